@@ -1,0 +1,250 @@
+import { Ajv, type ErrorObject } from "ajv";
+import schema from "../../templates/template.schema.json" with { type: "json" };
+import { childPath, lineColumnAt, pointerToPath } from "./json-path.js";
+import { scaleRange } from "./scale.js";
+import { textVariants } from "./text.js";
+import type { Criterion, Dimension, InputIssue, Result, Template } from "./template.types.js";
+
+// One compiled validator for the process: compiling the schema is the slow part.
+const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+const validateShape = ajv.compile(schema);
+
+const TEXT_DEF = "#/definitions/text";
+
+/** The JSON Schema that template files follow (shipped as templates/template.schema.json). */
+export const templateSchema: unknown = schema;
+
+/**
+ * Validates a template given as parsed JSON and returns it with defaults filled in.
+ * Every problem is reported at once, each with its JSON path; unknown keys are warnings.
+ */
+export function parseTemplate(json: unknown): Result<Template> {
+  const issues: InputIssue[] = [];
+  if (validateShape(json) !== true) issues.push(...shapeIssues(validateShape.errors ?? [], json));
+  if (isRecord(json)) issues.push(...meaningIssues(json));
+  const errors = issues.filter((i) => i.severity === "error");
+  if (errors.length > 0) return { ok: false, issues: sortIssues(issues) };
+  return { ok: true, value: normalize(json as unknown as Template), warnings: sortIssues(issues) };
+}
+
+/**
+ * Parses template JSON text from `file`; a syntax error is reported with its line and column.
+ * Issue paths are prefixed with the file name.
+ */
+export function parseTemplateText(text: string, file: string): Result<Template> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = /position (\d+)/.exec(message);
+    const where = at ? lineColumnAt(text, Number(at[1])) : undefined;
+    const loc = where ? `${file}:${where.line}:${where.column}` : file;
+    return { ok: false, issues: [{ path: loc, message: `not valid JSON (${message})`, severity: "error" }] };
+  }
+  const parsed = parseTemplate(json);
+  const prefix = (i: InputIssue): InputIssue => ({ ...i, path: `${file}: ${i.path}` });
+  return parsed.ok
+    ? { ...parsed, warnings: parsed.warnings.map(prefix) }
+    : { ok: false, issues: parsed.issues.map(prefix) };
+}
+
+function shapeIssues(errors: ErrorObject[], json: unknown): InputIssue[] {
+  const out: InputIssue[] = [];
+  // A text field that fails its `oneOf` yields one error per branch; report it once, in our words.
+  const textFields = new Set(errors.filter((e) => e.schemaPath === `${TEXT_DEF}/oneOf`).map((e) => e.instancePath));
+  for (const pointer of textFields) out.push(...textIssues(valueAt(json, pointer), pointerToPath(pointer)));
+  for (const e of errors) {
+    if (e.schemaPath.startsWith(TEXT_DEF)) continue;
+    const path = pointerToPath(e.instancePath);
+    switch (e.keyword) {
+      case "additionalProperties": {
+        const key = String((e.params as { additionalProperty: string }).additionalProperty);
+        out.push({ path: childPath(path, key), message: "unknown key (ignored)", severity: "warning" });
+        break;
+      }
+      case "required": {
+        const key = String((e.params as { missingProperty: string }).missingProperty);
+        out.push({ path: childPath(path, key), message: "is required", severity: "error" });
+        break;
+      }
+      case "minimum":
+        out.push({ path, message: `must be ≥ ${(e.params as { limit: number }).limit}`, severity: "error" });
+        break;
+      case "maximum":
+        out.push({ path, message: `must be ≤ ${(e.params as { limit: number }).limit}`, severity: "error" });
+        break;
+      case "minItems":
+        out.push({ path, message: `must have at least ${(e.params as { limit: number }).limit} item(s)`, severity: "error" });
+        break;
+      case "pattern":
+        out.push({
+          path,
+          message: e.instancePath.endsWith("/version")
+            ? "must be a semantic version such as 1.0.0"
+            : "must start with a letter and hold only letters, digits, '.', '_' and '-'",
+          severity: "error",
+        });
+        break;
+      default:
+        out.push({ path, message: e.message ?? e.keyword, severity: "error" });
+    }
+  }
+  return out;
+}
+
+function textIssues(value: unknown, path: string): InputIssue[] {
+  if (typeof value === "string") {
+    return value === "" ? [{ path, message: "must not be empty", severity: "error" }] : [];
+  }
+  if (!isRecord(value)) {
+    return [{ path, message: 'must be a text or an object { "fr": "…", "en": "…" }', severity: "error" }];
+  }
+  const out: InputIssue[] = [];
+  let languages = 0;
+  for (const [k, v] of Object.entries(value)) {
+    if (k !== "fr" && k !== "en") {
+      out.push({ path: childPath(path, k), message: "unknown language (ignored; use fr or en)", severity: "warning" });
+    } else if (typeof v !== "string" || v === "") {
+      out.push({ path: childPath(path, k), message: "must be a non-empty text", severity: "error" });
+    } else languages++;
+  }
+  if (languages === 0 && !out.some((i) => i.severity === "error")) {
+    out.push({ path, message: 'must give the text in "fr" or "en"', severity: "error" });
+  }
+  return out;
+}
+
+/** Checks that JSON Schema cannot express: uniqueness, scale bounds, targets inside the scale. */
+function meaningIssues(t: Record<string, unknown>): InputIssue[] {
+  const out: InputIssue[] = [];
+  const err = (path: string, message: string): void => void out.push({ path, message, severity: "error" });
+  const levels = isRecord(t.scale) && Array.isArray(t.scale.levels) ? t.scale.levels : [];
+  const values = levels.map((l) => (isRecord(l) && typeof l.value === "number" ? l.value : undefined));
+  const numeric = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
+  const seenValues = new Map<number, number>();
+  const seenLabels = new Map<string, number>();
+  levels.forEach((l, i) => {
+    const v = values[i];
+    if (v !== undefined) {
+      const first = seenValues.get(v);
+      if (first !== undefined) err(`scale.levels[${i}].value`, `duplicates scale.levels[${first}].value (${v})`);
+      else seenValues.set(v, i);
+    }
+    if (isRecord(l)) {
+      for (const label of textVariants(l.label as never)) {
+        const key = label.trim().toLocaleLowerCase();
+        const first = seenLabels.get(key);
+        if (first !== undefined && first !== i) err(`scale.levels[${i}].label`, `"${label}" is also the label of scale.levels[${first}]`);
+        else seenLabels.set(key, i);
+        if (/^-?\d+([.,]\d+)?$/.test(label.trim())) err(`scale.levels[${i}].label`, `"${label}" looks like a number; a label must not be mistaken for a level value`);
+      }
+    }
+  });
+  for (let i = 1; i < values.length; i++) {
+    const a = values[i - 1];
+    const b = values[i];
+    if (a !== undefined && b !== undefined && b < a) {
+      err(`scale.levels[${i}].value`, "levels must be listed in ascending order of value");
+    }
+  }
+  const range = numeric.length >= 2 ? scaleRange(numeric) : undefined;
+  if (numeric.length >= 2 && range && range.min === range.max) {
+    err("scale.levels", `the scale's smallest and largest values are equal (${range.min}); they must differ`);
+  }
+  const inScale = (path: string, level: unknown): void => {
+    if (typeof level !== "number" || !range || range.min === range.max) return;
+    if (level < range.min || level > range.max) err(path, `must be inside the scale (${range.min}–${range.max}), got ${level}`);
+  };
+  inScale("targetLevel", t.targetLevel);
+
+  if (Array.isArray(t.maturity)) {
+    t.maturity.forEach((band, i) => {
+      const prev = t.maturity && i > 0 ? (t.maturity as unknown[])[i - 1] : undefined;
+      if (isRecord(band) && isRecord(prev) && typeof band.min === "number" && typeof prev.min === "number" && band.min <= prev.min) {
+        err(`maturity[${i}].min`, "bands must be listed in strictly ascending order of min");
+      }
+    });
+    const first = t.maturity[0];
+    if (isRecord(first) && typeof first.min === "number" && first.min > 0) {
+      out.push({ path: "maturity[0].min", message: `scores below ${first.min} get no maturity label; start the first band at 0`, severity: "warning" });
+    }
+  }
+
+  const dims = Array.isArray(t.dimensions) ? t.dimensions : [];
+  const dimIds = new Map<string, string>();
+  const critIds = new Map<string, string>();
+  dims.forEach((d, di) => {
+    if (!isRecord(d)) return;
+    const dPath = `dimensions[${di}]`;
+    if (typeof d.id === "string") {
+      const key = d.id.toLowerCase();
+      const first = dimIds.get(key);
+      if (first) err(`${dPath}.id`, `duplicate dimension id "${d.id}" (also at ${first})`);
+      else dimIds.set(key, `${dPath}.id`);
+    }
+    const crits = Array.isArray(d.criteria) ? d.criteria : [];
+    crits.forEach((c, ci) => {
+      if (!isRecord(c)) return;
+      const cPath = `${dPath}.criteria[${ci}]`;
+      if (typeof c.id === "string") {
+        const key = c.id.toLowerCase();
+        const first = critIds.get(key);
+        if (first) err(`${cPath}.id`, `duplicate criterion id "${c.id}" (also at ${first})`);
+        else critIds.set(key, `${cPath}.id`);
+      }
+      inScale(`${cPath}.targetLevel`, c.targetLevel);
+    });
+    if (crits.length > 0 && crits.every((c) => isRecord(c) && c.weight === 0)) {
+      out.push({ path: `${dPath}.criteria`, message: "every criterion has weight 0: this dimension can never be scored", severity: "warning" });
+    }
+  });
+  return out;
+}
+
+function normalize(t: Template): Template {
+  const dimensions: Dimension[] = t.dimensions.map((d) => ({
+    ...pick(d, ["id", "title", "description", "target"]),
+    weight: d.weight ?? 1,
+    criteria: d.criteria.map(
+      (c) => ({ ...pick(c, ["id", "text", "guidance", "targetLevel", "evidence"]), weight: c.weight ?? 1 }) as Criterion,
+    ),
+  })) as Dimension[];
+  const out: Template = {
+    ...(pick(t, ["id", "version", "title", "source", "description", "target", "targetLevel", "maturity"]) as Template),
+    scale: {
+      levels: t.scale.levels.map((l) => pick(l, ["value", "label", "description"])) as Template["scale"]["levels"],
+      notApplicable: t.scale.notApplicable ?? true,
+    },
+    dimensions,
+  };
+  return out;
+}
+
+/** Copies the known keys that are present, so unknown keys (already warned about) are dropped. */
+function pick<T extends object>(o: T, keys: string[]): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = (o as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as Partial<T>;
+}
+
+function valueAt(json: unknown, pointer: string): unknown {
+  let cur = json;
+  for (const part of pointer.split("/").slice(1)) {
+    if (!isRecord(cur) && !Array.isArray(cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return cur;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function sortIssues(issues: InputIssue[]): InputIssue[] {
+  // Errors first, then in document order of their paths as found.
+  return [...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity === "warning")];
+}

@@ -1,0 +1,145 @@
+import { textOf } from "../model/text.js";
+import type { Template } from "../model/template.types.js";
+import { rangeAddress } from "./a1.js";
+import { columnsOf, FORMATS, headerOf, indexOf, type ColumnSpec } from "./columns.js";
+import { f, thisRow, wholeColumn } from "./formula.js";
+import { HEADERS, TEXTS, type ScoresKey } from "./labels.js";
+import { NAMES, TABLES } from "./names.js";
+import type { BlockCell, ConditionalFormatPlan, NamePlan, PlanOptions, PlanValue, TablePlan } from "./plan.types.js";
+
+/** Row of the `QG_Scores` header, below the overall block. */
+export const SCORES_HEADER_ROW = 15;
+const OVERALL_FIRST = 5;
+
+/**
+ * The dashboard: the overall result (named cells) and `QG_Scores`, one row per dimension with
+ * score, target, gap, completion, coverage and maturity — all SUMIFS over the grid's helper
+ * columns, so they recompute whenever a rating changes.
+ */
+export function dashboardContent(
+  template: Template,
+  options: PlanOptions,
+  sheet: string,
+): { table: TablePlan; cells: BlockCell[]; names: NamePlan[]; conditionalFormats: ConditionalFormatPlan[] } {
+  const { lang } = options;
+  const withEvidence = options.parts.evidence;
+  const specs: Partial<Record<ScoresKey, ColumnSpec>> = {
+    dimension: { width: 12 },
+    title: { width: 34, wrap: true },
+    weight: { width: 8 },
+    score: { width: 9, numFmt: FORMATS.score },
+    target: {
+      width: 9,
+      input: true,
+      numFmt: FORMATS.score,
+      validation: { type: "decimal", min: 0, max: 100, message: TEXTS.invalidTarget[lang] },
+    },
+    gap: { width: 9, numFmt: FORMATS.score },
+    completion: { width: 12, numFmt: FORMATS.percent },
+  };
+  if (withEvidence) specs.coverage = { width: 13, numFmt: FORMATS.percent };
+  specs.maturity = { width: 18, wrap: true };
+  specs.answered = { width: 9 };
+  specs.notApplicable = { width: 9 };
+  specs.total = { width: 9 };
+  specs.countedWeight = { width: 9, style: "helper" };
+  specs.weightedScore = { width: 10, style: "helper", numFmt: FORMATS.score };
+  if (withEvidence) {
+    specs.applicable = { width: 11, style: "helper" };
+    specs.covered = { width: 9, style: "helper" };
+  }
+  const columns = columnsOf(HEADERS.scores, specs, lang);
+  const S = TABLES.scores;
+  const row = (k: ScoresKey): string => thisRow(S, headerOf(columns, k));
+  const col = (k: ScoresKey): string => wholeColumn(S, headerOf(columns, k));
+  const grid = (k: keyof typeof HEADERS.grid): string => wholeColumn(TABLES.grid, HEADERS.grid[k][lang]);
+  const sumGrid = (k: keyof typeof HEADERS.grid): string => `SUMIFS(${grid(k)},${grid("dimension")},${row("dimension")})`;
+
+  const formulas: Partial<Record<ScoresKey, PlanValue>> = {
+    score: f(`IF(${sumGrid("countedWeight")}=0,"",100*${sumGrid("points")}/${sumGrid("countedWeight")})`),
+    gap: f(`IF(ISNUMBER(${row("score")}),${row("target")}-${row("score")},"")`),
+    completion: f(`IF(${row("total")}=0,0,(${row("answered")}+${row("notApplicable")})/${row("total")})`),
+    maturity: f(`IF(ISNUMBER(${row("score")}),IFERROR(LOOKUP(${row("score")},${NAMES.maturityMin},${NAMES.maturityLabels}),""),"")`),
+    answered: f(sumGrid("scored")),
+    notApplicable: f(sumGrid("notApplicable")),
+    total: f(`COUNTIF(${grid("dimension")},${row("dimension")})`),
+    countedWeight: f(`IF(ISNUMBER(${row("score")}),${row("weight")},0)`),
+    weightedScore: f(`IF(ISNUMBER(${row("score")}),${row("weight")}*${row("score")},0)`),
+  };
+  if (withEvidence) {
+    formulas.coverage = f(`IF(${row("applicable")}=0,"",${row("covered")}/${row("applicable")})`);
+    formulas.applicable = f(`${row("total")}-${row("notApplicable")}`);
+    formulas.covered = f(sumGrid("covered"));
+  }
+  const rows = template.dimensions.map((d) => {
+    const fixed: Partial<Record<ScoresKey, PlanValue>> = {
+      dimension: d.id,
+      title: textOf(d.title, lang),
+      weight: d.weight,
+      target: options.targets?.[d.id] ?? d.target ?? template.target,
+    };
+    return columns.map((c) => (c.key in fixed ? (fixed[c.key as ScoresKey] ?? null) : (formulas[c.key as ScoresKey] ?? null)));
+  });
+  const table: TablePlan = { name: S, top: SCORES_HEADER_ROW, left: 1, columns, rows, style: "TableStyleMedium2" };
+
+  const cells: BlockCell[] = [{ row: OVERALL_FIRST - 1, col: 1, value: TEXTS.overall[lang], style: "subtitle" }];
+  const names: NamePlan[] = [];
+  let r = OVERALL_FIRST;
+  const figure = (label: string, value: PlanValue, numFmt: string | undefined, name?: string, input = false): void => {
+    cells.push({ row: r, col: 1, value: label, style: "label" });
+    const cell: BlockCell = { row: r, col: 2, value, style: input ? "input" : "figure", input };
+    if (numFmt) cell.numFmt = numFmt;
+    if (input) cell.validation = { type: "decimal", min: 0, max: 100, message: TEXTS.invalidTarget[lang] };
+    cells.push(cell);
+    if (name) names.push({ name, sheet, ref: `$B$${r}` });
+    r++;
+  };
+  const sum = (k: ScoresKey): string => `SUM(${col(k)})`;
+  figure(
+    TEXTS.overallScore[lang],
+    f(`IF(${sum("countedWeight")}=0,"",${sum("weightedScore")}/${sum("countedWeight")})`),
+    FORMATS.score,
+    NAMES.overallScore,
+  );
+  figure(TEXTS.overallTarget[lang], options.overallTarget ?? template.target, FORMATS.score, NAMES.overallTarget, true);
+  figure(
+    TEXTS.overallGap[lang],
+    f(`IF(ISNUMBER(${NAMES.overallScore}),${NAMES.overallTarget}-${NAMES.overallScore},"")`),
+    FORMATS.score,
+    NAMES.overallGap,
+  );
+  figure(
+    TEXTS.overallCompletion[lang],
+    f(`IF(${sum("total")}=0,0,(${sum("answered")}+${sum("notApplicable")})/${sum("total")})`),
+    FORMATS.percent,
+    NAMES.overallCompletion,
+  );
+  if (withEvidence) {
+    figure(
+      TEXTS.overallCoverage[lang],
+      f(`IF(${sum("applicable")}=0,"",${sum("covered")}/${sum("applicable")})`),
+      FORMATS.percent,
+      NAMES.overallCoverage,
+    );
+  }
+  figure(
+    TEXTS.overallMaturity[lang],
+    f(`IF(ISNUMBER(${NAMES.overallScore}),IFERROR(LOOKUP(${NAMES.overallScore},${NAMES.maturityMin},${NAMES.maturityLabels}),""),"")`),
+    undefined,
+    NAMES.overallMaturity,
+  );
+  figure(TEXTS.overallScored[lang], f(sum("answered")), undefined);
+  figure(TEXTS.overallNotApplicable[lang], f(sum("notApplicable")), undefined);
+  figure(TEXTS.overallTotal[lang], f(sum("total")), undefined);
+
+  const first = SCORES_HEADER_ROW + 1;
+  const lastRow = SCORES_HEADER_ROW + rows.length;
+  const colRef = (k: ScoresKey): string => rangeAddress(first, indexOf(columns, k), lastRow, indexOf(columns, k));
+  const conditionalFormats: ConditionalFormatPlan[] = [
+    { type: "colorScale", ref: colRef("score"), colors: "redYellowGreen" },
+    { type: "colorScale", ref: colRef("gap"), colors: "greenYellowRed" },
+    { type: "dataBar", ref: colRef("completion"), color: "5B9BD5" },
+  ];
+  if (withEvidence) conditionalFormats.push({ type: "dataBar", ref: colRef("coverage"), color: "70AD47" });
+  return { table, cells, names, conditionalFormats };
+}

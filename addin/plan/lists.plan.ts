@@ -1,0 +1,94 @@
+import { NA_TOKENS, naDisplayToken } from "../model/scale.js";
+import { textOf } from "../model/text.js";
+import type { Template } from "../model/template.types.js";
+import { maturityBands } from "../scoring/maturity.js";
+import { absoluteRange } from "./a1.js";
+import { f } from "./formula.js";
+import { ACTION_STATUSES, EVIDENCE_STATUSES, EVIDENCE_TYPES, TEXTS, YES_NO } from "./labels.js";
+import { NAMES } from "./names.js";
+import type { BlockCell, NamePlan, PlanOptions } from "./plan.types.js";
+
+const HEAD = 3;
+const FIRST = HEAD + 1;
+
+/** Column of each list on the lists sheet. */
+const COL = { value: 1, label: 2, description: 3, na: 5, evStatus: 7, evType: 8, acStatus: 9, yesNo: 10, matMin: 12, matLabel: 13, settingLabel: 15, setting: 16 };
+
+/**
+ * The lists sheet: the scale, N/A tokens, status and type choices, maturity bands and the scale's
+ * bounds, each under a workbook name that validations and formulas refer to.
+ */
+export function listsSheetContent(template: Template, options: PlanOptions, sheet: string): { cells: BlockCell[]; names: NamePlan[]; widths: Record<number, number> } {
+  const { lang } = options;
+  const cells: BlockCell[] = [
+    { row: 1, col: 1, value: TEXTS.listsSubtitle[lang], style: "title" },
+  ];
+  const names: NamePlan[] = [];
+  const head = (col: number, text: string): void => void cells.push({ row: HEAD, col, value: text, style: "label" });
+  const column = (col: number, values: (string | number)[]): void =>
+    values.forEach((v, i) => cells.push({ row: FIRST + i, col, value: v, style: "computed" }));
+  const name = (n: string, top: number, left: number, bottom = top, right = left): void =>
+    void names.push({ name: n, sheet, ref: absoluteRange(top, left, bottom, right) });
+
+  const levels = template.scale.levels;
+  const last = FIRST + levels.length - 1;
+  head(COL.value, TEXTS.listsValue[lang]);
+  head(COL.label, TEXTS.listsLabel[lang]);
+  head(COL.description, TEXTS.listsDescription[lang]);
+  column(COL.value, levels.map((l) => l.value));
+  column(COL.label, levels.map((l) => textOf(l.label, lang)));
+  column(COL.description, levels.map((l) => textOf(l.description, lang)));
+  name(NAMES.levelValues, FIRST, COL.value, last);
+  name(NAMES.levelLabels, FIRST, COL.label, last);
+  if (template.scale.notApplicable) {
+    // The N/A choice sits right under the values so one contiguous range feeds the drop-down.
+    cells.push({ row: last + 1, col: COL.value, value: naDisplayToken(lang), style: "computed" });
+    name(NAMES.ratingChoices, FIRST, COL.value, last + 1);
+  } else {
+    name(NAMES.ratingChoices, FIRST, COL.value, last);
+  }
+
+  head(COL.na, TEXTS.listsNaTokens[lang]);
+  column(COL.na, [...NA_TOKENS]);
+  name(NAMES.naTokens, FIRST, COL.na, FIRST + NA_TOKENS.length - 1);
+
+  head(COL.evStatus, TEXTS.listsEvidenceStatus[lang]);
+  column(COL.evStatus, EVIDENCE_STATUSES.map((s) => s.text[lang]));
+  name(NAMES.evidenceStatuses, FIRST, COL.evStatus, FIRST + EVIDENCE_STATUSES.length - 1);
+  name(NAMES.acceptedStatus, FIRST + EVIDENCE_STATUSES.findIndex((s) => s.key === "accepted"), COL.evStatus);
+
+  head(COL.evType, TEXTS.listsEvidenceType[lang]);
+  column(COL.evType, EVIDENCE_TYPES.map((s) => s[lang]));
+  name(NAMES.evidenceTypes, FIRST, COL.evType, FIRST + EVIDENCE_TYPES.length - 1);
+
+  head(COL.acStatus, TEXTS.listsActionStatus[lang]);
+  column(COL.acStatus, ACTION_STATUSES.map((s) => s.text[lang]));
+  name(NAMES.actionStatuses, FIRST, COL.acStatus, FIRST + ACTION_STATUSES.length - 1);
+  // « Réalisée » and « Abandonnée » are the last two, so one range holds the closed statuses.
+  const closed = ACTION_STATUSES.findIndex((s) => s.key === "done");
+  name(NAMES.closedStatuses, FIRST + closed, COL.acStatus, FIRST + ACTION_STATUSES.length - 1);
+
+  head(COL.yesNo, TEXTS.listsYesNo[lang]);
+  column(COL.yesNo, YES_NO.map((s) => s[lang]));
+  name(NAMES.yesNo, FIRST, COL.yesNo, FIRST + YES_NO.length - 1);
+
+  const bands = maturityBands(template);
+  head(COL.matMin, TEXTS.listsMaturityMin[lang]);
+  head(COL.matLabel, TEXTS.listsMaturityLabel[lang]);
+  column(COL.matMin, bands.map((b) => b.min));
+  column(COL.matLabel, bands.map((b) => textOf(b.label, lang)));
+  name(NAMES.maturityMin, FIRST, COL.matMin, FIRST + bands.length - 1);
+  name(NAMES.maturityLabels, FIRST, COL.matLabel, FIRST + bands.length - 1);
+
+  cells.push(
+    { row: FIRST, col: COL.settingLabel, value: TEXTS.listsScaleMin[lang], style: "label" },
+    { row: FIRST, col: COL.setting, value: f(`MIN(${NAMES.levelValues})`), style: "computed" },
+    { row: FIRST + 1, col: COL.settingLabel, value: TEXTS.listsScaleMax[lang], style: "label" },
+    { row: FIRST + 1, col: COL.setting, value: f(`MAX(${NAMES.levelValues})`), style: "computed" },
+  );
+  name(NAMES.scaleMin, FIRST, COL.setting);
+  name(NAMES.scaleMax, FIRST + 1, COL.setting);
+
+  const widths = { [COL.value]: 9, [COL.label]: 24, [COL.description]: 40, [COL.na]: 16, [COL.evStatus]: 18, [COL.evType]: 16, [COL.acStatus]: 16, [COL.yesNo]: 10, [COL.matMin]: 20, [COL.matLabel]: 22, [COL.settingLabel]: 26, [COL.setting]: 10 };
+  return { cells, names, widths };
+}

@@ -1,0 +1,33 @@
+/** Workbook-level names the plan defines; formulas and readers use them, whatever the language. */
+export const NAMES = {
+  levelValues: "QG_LevelValues",
+  levelLabels: "QG_LevelLabels",
+  ratingChoices: "QG_RatingChoices",
+  naTokens: "QG_NATokens",
+  scaleMin: "QG_ScaleMin",
+  scaleMax: "QG_ScaleMax",
+  evidenceStatuses: "QG_EvidenceStatuses",
+  acceptedStatus: "QG_AcceptedStatus",
+  evidenceTypes: "QG_EvidenceTypes",
+  actionStatuses: "QG_ActionStatuses",
+  closedStatuses: "QG_ClosedStatuses",
+  yesNo: "QG_YesNo",
+  maturityMin: "QG_MaturityMin",
+  maturityLabels: "QG_MaturityLabels",
+  overallScore: "QG_OverallScore",
+  overallTarget: "QG_OverallTarget",
+  overallGap: "QG_OverallGap",
+  overallCompletion: "QG_OverallCompletion",
+  overallCoverage: "QG_OverallCoverage",
+  overallMaturity: "QG_OverallMaturity",
+} as const;
+
+/** Stable table names (design.md). */
+export const TABLES = {
+  grid: "QG_Grid",
+  evidence: "QG_Evidence",
+  actions: "QG_Actions",
+  scores: "QG_Scores",
+  templateInfo: "QG_TemplateInfo",
+  templateItems: "QG_TemplateItems",
+} as const;

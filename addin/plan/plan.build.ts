@@ -1,0 +1,109 @@
+import { describeScale } from "../model/scale.js";
+import { textOf } from "../model/text.js";
+import type { Template } from "../model/template.types.js";
+import { dashboardContent } from "./dashboard.plan.js";
+import { GRID_HEADER_ROW, gridTable } from "./grid.plan.js";
+import { SHEET_NAMES, TEXTS } from "./labels.js";
+import { listsSheetContent } from "./lists.plan.js";
+import type { BlockCell, PlanOptions, SheetKey, SheetPlan, TablePlan, WorkbookPlan } from "./plan.types.js";
+import { actionsTable, evidenceTable, REGISTER_HEADER_ROW } from "./register.plan.js";
+import { templateSheetContent } from "./template-sheet.plan.js";
+
+/** Default options: French, every part, 20 empty rows in the registers. */
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
+  lang: "fr",
+  parts: { evidence: true, actions: true, dashboard: true },
+  blankRows: 20,
+};
+
+/**
+ * Builds the plan of a Qualigrid workbook for a validated template: sheets in tab order, tables,
+ * formulas, validations, formats and names. Pure data, rendered the same way by `addin/xlsx`
+ * (files) and `addin/excel` (the open workbook).
+ */
+export function buildPlan(template: Template, options: Partial<PlanOptions> = {}): WorkbookPlan {
+  const opts: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...options, parts: { ...DEFAULT_PLAN_OPTIONS.parts, ...options.parts } };
+  const { lang } = opts;
+  const name = (k: SheetKey): string => SHEET_NAMES[k][lang];
+  const title = textOf(template.title, lang);
+  const header = (subtitle: string, help: string): BlockCell[] => [
+    { row: 1, col: 1, value: `${title} — ${subtitle}`, style: "title" },
+    { row: 2, col: 1, value: help, style: "note" },
+  ];
+  const sheets: SheetPlan[] = [];
+  const names: WorkbookPlan["names"] = [];
+
+  if (opts.parts.dashboard) {
+    const d = dashboardContent(template, opts, name("dashboard"));
+    names.push(...d.names);
+    sheets.push({
+      ...sheetOf("dashboard", name("dashboard"), "1F4E79", [d.table], [...header(TEXTS.dashboardSubtitle[lang], TEXTS.dashboardHelp[lang]), ...d.cells]),
+      widths: { ...widthsOf([d.table]), 1: 24, 2: 34 },
+      freeze: { rows: 0, cols: 0 },
+      conditionalFormats: d.conditionalFormats,
+      print: { orientation: "landscape" },
+    });
+  }
+
+  const grid = gridTable(template, opts);
+  const scaleHelp = `${TEXTS.scaleLine[lang]}${lang === "fr" ? " : " : ": "}${describeScale(template.scale, lang)}`;
+  sheets.push({
+    ...sheetOf("grid", name("grid"), "2E75B6", [grid], [
+      ...header(TEXTS.gridSubtitle[lang], TEXTS.gridHelp[lang]),
+      { row: 3, col: 1, value: scaleHelp, style: "note" },
+    ]),
+    freeze: { rows: GRID_HEADER_ROW, cols: 3 },
+    print: { orientation: "landscape", repeatRows: { from: GRID_HEADER_ROW, to: GRID_HEADER_ROW } },
+  });
+
+  if (opts.parts.evidence) {
+    const t = evidenceTable(opts);
+    sheets.push({
+      ...sheetOf("evidence", name("evidence"), "548235", [t], header(TEXTS.evidenceSubtitle[lang], TEXTS.evidenceHelp[lang])),
+      freeze: { rows: REGISTER_HEADER_ROW, cols: 1 },
+      // Users add rows to the register: a protected sheet would stop its table from growing.
+      protect: false,
+      print: { orientation: "landscape", repeatRows: { from: REGISTER_HEADER_ROW, to: REGISTER_HEADER_ROW } },
+    });
+  }
+  if (opts.parts.actions) {
+    const t = actionsTable(opts);
+    sheets.push({
+      ...sheetOf("actions", name("actions"), "C55A11", [t], header(TEXTS.actionsSubtitle[lang], TEXTS.actionsHelp[lang])),
+      freeze: { rows: REGISTER_HEADER_ROW, cols: 1 },
+      protect: false,
+      print: { orientation: "landscape", repeatRows: { from: REGISTER_HEADER_ROW, to: REGISTER_HEADER_ROW } },
+    });
+  }
+
+  const tpl = templateSheetContent(template, opts);
+  sheets.push({ ...sheetOf("template", name("template"), "7F7F7F", tpl.tables, tpl.cells), freeze: { rows: 4, cols: 0 } });
+
+  const lists = listsSheetContent(template, opts, name("lists"));
+  names.push(...lists.names);
+  sheets.push({ ...sheetOf("lists", name("lists"), "7F7F7F", [], lists.cells), widths: lists.widths, freeze: { rows: 3, cols: 0 } });
+
+  return { lang, template, options: opts, sheets, names, activeSheet: "grid" };
+}
+
+function sheetOf(key: SheetKey, name: string, tabColor: string, tables: TablePlan[], cells: BlockCell[]): SheetPlan {
+  return {
+    key,
+    name,
+    tabColor,
+    widths: widthsOf(tables),
+    cells,
+    tables,
+    freeze: { rows: 0, cols: 0 },
+    protect: true,
+    conditionalFormats: [],
+    print: { orientation: "portrait" },
+  };
+}
+
+/** Column widths from the tables' columns. */
+function widthsOf(tables: TablePlan[]): Record<number, number> {
+  const widths: Record<number, number> = {};
+  for (const t of tables) t.columns.forEach((c, i) => (widths[t.left + i] = c.width));
+  return widths;
+}

@@ -1,0 +1,121 @@
+import type { Lang, Template } from "../model/template.types.js";
+
+/** A formula, in Excel's invariant syntax (English names, comma separators), starting with `=`. */
+export interface FormulaCell {
+  formula: string;
+}
+
+/** A value a plan puts in a cell. Strings are always written as text, never evaluated. */
+export type PlanValue = string | number | boolean | null | FormulaCell;
+
+/** How a cell or column looks; renderers map each to fonts and fills. */
+export type CellStyle = "title" | "subtitle" | "note" | "label" | "figure" | "input" | "computed" | "helper";
+
+/** Data validation on a column's data cells or a block cell. */
+export type ValidationRule =
+  | { type: "list"; source: string; message: string }
+  | { type: "decimal"; min: number; max: number; message: string }
+  | { type: "date"; message: string };
+
+/** A column of a table. */
+export interface ColumnPlan {
+  /** Stable key the code uses (`rating`), whatever the header's language. */
+  key: string;
+  /** The header, in the workbook's language; also the table column's name. */
+  header: string;
+  width: number;
+  /** An input column: unlocked under sheet protection. */
+  input: boolean;
+  style: CellStyle;
+  numFmt?: string;
+  wrap?: boolean;
+  validation?: ValidationRule;
+}
+
+/** A table: a header row and data rows, at a fixed place in its sheet. */
+export interface TablePlan {
+  /** Stable name (`QG_Grid`), whatever the language. */
+  name: string;
+  /** 1-based row of the header and column of the first column. */
+  top: number;
+  left: number;
+  columns: ColumnPlan[];
+  /** One entry per data row, one value per column. Never empty (a table needs a row). */
+  rows: PlanValue[][];
+  style: string;
+}
+
+/** A cell outside tables: titles, labels, figures. */
+export interface BlockCell {
+  row: number;
+  col: number;
+  value: PlanValue;
+  style: CellStyle;
+  numFmt?: string;
+  input?: boolean;
+  wrap?: boolean;
+  validation?: ValidationRule;
+}
+
+/** Conditional formatting on a range of a sheet. */
+export type ConditionalFormatPlan =
+  | { type: "colorScale"; ref: string; colors: "redYellowGreen" | "greenYellowRed" }
+  | { type: "dataBar"; ref: string; color: string };
+
+/** Which sheet of the workbook a sheet plan is. */
+export type SheetKey = "dashboard" | "grid" | "evidence" | "actions" | "template" | "lists";
+
+/** One worksheet. */
+export interface SheetPlan {
+  key: SheetKey;
+  name: string;
+  tabColor: string;
+  /** Column widths (characters) by 1-based column number. */
+  widths: Record<number, number>;
+  cells: BlockCell[];
+  tables: TablePlan[];
+  /** Rows and columns kept in view. */
+  freeze: { rows: number; cols: number };
+  /** Locked cells protected (no password); input cells are unlocked. */
+  protect: boolean;
+  conditionalFormats: ConditionalFormatPlan[];
+  print: { orientation: "landscape" | "portrait"; repeatRows?: { from: number; to: number } };
+}
+
+/** A workbook-level name: `QG_LevelValues` → `Listes!$A$2:$A$5`. */
+export interface NamePlan {
+  name: string;
+  sheet: string;
+  ref: string;
+}
+
+/** The parts a user may choose to generate; the grid and the template sheet are always there. */
+export interface PlanParts {
+  evidence: boolean;
+  actions: boolean;
+  dashboard: boolean;
+}
+
+/** Options of a generation. */
+export interface PlanOptions {
+  lang: Lang;
+  parts: PlanParts;
+  /** Dimension targets (0–100) replacing the template's, by dimension id. */
+  targets?: Record<string, number>;
+  /** The overall target (0–100) replacing the template's default target. */
+  overallTarget?: number;
+  /** Pre-formatted empty rows in the evidence register and the action plan. */
+  blankRows: number;
+}
+
+/** Everything a renderer needs to write a Qualigrid workbook; pure data. */
+export interface WorkbookPlan {
+  lang: Lang;
+  template: Template;
+  options: PlanOptions;
+  /** In tab order. */
+  sheets: SheetPlan[];
+  names: NamePlan[];
+  /** The sheet shown when the workbook opens. */
+  activeSheet: SheetKey;
+}

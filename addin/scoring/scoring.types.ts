@@ -1,0 +1,70 @@
+import type { Rating } from "../model/scale.js";
+
+/** One evidence item as the engine needs it: which criteria it backs, and its status. */
+export interface EvidenceLink {
+  /** The criterion ids it names (already split). */
+  criteria: string[];
+  /** The status text as written in the register. */
+  status: string;
+}
+
+/** What an assessment holds: a rating per criterion id and the evidence register. */
+export interface AssessmentAnswers {
+  /** Ratings by criterion id (looked up case-insensitively); a missing id is blank. */
+  ratings: ReadonlyMap<string, Rating>;
+  evidence: readonly EvidenceLink[];
+  /** The status that counts an evidence item as accepted (compared case-insensitively, as Excel's `=` does). */
+  acceptedStatus: string;
+}
+
+/** The computed state of one criterion. */
+export interface CriterionResult {
+  id: string;
+  dimensionId: string;
+  /** Position in the template (0-based), for stable ordering. */
+  order: number;
+  weight: number;
+  targetLevel: number;
+  rating: Rating;
+  /** s = (v − min)/(max − min) when scored, else null. */
+  score: number | null;
+  /** targetLevel − v, in levels, when scored, else null. */
+  gap: number | null;
+  /** weight × gap when scored, else null. */
+  priority: number | null;
+  evidenceCount: number;
+  acceptedEvidenceCount: number;
+}
+
+/** The computed state of one dimension. Scores and targets are 0–100; completion and coverage 0–1. */
+export interface DimensionResult {
+  id: string;
+  weight: number;
+  score: number | null;
+  target: number;
+  gap: number | null;
+  answered: number;
+  notApplicable: number;
+  total: number;
+  completion: number;
+  evidenceCoverage: number | null;
+}
+
+/** The whole assessment's figures. */
+export interface OverallResult {
+  score: number | null;
+  target: number;
+  gap: number | null;
+  answered: number;
+  notApplicable: number;
+  total: number;
+  completion: number;
+  evidenceCoverage: number | null;
+}
+
+/** Everything the engine computes for an assessment. */
+export interface AssessmentResult {
+  criteria: CriterionResult[];
+  dimensions: DimensionResult[];
+  overall: OverallResult;
+}

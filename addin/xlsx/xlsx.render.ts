@@ -1,0 +1,176 @@
+import ExcelJS from "exceljs";
+import { quoteSheet } from "../plan/a1.js";
+import type { BlockCell, ColumnPlan, ConditionalFormatPlan, PlanValue, SheetPlan, TablePlan, ValidationRule, WorkbookPlan } from "../plan/plan.types.js";
+import { INPUT_FILL, SCALE_COLORS, STYLE_FONTS } from "./xlsx.styles.js";
+
+/**
+ * Renders a workbook plan into a new exceljs workbook, visiting sheets, tables and cells in plan
+ * order (as `addin/excel` does in the open workbook). Formulas carry no cached value and the
+ * workbook asks for a full calculation on load, so what opens is always computed afresh.
+ */
+export async function renderPlanToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Qualigrid";
+  wb.created = new Date();
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of plan.sheets) await renderSheet(wb, sheet);
+  for (const n of plan.names) wb.definedNames.add(`${quoteSheet(n.sheet)}!${n.ref}`, n.name);
+  const active = plan.sheets.findIndex((s) => s.key === plan.activeSheet);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
+  return wb;
+}
+
+/** Renders a plan to .xlsx bytes. */
+export async function renderPlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array> {
+  const wb = await renderPlanToWorkbook(plan);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void> {
+  const ws = wb.addWorksheet(sheet.name, {
+    properties: { tabColor: { argb: `FF${sheet.tabColor}` } },
+    views: [
+      sheet.freeze.rows > 0 || sheet.freeze.cols > 0
+        ? { state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows, zoomScale: 100 }
+        : { state: "normal", zoomScale: 100 },
+    ],
+    pageSetup: {
+      orientation: sheet.print.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      ...(sheet.print.repeatRows ? { printTitlesRow: `${sheet.print.repeatRows.from}:${sheet.print.repeatRows.to}` } : {}),
+    },
+  });
+  for (const [col, width] of Object.entries(sheet.widths)) ws.getColumn(Number(col)).width = width;
+  for (const t of sheet.tables) renderTable(ws, t);
+  for (const c of sheet.cells) renderCell(ws, c);
+  for (const cf of sheet.conditionalFormats) renderConditionalFormat(ws, cf);
+  if (sheet.protect) {
+    // No password: the protection guards formulas from slips, it is not a secret.
+    await ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      autoFilter: true,
+      sort: true,
+    });
+  }
+}
+
+function renderTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
+  ws.addTable({
+    name: t.name,
+    ref: ws.getCell(t.top, t.left).address,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: t.columns.map((c) => ({ name: c.header, filterButton: true })),
+    rows: t.rows.map((r) => r.map(toExcelValue)),
+  });
+  const first = t.top + 1;
+  const last = t.top + t.rows.length;
+  t.columns.forEach((c, i) => {
+    const col = t.left + i;
+    const header = ws.getCell(t.top, col);
+    header.alignment = { wrapText: true, vertical: "top" };
+    if (c.style === "helper") header.font = { bold: true, italic: true, color: { argb: "FFD9D9D9" } };
+    const style = columnStyle(c);
+    for (let r = first; r <= last; r++) {
+      const cell = ws.getCell(r, col);
+      cell.style = style;
+    }
+    if (c.validation) addValidation(ws, `${ws.getCell(first, col).address}:${ws.getCell(last, col).address}`, c.validation);
+  });
+}
+
+/** One style object per column, shared by its cells (exceljs copies on write, not on assignment). */
+function columnStyle(c: ColumnPlan): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {
+    font: STYLE_FONTS[c.style],
+    alignment: { vertical: "top", wrapText: c.wrap ?? false },
+    protection: { locked: !c.input },
+  };
+  if (c.numFmt) style.numFmt = c.numFmt;
+  if (c.input) style.fill = INPUT_FILL;
+  return style;
+}
+
+function renderCell(ws: ExcelJS.Worksheet, c: BlockCell): void {
+  const cell = ws.getCell(c.row, c.col);
+  cell.value = toExcelValue(c.value);
+  cell.font = STYLE_FONTS[c.style];
+  if (c.numFmt) cell.numFmt = c.numFmt;
+  if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+  if (c.input) {
+    cell.protection = { locked: false };
+    cell.fill = INPUT_FILL;
+  }
+  if (c.validation) addValidation(ws, cell.address, c.validation);
+}
+
+/** exceljs has `dataValidations` on worksheets but leaves it out of its types. */
+export interface WithValidations {
+  dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void; model: Record<string, ExcelJS.DataValidation | undefined> };
+}
+
+function addValidation(sheet: ExcelJS.Worksheet, ref: string, v: ValidationRule): void {
+  const ws = sheet as unknown as WithValidations;
+  const common = { allowBlank: true, showErrorMessage: true, errorStyle: "stop", error: v.message } as const;
+  switch (v.type) {
+    case "list":
+      ws.dataValidations.add(ref, { ...common, type: "list", formulae: [v.source.replace(/^=/, "")] });
+      break;
+    case "decimal":
+      ws.dataValidations.add(ref, { ...common, type: "decimal", operator: "between", formulae: [v.min, v.max] });
+      break;
+    case "date":
+      // Any real date: from 1900-01-01 on (serial 1).
+      ws.dataValidations.add(ref, { ...common, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1900, 0, 1))] });
+      break;
+  }
+}
+
+function renderConditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan): void {
+  if (cf.type === "colorScale") {
+    const [low, mid, high] = SCALE_COLORS[cf.colors];
+    ws.addConditionalFormatting({
+      ref: cf.ref,
+      rules: [
+        {
+          type: "colorScale",
+          priority: 1,
+          cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
+          color: [{ argb: low }, { argb: mid }, { argb: high }],
+        },
+      ],
+    });
+  } else {
+    ws.addConditionalFormatting({
+      ref: cf.ref,
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          minLength: 0,
+          maxLength: 100,
+          gradient: true,
+          cfvo: [
+            { type: "num", value: 0 },
+            { type: "num", value: 1 },
+          ],
+          color: { argb: `FF${cf.color}` },
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+  }
+}
+
+/** A plan value as exceljs takes it: formulas without their `=`; strings stay strings (text, never a formula). */
+export function toExcelValue(v: PlanValue): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (typeof v === "object") return { formula: v.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  return v;
+}
