@@ -1,13 +1,4 @@
-/**
- * Splits an evidence item's criterion cell into ids, as the grid's formula reads it: spaces are
- * removed, `;` counts as `,`, empty parts are dropped.
- */
-export function splitCriterionIds(cell: string): string[] {
-  return cell
-    .replace(/ /g, "")
-    .split(/[,;]/)
-    .filter((p) => p !== "");
-}
+export { splitCriterionIds } from "../model/criterion-ids.js";
 
 /** Whether an evidence item names a criterion (ids compare case-insensitively, like Excel's SEARCH). */
 export function evidenceNames(ids: readonly string[], criterionId: string): boolean {

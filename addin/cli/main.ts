@@ -1,0 +1,107 @@
+import { Command, CommanderError, Option } from "commander";
+import { pathToFileURL } from "node:url";
+import type { Lang } from "../model/template.types.js";
+import { GENERATOR } from "../plan/template-sheet.plan.js";
+import { BadInput, EXIT, processIo, type CliIo } from "./cli.io.js";
+import { printIssues } from "./cli.print.js";
+import { checkCommand } from "./commands/check.command.js";
+import { fillCommand } from "./commands/fill.command.js";
+import { newCommand } from "./commands/new.command.js";
+import { scoreCommand } from "./commands/score.command.js";
+import { showCommand } from "./commands/show.command.js";
+import { templatesCommand } from "./commands/templates.command.js";
+
+/** Exit code of an unexpected failure (a defect, not bad input). */
+export const EXIT_INTERNAL = 3;
+
+const langOption = (def?: Lang): Option => {
+  const o = new Option("--lang <lang>", "language of the workbook or output: fr or en").choices(["fr", "en"]);
+  return def ? o.default(def) : o;
+};
+
+/**
+ * Runs the `qualigrid` command line with `argv` (without node and script) and returns the exit
+ * code: 0 clean, 1 findings (check), 2 unusable input or usage, 3 unexpected failure.
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command()
+    .name("qualigrid")
+    .description("Quality-framework self-assessment workbooks: grid, evidence register, action plan, dashboard.")
+    .version(GENERATOR.replace(/^Qualigrid /, ""))
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, "")), writeErr: (s) => io.err(s.replace(/\n$/, "")) })
+    .showHelpAfterError();
+
+  program
+    .command("templates")
+    .description("list the built-in templates")
+    .option("--json", "print JSON")
+    .addOption(langOption("fr"))
+    .action((o: { json?: boolean; lang: Lang }) => {
+      code = templatesCommand(io, o);
+    });
+  program
+    .command("show")
+    .description("show a template (built-in id, template .json or workbook .xlsx)")
+    .argument("<template>")
+    .option("--json", "print the template as JSON")
+    .addOption(langOption("fr"))
+    .action(async (t: string, o: { json?: boolean; lang: Lang }) => {
+      code = await showCommand(io, t, o);
+    });
+  program
+    .command("new")
+    .description("write a new assessment workbook for a template")
+    .argument("<template>")
+    .requiredOption("-o, --output <file.xlsx>", "the workbook to write")
+    .addOption(langOption("fr"))
+    .option("--force", "replace the output file if it exists")
+    .action(async (t: string, o: { output: string; lang: Lang; force?: boolean }) => {
+      code = await newCommand(io, t, o);
+    });
+  program
+    .command("fill")
+    .description("fill ratings and comments from a CSV (criterion,rating,comment)")
+    .argument("<file.xlsx>")
+    .requiredOption("--answers <answers.csv>", "the answers")
+    .option("-o, --output <out.xlsx>", "write the filled workbook here instead of in place")
+    .action(async (f: string, o: { answers: string; output?: string }) => {
+      code = await fillCommand(io, f, o);
+    });
+  program
+    .command("score")
+    .description("compute the scores of a workbook")
+    .argument("<file.xlsx>")
+    .option("--json", "print JSON")
+    .action(async (f: string, o: { json?: boolean }) => {
+      code = await scoreCommand(io, f, o);
+    });
+  program
+    .command("check")
+    .description("report invalid ratings, unanswered criteria, unknown evidence links, incomplete actions")
+    .argument("<file.xlsx>")
+    .option("--json", "print JSON")
+    .addOption(langOption())
+    .action(async (f: string, o: { json?: boolean; lang?: Lang }) => {
+      code = await checkCommand(io, f, o);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    if (e instanceof BadInput) {
+      printIssues(io, e.issues);
+      return EXIT.badInput;
+    }
+    io.err(`qualigrid: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT_INTERNAL;
+  }
+}
+
+// Run when executed directly (`node dist/addin/cli/main.js …`); the bin script calls main() itself.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main(process.argv.slice(2)).then((c) => (process.exitCode = c));
+}

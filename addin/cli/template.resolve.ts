@@ -1,0 +1,32 @@
+import path from "node:path";
+import { builtinTemplate, builtinTemplates } from "../model/builtin.js";
+import { parseTemplateText } from "../model/template.parse.js";
+import type { InputIssue, Template } from "../model/template.types.js";
+import { loadWorkbook } from "../xlsx/xlsx.io.js";
+import { readQualigridWorkbook } from "../xlsx/xlsx.read.js";
+import { BadInput, exists, readInputFile } from "./cli.io.js";
+
+/**
+ * Finds the template a user named: a built-in id, a template `.json`, or an `.xlsx` that carries
+ * a template. Returns it with the warnings found while reading it.
+ */
+export async function resolveTemplate(arg: string): Promise<{ template: Template; warnings: InputIssue[] }> {
+  const ext = path.extname(arg).toLowerCase();
+  if (ext === ".json" || ext === ".xlsx" || (await exists(arg))) {
+    const bytes = await readInputFile(arg);
+    if (ext === ".xlsx") {
+      const wb = await loadWorkbook(bytes, arg);
+      if (!wb.ok) throw new BadInput(wb.issues);
+      const read = readQualigridWorkbook(wb.value, arg);
+      if (!read.ok) throw new BadInput(read.issues);
+      return { template: read.value.template, warnings: read.warnings };
+    }
+    const parsed = parseTemplateText(bytes.toString("utf8"), arg);
+    if (!parsed.ok) throw new BadInput(parsed.issues);
+    return { template: parsed.value, warnings: parsed.warnings };
+  }
+  const builtin = builtinTemplate(arg);
+  if (builtin) return { template: builtin, warnings: [] };
+  const ids = builtinTemplates().map((t) => t.id).join(", ");
+  throw new BadInput([{ path: arg, message: `no such template: not a built-in (${ids}) nor a file`, severity: "error" }]);
+}

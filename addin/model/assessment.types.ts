@@ -1,0 +1,60 @@
+import type { Lang, Template } from "./template.types.js";
+
+/** A cell's content reduced to what the engine reads (a formula's result, a link's text). */
+export type PlainValue = string | number | boolean | Date | null;
+
+/** Where a value sits in a workbook, for messages: `Grille!I7`. */
+export interface CellRef {
+  sheet: string;
+  address: string;
+}
+
+/** One row of `QG_Grid` as read back. */
+export interface GridRowRead {
+  criterion: string;
+  dimension: string;
+  rating: PlainValue;
+  comment: string;
+  evaluatorRating: PlainValue;
+  /** Worksheet row number. */
+  row: number;
+  ratingCell: CellRef;
+  commentCell: CellRef | null;
+}
+
+/** One non-empty row of `QG_Evidence`. */
+export interface EvidenceRowRead {
+  id: string;
+  criteria: string;
+  title: string;
+  status: string;
+  row: number;
+  criteriaCell: CellRef;
+}
+
+/** One non-empty row of `QG_Actions`. */
+export interface ActionRowRead {
+  id: string;
+  criterion: string;
+  action: string;
+  owner: string;
+  due: PlainValue;
+  status: string;
+  row: number;
+  rowRef: CellRef;
+}
+
+/** A Qualigrid workbook as the engine needs it, whether read from a file or from the open workbook. */
+export interface AssessmentWorkbook {
+  template: Template;
+  lang: Lang;
+  grid: GridRowRead[];
+  gridSheet: string;
+  evidence: EvidenceRowRead[] | null;
+  actions: ActionRowRead[] | null;
+  /** Dimension targets as set on the dashboard (users may change them), by dimension id. */
+  targets: Record<string, number>;
+  overallTarget: number | null;
+  /** The accepted evidence status in this workbook's language. */
+  acceptedStatus: string;
+}

@@ -1,0 +1,30 @@
+import ExcelJS from "exceljs";
+import type { Result } from "../model/template.types.js";
+
+/**
+ * Loads .xlsx bytes into an exceljs workbook. Something that is not a readable .xlsx (another
+ * format, a truncated or corrupt zip) is reported as a value naming the file.
+ */
+export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Result<ExcelJS.Workbook>> {
+  const fail = (message: string): Result<ExcelJS.Workbook> => ({ ok: false, issues: [{ path: file, message, severity: "error" }] });
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    // OLE2 compound files start D0 CF 11 E0: old .xls, or an .xlsx encrypted with a password.
+    if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
+      return fail("is a legacy .xls file or a password-protected workbook; save it as an unprotected .xlsx and try again");
+    }
+    return fail("is not an .xlsx workbook (it is not a zip file)");
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (e) {
+    return fail(`cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); it may be truncated or corrupt`);
+  }
+  return { ok: true, value: wb, warnings: [] };
+}
+
+/** Serializes a workbook to .xlsx bytes, asking Excel to recalculate everything when it opens. */
+export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  wb.calcProperties.fullCalcOnLoad = true;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,62 @@
+import type ExcelJS from "exceljs";
+import { parseRangeAddress } from "../plan/a1.js";
+
+/** A table found in a workbook: where it is and its header texts. */
+export interface FoundTable {
+  name: string;
+  sheet: ExcelJS.Worksheet;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  headers: string[];
+}
+
+interface ExcelJsTableModel {
+  name?: string;
+  tableRef?: string;
+  ref?: string;
+}
+
+/** Every table of a workbook by lower-cased name (Excel table names are case-insensitive). */
+export function findTables(wb: ExcelJS.Workbook): Map<string, FoundTable> {
+  const out = new Map<string, FoundTable>();
+  for (const sheet of wb.worksheets) {
+    // exceljs keeps tables on `worksheet.tables` (not in its types) with the model under `.table`.
+    const tables = (sheet as unknown as { tables?: Record<string, { table?: ExcelJsTableModel; model?: ExcelJsTableModel }> }).tables ?? {};
+    for (const [key, t] of Object.entries(tables)) {
+      const model = t.table ?? t.model ?? {};
+      const ref = model.tableRef ?? model.ref;
+      if (!ref) continue;
+      const { top, left, bottom, right } = parseRangeAddress(ref);
+      const headers: string[] = [];
+      for (let c = left; c <= right; c++) headers.push(String(sheet.getCell(top, c).text ?? "").trim());
+      const name = model.name ?? key;
+      out.set(name.toLowerCase(), { name, sheet, top, left, bottom, right, headers });
+    }
+  }
+  return out;
+}
+
+/**
+ * Positions (0-based, within the table) of the columns whose header is one of each key's
+ * accepted texts, compared case-insensitively; keys not found are absent.
+ */
+export function locateColumns<K extends string>(table: FoundTable, headers: Record<K, Record<string, string>>): Partial<Record<K, number>> {
+  const norm = (s: string): string => s.trim().toLocaleLowerCase();
+  const at = new Map<string, number>();
+  table.headers.forEach((h, i) => {
+    if (!at.has(norm(h))) at.set(norm(h), i);
+  });
+  const out: Partial<Record<K, number>> = {};
+  for (const key of Object.keys(headers) as K[]) {
+    for (const text of Object.values(headers[key])) {
+      const i = at.get(norm(text));
+      if (i !== undefined) {
+        out[key] = i;
+        break;
+      }
+    }
+  }
+  return out;
+}

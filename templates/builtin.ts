@@ -1,0 +1,14 @@
+import engagementQualite from "./engagement-qualite.json" with { type: "json" };
+import hasDonnerLeCap from "./has-donner-le-cap.json" with { type: "json" };
+import partenariatUsagers from "./partenariat-usagers.json" with { type: "json" };
+import rqiiacConditions from "./rqiiac-conditions.json" with { type: "json" };
+import specifiqueEngagement from "./specifique-engagement.json" with { type: "json" };
+
+/** The built-in templates' JSON, by id, in the order they are listed. */
+export const BUILTIN_TEMPLATES: Readonly<Record<string, unknown>> = {
+  "engagement-qualite": engagementQualite,
+  "rqiiac-conditions": rqiiacConditions,
+  "specifique-engagement": specifiqueEngagement,
+  "has-donner-le-cap": hasDonnerLeCap,
+  "partenariat-usagers": partenariatUsagers,
+};
