@@ -27,7 +27,7 @@ export function parseAnswersCsv(text: string, file: string, template: Template):
   const delimiter = firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+    records = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
   } catch (e) {
     const lines = (e as { lines?: number }).lines;
     const message = e instanceof Error ? e.message.replace(/^Invalid[^:]*:\s*/, "") : String(e);

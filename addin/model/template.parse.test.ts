@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { parseTemplate, parseTemplateText } from "./template.parse.js";
 import type { InputIssue, Result, Template } from "./template.types.js";
 
+/** Template JSON as a test mutates it: deliberately loose, to build wrong inputs. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;
+
 /** A small valid template (scale 1–4), rebuilt for every test so tests can mutate it. */
-function validJson(): Record<string, any> {
+function validJson(): Obj {
   return {
     id: "demo",
     version: "1.0.0",
@@ -296,8 +300,8 @@ describe("parseTemplate — scale and targets", () => {
   });
 
   it.each([
-    ["a dimension weight", (j: Record<string, any>) => (j.dimensions[1].weight = -1), "dimensions[1].weight"],
-    ["a criterion weight", (j: Record<string, any>) => (j.dimensions[2].criteria[0].weight = -0.5), "dimensions[2].criteria[0].weight"],
+    ["a dimension weight", (j: Obj) => (j.dimensions[1].weight = -1), "dimensions[1].weight"],
+    ["a criterion weight", (j: Obj) => (j.dimensions[2].criteria[0].weight = -0.5), "dimensions[2].criteria[0].weight"],
   ])("reports a negative %s as must be ≥ 0", (_, mutate, path) => {
     const json = validJson();
     mutate(json);
@@ -323,7 +327,7 @@ describe("parseTemplate — scale and targets", () => {
 });
 
 describe("parseTemplate — missing fields and wrong types", () => {
-  const removals: [string, (j: Record<string, any>) => void][] = [
+  const removals: [string, (j: Obj) => void][] = [
     ["id", (j) => delete j.id],
     ["version", (j) => delete j.version],
     ["title", (j) => delete j.title],
@@ -351,8 +355,8 @@ describe("parseTemplate — missing fields and wrong types", () => {
   });
 
   it.each([
-    ["dimensions", (j: Record<string, any>) => (j.dimensions = [])],
-    ["dimensions[1].criteria", (j: Record<string, any>) => (j.dimensions[1].criteria = [])],
+    ["dimensions", (j: Obj) => (j.dimensions = [])],
+    ["dimensions[1].criteria", (j: Obj) => (j.dimensions[1].criteria = [])],
   ])("reports an empty %s list", (path, mutate) => {
     const json = validJson();
     mutate(json);
@@ -360,7 +364,7 @@ describe("parseTemplate — missing fields and wrong types", () => {
     expect(errors.map((e) => e.path)).toContain(path);
   });
 
-  const wrongTypes: [string, (j: Record<string, any>) => void][] = [
+  const wrongTypes: [string, (j: Obj) => void][] = [
     ["version", (j) => (j.version = 1)],
     ["target", (j) => (j.target = "75")],
     ["targetLevel", (j) => (j.targetLevel = "3")],
@@ -418,11 +422,11 @@ describe("parseTemplate — text fields", () => {
   });
 
   it.each([
-    ["a criterion text", (j: Record<string, any>) => (j.dimensions[2].criteria[0].text = 7), "dimensions[2].criteria[0].text"],
-    ["a dimension title", (j: Record<string, any>) => (j.dimensions[1].title = ""), "dimensions[1].title"],
-    ["a level label", (j: Record<string, any>) => (j.scale.levels[1].label = { en: "" }), "scale.levels[1].label.en"],
-    ["a guidance", (j: Record<string, any>) => (j.dimensions[0].criteria[0].guidance = false), "dimensions[0].criteria[0].guidance"],
-    ["the source", (j: Record<string, any>) => (j.source = {}), "source"],
+    ["a criterion text", (j: Obj) => (j.dimensions[2].criteria[0].text = 7), "dimensions[2].criteria[0].text"],
+    ["a dimension title", (j: Obj) => (j.dimensions[1].title = ""), "dimensions[1].title"],
+    ["a level label", (j: Obj) => (j.scale.levels[1].label = { en: "" }), "scale.levels[1].label.en"],
+    ["a guidance", (j: Obj) => (j.dimensions[0].criteria[0].guidance = false), "dimensions[0].criteria[0].guidance"],
+    ["the source", (j: Obj) => (j.source = {}), "source"],
   ])("reports a bad text in %s with its path", (_, mutate, path) => {
     const json = validJson();
     mutate(json);
@@ -470,7 +474,7 @@ describe("parseTemplate — unknown keys", () => {
     const json = validJson();
     json.author = "Quelqu'un";
     json.dimensions[0].criteria[0].note = "à revoir";
-    const t = expectOk(parseTemplate(json)) as unknown as Record<string, any>;
+    const t = expectOk(parseTemplate(json)) as unknown as Obj;
     expect(t).not.toHaveProperty("author");
     expect(t.dimensions[0].criteria[0]).not.toHaveProperty("note");
   });

@@ -172,6 +172,27 @@ describe("template sheet round trip", () => {
     for (const row of rows.items) expect(row).toHaveLength(TEMPLATE_ITEM_COLUMNS.length);
   });
 
+  // parseTemplate accepts a text of spaces only (the schema asks for minLength 1), but the sheet
+  // reader takes a cell of spaces for an empty one, so the criterion comes back without its text.
+  // Known bug, reported: either the parser should reject blank texts or the sheet keep them.
+  // Flip `it.fails` to `it` once fixed.
+  it.fails("round-trips every template the parser accepts, even with a text of spaces (known bug)", () => {
+    const parsed = parseTemplate({
+      id: "blanc",
+      version: "1.0.0",
+      title: "T",
+      source: "S",
+      scale: { levels: [{ value: 1, label: "Bas" }, { value: 2, label: "Haut" }] },
+      target: 50,
+      targetLevel: 2,
+      dimensions: [{ id: "D1", title: "D", criteria: [{ id: "C1", text: "   " }] }],
+    });
+    if (!parsed.ok) return; // rejecting blank texts up front is a valid fix too
+    const back = templateFromSheetRows(templateToSheetRows(parsed.value), "Modèle");
+    expect(back.ok ? [] : back.issues).toEqual([]);
+    expect(comparable(ok(back))).toEqual(comparable(parsed.value));
+  });
+
   it.each(builtInTemplates())("round-trips the built-in template %s", (file, t) => {
     expect(t, `${file} does not parse`).toBeDefined();
     const back = templateFromSheetRows(templateToSheetRows(t), "Modèle");

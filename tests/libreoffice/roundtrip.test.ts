@@ -1,0 +1,109 @@
+/**
+ * What the command line writes still computes in a real spreadsheet engine: a workbook made by
+ * `new`, filled by `fill` (read and written again by exceljs), recalculated by LibreOffice, shows
+ * on its dashboard what `score --json` prints; the action plan's overdue flag and look-ups work;
+ * text that looks like a formula stays text.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../addin/cli/main.js";
+import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT, recalculateXlsx } from "../support/libreoffice.js";
+
+const soffice = findSoffice();
+if (!soffice) console.warn(`LibreOffice not found: the filled workbook was NOT recalculated. Install it with: ${LIBREOFFICE_INSTALL_HINT}`);
+
+const dir = mkdtempSync(path.join(tmpdir(), "qg-roundtrip-"));
+const io = { out: (t: string) => void (lines.out += `${t}\n`), err: (t: string) => void (lines.err += `${t}\n`) };
+const lines = { out: "", err: "" };
+let recalculated: ExcelJS.Workbook;
+let scored: { overall: { score: number | null; completion: number }; dimensions: { id: string; score: number | null; gap: number | null; completion: number }[] };
+
+describe.skipIf(!soffice)("a workbook made and filled by the command line, recalculated by LibreOffice", () => {
+  beforeAll(async () => {
+    const file = path.join(dir, "eq.xlsx");
+    expect(await main(["new", "engagement-qualite", "-o", file], io)).toBe(0);
+    // Written by hand: values, French labels, N/A spellings, blanks, formula-looking comments.
+    const csv = [
+      "criterion,rating,comment",
+      'GOUV-01,4,"Conseil d\'administration, code d\'éthique adopté"',
+      "GOUV-02,Largement atteint,",
+      "GOUV-03,2,=HYPERLINK(\"http://example.invalid\";\"x\")",
+      "GOUV-04,sans objet,@SUM(A1)",
+      "GOUV-05,1,+33 1 23",
+      "GOUV-06,,-not a formula",
+      "RESS-01,n/a,",
+      "RESS-02,Atteint,",
+    ].join("\n");
+    writeFileSync(path.join(dir, "answers.csv"), csv);
+    expect(await main(["fill", file, "--answers", path.join(dir, "answers.csv")], io)).toBe(0);
+
+    // Two actions: one overdue, one done in the past (not overdue); an evidence item accepted.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const actions = wb.getWorksheet("Plan d'action") as ExcelJS.Worksheet;
+    actions.getCell("A5").value = "A-1";
+    actions.getCell("B5").value = "GOUV-03";
+    actions.getCell("H5").value = new Date(Date.UTC(2020, 0, 15));
+    actions.getCell("I5").value = "En cours";
+    actions.getCell("A6").value = "A-2";
+    actions.getCell("B6").value = "GOUV-05";
+    actions.getCell("H6").value = new Date(Date.UTC(2020, 0, 15));
+    actions.getCell("I6").value = "Réalisée";
+    actions.getCell("A7").value = "A-3";
+    actions.getCell("B7").value = "RESS-02";
+    actions.getCell("H7").value = new Date(Date.UTC(2099, 0, 15));
+    const evidence = wb.getWorksheet("Preuves") as ExcelJS.Worksheet;
+    evidence.getCell("B5").value = "GOUV-01; GOUV-02";
+    evidence.getCell("H5").value = "Acceptée";
+    await wb.xlsx.writeFile(file);
+
+    lines.out = "";
+    expect(await main(["score", file, "--json"], io)).toBe(0);
+    scored = JSON.parse(lines.out);
+    const out = await recalculateXlsx(file, path.join(dir, "out"));
+    recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile(out);
+  });
+
+  it("shows on the dashboard the scores `score --json` prints", () => {
+    const ws = recalculated.getWorksheet("Tableau de bord") as ExcelJS.Worksheet;
+    const gouv = scored.dimensions.find((d) => d.id === "GOUV");
+    expect(gouv?.score).not.toBeNull();
+    for (const [i, d] of scored.dimensions.entries()) {
+      const row = 16 + i;
+      expect(computedValue(ws.getCell(row, 1))).toBe(d.id);
+      const score = computedValue(ws.getCell(row, 4));
+      if (d.score === null) expect(score).toBe("");
+      else expect(score as number).toBeCloseTo(d.score, 9);
+      expect(computedValue(ws.getCell(row, 7)) as number).toBeCloseTo(d.completion, 9);
+    }
+    expect(computedValue(ws.getCell("B5")) as number).toBeCloseTo(scored.overall.score ?? Number.NaN, 9);
+  });
+
+  it("flags overdue actions and looks up their dimension and gap", () => {
+    const ws = recalculated.getWorksheet("Plan d'action") as ExcelJS.Worksheet;
+    expect(computedValue(ws.getCell("C5"))).toBe("GOUV");
+    expect(computedValue(ws.getCell("D5"))).toBe(1); // target level 3 − rating 2
+    expect(computedValue(ws.getCell("N5"))).toBe("En retard");
+    expect(computedValue(ws.getCell("N6"))).toBe(""); // done
+    expect(computedValue(ws.getCell("N7"))).toBe(""); // due in 2099
+    expect(computedValue(ws.getCell("N8"))).toBe(""); // empty row
+  });
+
+  it("keeps comments that look like formulas as text", () => {
+    const ws = recalculated.getWorksheet("Grille") as ExcelJS.Worksheet;
+    const comments = [7, 8, 9, 10].map((r) => ws.getCell(r, 11));
+    expect(comments.map((c) => c.type)).toEqual(Array(4).fill(ExcelJS.ValueType.String));
+    expect(comments.map((c) => c.value)).toEqual(['=HYPERLINK("http://example.invalid";"x")', "@SUM(A1)", "+33 1 23", "-not a formula"]);
+  });
+
+  it("counts the accepted evidence for both criteria it names", () => {
+    const ws = recalculated.getWorksheet("Grille") as ExcelJS.Worksheet;
+    expect(computedValue(ws.getCell("N5"))).toBe(1);
+    expect(computedValue(ws.getCell("O6"))).toBe(1);
+    expect(computedValue(ws.getCell("N7"))).toBe(0);
+  });
+});
