@@ -588,11 +588,11 @@ describe("parseTemplateText", () => {
   // Node 20's JSON.parse gives no position for these messages ("Unexpected token ']', … is not
   // valid JSON", "Unexpected end of JSON input"), and parseTemplateText then reports the file name
   // alone. Known bug, reported; flip `it.fails` to `it` once fixed.
-  it.fails.each([
+  it.each([
     ["a trailing comma in an array", '{\n  "levels": [1, 2,]\n}', /^t\.json:2:\d+$/],
     ["a bare word", '{\n  "id": demo\n}', /^t\.json:2:\d+$/],
     ["a truncated file", '{\n  "id": "demo",\n  "version": ', /^t\.json:3:\d+$/],
-  ])("reports %s with file:line:column (known bug)", (_, text, where) => {
+  ])("reports %s with file:line:column", (_, text, where) => {
     const r = parseTemplateText(text, "t.json");
     expect(r.ok).toBe(false);
     expect(issuesOf(r)[0]?.path).toMatch(where);
@@ -603,5 +603,36 @@ describe("parseTemplateText", () => {
     expect(r.ok).toBe(false);
     expect(issuesOf(r)[0]?.path).toMatch(/^vide\.json/);
     expect(issuesOf(r)[0]?.message).toMatch(/JSON/);
+  });
+});
+
+describe("scale labels and target levels that would be misread", () => {
+  const base = (over: Record<string, unknown>) => ({
+    id: "t",
+    version: "1.0.0",
+    title: "T",
+    source: "S",
+    scale: { levels: [{ value: 1, label: "Bas" }, { value: 2, label: "Moyen" }, { value: 3, label: "Haut" }] },
+    target: 50,
+    targetLevel: 2,
+    dimensions: [{ id: "D1", title: "D", criteria: [{ id: "C1", text: "c" }] }],
+    ...over,
+  });
+
+  it("rejects a level label that is an N/A token", () => {
+    const r = parseTemplate(base({ scale: { levels: [{ value: 1, label: "Sans objet" }, { value: 2, label: "Oui" }] }, targetLevel: 2 }));
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.issues.map((i) => i.path)).toContain("scale.levels[0].label");
+  });
+
+  it("rejects a target level between two levels of the scale", () => {
+    const r = parseTemplate(base({ targetLevel: 2.5, dimensions: [{ id: "D1", title: "D", criteria: [{ id: "C1", text: "c", targetLevel: 1.5 }] }] }));
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(["targetLevel", "dimensions[0].criteria[0].targetLevel"]);
+  });
+
+  it("rejects a text made only of spaces", () => {
+    const r = parseTemplate(base({ title: "   " }));
+    expect(r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(["title: must not be empty"]);
   });
 });

@@ -1,7 +1,8 @@
 import { Ajv, type ErrorObject } from "ajv";
+import { parse as parseJsonTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
 import schema from "../../templates/template.schema.json" with { type: "json" };
 import { childPath, lineColumnAt, pointerToPath } from "./json-path.js";
-import { scaleRange } from "./scale.js";
+import { isNaToken, scaleRange } from "./scale.js";
 import { textVariants } from "./text.js";
 import type { Criterion, Dimension, InputIssue, Result, Template } from "./template.types.js";
 
@@ -36,17 +37,27 @@ export function parseTemplateText(text: string, file: string): Result<Template> 
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const at = /position (\d+)/.exec(message);
-    const where = at ? lineColumnAt(text, Number(at[1])) : undefined;
-    const loc = where ? `${file}:${where.line}:${where.column}` : file;
-    return { ok: false, issues: [{ path: loc, message: `not valid JSON (${message})`, severity: "error" }] };
+    return { ok: false, issues: [jsonSyntaxIssue(text, file, e)] };
   }
   const parsed = parseTemplate(json);
   const prefix = (i: InputIssue): InputIssue => ({ ...i, path: `${file}: ${i.path}` });
   return parsed.ok
     ? { ...parsed, warnings: parsed.warnings.map(prefix) }
     : { ok: false, issues: parsed.issues.map(prefix) };
+}
+
+/**
+ * Where and what a JSON syntax error is. Node's own message does not always give a position, so
+ * the position comes from a second, error-tolerant parse.
+ */
+function jsonSyntaxIssue(text: string, file: string, e: unknown): InputIssue {
+  const errors: ParseError[] = [];
+  parseJsonTolerant(text.replace(/^\uFEFF/, ""), errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  const reason = first ? printParseErrorCode(first.error) : e instanceof Error ? e.message : String(e);
+  const where = first ? lineColumnAt(text.replace(/^\uFEFF/, ""), first.offset) : undefined;
+  const loc = where ? `${file}:${where.line}:${where.column}` : file;
+  return { path: loc, message: `not valid JSON (${reason.replace(/\s+/g, " ")})`, severity: "error" };
 }
 
 function shapeIssues(errors: ErrorObject[], json: unknown): InputIssue[] {
@@ -95,7 +106,7 @@ function shapeIssues(errors: ErrorObject[], json: unknown): InputIssue[] {
 
 function textIssues(value: unknown, path: string): InputIssue[] {
   if (typeof value === "string") {
-    return value === "" ? [{ path, message: "must not be empty", severity: "error" }] : [];
+    return value.trim() === "" ? [{ path, message: "must not be empty", severity: "error" }] : [];
   }
   if (!isRecord(value)) {
     return [{ path, message: 'must be a text or an object { "fr": "…", "en": "…" }', severity: "error" }];
@@ -105,7 +116,7 @@ function textIssues(value: unknown, path: string): InputIssue[] {
   for (const [k, v] of Object.entries(value)) {
     if (k !== "fr" && k !== "en") {
       out.push({ path: childPath(path, k), message: "unknown language (ignored; use fr or en)", severity: "warning" });
-    } else if (typeof v !== "string" || v === "") {
+    } else if (typeof v !== "string" || v.trim() === "") {
       out.push({ path: childPath(path, k), message: "must be a non-empty text", severity: "error" });
     } else languages++;
   }
@@ -138,6 +149,7 @@ function meaningIssues(t: Record<string, unknown>): InputIssue[] {
         if (first !== undefined && first !== i) err(`scale.levels[${i}].label`, `"${label}" is also the label of scale.levels[${first}]`);
         else seenLabels.set(key, i);
         if (/^-?\d+([.,]\d+)?$/.test(label.trim())) err(`scale.levels[${i}].label`, `"${label}" looks like a number; a label must not be mistaken for a level value`);
+        if (isNaToken(label)) err(`scale.levels[${i}].label`, `"${label}" is an N/A token; a level label must not be mistaken for « sans objet »`);
       }
     }
   });
@@ -155,6 +167,7 @@ function meaningIssues(t: Record<string, unknown>): InputIssue[] {
   const inScale = (path: string, level: unknown): void => {
     if (typeof level !== "number" || !range || range.min === range.max) return;
     if (level < range.min || level > range.max) err(path, `must be inside the scale (${range.min}–${range.max}), got ${level}`);
+    else if (!numeric.includes(level)) err(path, `must be one of the scale's values (${numeric.join(", ")}), got ${level}`);
   };
   inScale("targetLevel", t.targetLevel);
 

@@ -7,5 +7,13 @@ import type { CriterionResult } from "./scoring.types.js";
 export function criteriaByPriority(criteria: readonly CriterionResult[]): CriterionResult[] {
   return criteria
     .filter((c) => c.gap !== null && c.gap > 0)
-    .sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || a.order - b.order);
+    .sort((a, b) => comparePriority(b.priority ?? 0, a.priority ?? 0) || a.order - b.order);
+}
+
+/**
+ * Compares priorities, taking values equal to 12 significant digits as ties: 0.1 × 3 and 0.3 × 1
+ * are the same priority, whatever floating point makes of them.
+ */
+function comparePriority(a: number, b: number): number {
+  return Number(a.toPrecision(12)) - Number(b.toPrecision(12));
 }
