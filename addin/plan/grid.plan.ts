@@ -18,32 +18,34 @@ export const GRID_HEADER_ROW = 4;
 export function gridTable(template: Template, options: PlanOptions): TablePlan {
   const { lang } = options;
   const ratingList = { type: "list" as const, source: `=${NAMES.ratingChoices}`, message: TEXTS.invalidRating[lang] };
+  // The columns a person rates with come first; the template's details and the helpers follow.
+  // The first two columns stay in view while scrolling right.
   const specs: Partial<Record<GridKey, ColumnSpec>> = {
-    dimension: { width: 12 },
-    dimensionTitle: { width: 22, wrap: true },
-    criterion: { width: 11 },
-    text: { width: 50, wrap: true },
-    guidance: { width: 40, wrap: true },
-    expectedEvidence: { width: 28, wrap: true },
-    weight: { width: 8 },
-    targetLevel: { width: 9 },
-    rating: { width: 11, input: true, validation: ratingList },
-    levelLabel: { width: 18, wrap: true },
-    comment: { width: 36, input: true, wrap: true },
-    gap: { width: 8 },
-    priority: { width: 9 },
+    dimension: { width: 10 },
+    criterion: { width: 10 },
+    text: { width: 48, wrap: true },
+    guidance: { width: 36, wrap: true },
+    rating: { width: 10, input: true, validation: ratingList },
+    levelLabel: { width: 16, wrap: true },
+    comment: { width: 32, input: true, wrap: true },
+    targetLevel: { width: 8 },
+    gap: { width: 7 },
+    priority: { width: 8 },
   };
   if (options.parts.evidence) {
-    specs.evidenceCount = { width: 9 };
-    specs.acceptedEvidence = { width: 10 };
+    specs.evidenceCount = { width: 8 };
+    specs.acceptedEvidence = { width: 9 };
   }
-  specs.evaluatorRating = { width: 12, input: true, validation: ratingList };
+  specs.expectedEvidence = { width: 28, wrap: true };
+  specs.weight = { width: 7 };
+  specs.dimensionTitle = { width: 22, wrap: true };
+  specs.evaluatorRating = { width: 11, input: true, validation: ratingList };
   specs.evaluatorComment = { width: 30, input: true, wrap: true };
   specs.scored = { width: 8, style: "helper" };
   specs.notApplicable = { width: 8, style: "helper" };
-  specs.countedWeight = { width: 9, style: "helper" };
-  specs.points = { width: 9, style: "helper", numFmt: "0.000" };
-  if (options.parts.evidence) specs.covered = { width: 10, style: "helper" };
+  specs.countedWeight = { width: 8, style: "helper" };
+  specs.points = { width: 8, style: "helper", numFmt: "0.000" };
+  if (options.parts.evidence) specs.covered = { width: 9, style: "helper" };
 
   const columns = columnsOf(HEADERS.grid, specs, lang);
   const formulas = gridFormulas(template, options, columns);

@@ -5,6 +5,8 @@ import { dashboardContent } from "./dashboard.plan.js";
 import { GRID_HEADER_ROW, gridTable } from "./grid.plan.js";
 import { SHEET_NAMES, TEXTS } from "./labels.js";
 import { listsSheetContent } from "./lists.plan.js";
+import { rangeAddress } from "./a1.js";
+import { withRowHeights } from "./row-heights.js";
 import type { BlockCell, PlanOptions, SheetKey, SheetPlan, TablePlan, WorkbookPlan } from "./plan.types.js";
 import { actionsTable, evidenceTable, REGISTER_HEADER_ROW } from "./register.plan.js";
 import { templateSheetContent } from "./template-sheet.plan.js";
@@ -52,8 +54,13 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
       ...header(TEXTS.gridSubtitle[lang], TEXTS.gridHelp[lang]),
       { row: 3, col: 1, value: scaleHelp, style: "note" },
     ]),
-    freeze: { rows: GRID_HEADER_ROW, cols: 3 },
-    print: { orientation: "landscape", repeatRows: { from: GRID_HEADER_ROW, to: GRID_HEADER_ROW } },
+    freeze: { rows: GRID_HEADER_ROW, cols: 2 },
+    print: {
+      orientation: "landscape",
+      repeatRows: { from: GRID_HEADER_ROW, to: GRID_HEADER_ROW },
+      // What a person rates with, up to the evidence counts; the template's details and helpers stay off paper.
+      area: rangeAddress(1, 1, GRID_HEADER_ROW + grid.rows.length, grid.left + grid.columns.findIndex((c) => c.key === "expectedEvidence") - 1),
+    },
   });
 
   if (opts.parts.evidence) {
@@ -93,7 +100,7 @@ function sheetOf(key: SheetKey, name: string, tabColor: string, tables: TablePla
     tabColor,
     widths: widthsOf(tables),
     cells,
-    tables,
+    tables: tables.map(withRowHeights),
     freeze: { rows: 0, cols: 0 },
     protect: true,
     conditionalFormats: [],

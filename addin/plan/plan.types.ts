@@ -43,6 +43,9 @@ export interface TablePlan {
   /** One entry per data row, one value per column. Never empty (a table needs a row). */
   rows: PlanValue[][];
   style: string;
+  /** Height (points) of the header row and of each data row, set so wrapped text shows whole. */
+  headerHeight?: number;
+  rowHeights?: number[];
 }
 
 /** A cell outside tables: titles, labels, figures. */
@@ -79,7 +82,7 @@ export interface SheetPlan {
   /** Locked cells protected (no password); input cells are unlocked. */
   protect: boolean;
   conditionalFormats: ConditionalFormatPlan[];
-  print: { orientation: "landscape" | "portrait"; repeatRows?: { from: number; to: number } };
+  print: { orientation: "landscape" | "portrait"; repeatRows?: { from: number; to: number }; area?: string };
 }
 
 /** A workbook-level name: `QG_LevelValues` → `Listes!$A$2:$A$5`. */

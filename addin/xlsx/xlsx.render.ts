@@ -41,6 +41,7 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
       fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
       ...(sheet.print.repeatRows ? { printTitlesRow: `${sheet.print.repeatRows.from}:${sheet.print.repeatRows.to}` } : {}),
+      ...(sheet.print.area ? { printArea: sheet.print.area } : {}),
     },
   });
   for (const [col, width] of Object.entries(sheet.widths)) ws.getColumn(Number(col)).width = width;
@@ -72,6 +73,10 @@ function renderTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
   });
   const first = t.top + 1;
   const last = t.top + t.rows.length;
+  if (t.headerHeight) ws.getRow(t.top).height = t.headerHeight;
+  t.rowHeights?.forEach((h, i) => {
+    if (h > 15) ws.getRow(first + i).height = h;
+  });
   t.columns.forEach((c, i) => {
     const col = t.left + i;
     const header = ws.getCell(t.top, col);

@@ -86,8 +86,8 @@ export function demoTemplate(): Record<string, any> {
     targetLevel: 3,
     dimensions: [
       { id: "D1", title: { fr: "Gouvernance", en: "Governance" }, weight: 2, target: 80, criteria: [crit("C1", 1), crit("C2", 2), crit("C3"), crit("C4")] },
-      { id: "D2", title: { fr: "Services", en: "Services" }, criteria: [crit("C5"), crit("C6", 3)] },
-      { id: "D3", title: { fr: "Communication", en: "Communication" }, criteria: [crit("C7"), crit("C8"), crit("C9"), crit("C10")] },
+      { id: "D2", title: { fr: "Offre de service", en: "Service offer" }, criteria: [crit("C5"), crit("C6", 3)] },
+      { id: "D3", title: { fr: "Communication interne", en: "Internal communication" }, criteria: [crit("C7"), crit("C8"), crit("C9"), crit("C10")] },
       { id: "D4", title: { fr: "Partenaires", en: "Partners" }, criteria: [crit("C11"), crit("C12"), crit("C13"), crit("C14"), crit("C15"), crit("C16")] },
     ],
   };

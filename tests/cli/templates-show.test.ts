@@ -32,6 +32,7 @@ describe("qualigrid templates", () => {
   it("gives the titles in English with --lang en", async () => {
     const r = await run("templates", "--lang", "en");
     expect(r.code).toBe(0);
+    expect(r.out).toContain("self-assessment grid");
     expect(r.out).not.toContain("grille d'autoévaluation");
   });
 });

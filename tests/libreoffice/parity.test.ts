@@ -18,7 +18,7 @@ import { naDisplayToken } from "../../addin/model/scale.js";
 import { parseTemplate } from "../../addin/model/template.parse.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
-import { EVIDENCE_STATUSES, HEADERS } from "../../addin/plan/labels.js";
+import { EVIDENCE_STATUSES, type HEADERS } from "../../addin/plan/labels.js";
 import { NAMES, TABLES } from "../../addin/plan/names.js";
 import type { WorkbookPlan } from "../../addin/plan/plan.types.js";
 import { answersOfWorkbook } from "../../addin/scoring/assessment.answers.js";

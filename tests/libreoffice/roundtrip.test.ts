@@ -95,15 +95,21 @@ describe.skipIf(!soffice)("a workbook made and filled by the command line, recal
 
   it("keeps comments that look like formulas as text", () => {
     const ws = recalculated.getWorksheet("Grille") as ExcelJS.Worksheet;
-    const comments = [7, 8, 9, 10].map((r) => ws.getCell(r, 11));
+    const comments = [7, 8, 9, 10].map((r) => ws.getCell(r, columnOf(ws, "Commentaire")));
     expect(comments.map((c) => c.type)).toEqual(Array(4).fill(ExcelJS.ValueType.String));
     expect(comments.map((c) => c.value)).toEqual(['=HYPERLINK("http://example.invalid";"x")', "@SUM(A1)", "+33 1 23", "-not a formula"]);
   });
 
   it("counts the accepted evidence for both criteria it names", () => {
     const ws = recalculated.getWorksheet("Grille") as ExcelJS.Worksheet;
-    expect(computedValue(ws.getCell("N5"))).toBe(1);
-    expect(computedValue(ws.getCell("O6"))).toBe(1);
-    expect(computedValue(ws.getCell("N7"))).toBe(0);
+    expect(computedValue(ws.getCell(5, columnOf(ws, "Preuves")))).toBe(1);
+    expect(computedValue(ws.getCell(6, columnOf(ws, "Preuves acceptées")))).toBe(1);
+    expect(computedValue(ws.getCell(7, columnOf(ws, "Preuves")))).toBe(0);
   });
 });
+
+/** The column number of a header of the grid (row 4). */
+function columnOf(ws: ExcelJS.Worksheet, header: string): number {
+  for (let c = 1; c <= ws.columnCount; c++) if (ws.getCell(4, c).value === header) return c;
+  throw new Error(`no column ${header}`);
+}

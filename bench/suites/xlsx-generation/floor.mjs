@@ -1,0 +1,411 @@
+// The FLOOR of the xlsx-generation suite: the same workbook written with exceljs directly, by
+// hand-written loops over the template and the evidence rows — no plan, no renderer. It uses
+// only the product's text constants (sheet names, headers, messages: dist/addin/plan/labels.js)
+// and the N/A token list, so its cells stay identical to the plan path's; the suite checks that
+// both files hold the same XML parts before timing anything.
+//
+// What it writes (French workbook, every part):
+//   Tableau de bord  QG_Scores (20 rows × 16 cols, 12 formula cols), 9 label/figure cells,
+//                    1 validation on the table + 1 on B6, 4 conditional formats, 6 names
+//   Grille           QG_Grid (1,000 rows × 22 cols, 10 formula cols), 3 text cells, 2 list validations
+//   Preuves          QG_Evidence (10,000 rows × 12 cols of values), 5 validations
+//   Plan d'action    QG_Actions (20 blank rows × 14 cols, 3 formula cols), 5 validations
+//   Modèle           QG_TemplateInfo (key/value) and QG_TemplateItems (1,000 rows × 16 cols)
+//   Listes           choice lists and settings, 14 names
+// Every table data cell gets its column's style (font, top alignment/wrap, lock, number format,
+// input fill); sheets get tab colours, freeze panes, page setup and (but the registers) protection.
+import ExcelJS from "exceljs";
+import { ACTION_STATUSES, EVIDENCE_STATUSES, EVIDENCE_TYPES, HEADERS, SHEET_NAMES, TEXTS, YES_NO } from "../../../dist/addin/plan/labels.js";
+import { NA_TOKENS } from "../../../dist/addin/model/scale.js";
+
+const FONT = {
+  title: { bold: true, size: 14, color: { argb: "FF1F4E79" } },
+  subtitle: { bold: true, size: 12, color: { argb: "FF1F4E79" } },
+  note: { italic: true, size: 9, color: { argb: "FF595959" } },
+  label: { bold: true },
+  figure: { bold: true, size: 12 },
+  plain: {},
+  helper: { italic: true, color: { argb: "FF808080" } },
+};
+const HELPER_HEADER_FONT = { bold: true, italic: true, color: { argb: "FFD9D9D9" } };
+const INPUT_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF8E1" } };
+const DATE = "yyyy-mm-dd";
+
+const fr = (t) => (t === undefined ? "" : typeof t === "string" ? t : t.fr || t.en || "");
+const both = (t) => (t === undefined ? [null, null] : typeof t === "string" ? [t, t] : [t.fr ?? null, t.en ?? null]);
+const letter = (c) => (c <= 26 ? String.fromCharCode(64 + c) : String.fromCharCode(64 + Math.floor((c - 1) / 26)) + String.fromCharCode(65 + ((c - 1) % 26)));
+const fx = (formula) => ({ formula });
+
+// Validations, as exceljs takes them.
+const common = (error) => ({ allowBlank: true, showErrorMessage: true, errorStyle: "stop", error });
+const listOf = (name, error = TEXTS.invalidChoice.fr) => ({ ...common(error), type: "list", formulae: [name] });
+const anyDate = () => ({ ...common(TEXTS.invalidDate.fr), type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1900, 0, 1))] });
+const between = (min, max, error) => ({ ...common(error), type: "decimal", operator: "between", formulae: [min, max] });
+
+function addSheet(wb, name, tab, { rows = 0, cols = 0, landscape = false, repeat } = {}) {
+  return wb.addWorksheet(name, {
+    properties: { tabColor: { argb: `FF${tab}` } },
+    views: [rows > 0 || cols > 0 ? { state: "frozen", xSplit: cols, ySplit: rows, zoomScale: 100 } : { state: "normal", zoomScale: 100 }],
+    pageSetup: {
+      orientation: landscape ? "landscape" : "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      ...(repeat ? { printTitlesRow: repeat } : {}),
+    },
+  });
+}
+
+/** A column: header, width, kind ("in" input, "calc" computed, "helper"), and options. */
+const col = (header, width, kind, opts = {}) => ({ header, width, kind, ...opts });
+
+/** Writes a table with its rows, then styles its header and data cells and adds its validations. */
+function writeTable(ws, name, top, left, theme, cols, rows) {
+  ws.addTable({
+    name,
+    ref: `${letter(left)}${top}`,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme, showRowStripes: true },
+    columns: cols.map((c) => ({ name: c.header, filterButton: true })),
+    rows,
+  });
+  const first = top + 1;
+  const last = top + rows.length;
+  cols.forEach((c, i) => {
+    const n = left + i;
+    const head = ws.getCell(top, n);
+    head.alignment = { wrapText: true, vertical: "top" };
+    if (c.kind === "helper") head.font = HELPER_HEADER_FONT;
+    const style = { font: c.kind === "helper" ? FONT.helper : FONT.plain, alignment: { vertical: "top", wrapText: c.wrap ?? false }, protection: { locked: c.kind !== "in" } };
+    if (c.numFmt) style.numFmt = c.numFmt;
+    if (c.kind === "in") style.fill = INPUT_FILL;
+    for (let r = first; r <= last; r++) ws.getCell(r, n).style = style;
+    if (c.validation) ws.dataValidations.add(`${letter(n)}${first}:${letter(n)}${last}`, c.validation);
+  });
+}
+
+function setWidths(ws, left, cols) {
+  cols.forEach((c, i) => (ws.getColumn(left + i).width = c.width));
+}
+
+function put(ws, row, column, value, font, { numFmt, wrap, input, validation } = {}) {
+  const cell = ws.getCell(row, column);
+  cell.value = value;
+  cell.font = font;
+  if (numFmt) cell.numFmt = numFmt;
+  if (wrap) cell.alignment = { wrapText: true, vertical: "top" };
+  if (input) {
+    cell.protection = { locked: false };
+    cell.fill = INPUT_FILL;
+  }
+  if (validation) ws.dataValidations.add(cell.address, validation);
+}
+
+const PROTECTION = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: true };
+
+/** Builds the workbook by hand and returns it (not yet serialized). */
+export async function buildFloorWorkbook(template, evidenceRows) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Qualigrid";
+  wb.created = new Date();
+  wb.calcProperties.fullCalcOnLoad = true;
+  const title = fr(template.title);
+  const G = HEADERS.grid;
+  const gridRow = (k) => `QG_Grid[[#This Row],[${G[k].fr}]]`;
+  const gridCol = (k) => `QG_Grid[${G[k].fr}]`;
+  const names = [];
+
+  // ── Tableau de bord ────────────────────────────────────────────────────────────────────────
+  {
+    const S = HEADERS.scores;
+    const ws = addSheet(wb, SHEET_NAMES.dashboard.fr, "1F4E79", { landscape: true });
+    const r = (k) => `QG_Scores[[#This Row],[${S[k].fr}]]`;
+    const sumGrid = (k) => `SUMIFS(${gridCol(k)},${gridCol("dimension")},${r("dimension")})`;
+    const cols = [
+      col(S.dimension.fr, 12, "calc"),
+      col(S.title.fr, 34, "calc", { wrap: true }),
+      col(S.weight.fr, 8, "calc"),
+      col(S.score.fr, 9, "calc", { numFmt: "0.0" }),
+      col(S.target.fr, 9, "in", { numFmt: "0.0", validation: between(0, 100, TEXTS.invalidTarget.fr) }),
+      col(S.gap.fr, 9, "calc", { numFmt: "0.0" }),
+      col(S.completion.fr, 12, "calc", { numFmt: "0%" }),
+      col(S.coverage.fr, 13, "calc", { numFmt: "0%" }),
+      col(S.maturity.fr, 18, "calc", { wrap: true }),
+      col(S.answered.fr, 9, "calc"),
+      col(S.notApplicable.fr, 9, "calc"),
+      col(S.total.fr, 9, "calc"),
+      col(S.countedWeight.fr, 9, "helper"),
+      col(S.weightedScore.fr, 10, "helper", { numFmt: "0.0" }),
+      col(S.applicable.fr, 11, "helper"),
+      col(S.covered.fr, 9, "helper"),
+    ];
+    const score = fx(`IF(${sumGrid("countedWeight")}=0,"",100*${sumGrid("points")}/${sumGrid("countedWeight")})`);
+    const gap = fx(`IF(ISNUMBER(${r("score")}),${r("target")}-${r("score")},"")`);
+    const completion = fx(`IF(${r("total")}=0,0,(${r("answered")}+${r("notApplicable")})/${r("total")})`);
+    const coverage = fx(`IF(${r("applicable")}=0,"",${r("covered")}/${r("applicable")})`);
+    const maturity = fx(`IF(ISNUMBER(${r("score")}),IFERROR(LOOKUP(${r("score")},QG_MaturityMin,QG_MaturityLabels),""),"")`);
+    const answered = fx(sumGrid("scored"));
+    const na = fx(sumGrid("notApplicable"));
+    const total = fx(`COUNTIF(${gridCol("dimension")},${r("dimension")})`);
+    const counted = fx(`IF(ISNUMBER(${r("score")}),${r("weight")},0)`);
+    const weighted = fx(`IF(ISNUMBER(${r("score")}),${r("weight")}*${r("score")},0)`);
+    const applicable = fx(`${r("total")}-${r("notApplicable")}`);
+    const covered = fx(sumGrid("covered"));
+    const rows = template.dimensions.map((d) => [
+      d.id, fr(d.title), d.weight, score, d.target ?? template.target, gap, completion, coverage, maturity, answered, na, total, counted, weighted, applicable, covered,
+    ]);
+    setWidths(ws, 1, cols);
+    ws.getColumn(1).width = 24;
+    ws.getColumn(2).width = 34;
+    writeTable(ws, "QG_Scores", 15, 1, "TableStyleMedium2", cols, rows);
+
+    put(ws, 1, 1, `${title} — ${TEXTS.dashboardSubtitle.fr}`, FONT.title);
+    put(ws, 2, 1, TEXTS.dashboardHelp.fr, FONT.note);
+    put(ws, 4, 1, TEXTS.overall.fr, FONT.subtitle);
+    const sum = (k) => `SUM(QG_Scores[${S[k].fr}])`;
+    const figures = [
+      [TEXTS.overallScore, fx(`IF(${sum("countedWeight")}=0,"",${sum("weightedScore")}/${sum("countedWeight")})`), "0.0", "QG_OverallScore"],
+      [TEXTS.overallTarget, template.target, "0.0", "QG_OverallTarget", true],
+      [TEXTS.overallGap, fx(`IF(ISNUMBER(QG_OverallScore),QG_OverallTarget-QG_OverallScore,"")`), "0.0", "QG_OverallGap"],
+      [TEXTS.overallCompletion, fx(`IF(${sum("total")}=0,0,(${sum("answered")}+${sum("notApplicable")})/${sum("total")})`), "0%", "QG_OverallCompletion"],
+      [TEXTS.overallCoverage, fx(`IF(${sum("applicable")}=0,"",${sum("covered")}/${sum("applicable")})`), "0%", "QG_OverallCoverage"],
+      [TEXTS.overallMaturity, fx(`IF(ISNUMBER(QG_OverallScore),IFERROR(LOOKUP(QG_OverallScore,QG_MaturityMin,QG_MaturityLabels),""),"")`), undefined, "QG_OverallMaturity"],
+      [TEXTS.overallScored, fx(sum("answered"))],
+      [TEXTS.overallNotApplicable, fx(sum("notApplicable"))],
+      [TEXTS.overallTotal, fx(sum("total"))],
+    ];
+    figures.forEach(([label, value, numFmt, name, input], i) => {
+      const row = 5 + i;
+      put(ws, row, 1, label.fr, FONT.label);
+      put(ws, row, 2, value, input ? FONT.plain : FONT.figure, { numFmt, input, validation: input ? between(0, 100, TEXTS.invalidTarget.fr) : undefined });
+      if (name) names.push([`'${SHEET_NAMES.dashboard.fr}'!$B$${row}`, name]);
+    });
+    const last = 15 + rows.length;
+    const scale = (ref, colors) => ({
+      ref,
+      rules: [{ type: "colorScale", priority: 1, cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }], color: colors.map((argb) => ({ argb })) }],
+    });
+    const bar = (ref, rgb) => ({
+      ref,
+      rules: [
+        { type: "dataBar", priority: 1, minLength: 0, maxLength: 100, gradient: true, cfvo: [{ type: "num", value: 0 }, { type: "num", value: 1 }], color: { argb: `FF${rgb}` } },
+      ],
+    });
+    ws.addConditionalFormatting(scale(`D16:D${last}`, ["FFF8696B", "FFFFEB84", "FF63BE7B"]));
+    ws.addConditionalFormatting(scale(`F16:F${last}`, ["FF63BE7B", "FFFFEB84", "FFF8696B"]));
+    ws.addConditionalFormatting(bar(`G16:G${last}`, "5B9BD5"));
+    ws.addConditionalFormatting(bar(`H16:H${last}`, "70AD47"));
+    await ws.protect("", { ...PROTECTION });
+  }
+
+  // ── Grille ─────────────────────────────────────────────────────────────────────────────────
+  {
+    const ws = addSheet(wb, SHEET_NAMES.grid.fr, "2E75B6", { rows: 4, cols: 3, landscape: true, repeat: "4:4" });
+    const rating = gridRow("rating");
+    const ratingList = listOf("QG_RatingChoices", TEXTS.invalidRating.fr);
+    const cols = [
+      col(G.dimension.fr, 12, "calc"),
+      col(G.dimensionTitle.fr, 22, "calc", { wrap: true }),
+      col(G.criterion.fr, 11, "calc"),
+      col(G.text.fr, 50, "calc", { wrap: true }),
+      col(G.guidance.fr, 40, "calc", { wrap: true }),
+      col(G.expectedEvidence.fr, 28, "calc", { wrap: true }),
+      col(G.weight.fr, 8, "calc"),
+      col(G.targetLevel.fr, 9, "calc"),
+      col(G.rating.fr, 11, "in", { validation: ratingList }),
+      col(G.levelLabel.fr, 18, "calc", { wrap: true }),
+      col(G.comment.fr, 36, "in", { wrap: true }),
+      col(G.gap.fr, 8, "calc"),
+      col(G.priority.fr, 9, "calc"),
+      col(G.evidenceCount.fr, 9, "calc"),
+      col(G.acceptedEvidence.fr, 10, "calc"),
+      col(G.evaluatorRating.fr, 12, "in", { validation: ratingList }),
+      col(G.evaluatorComment.fr, 30, "in", { wrap: true }),
+      col(G.scored.fr, 8, "helper"),
+      col(G.notApplicable.fr, 8, "helper"),
+      col(G.countedWeight.fr, 9, "helper"),
+      col(G.points.fr, 9, "helper", { numFmt: "0.000" }),
+      col(G.covered.fr, 10, "helper"),
+    ];
+    const matches = `ISNUMBER(SEARCH(","&${gridRow("criterion")}&",",","&SUBSTITUTE(SUBSTITUTE(QG_Evidence[${HEADERS.evidence.criteria.fr}]," ",""),";",",")&","))`;
+    const scored = fx(`IF(ISNUMBER(${rating}),IF(ISNUMBER(MATCH(${rating},QG_LevelValues,0)),1,0),0)`);
+    const na = template.scale.notApplicable
+      ? fx(`IF(ISNUMBER(${rating}),0,IF(SUMPRODUCT(--(QG_NATokens=UPPER(SUBSTITUTE(SUBSTITUTE(${rating}," ",""),".",""))))>0,1,0))`)
+      : 0;
+    const level = fx(`IF(${gridRow("scored")}=1,INDEX(QG_LevelLabels,MATCH(${rating},QG_LevelValues,0)),IF(${gridRow("notApplicable")}=1,"Sans objet",""))`);
+    const gap = fx(`IF(${gridRow("scored")}=1,${gridRow("targetLevel")}-${rating},"")`);
+    const priority = fx(`IF(${gridRow("scored")}=1,${gridRow("weight")}*${gridRow("gap")},"")`);
+    const count = fx(`SUMPRODUCT(--${matches})`);
+    const accepted = fx(`SUMPRODUCT(${matches}*(QG_Evidence[${HEADERS.evidence.status.fr}]=QG_AcceptedStatus))`);
+    const counted = fx(`${gridRow("weight")}*${gridRow("scored")}`);
+    const points = fx(`IF(${gridRow("scored")}=1,${gridRow("weight")}*(${rating}-QG_ScaleMin)/(QG_ScaleMax-QG_ScaleMin),0)`);
+    const covered = fx(`IF(AND(${gridRow("notApplicable")}=0,${gridRow("acceptedEvidence")}>0),1,0)`);
+    const rows = [];
+    for (const d of template.dimensions) {
+      const dimTitle = fr(d.title);
+      for (const c of d.criteria) {
+        rows.push([
+          d.id, dimTitle, c.id, fr(c.text), fr(c.guidance) || null, fr(c.evidence) || null, c.weight, c.targetLevel ?? template.targetLevel,
+          null, level, null, gap, priority, count, accepted, null, null, scored, na, counted, points, covered,
+        ]);
+      }
+    }
+    setWidths(ws, 1, cols);
+    writeTable(ws, "QG_Grid", 4, 1, "TableStyleLight9", cols, rows);
+    const scaleLine = template.scale.levels.map((l) => `${l.value} = ${fr(l.label)}`).join(", ");
+    put(ws, 1, 1, `${title} — ${TEXTS.gridSubtitle.fr}`, FONT.title);
+    put(ws, 2, 1, TEXTS.gridHelp.fr, FONT.note);
+    put(ws, 3, 1, `${TEXTS.scaleLine.fr} : ${scaleLine}`, FONT.note);
+    await ws.protect("", { ...PROTECTION });
+  }
+
+  // ── Preuves (the 10,000 evidence rows) ─────────────────────────────────────────────────────
+  {
+    const E = HEADERS.evidence;
+    const ws = addSheet(wb, SHEET_NAMES.evidence.fr, "548235", { rows: 4, cols: 1, landscape: true, repeat: "4:4" });
+    const cols = [
+      col(E.id.fr, 9, "in"),
+      col(E.criteria.fr, 16, "in"),
+      col(E.title.fr, 36, "in", { wrap: true }),
+      col(E.type.fr, 15, "in", { validation: listOf("QG_EvidenceTypes") }),
+      col(E.owner.fr, 18, "in"),
+      col(E.documentDate.fr, 12, "in", { numFmt: DATE, validation: anyDate() }),
+      col(E.location.fr, 34, "in", { wrap: true }),
+      col(E.status.fr, 13, "in", { validation: listOf("QG_EvidenceStatuses") }),
+      col(E.expiry.fr, 12, "in", { numFmt: DATE, validation: anyDate() }),
+      col(E.confidential.fr, 12, "in", { validation: listOf("QG_YesNo") }),
+      col(E.evaluatorNote.fr, 30, "in", { wrap: true }),
+      col(E.comment.fr, 30, "in", { wrap: true }),
+    ];
+    setWidths(ws, 1, cols);
+    writeTable(ws, "QG_Evidence", 4, 1, "TableStyleLight11", cols, evidenceRows);
+    put(ws, 1, 1, `${title} — ${TEXTS.evidenceSubtitle.fr}`, FONT.title);
+    put(ws, 2, 1, TEXTS.evidenceHelp.fr, FONT.note);
+  }
+
+  // ── Plan d'action (20 blank rows, as `qualigrid new` writes) ───────────────────────────────
+  {
+    const A = HEADERS.actions;
+    const ws = addSheet(wb, SHEET_NAMES.actions.fr, "C55A11", { rows: 4, cols: 1, landscape: true, repeat: "4:4" });
+    const r = (k) => `QG_Actions[[#This Row],[${A[k].fr}]]`;
+    const lookup = (k) => fx(`IF(${r("criterion")}="","",IFERROR(INDEX(${gridCol(k)},MATCH(${r("criterion")},${gridCol("criterion")},0)),"?"))`);
+    const cols = [
+      col(A.id.fr, 9, "in"),
+      col(A.criterion.fr, 11, "in"),
+      col(A.dimension.fr, 12, "calc"),
+      col(A.gap.fr, 8, "calc"),
+      col(A.action.fr, 40, "in", { wrap: true }),
+      col(A.owner.fr, 18, "in"),
+      col(A.start.fr, 12, "in", { numFmt: DATE, validation: anyDate() }),
+      col(A.due.fr, 12, "in", { numFmt: DATE, validation: anyDate() }),
+      col(A.status.fr, 13, "in", { validation: listOf("QG_ActionStatuses") }),
+      col(A.indicator.fr, 30, "in", { wrap: true }),
+      col(A.indicatorTarget.fr, 16, "in", { wrap: true }),
+      col(A.progress.fr, 11, "in", { numFmt: "0%", validation: between(0, 1, TEXTS.invalidProgress.fr) }),
+      col(A.comment.fr, 30, "in", { wrap: true }),
+      col(A.overdue.fr, 11, "calc"),
+    ];
+    const dim = lookup("dimension");
+    const gap = lookup("gap");
+    const overdue = fx(`IF(AND(ISNUMBER(${r("due")}),${r("due")}<TODAY(),SUMPRODUCT(--(QG_ClosedStatuses=${r("status")}))=0),"${TEXTS.overdue.fr}","")`);
+    const rows = [];
+    for (let i = 0; i < 20; i++) rows.push([null, null, dim, gap, null, null, null, null, null, null, null, null, null, overdue]);
+    setWidths(ws, 1, cols);
+    writeTable(ws, "QG_Actions", 4, 1, "TableStyleLight13", cols, rows);
+    put(ws, 1, 1, `${title} — ${TEXTS.actionsSubtitle.fr}`, FONT.title);
+    put(ws, 2, 1, TEXTS.actionsHelp.fr, FONT.note);
+  }
+
+  // ── Modèle: the template, so the workbook describes itself ─────────────────────────────────
+  {
+    const ws = addSheet(wb, SHEET_NAMES.template.fr, "7F7F7F", { rows: 4 });
+    const loc = (key, t) => (t === undefined ? [] : [[`${key}[fr]`, both(t)[0]], [`${key}[en]`, both(t)[1]]]);
+    const info = [
+      ["format", 1], ["id", template.id], ["version", template.version],
+      ...loc("title", template.title), ...loc("source", template.source), ...loc("description", template.description),
+      ["target", template.target], ["targetLevel", template.targetLevel], ["notApplicable", template.scale.notApplicable],
+    ];
+    template.scale.levels.forEach((l, i) => info.push([`scale[${i}].value`, l.value], ...loc(`scale[${i}].label`, l.label), ...loc(`scale[${i}].description`, l.description)));
+    (template.maturity ?? []).forEach((b, i) => info.push([`maturity[${i}].min`, b.min], ...loc(`maturity[${i}].label`, b.label)));
+    info.push(["workbook.lang", "fr"], ["workbook.generator", "Qualigrid 0.1.0"]);
+    const infoCols = [col("key", 26, "calc"), col("value", 40, "calc", { wrap: true })];
+    const itemNames = ["dimensionId", "dimensionTitle[fr]", "dimensionTitle[en]", "dimensionDescription[fr]", "dimensionDescription[en]", "dimensionWeight", "dimensionTarget", "criterionId", "text[fr]", "text[en]", "guidance[fr]", "guidance[en]", "weight", "targetLevel", "evidence[fr]", "evidence[en]"];
+    const itemCols = itemNames.map((k) => {
+      const wide = /^(text|guidance|evidence|dimensionDescription)\[/.test(k);
+      return col(k, wide ? 40 : k.includes("Title") ? 24 : 12, "calc", wide ? { wrap: true } : {});
+    });
+    const items = [];
+    for (const d of template.dimensions) {
+      for (const c of d.criteria) {
+        items.push([d.id, ...both(d.title), ...both(d.description), d.weight, d.target ?? null, c.id, ...both(c.text), ...both(c.guidance), c.weight, c.targetLevel ?? null, ...both(c.evidence)]);
+      }
+    }
+    setWidths(ws, 1, infoCols);
+    setWidths(ws, 4, itemCols);
+    writeTable(ws, "QG_TemplateInfo", 4, 1, "TableStyleLight1", infoCols, info);
+    writeTable(ws, "QG_TemplateItems", 4, 4, "TableStyleLight1", itemCols, items);
+    put(ws, 1, 1, `${template.id} ${template.version}`, FONT.title);
+    put(ws, 2, 1, TEXTS.templateSubtitle.fr, FONT.note);
+    await ws.protect("", { ...PROTECTION });
+  }
+
+  // ── Listes: choice lists and settings, each under a workbook name ──────────────────────────
+  {
+    const ws = addSheet(wb, SHEET_NAMES.lists.fr, "7F7F7F", { rows: 3 });
+    const widths = { 1: 9, 2: 24, 3: 40, 5: 16, 7: 18, 8: 16, 9: 16, 10: 10, 12: 20, 13: 22, 15: 26, 16: 10 };
+    for (const [c, w] of Object.entries(widths)) ws.getColumn(Number(c)).width = w;
+    const list = (column, head, values) => {
+      if (head) put(ws, 3, column, head, FONT.label);
+      values.forEach((v, i) => put(ws, 4 + i, column, v, FONT.plain));
+      return 4 + values.length - 1;
+    };
+    const name = (n, ref) => names.push([`Listes!${ref}`, n]);
+    put(ws, 1, 1, TEXTS.listsSubtitle.fr, FONT.title);
+    const levels = template.scale.levels;
+    const lastLevel = list(1, TEXTS.listsValue.fr, levels.map((l) => l.value));
+    list(2, TEXTS.listsLabel.fr, levels.map((l) => fr(l.label)));
+    list(3, TEXTS.listsDescription.fr, levels.map((l) => fr(l.description)));
+    name("QG_LevelValues", `$A$4:$A$${lastLevel}`);
+    name("QG_LevelLabels", `$B$4:$B$${lastLevel}`);
+    if (template.scale.notApplicable) {
+      put(ws, lastLevel + 1, 1, "S. O.", FONT.plain);
+      name("QG_RatingChoices", `$A$4:$A$${lastLevel + 1}`);
+    } else name("QG_RatingChoices", `$A$4:$A$${lastLevel}`);
+    name("QG_NATokens", `$E$4:$E$${list(5, TEXTS.listsNaTokens.fr, [...NA_TOKENS])}`);
+    name("QG_EvidenceStatuses", `$G$4:$G$${list(7, TEXTS.listsEvidenceStatus.fr, EVIDENCE_STATUSES.map((s) => s.text.fr))}`);
+    name("QG_AcceptedStatus", `$G$${4 + EVIDENCE_STATUSES.findIndex((s) => s.key === "accepted")}`);
+    name("QG_EvidenceTypes", `$H$4:$H$${list(8, TEXTS.listsEvidenceType.fr, EVIDENCE_TYPES.map((s) => s.fr))}`);
+    const lastAction = list(9, TEXTS.listsActionStatus.fr, ACTION_STATUSES.map((s) => s.text.fr));
+    name("QG_ActionStatuses", `$I$4:$I$${lastAction}`);
+    name("QG_ClosedStatuses", `$I$${4 + ACTION_STATUSES.findIndex((s) => s.key === "done")}:$I$${lastAction}`);
+    name("QG_YesNo", `$J$4:$J$${list(10, TEXTS.listsYesNo.fr, YES_NO.map((s) => s.fr))}`);
+    const bands = template.maturity;
+    const lastBand = list(12, TEXTS.listsMaturityMin.fr, bands.map((b) => b.min));
+    list(13, TEXTS.listsMaturityLabel.fr, bands.map((b) => fr(b.label)));
+    name("QG_MaturityMin", `$L$4:$L$${lastBand}`);
+    name("QG_MaturityLabels", `$M$4:$M$${lastBand}`);
+    put(ws, 4, 15, TEXTS.listsScaleMin.fr, FONT.label);
+    put(ws, 4, 16, fx("MIN(QG_LevelValues)"), FONT.plain);
+    put(ws, 5, 15, TEXTS.listsScaleMax.fr, FONT.label);
+    put(ws, 5, 16, fx("MAX(QG_LevelValues)"), FONT.plain);
+    name("QG_ScaleMin", "$P$4");
+    name("QG_ScaleMax", "$P$5");
+    await ws.protect("", { ...PROTECTION });
+  }
+
+  for (const [ref, n] of names) wb.definedNames.add(ref, n);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: "visible" }];
+  return wb;
+}
+
+/** The timed floor: build the workbook by hand, then serialize it to a Buffer. */
+export async function generate(template, evidenceRows, { mark = () => {} } = {}) {
+  if (!template.maturity) throw new Error("the floor expects a template with maturity bands (the synthetic one has them)");
+  const wb = await buildFloorWorkbook(template, evidenceRows);
+  mark("build cells");
+  const bytes = await wb.xlsx.writeBuffer();
+  mark("writeBuffer");
+  return bytes;
+}
