@@ -1,5 +1,8 @@
 import ExcelJS from "exceljs";
 import type { Result } from "../model/template.types.js";
+import { patchExcelJs } from "./exceljs.patch.js";
+
+patchExcelJs();
 
 /**
  * Loads .xlsx bytes into an exceljs workbook. Something that is not a readable .xlsx (another

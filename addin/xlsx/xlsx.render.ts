@@ -1,7 +1,11 @@
 import ExcelJS from "exceljs";
 import { quoteSheet } from "../plan/a1.js";
 import type { BlockCell, ColumnPlan, ConditionalFormatPlan, PlanValue, SheetPlan, TablePlan, ValidationRule, WorkbookPlan } from "../plan/plan.types.js";
+import { isFormula } from "../plan/formula.js";
+import { patchExcelJs } from "./exceljs.patch.js";
 import { INPUT_FILL, SCALE_COLORS, STYLE_FONTS } from "./xlsx.styles.js";
+
+patchExcelJs();
 
 /**
  * Renders a workbook plan into a new exceljs workbook, visiting sheets, tables and cells in plan
@@ -68,7 +72,10 @@ function renderTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
     headerRow: true,
     totalsRow: false,
     style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-    columns: t.columns.map((c) => ({ name: c.header, filterButton: true })),
+    columns: t.columns.map((c, i) => {
+      const formula = calculatedFormula(t.rows, i);
+      return formula ? { name: c.header, filterButton: true, calculatedColumnFormula: formula } : { name: c.header, filterButton: true };
+    }),
     rows: t.rows.map((r) => r.map(toExcelValue)),
   });
   const first = t.top + 1;
@@ -89,6 +96,16 @@ function renderTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
     }
     if (c.validation) addValidation(ws, `${ws.getCell(first, col).address}:${ws.getCell(last, col).address}`, c.validation);
   });
+}
+
+/**
+ * The formula shared by every row of a column, without its `=`: Excel then treats the column as
+ * calculated and fills the formula into rows people add to the table.
+ */
+function calculatedFormula(rows: PlanValue[][], index: number): string | undefined {
+  const first = rows[0]?.[index];
+  if (!isFormula(first)) return undefined;
+  return rows.every((r) => isFormula(r[index]) && r[index].formula === first.formula) ? first.formula.replace(/^=/, "") : undefined;
 }
 
 /** One style object per column, shared by its cells (exceljs copies on write, not on assignment). */
