@@ -4,7 +4,7 @@ import schema from "../../templates/template.schema.json" with { type: "json" };
 import { childPath, lineColumnAt, pointerToPath } from "./json-path.js";
 import { isNaToken, scaleRange } from "./scale.js";
 import { textVariants } from "./text.js";
-import type { Criterion, Dimension, InputIssue, Result, Template } from "./template.types.js";
+import type { Criterion, Dimension, InputIssue, LocalizedText, MaturityBand, Result, Template } from "./template.types.js";
 
 // One compiled validator for the process: compiling the schema is the slow part.
 const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
@@ -224,7 +224,8 @@ function normalize(t: Template): Template {
     ),
   })) as Dimension[];
   const out: Template = {
-    ...(pick(t, ["id", "version", "title", "source", "description", "target", "targetLevel", "maturity"]) as Template),
+    ...(pick(t, ["id", "version", "title", "source", "description", "target", "targetLevel"]) as Template),
+    ...(t.maturity ? { maturity: t.maturity.map((b) => pick(b, ["min", "label"]) as MaturityBand) } : {}),
     scale: {
       levels: t.scale.levels.map((l) => pick(l, ["value", "label", "description"])) as Template["scale"]["levels"],
       notApplicable: t.scale.notApplicable ?? true,
@@ -234,14 +235,30 @@ function normalize(t: Template): Template {
   return out;
 }
 
-/** Copies the known keys that are present, so unknown keys (already warned about) are dropped. */
+const TEXT_KEYS = new Set(["title", "source", "description", "label", "text", "guidance", "evidence"]);
+
+/**
+ * Copies the known keys that are present, so unknown keys (already warned about) are dropped;
+ * texts are put in their canonical form.
+ */
 function pick<T extends object>(o: T, keys: string[]): Partial<T> {
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const v = (o as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = v;
+    if (v !== undefined) out[k] = TEXT_KEYS.has(k) ? canonicalText(v as LocalizedText) : v;
   }
   return out as Partial<T>;
+}
+
+/**
+ * A text in one canonical form, so a template read back from a workbook equals the one written:
+ * the same wording in both languages is a plain string; unknown languages are dropped.
+ */
+function canonicalText(t: LocalizedText): LocalizedText {
+  if (typeof t === "string") return t;
+  const { fr, en } = t;
+  if (fr !== undefined && fr === en) return fr;
+  return { ...(fr !== undefined ? { fr } : {}), ...(en !== undefined ? { en } : {}) };
 }
 
 function valueAt(json: unknown, pointer: string): unknown {

@@ -71,6 +71,8 @@ interface Case {
   seed: number;
   /** Breaks one formula on purpose: the comparison must then fail. */
   sabotage?: boolean;
+  /** Generate without the evidence register. */
+  noEvidence?: boolean;
 }
 
 const CASES: Case[] = [
@@ -79,6 +81,7 @@ const CASES: Case[] = [
   { name: "weighted fr", template: WEIGHTED, lang: "fr", seed: 3000 },
   { name: "weighted en", template: WEIGHTED, lang: "en", seed: 3001 },
   { name: "weighted all N/A or blank", template: WEIGHTED, lang: "fr", seed: 3002 },
+  { name: "weighted without evidence register", template: WEIGHTED, lang: "en", seed: 3004, noEvidence: true },
   { name: "sabotaged score formula", template: WEIGHTED, lang: "fr", seed: 3003, sabotage: true },
 ];
 
@@ -153,7 +156,7 @@ describe.skipIf(!soffice)("workbook formulas recalculated by LibreOffice equal t
   beforeAll(async () => {
     mkdirSync(path.join(dir, "in"));
     for (const [i, c] of CASES.entries()) {
-      const plan = buildPlan(c.template, { lang: c.lang, blankRows: 25 });
+      const plan = buildPlan(c.template, { lang: c.lang, blankRows: 25, parts: { evidence: !c.noEvidence, actions: true, dashboard: true } });
       if (c.sabotage) {
         // Every dimension's score formula loses one point in a hundred.
         const scores = plan.sheets.find((s) => s.key === "dashboard")?.tables[0];
@@ -199,7 +202,6 @@ describe.skipIf(!soffice)("workbook formulas recalculated by LibreOffice equal t
 function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   const out: string[] = [];
   const { plan, engine } = p;
-  const lang = plan.lang;
   const same = (what: string, got: unknown, want: number | string | null): void => {
     const blank = got === null || got === "";
     if (want === null) {
@@ -213,7 +215,7 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   const grid = gridSheet?.tables.find((t) => t.name === TABLES.grid);
   if (!gridSheet || !grid) return ["no grid in plan"];
   const gws = wb.getWorksheet(gridSheet.name) as ExcelJS.Worksheet;
-  const gcol = (k: keyof typeof HEADERS.grid): number => grid.left + grid.columns.findIndex((x) => x.key === k);
+  const gcol = (k: keyof typeof HEADERS.grid): number => grid.left + indexIn(grid.columns, k);
   engine.criteria.forEach((c, i) => {
     const row = grid.top + 1 + i;
     const v = (k: keyof typeof HEADERS.grid): unknown => computedValue(gws.getCell(row, gcol(k)));
@@ -223,15 +225,17 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
     same(`${c.id} scored`, v("scored"), c.rating.kind === "level" ? 1 : 0);
     same(`${c.id} not applicable`, v("notApplicable"), c.rating.kind === "na" ? 1 : 0);
     same(`${c.id} points`, v("points"), c.score === null ? 0 : c.weight * c.score);
-    same(`${c.id} evidence`, v("evidenceCount"), c.evidenceCount);
-    same(`${c.id} accepted evidence`, v("acceptedEvidence"), c.acceptedEvidenceCount);
+    if (plan.options.parts.evidence) {
+      same(`${c.id} evidence`, v("evidenceCount"), c.evidenceCount);
+      same(`${c.id} accepted evidence`, v("acceptedEvidence"), c.acceptedEvidenceCount);
+    }
   });
 
   const dash = plan.sheets.find((s) => s.key === "dashboard");
   const scores = dash?.tables.find((t) => t.name === TABLES.scores);
   if (!dash || !scores) return [...out, "no dashboard in plan"];
   const dws = wb.getWorksheet(dash.name) as ExcelJS.Worksheet;
-  const scol = (k: keyof typeof HEADERS.scores): number => scores.left + scores.columns.findIndex((x) => x.key === k);
+  const scol = (k: keyof typeof HEADERS.scores): number => scores.left + indexIn(scores.columns, k);
   engine.dimensions.forEach((d, i) => {
     const row = scores.top + 1 + i;
     const v = (k: keyof typeof HEADERS.scores): unknown => computedValue(dws.getCell(row, scol(k)));
@@ -240,7 +244,7 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
     same(`${d.id} target`, v("target"), d.target);
     same(`${d.id} gap`, v("gap"), d.gap);
     same(`${d.id} completion`, v("completion"), d.completion);
-    same(`${d.id} coverage`, v("coverage"), d.evidenceCoverage);
+    if (plan.options.parts.evidence) same(`${d.id} coverage`, v("coverage"), d.evidenceCoverage);
     same(`${d.id} answered`, v("answered"), d.answered);
     same(`${d.id} not applicable`, v("notApplicable"), d.notApplicable);
     same(`${d.id} total`, v("total"), d.total);
@@ -254,7 +258,13 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   same("overall target", named(NAMES.overallTarget), o.target);
   same("overall gap", named(NAMES.overallGap), o.gap);
   same("overall completion", named(NAMES.overallCompletion), o.completion);
-  same("overall coverage", named(NAMES.overallCoverage), o.evidenceCoverage);
-  void lang;
+  if (plan.options.parts.evidence) same("overall coverage", named(NAMES.overallCoverage), o.evidenceCoverage);
   return out;
+}
+
+/** Position of a column key; a missing column fails loudly rather than reading a neighbour. */
+function indexIn(columns: readonly { key: string }[], key: string): number {
+  const i = columns.findIndex((x) => x.key === key);
+  if (i < 0) throw new Error(`no column ${key}`);
+  return i;
 }
