@@ -29,7 +29,8 @@ export function parseAnswersCsv(text: string, file: string, template: Template):
   try {
     records = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
   } catch (e) {
-    const lines = (e as { lines?: number }).lines;
+    // csv-parse counts lines up to where it gave up; an unclosed quote is better shown where it opened.
+    const lines = unclosedQuoteLine(body, delimiter) ?? (e as { lines?: number }).lines;
     const message = e instanceof Error ? e.message.replace(/^Invalid[^:]*:\s*/, "") : String(e);
     return { ok: false, issues: [{ path: lines ? `${file}:${lines}` : file, message: `malformed CSV: ${message}`, severity: "error" }] };
   }
@@ -78,4 +79,29 @@ export function parseAnswersCsv(text: string, file: string, template: Template):
     out.push({ criterion: id, rating, comment: index[2] === -1 ? null : cell(index[2] as number), line });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out, warnings: [] };
+}
+
+/** The line where a quoted field opens and never closes, or undefined when every quote closes. */
+function unclosedQuoteLine(text: string, delimiter: string): number | undefined {
+  let line = 1;
+  let inQuotes = false;
+  let openedAt = 0;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuotes = false;
+      } else if (ch === "\n") line++;
+      continue;
+    }
+    if (ch === '"' && fieldStart) {
+      inQuotes = true;
+      openedAt = line;
+    }
+    if (ch === "\n") line++;
+    fieldStart = ch === delimiter || ch === "\n" || (ch === "\r" && text[i + 1] === "\n");
+  }
+  return inQuotes ? openedAt : undefined;
 }

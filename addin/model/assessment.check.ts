@@ -85,7 +85,7 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang): Finding[] {
     if (r.kind === "invalid") add("ratingInvalid", "error", row.ratingCell, { id: row.criterion, value: r.raw, scale });
     else if (r.kind === "blank") add("unanswered", "warning", row.ratingCell, { id: row.criterion });
     const ev = parseRatingCell(row.evaluatorRating, wb.template.scale);
-    if (ev.kind === "invalid") add("evaluatorRatingInvalid", "error", row.ratingCell, { id: row.criterion, value: ev.raw, scale });
+    if (ev.kind === "invalid") add("evaluatorRatingInvalid", "error", row.evaluatorRatingCell ?? row.ratingCell, { id: row.criterion, value: ev.raw, scale });
   }
   for (const [key, id] of known) {
     if (!inGrid.has(key)) add("criterionMissingFromGrid", "error", { sheet: wb.gridSheet, address: "A1" }, { id });
@@ -101,8 +101,8 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang): Finding[] {
   }
   for (const a of wb.actions ?? []) {
     const label = a.id || a.action || `#${a.row}`;
-    if (a.owner === "") add("actionNoOwner", "warning", a.rowRef, { action: label });
-    if (!(a.due instanceof Date) && typeof a.due !== "number") add("actionNoDueDate", "warning", a.rowRef, { action: label });
+    if (a.owner === "") add("actionNoOwner", "warning", a.ownerCell ?? a.rowRef, { action: label });
+    if (!(a.due instanceof Date) && typeof a.due !== "number") add("actionNoDueDate", "warning", a.dueCell ?? a.rowRef, { action: label });
   }
   return out;
 }

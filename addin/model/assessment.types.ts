@@ -20,6 +20,7 @@ export interface GridRowRead {
   row: number;
   ratingCell: CellRef;
   commentCell: CellRef | null;
+  evaluatorRatingCell: CellRef | null;
 }
 
 /** One non-empty row of `QG_Evidence`. */
@@ -42,6 +43,8 @@ export interface ActionRowRead {
   status: string;
   row: number;
   rowRef: CellRef;
+  ownerCell: CellRef | null;
+  dueCell: CellRef | null;
 }
 
 /** A Qualigrid workbook as the engine needs it, whether read from a file or from the open workbook. */

@@ -64,6 +64,7 @@ export function readQualigridWorkbook(wb: ExcelJS.Workbook, file: string): Resul
       row: r,
       ratingCell: { sheet: gridT.sheet.name, address: ratingCell.address },
       commentCell: commentCell ? { sheet: gridT.sheet.name, address: commentCell.address } : null,
+      evaluatorRatingCell: g.evaluatorRating === undefined ? null : { sheet: gridT.sheet.name, address: cellAt(gridT, r, g.evaluatorRating).address },
     };
   });
 
@@ -111,6 +112,8 @@ export function readQualigridWorkbook(wb: ExcelJS.Workbook, file: string): Resul
         status: text(a.status),
         row: r,
         rowRef: { sheet: acT.sheet.name, address: cellAddress(r, acT.left) },
+        ownerCell: a.owner === undefined ? null : { sheet: acT.sheet.name, address: cellAt(acT, r, a.owner).address },
+        dueCell: a.due === undefined ? null : { sheet: acT.sheet.name, address: cellAt(acT, r, a.due).address },
       });
     }
   }

@@ -4,7 +4,16 @@ import ExcelJS from "exceljs";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { afterAll } from "vitest";
 import { main } from "../../addin/cli/main.js";
+
+const made: string[] = [];
+
+// The temp folders of a test file are removed after it (set QG_KEEP_TMP=1 to keep them for a look).
+afterAll(() => {
+  if (process.env.QG_KEEP_TMP) return;
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** What one run of the command line printed and returned. */
 export interface RunResult {
@@ -27,7 +36,9 @@ export async function run(...argv: string[]): Promise<RunResult> {
 
 /** A fresh temporary folder for one test. */
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "qg-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qg-"));
+  made.push(dir);
+  return dir;
 }
 
 /** Writes a text file (UTF-8) and returns its path. */
@@ -54,6 +65,77 @@ export const SHEETS = {
 /** The stable table names. */
 export const TABLE_NAMES = ["QG_Grid", "QG_Evidence", "QG_Actions", "QG_Scores", "QG_TemplateInfo", "QG_TemplateItems"];
 
+/** A criterion of template JSON, as the tests write and read it. */
+export interface CriterionJson {
+  [key: string]: unknown;
+  id: string;
+  text?: unknown;
+  guidance?: unknown;
+  evidence?: unknown;
+  weight?: number;
+  targetLevel?: number;
+}
+
+/** A dimension of template JSON. */
+export interface DimensionJson {
+  [key: string]: unknown;
+  id: string;
+  title?: unknown;
+  weight?: number;
+  target?: number;
+  criteria: CriterionJson[];
+}
+
+/** Template JSON (design.md, "Template JSON"), as the tests write it and as `show --json` prints it. */
+export interface TemplateJson {
+  [key: string]: unknown;
+  id: string;
+  version: string;
+  title?: unknown;
+  source?: unknown;
+  scale: { levels: { value: number; label: unknown }[]; notApplicable?: boolean };
+  target?: number;
+  targetLevel?: number;
+  dimensions: DimensionJson[];
+}
+
+/** One dimension of `score --json` (design.md). */
+export interface ScoreDimensionJson {
+  id: string;
+  score: number | null;
+  target: number;
+  gap: number | null;
+  answered: number;
+  notApplicable: number;
+  total: number;
+  completion: number;
+  evidenceCoverage: number | null;
+}
+
+/** `score --json` (design.md). */
+export interface ScoreJson {
+  template: { id: string; version: string };
+  overall: { score: number | null; completion: number; [key: string]: unknown };
+  dimensions: ScoreDimensionJson[];
+}
+
+/** Item `i` of a list; fails the test when there is none. */
+export function at<T>(list: readonly T[], i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new Error(`no item ${i} in a list of ${list.length}`);
+  return item;
+}
+
+/** Dimension `d` of a template. */
+export function dim(t: TemplateJson, d: number): DimensionJson {
+  return at(t.dimensions, d);
+}
+
+/** Criterion `c` of dimension `d` of a template. */
+export function crit(t: TemplateJson, d: number, c: number): CriterionJson {
+  return at(dim(t, d).criteria, c);
+}
+
 /**
  * A small template written for these tests, so scores are easy to compute by hand:
  * scale 1–4 (min 1, max 4), default target 70, default target level 3.
@@ -62,8 +144,8 @@ export const TABLE_NAMES = ["QG_Grid", "QG_Evidence", "QG_Actions", "QG_Scores",
  * - D3 (weight 1): C7, C8, C9, C10
  * - D4 (weight 1): C11 … C16
  */
-export function demoTemplate(): Record<string, any> {
-  const crit = (id: string, weight?: number): Record<string, unknown> => ({
+export function demoTemplate(): TemplateJson {
+  const c = (id: string, weight?: number): CriterionJson => ({
     id,
     text: { fr: `Énoncé du critère ${id}`, en: `Statement of criterion ${id}` },
     ...(weight === undefined ? {} : { weight }),
@@ -85,10 +167,10 @@ export function demoTemplate(): Record<string, any> {
     target: 70,
     targetLevel: 3,
     dimensions: [
-      { id: "D1", title: { fr: "Gouvernance", en: "Governance" }, weight: 2, target: 80, criteria: [crit("C1", 1), crit("C2", 2), crit("C3"), crit("C4")] },
-      { id: "D2", title: { fr: "Offre de service", en: "Service offer" }, criteria: [crit("C5"), crit("C6", 3)] },
-      { id: "D3", title: { fr: "Communication interne", en: "Internal communication" }, criteria: [crit("C7"), crit("C8"), crit("C9"), crit("C10")] },
-      { id: "D4", title: { fr: "Partenaires", en: "Partners" }, criteria: [crit("C11"), crit("C12"), crit("C13"), crit("C14"), crit("C15"), crit("C16")] },
+      { id: "D1", title: { fr: "Gouvernance", en: "Governance" }, weight: 2, target: 80, criteria: [c("C1", 1), c("C2", 2), c("C3"), c("C4")] },
+      { id: "D2", title: { fr: "Offre de service", en: "Service offer" }, criteria: [c("C5"), c("C6", 3)] },
+      { id: "D3", title: { fr: "Communication interne", en: "Internal communication" }, criteria: [c("C7"), c("C8"), c("C9"), c("C10")] },
+      { id: "D4", title: { fr: "Partenaires", en: "Partners" }, criteria: [c("C11"), c("C12"), c("C13"), c("C14"), c("C15"), c("C16")] },
     ],
   };
 }
@@ -176,8 +258,18 @@ export function gridCell(wb: ExcelJS.Workbook, lang: "fr" | "en", id: string, he
   return t.sheet.getCell(gridRowOf(t, lang === "fr" ? "Critère" : "Criterion", id), column(t, header));
 }
 
+/** Parses the JSON `score --json` printed. */
+export function scoreJson(text: string): ScoreJson {
+  return parseJson<ScoreJson>(text);
+}
+
+/** Parses the JSON `show --json` printed. */
+export function templateJson(text: string): TemplateJson {
+  return parseJson<TemplateJson>(text);
+}
+
 /** Parses the JSON a command printed (fails the test with the text when it does not parse). */
-export function parseJson<T = any>(text: string): T {
+export function parseJson<T = unknown>(text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch (e) {

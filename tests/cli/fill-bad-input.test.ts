@@ -127,6 +127,18 @@ describe("qualigrid fill refuses bad answers and writes nothing", () => {
     expect(fs.readFileSync(xlsx).equals(before)).toBe(true);
   });
 
+  it("an -o in a folder that does not exist (exit 2, names it, source unchanged)", async () => {
+    const dir = tempDir();
+    const { xlsx } = await newDemoWorkbook(dir, "fr");
+    const before = fs.readFileSync(xlsx);
+    const out = path.join(dir, "nowhere", "out.xlsx");
+    const r = await run("fill", xlsx, "--answers", writeText(dir, "answers.csv", "criterion,rating\nC1,2\n"), "-o", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(out);
+    expect(fs.readFileSync(xlsx).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(["answers.csv", "demo.json", "grid.xlsx"]);
+  });
+
   it("a missing --answers option is a usage error (exit 2, workbook unchanged)", async () => {
     const dir = tempDir();
     const { xlsx } = await newDemoWorkbook(dir, "fr");

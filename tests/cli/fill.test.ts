@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { gridCell, loadXlsx, newDemoWorkbook, parseJson, run, tempDir, writeText } from "./cli.helpers.js";
+import { at, gridCell, loadXlsx, newDemoWorkbook, run, scoreJson, tempDir, writeText, type ScoreDimensionJson, type ScoreJson } from "./cli.helpers.js";
 
 // Written by hand (not produced by Qualigrid's code). Demo template: scale 1–4; see cli.helpers.ts.
 // Ratings: level values, French and English labels in any case, N/A tokens in many spellings,
@@ -85,13 +85,13 @@ const EXPECTED_SCORE = {
 type Dim = (typeof EXPECTED_SCORE.dimensions)[number];
 
 /** Compares a `score --json` output with the expected numbers (to 9 decimals). */
-function expectScores(json: any, expected = EXPECTED_SCORE): void {
+function expectScores(json: ScoreJson, expected = EXPECTED_SCORE): void {
   expect(json.template).toEqual(expected.template);
   expect(json.overall.score).toBeCloseTo(expected.overall.score, 9);
   expect(json.overall.completion).toBeCloseTo(expected.overall.completion, 9);
   expect(json.dimensions).toHaveLength(expected.dimensions.length);
   expected.dimensions.forEach((e: Dim, i: number) => {
-    const d = json.dimensions[i];
+    const d: ScoreDimensionJson = at(json.dimensions, i);
     for (const key of Object.keys(e) as (keyof Dim)[]) {
       const want = e[key];
       if (typeof want === "number") expect(d[key], `${e.id}.${key}`).toBeCloseTo(want, 9);
@@ -112,7 +112,7 @@ describe("qualigrid fill", () => {
 
     const score = await run("score", xlsx, "--json");
     expect(score.code).toBe(0);
-    expectScores(parseJson(score.out));
+    expectScores(scoreJson(score.out));
   });
 
   it("writes ratings as numbers or the workbook's N/A token, and comments as plain strings, never formulas", async () => {
@@ -144,7 +144,7 @@ describe("qualigrid fill", () => {
     expect(gridCell(wb, "en", "C3", "Rating").value).toBe("N/A");
     expect(gridCell(wb, "en", "C2", "Rating").value).toBe(2);
     expect(gridCell(wb, "en", "C7", "Comment").value).toBe('=HYPERLINK("http://example.com","clic")');
-    expectScores(parseJson((await run("score", xlsx, "--json")).out));
+    expectScores(scoreJson((await run("score", xlsx, "--json")).out));
   });
 
   it("reads a ;-separated CSV as French Excel saves it (BOM, CRLF, decimal-free labels)", async () => {
@@ -169,11 +169,11 @@ describe("qualigrid fill", () => {
     expect(gridCell(wb, "fr", "C1", "Cotation").value).toBe(4);
     expect(gridCell(wb, "fr", "C6", "Cotation").value).toBe(1);
     // Same ratings as ANSWERS_CSV for D1 and D2, nothing else rated.
-    const json = parseJson((await run("score", xlsx, "--json")).out);
-    expect(json.dimensions[0].score).toBeCloseTo(D1, 9);
-    expect(json.dimensions[1].score).toBeCloseTo(D2, 9);
-    expect(json.dimensions[2].score).toBeNull();
-    expect(json.dimensions[3].score).toBeNull();
+    const json = scoreJson((await run("score", xlsx, "--json")).out);
+    expect(at(json.dimensions, 0).score).toBeCloseTo(D1, 9);
+    expect(at(json.dimensions, 1).score).toBeCloseTo(D2, 9);
+    expect(at(json.dimensions, 2).score).toBeNull();
+    expect(at(json.dimensions, 3).score).toBeNull();
     expect(json.overall.score).toBeCloseTo(OVERALL, 9);
     expect(json.overall.completion).toBeCloseTo(6 / 16, 9);
   });
@@ -208,9 +208,9 @@ describe("qualigrid fill", () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(out);
     expect(fs.readFileSync(xlsx).equals(before)).toBe(true);
-    expectScores(parseJson((await run("score", out, "--json")).out));
+    expectScores(scoreJson((await run("score", out, "--json")).out));
     // The source still scores as an empty grid.
-    expect(parseJson((await run("score", xlsx, "--json")).out).overall.score).toBeNull();
+    expect(scoreJson((await run("score", xlsx, "--json")).out).overall.score).toBeNull();
   });
 
   it("fills a built-in template's workbook: all criteria of one dimension rated, others blank", async () => {
@@ -220,11 +220,12 @@ describe("qualigrid fill", () => {
     // CAP has 3 criteria of weight 1 on the 1–4 scale « Jamais, Rarement, Souvent, Toujours ».
     const csv = writeText(dir, "answers.csv", "criterion,rating,comment\nCAP-PRO,Toujours,\nCAP-ORG,rarely,\nCAP-SOC,3,\n");
     expect((await run("fill", xlsx, "--answers", csv)).code).toBe(0);
-    const json = parseJson((await run("score", xlsx, "--json")).out);
+    const json = scoreJson((await run("score", xlsx, "--json")).out);
     const cap = (100 * (1 + 1 / 3 + 2 / 3)) / 3; // s = 1, 1/3, 2/3
-    expect(json.dimensions[0]).toMatchObject({ id: "CAP", answered: 3, notApplicable: 0, total: 3, completion: 1, target: 66 });
-    expect(json.dimensions[0].score).toBeCloseTo(cap, 9);
-    expect(json.dimensions[0].gap).toBeCloseTo(66 - cap, 9);
+    const capJson = at(json.dimensions, 0);
+    expect(capJson).toMatchObject({ id: "CAP", answered: 3, notApplicable: 0, total: 3, completion: 1, target: 66 });
+    expect(capJson.score).toBeCloseTo(cap, 9);
+    expect(capJson.gap).toBeCloseTo(66 - cap, 9);
     expect(json.overall.score).toBeCloseTo(cap, 9); // the only scored dimension
     expect(json.overall.completion).toBeCloseTo(3 / 20, 9);
     for (const d of json.dimensions.slice(1)) expect(d.score).toBeNull();

@@ -4,23 +4,25 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   column,
+  crit,
   demoTemplate,
+  dim,
   findTable,
   gridCell,
   loadXlsx,
-  parseJson,
   run,
   SHEETS,
   table,
   TABLE_NAMES,
   tempDir,
+  templateJson,
   writeJson,
   writeText,
 } from "./cli.helpers.js";
 
 /** The criterion ids of a built-in template, in template order, as `show --json` prints them. */
 async function criterionIds(id: string): Promise<string[]> {
-  const t = parseJson<{ dimensions: { criteria: { id: string }[] }[] }>((await run("show", id, "--json")).out);
+  const t = templateJson((await run("show", id, "--json")).out);
   return t.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
 }
 
@@ -91,10 +93,10 @@ describe("qualigrid new: a readable workbook", () => {
   it("writes template texts that start with =, +, - or @ as text cells, never as formulas", async () => {
     const dir = tempDir();
     const t = demoTemplate();
-    t.dimensions[0].title = { fr: "-moins de risques", en: "-fewer risks" };
-    t.dimensions[0].criteria[0].text = { fr: '=HYPERLINK("http://example.com","clic")', en: "=1+1" };
-    t.dimensions[0].criteria[0].guidance = "+33 1 23 45 67 89";
-    t.dimensions[0].criteria[0].evidence = "@risque";
+    dim(t, 0).title = { fr: "-moins de risques", en: "-fewer risks" };
+    crit(t, 0, 0).text = { fr: '=HYPERLINK("http://example.com","clic")', en: "=1+1" };
+    crit(t, 0, 0).guidance = "+33 1 23 45 67 89";
+    crit(t, 0, 0).evidence = "@risque";
     const file = path.join(dir, "out.xlsx");
     expect((await run("new", writeJson(dir, "t.json", t), "-o", file)).code).toBe(0);
     const wb = await loadXlsx(file);
@@ -110,9 +112,9 @@ describe("qualigrid new: a readable workbook", () => {
       expect(cell.value, header).toBe(text);
     }
     // And the template read back from the workbook keeps them as they were.
-    const shown = parseJson((await run("show", file, "--json")).out);
-    expect(shown.dimensions[0].criteria[0].text).toEqual({ fr: '=HYPERLINK("http://example.com","clic")', en: "=1+1" });
-    expect(shown.dimensions[0].criteria[0].guidance).toBe("+33 1 23 45 67 89");
+    const shown = templateJson((await run("show", file, "--json")).out);
+    expect(crit(shown, 0, 0).text).toEqual({ fr: '=HYPERLINK("http://example.com","clic")', en: "=1+1" });
+    expect(crit(shown, 0, 0).guidance).toBe("+33 1 23 45 67 89");
   });
 });
 
@@ -144,7 +146,7 @@ describe("qualigrid new: refusals, with nothing written", () => {
     expect((await run("new", "has-donner-le-cap", "-o", file)).code).toBe(0);
     const r = await run("new", "specifique-engagement", "-o", file, "--force");
     expect(r.code).toBe(0);
-    expect(parseJson((await run("show", file, "--json")).out).id).toBe("specifique-engagement");
+    expect(templateJson((await run("show", file, "--json")).out).id).toBe("specifique-engagement");
     expect(fs.readdirSync(dir)).toEqual(["out.xlsx"]);
   });
 
@@ -192,10 +194,10 @@ describe("qualigrid new: refusals, with nothing written", () => {
     const dir = tempDir();
     const t = demoTemplate();
     t.version = "1.0"; // not semver
-    t.dimensions[0].criteria[1].weight = -1; // negative weight
-    t.dimensions[1].criteria[0].targetLevel = 9; // outside the scale 1–4
-    t.dimensions[1].criteria[1].id = "C1"; // duplicate of dimensions[0].criteria[0].id
-    delete t.dimensions[2].title; // required
+    crit(t, 0, 1).weight = -1; // negative weight
+    crit(t, 1, 0).targetLevel = 9; // outside the scale 1–4
+    crit(t, 1, 1).id = "C1"; // duplicate of dimensions[0].criteria[0].id
+    delete dim(t, 2).title; // required
     const json = writeJson(dir, "bad.json", t);
     const file = path.join(dir, "out.xlsx");
     const r = await run("new", json, "-o", file);
@@ -215,7 +217,7 @@ describe("qualigrid new: refusals, with nothing written", () => {
     const dir = tempDir();
     const t = demoTemplate();
     t.colour = "bleu";
-    t.dimensions[0].criteria[0].note = "à revoir";
+    crit(t, 0, 0).note = "à revoir";
     const json = writeJson(dir, "extra.json", t);
     const file = path.join(dir, "out.xlsx");
     const r = await run("new", json, "-o", file);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILTIN_IDS, demoTemplate, parseJson, run, tempDir, writeJson } from "./cli.helpers.js";
+import { BUILTIN_IDS, crit, demoTemplate, dim, parseJson, run, tempDir, templateJson, writeJson } from "./cli.helpers.js";
 
 describe("qualigrid templates", () => {
   it("lists the five built-in templates, one per line, with their French titles", async () => {
@@ -49,9 +49,9 @@ describe("qualigrid show", () => {
   it("prints a built-in template as JSON that has its id, scale and every dimension", async () => {
     const r = await run("show", "engagement-qualite", "--json");
     expect(r.code).toBe(0);
-    const t = parseJson(r.out);
+    const t = templateJson(r.out);
     expect(t.id).toBe("engagement-qualite");
-    expect(t.scale.levels.map((l: { value: number }) => l.value)).toEqual([1, 2, 3, 4]);
+    expect(t.scale.levels.map((l) => l.value)).toEqual([1, 2, 3, 4]);
     expect(t.dimensions).toHaveLength(8);
   });
 
@@ -65,13 +65,13 @@ describe("qualigrid show", () => {
 
     const r = await run("show", file, "--json");
     expect(r.code).toBe(0);
-    const t = parseJson(r.out);
+    const t = templateJson(r.out);
     expect(t.id).toBe("demo-cli");
     expect(t.version).toBe("1.2.0");
-    expect(t.dimensions.map((d: { id: string }) => d.id)).toEqual(["D1", "D2", "D3", "D4"]);
-    expect(t.dimensions[1].weight).toBe(1);
-    expect(t.dimensions[2].criteria[0].weight).toBe(1);
-    expect(t.dimensions[0].criteria[1].weight).toBe(2);
+    expect(t.dimensions.map((d) => d.id)).toEqual(["D1", "D2", "D3", "D4"]);
+    expect(dim(t, 1).weight).toBe(1);
+    expect(crit(t, 2, 0).weight).toBe(1);
+    expect(crit(t, 0, 1).weight).toBe(2);
   });
 
   it("shows the template carried by a workbook made by `new`", async () => {

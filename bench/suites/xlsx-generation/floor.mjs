@@ -7,16 +7,23 @@
 // What it writes (French workbook, every part):
 //   Tableau de bord  QG_Scores (20 rows × 16 cols, 12 formula cols), 9 label/figure cells,
 //                    1 validation on the table + 1 on B6, 4 conditional formats, 6 names
-//   Grille           QG_Grid (1,000 rows × 22 cols, 10 formula cols), 3 text cells, 2 list validations
+//   Grille           QG_Grid (1,000 rows × 22 cols, 10 formula cols), 3 text cells, 2 list validations,
+//                    print area A1:L1004
 //   Preuves          QG_Evidence (10,000 rows × 12 cols of values), 5 validations
 //   Plan d'action    QG_Actions (20 blank rows × 14 cols, 3 formula cols), 5 validations
 //   Modèle           QG_TemplateInfo (key/value) and QG_TemplateItems (1,000 rows × 16 cols)
 //   Listes           choice lists and settings, 14 names
 // Every table data cell gets its column's style (font, top alignment/wrap, lock, number format,
-// input fill); sheets get tab colours, freeze panes, page setup and (but the registers) protection.
+// input fill); header rows and rows with wrapped text get heights (15 pt a line); sheets get tab
+// colours, freeze panes, page setup and (but the registers) protection.
 import ExcelJS from "exceljs";
 import { ACTION_STATUSES, EVIDENCE_STATUSES, EVIDENCE_TYPES, HEADERS, SHEET_NAMES, TEXTS, YES_NO } from "../../../dist/addin/plan/labels.js";
 import { NA_TOKENS } from "../../../dist/addin/model/scale.js";
+import { patchExcelJs } from "../../../dist/addin/xlsx/exceljs.patch.js";
+
+// exceljs 4.4 cannot write a table column's calculatedColumnFormula; Qualigrid patches its
+// tableColumn writer (addin/xlsx/exceljs.patch.ts). The floor uses exceljs as Qualigrid ships it.
+patchExcelJs();
 
 const FONT = {
   title: { bold: true, size: 14, color: { argb: "FF1F4E79" } },
@@ -42,7 +49,7 @@ const listOf = (name, error = TEXTS.invalidChoice.fr) => ({ ...common(error), ty
 const anyDate = () => ({ ...common(TEXTS.invalidDate.fr), type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1900, 0, 1))] });
 const between = (min, max, error) => ({ ...common(error), type: "decimal", operator: "between", formulae: [min, max] });
 
-function addSheet(wb, name, tab, { rows = 0, cols = 0, landscape = false, repeat } = {}) {
+function addSheet(wb, name, tab, { rows = 0, cols = 0, landscape = false, repeat, area } = {}) {
   return wb.addWorksheet(name, {
     properties: { tabColor: { argb: `FF${tab}` } },
     views: [rows > 0 || cols > 0 ? { state: "frozen", xSplit: cols, ySplit: rows, zoomScale: 100 } : { state: "normal", zoomScale: 100 }],
@@ -53,6 +60,7 @@ function addSheet(wb, name, tab, { rows = 0, cols = 0, landscape = false, repeat
       fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
       ...(repeat ? { printTitlesRow: repeat } : {}),
+      ...(area ? { printArea: area } : {}),
     },
   });
 }
@@ -60,19 +68,41 @@ function addSheet(wb, name, tab, { rows = 0, cols = 0, landscape = false, repeat
 /** A column: header, width, kind ("in" input, "calc" computed, "helper"), and options. */
 const col = (header, width, kind, opts = {}) => ({ header, width, kind, ...opts });
 
-/** Writes a table with its rows, then styles its header and data cells and adds its validations. */
+/** Lines a text takes in a wrapped column `width` characters wide (≈1.15 characters per unit of width). */
+function linesOf(text, width) {
+  const perLine = Math.max(1, Math.floor(width * 1.15));
+  let n = 0;
+  for (const para of text.split(/\r?\n/)) n += Math.max(1, Math.ceil(para.length / perLine));
+  return n;
+}
+
+/**
+ * Writes a table with its rows, sets the header's and the wrapped rows' heights (15 pt a line,
+ * at most 409), then styles its header and data cells and adds its validations.
+ */
 function writeTable(ws, name, top, left, theme, cols, rows) {
+  // The floor puts one formula object in every row of a formula column: such a column is a
+  // calculated column (Excel extends its formula to rows people add).
+  const calculated = rows[0].map((v) => (v !== null && typeof v === "object" && "formula" in v ? v.formula : undefined));
   ws.addTable({
     name,
     ref: `${letter(left)}${top}`,
     headerRow: true,
     totalsRow: false,
     style: { theme, showRowStripes: true },
-    columns: cols.map((c) => ({ name: c.header, filterButton: true })),
+    columns: cols.map((c, i) => (calculated[i] ? { name: c.header, filterButton: true, calculatedColumnFormula: calculated[i] } : { name: c.header, filterButton: true })),
     rows,
   });
   const first = top + 1;
   const last = top + rows.length;
+  const headerLines = Math.max(1, ...cols.map((c) => linesOf(c.header, c.width)));
+  ws.getRow(top).height = Math.min(409, headerLines * 15);
+  const wrapped = cols.map((c, i) => (c.wrap ? i : -1)).filter((i) => i >= 0);
+  rows.forEach((row, r) => {
+    let lines = 1;
+    for (const i of wrapped) if (typeof row[i] === "string") lines = Math.max(lines, linesOf(row[i], cols[i].width));
+    if (lines > 1) ws.getRow(first + r).height = Math.min(409, lines * 15);
+  });
   cols.forEach((c, i) => {
     const n = left + i;
     const head = ws.getCell(top, n);
@@ -202,32 +232,33 @@ export async function buildFloorWorkbook(template, evidenceRows) {
 
   // ── Grille ─────────────────────────────────────────────────────────────────────────────────
   {
-    const ws = addSheet(wb, SHEET_NAMES.grid.fr, "2E75B6", { rows: 4, cols: 3, landscape: true, repeat: "4:4" });
+    // The printed area stops before « Preuves attendues » (column M): the template's details and helpers stay off paper.
+    const ws = addSheet(wb, SHEET_NAMES.grid.fr, "2E75B6", { rows: 4, cols: 2, landscape: true, repeat: "4:4", area: `A1:L${4 + template.dimensions.reduce((n, d) => n + d.criteria.length, 0)}` });
     const rating = gridRow("rating");
     const ratingList = listOf("QG_RatingChoices", TEXTS.invalidRating.fr);
     const cols = [
-      col(G.dimension.fr, 12, "calc"),
-      col(G.dimensionTitle.fr, 22, "calc", { wrap: true }),
-      col(G.criterion.fr, 11, "calc"),
-      col(G.text.fr, 50, "calc", { wrap: true }),
-      col(G.guidance.fr, 40, "calc", { wrap: true }),
+      col(G.dimension.fr, 10, "calc"),
+      col(G.criterion.fr, 10, "calc"),
+      col(G.text.fr, 48, "calc", { wrap: true }),
+      col(G.guidance.fr, 36, "calc", { wrap: true }),
+      col(G.rating.fr, 10, "in", { validation: ratingList }),
+      col(G.levelLabel.fr, 16, "calc", { wrap: true }),
+      col(G.comment.fr, 32, "in", { wrap: true }),
+      col(G.targetLevel.fr, 8, "calc"),
+      col(G.gap.fr, 7, "calc"),
+      col(G.priority.fr, 8, "calc"),
+      col(G.evidenceCount.fr, 8, "calc"),
+      col(G.acceptedEvidence.fr, 9, "calc"),
       col(G.expectedEvidence.fr, 28, "calc", { wrap: true }),
-      col(G.weight.fr, 8, "calc"),
-      col(G.targetLevel.fr, 9, "calc"),
-      col(G.rating.fr, 11, "in", { validation: ratingList }),
-      col(G.levelLabel.fr, 18, "calc", { wrap: true }),
-      col(G.comment.fr, 36, "in", { wrap: true }),
-      col(G.gap.fr, 8, "calc"),
-      col(G.priority.fr, 9, "calc"),
-      col(G.evidenceCount.fr, 9, "calc"),
-      col(G.acceptedEvidence.fr, 10, "calc"),
-      col(G.evaluatorRating.fr, 12, "in", { validation: ratingList }),
+      col(G.weight.fr, 7, "calc"),
+      col(G.dimensionTitle.fr, 22, "calc", { wrap: true }),
+      col(G.evaluatorRating.fr, 11, "in", { validation: ratingList }),
       col(G.evaluatorComment.fr, 30, "in", { wrap: true }),
       col(G.scored.fr, 8, "helper"),
       col(G.notApplicable.fr, 8, "helper"),
-      col(G.countedWeight.fr, 9, "helper"),
-      col(G.points.fr, 9, "helper", { numFmt: "0.000" }),
-      col(G.covered.fr, 10, "helper"),
+      col(G.countedWeight.fr, 8, "helper"),
+      col(G.points.fr, 8, "helper", { numFmt: "0.000" }),
+      col(G.covered.fr, 9, "helper"),
     ];
     const matches = `ISNUMBER(SEARCH(","&${gridRow("criterion")}&",",","&SUBSTITUTE(SUBSTITUTE(QG_Evidence[${HEADERS.evidence.criteria.fr}]," ",""),";",",")&","))`;
     const scored = fx(`IF(ISNUMBER(${rating}),IF(ISNUMBER(MATCH(${rating},QG_LevelValues,0)),1,0),0)`);
@@ -247,8 +278,8 @@ export async function buildFloorWorkbook(template, evidenceRows) {
       const dimTitle = fr(d.title);
       for (const c of d.criteria) {
         rows.push([
-          d.id, dimTitle, c.id, fr(c.text), fr(c.guidance) || null, fr(c.evidence) || null, c.weight, c.targetLevel ?? template.targetLevel,
-          null, level, null, gap, priority, count, accepted, null, null, scored, na, counted, points, covered,
+          d.id, c.id, fr(c.text), fr(c.guidance) || null, null, level, null, c.targetLevel ?? template.targetLevel, gap, priority, count, accepted,
+          fr(c.evidence) || null, c.weight, dimTitle, null, null, scored, na, counted, points, covered,
         ]);
       }
     }

@@ -1,0 +1,113 @@
+import ExcelJS from "exceljs";
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { run, tempDir, writeText } from "./cli.helpers.js";
+
+/** Files that are not usable Qualigrid workbooks, made fresh in a temp folder. */
+const cases: Record<string, (dir: string) => Promise<string>> = {
+  "a missing file": async (dir) => path.join(dir, "absent.xlsx"),
+  "a text file renamed .xlsx": async (dir) => writeText(dir, "notes.xlsx", "criterion,rating\nC1,2\n"),
+  "an empty file named .xlsx": async (dir) => writeText(dir, "vide.xlsx", ""),
+  "a truncated .xlsx (the first half of a real one)": async (dir) => {
+    const whole = path.join(dir, "whole.xlsx");
+    const r = await run("new", "has-donner-le-cap", "-o", whole);
+    if (r.code !== 0) throw new Error(r.err);
+    const bytes = fs.readFileSync(whole);
+    const half = path.join(dir, "half.xlsx");
+    fs.writeFileSync(half, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    fs.rmSync(whole);
+    return half;
+  },
+  "an .xlsx that is not a Qualigrid workbook": async (dir) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Budget");
+    ws.addRow(["Poste", "Montant"]);
+    ws.addRow(["Loyer", 1200]);
+    ws.addTable({ name: "Budget", ref: "D1", columns: [{ name: "Poste" }, { name: "Montant" }], rows: [["Loyer", 1200]] });
+    const file = path.join(dir, "budget.xlsx");
+    await wb.xlsx.writeFile(file);
+    return file;
+  },
+  "a folder named .xlsx": async (dir) => {
+    const folder = path.join(dir, "dossier.xlsx");
+    fs.mkdirSync(folder);
+    return folder;
+  },
+};
+
+describe.each(Object.keys(cases))("an unusable workbook: %s", (name) => {
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    file = await (cases[name] as (dir: string) => Promise<string>)(dir);
+  });
+
+  it.each(["score", "score --json", "check", "check --json", "show", "show --json"])("`%s` exits 2 with a message naming the file", async (command) => {
+    const [verb, ...flags] = command.split(" ");
+    const r = await run(verb as string, file, ...flags);
+    expect(r.code, r.err).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.errLines.length).toBeGreaterThan(0);
+    expect(r.errLines.every((l) => l.startsWith("error: "))).toBe(true);
+    expect(r.err).toContain(file);
+    expect(r.err).not.toContain("unexpected error");
+  });
+
+  it("`fill` exits 2 naming the file and leaves it as it was", async () => {
+    const exists = fs.existsSync(file) && fs.statSync(file).isFile();
+    const before = exists ? fs.readFileSync(file) : null;
+    const csv = writeText(dir, "answers.csv", "criterion,rating,comment\nQ-01,2,\n");
+    const r = await run("fill", file, "--answers", csv);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain(file);
+    expect(r.err).not.toContain("unexpected error");
+    if (before) expect(fs.readFileSync(file).equals(before)).toBe(true);
+    else expect(fs.existsSync(file) && fs.statSync(file).isFile()).toBe(false);
+  });
+
+  it("`new` from it as a template exits 2 naming it, and writes nothing", async () => {
+    const out = path.join(dir, "new.xlsx");
+    const r = await run("new", file, "-o", out);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain(file);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("messages that say what is wrong with the file", () => {
+  it("says a renamed text file is not an .xlsx workbook", async () => {
+    const dir = tempDir();
+    const r = await run("score", writeText(dir, "notes.xlsx", "bonjour\n"));
+    expect(r.err).toMatch(/not an \.xlsx/);
+  });
+
+  it("says a missing file does not exist", async () => {
+    const dir = tempDir();
+    const r = await run("check", path.join(dir, "absent.xlsx"));
+    expect(r.err).toContain("no such file");
+  });
+
+  it("says an .xlsx without the Qualigrid tables is not a Qualigrid workbook and names the missing tables", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Feuil1").addRow(["rien"]);
+    const file = path.join(dir, "autre.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = await run("score", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not a Qualigrid workbook/);
+    expect(r.err).toContain("QG_Grid");
+  });
+
+  it("says a legacy .xls (OLE2 signature) must be saved as .xlsx", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "ancien.xlsx");
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    const r = await run("check", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(file);
+    expect(r.err).toMatch(/\.xls/);
+  });
+});
