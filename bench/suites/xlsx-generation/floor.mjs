@@ -10,7 +10,7 @@
 //   Grille           QG_Grid (1,000 rows × 22 cols, 10 formula cols), 3 text cells, 2 list validations,
 //                    print area A1:L1004
 //   Preuves          QG_Evidence (10,000 rows × 12 cols of values), 5 validations
-//   Plan d'action    QG_Actions (20 blank rows × 14 cols, 3 formula cols), 5 validations
+//   Plan d'action    QG_Actions (20 blank rows × 14 cols, 3 formula cols), 4 validations
 //   Modèle           QG_TemplateInfo (key/value) and QG_TemplateItems (1,000 rows × 16 cols)
 //   Listes           choice lists and settings, 14 names
 // Every table data cell gets its column's style (font, top alignment/wrap, lock, number format,
