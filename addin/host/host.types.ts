@@ -1,0 +1,89 @@
+import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { Rating } from "../model/scale.js";
+import type { Lang } from "../model/template.types.js";
+import type { WorkbookPlan } from "../plan/plan.types.js";
+
+/**
+ * What can go wrong when the task pane acts on a workbook, as a code the task pane turns into a
+ * message in the user's language (what happened and what to do).
+ */
+export type HostErrorCode =
+  /** A sheet the action writes to is protected. */
+  | "protected"
+  /** A Qualigrid table was renamed or deleted by the user. */
+  | "tableMissing"
+  /** The workbook holds no Qualigrid grid (generate one first). */
+  | "noGrid"
+  /** The workbook already holds a Qualigrid grid (generation never overwrites one). */
+  | "gridExists"
+  /** This Excel lacks an API the action needs (requirement set not supported). */
+  | "apiUnsupported"
+  /** A request was too large for Excel even after splitting. */
+  | "tooLarge"
+  /** The criterion named is not in the grid. */
+  | "unknownCriterion"
+  /** Anything else; `detail` carries Excel's own message. */
+  | "unknown";
+
+/** A failure of a host action. */
+export interface HostError {
+  code: HostErrorCode;
+  /** Technical detail (Excel's message, the table's name…), shown under the friendly message. */
+  detail: string;
+}
+
+/** The result of a host action: expected failures are values, as everywhere in the engine. */
+export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostError };
+
+/** Whether the open workbook already holds a Qualigrid grid, and of which template. */
+export interface WorkbookStatus {
+  hasGrid: boolean;
+  template: { id: string; version: string } | null;
+}
+
+/** Where a generation is, for a progress indicator. */
+export interface GenerateProgress {
+  /** 0–1. */
+  fraction: number;
+  stage: "prepare" | "write" | "format" | "done";
+}
+
+/** An action to add to the action plan, made from a criterion's gap. */
+export interface NewAction {
+  criterion: string;
+  dimension: string;
+  gap: number;
+}
+
+/** A rating and, when given, a comment for one criterion. */
+export interface Answer {
+  rating: Rating;
+  /** Left as it is when undefined. */
+  comment?: string;
+}
+
+/**
+ * Everything the task pane does to a workbook. The Excel add-in implements it with Office.js
+ * (`addin/excel`); tests and the browser workbench implement it without Excel. React components
+ * receive it through a context and never call Office.js themselves.
+ */
+export interface WorkbookHost {
+  readonly kind: "excel" | "file";
+  /** The user interface language (Office's display language in Excel). */
+  displayLanguage(): Lang;
+  /** Whether the host shows a dark theme. */
+  prefersDark(): boolean;
+  status(): Promise<HostResult<WorkbookStatus>>;
+  /** Writes a plan into the workbook; refuses with `gridExists` when a grid is already there. */
+  generate(plan: WorkbookPlan, onProgress?: (p: GenerateProgress) => void): Promise<HostResult<void>>;
+  /** Reads the template, ratings, evidence and actions back. */
+  read(): Promise<HostResult<AssessmentWorkbook>>;
+  /** Writes one criterion's rating (and comment) into the grid. */
+  setAnswer(criterionId: string, answer: Answer): Promise<HostResult<void>>;
+  /** Selects the criterion's rating cell in the grid. */
+  selectCriterion(criterionId: string): Promise<HostResult<void>>;
+  /** Calls `listener` with the criterion id when the user selects a grid row; returns an unsubscribe. */
+  onCriterionSelected(listener: (criterionId: string) => void): () => void;
+  /** Adds rows at the end of the action plan (existing rows untouched); returns how many were added. */
+  appendActions(rows: readonly NewAction[]): Promise<HostResult<number>>;
+}
