@@ -36,10 +36,8 @@ export interface CriterionResult {
   acceptedEvidenceCount: number;
 }
 
-/** The computed state of one dimension. Scores and targets are 0–100; completion and coverage 0–1. */
-export interface DimensionResult {
-  id: string;
-  weight: number;
+/** Figures shared by a dimension and the whole assessment. Scores and targets are 0–100; completion and coverage 0–1. */
+export interface ScoreFigures {
   score: number | null;
   target: number;
   gap: number | null;
@@ -50,17 +48,14 @@ export interface DimensionResult {
   evidenceCoverage: number | null;
 }
 
-/** The whole assessment's figures. */
-export interface OverallResult {
-  score: number | null;
-  target: number;
-  gap: number | null;
-  answered: number;
-  notApplicable: number;
-  total: number;
-  completion: number;
-  evidenceCoverage: number | null;
+/** The computed state of one dimension. */
+export interface DimensionResult extends ScoreFigures {
+  id: string;
+  weight: number;
 }
+
+/** The whole assessment's figures. */
+export type OverallResult = ScoreFigures;
 
 /** Everything the engine computes for an assessment. */
 export interface AssessmentResult {
