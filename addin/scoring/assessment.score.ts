@@ -1,6 +1,7 @@
 import { scaleBounds, type Rating } from "../model/scale.js";
 import type { Template } from "../model/template.types.js";
 import { evidenceNames, isAcceptedStatus } from "./evidence.js";
+import { criterionScore, weightedMean } from "./score.core.js";
 import type {
   AssessmentAnswers,
   AssessmentResult,
@@ -25,8 +26,7 @@ export function scoreAssessment(template: Template, answers: AssessmentAnswers):
   const dimensions: DimensionResult[] = [];
   let order = 0;
   for (const d of template.dimensions) {
-    let weightSum = 0;
-    let points = 0;
+    const scored: [number, number][] = [];
     let answered = 0;
     let notApplicable = 0;
     let applicable = 0;
@@ -45,11 +45,10 @@ export function scoreAssessment(template: Template, answers: AssessmentAnswers):
       let gap: number | null = null;
       let priority: number | null = null;
       if (rating.kind === "level") {
-        score = (rating.value - min) / (max - min);
+        score = criterionScore(rating.value, min, max);
         gap = targetLevel - rating.value;
         priority = c.weight * gap;
-        weightSum += c.weight;
-        points += c.weight * score;
+        scored.push([c.weight, score]);
         answered++;
       } else if (rating.kind === "na") {
         notApplicable++;
@@ -72,7 +71,8 @@ export function scoreAssessment(template: Template, answers: AssessmentAnswers):
         acceptedEvidenceCount,
       });
     }
-    const score = weightSum > 0 ? (100 * points) / weightSum : null;
+    const mean = weightedMean(scored);
+    const score = mean === null ? null : 100 * mean;
     const target = d.target ?? template.target;
     const total = d.criteria.length;
     dimensions.push({
@@ -92,14 +92,7 @@ export function scoreAssessment(template: Template, answers: AssessmentAnswers):
 }
 
 function overallOf(template: Template, criteria: CriterionResult[], dimensions: DimensionResult[]): OverallResult {
-  let weighted = 0;
-  let weights = 0;
-  for (const d of dimensions) {
-    if (d.score === null) continue;
-    weighted += d.weight * d.score;
-    weights += d.weight;
-  }
-  const score = weights > 0 ? weighted / weights : null;
+  const score = weightedMean(dimensions.flatMap((d) => (d.score === null ? [] : [[d.weight, d.score] as const])));
   const answered = sum(dimensions.map((d) => d.answered));
   const notApplicable = sum(dimensions.map((d) => d.notApplicable));
   const total = criteria.length;
