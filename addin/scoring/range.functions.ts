@@ -1,0 +1,280 @@
+import { splitCriterionIds } from "../model/criterion-ids.js";
+import { isNaToken } from "../model/scale.js";
+import { evidenceNames, isAcceptedStatus } from "./evidence.js";
+import type { RangeMessage } from "./range.messages.js";
+import { criterionScore, weightedMean } from "./score.core.js";
+
+/** An Excel error found in an input (`#N/A`, `#DIV/0!`…); it propagates unchanged. */
+export interface CellErrorValue {
+  error: string;
+}
+
+/** A cell as a custom function receives it; blanks are null or "". */
+export type Cell = number | string | boolean | null | CellErrorValue;
+
+/** A range: rows of cells. */
+export type Grid = readonly (readonly Cell[])[];
+
+/** Why a range function gives no number: an error to propagate, or a #VALUE! with a message. */
+export type RangeFailure = { kind: "propagate"; error: CellErrorValue } | { kind: "value"; message: RangeMessage };
+
+/** The result of a range function. */
+export type RangeResult<T> = { ok: true; value: T } | { ok: false; failure: RangeFailure };
+
+class Refusal {
+  constructor(readonly failure: RangeFailure) {}
+}
+
+const ok = <T>(value: T): RangeResult<T> => ({ ok: true, value });
+
+/** Runs `body`; a Refusal thrown inside becomes the failed result (keeps the checks readable). */
+function guarded<T>(body: () => T): RangeResult<T> {
+  try {
+    return ok(body());
+  } catch (e) {
+    if (e instanceof Refusal) return { ok: false, failure: e.failure };
+    throw e;
+  }
+}
+
+function refuse(id: RangeMessage["id"], params: RangeMessage["params"]): never {
+  throw new Refusal({ kind: "value", message: { id, params } });
+}
+
+function isError(c: Cell): c is CellErrorValue {
+  return typeof c === "object" && c !== null && "error" in c;
+}
+
+function isBlank(c: Cell): boolean {
+  return c === null || c === "" || (typeof c === "string" && c.trim() === "");
+}
+
+/** The cells of a range in reading order; the first Excel error found propagates. */
+function flat(grid: Grid): Cell[] {
+  const out: Cell[] = [];
+  for (const row of grid) {
+    for (const c of row) {
+      if (isError(c)) throw new Refusal({ kind: "propagate", error: c });
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+function sameSize(a: Cell[], b: Cell[], nameA: string, nameB: string): void {
+  if (a.length !== b.length) refuse("sizeMismatch", { a: nameA, b: nameB, sizeA: a.length, sizeB: b.length });
+}
+
+function number(c: Cell, arg: string): number {
+  if (isError(c)) throw new Refusal({ kind: "propagate", error: c });
+  if (typeof c !== "number" || !Number.isFinite(c)) refuse("notANumber", { arg, value: String(c ?? "") });
+  return c;
+}
+
+function scale(min: Cell, max: Cell): { min: number; max: number } {
+  const lo = number(min, "scale_min");
+  const hi = number(max, "scale_max");
+  if (!(lo < hi)) refuse("scaleBounds", { min: lo, max: hi });
+  return { min: lo, max: hi };
+}
+
+/** A rating cell understood: skipped (blank), not applicable, or a value inside the scale. */
+type Read = { kind: "blank" } | { kind: "na" } | { kind: "value"; value: number };
+
+function rating(c: Cell, row: number, arg: string, bounds?: { min: number; max: number }): Read {
+  if (isBlank(c)) return { kind: "blank" };
+  if (typeof c === "string" && isNaToken(c)) return { kind: "na" };
+  if (typeof c !== "number" || !Number.isFinite(c)) refuse("notARating", { arg, row, value: String(c) });
+  if (bounds && (c < bounds.min || c > bounds.max)) refuse("outsideScale", { arg, row, value: c, min: bounds.min, max: bounds.max });
+  return { kind: "value", value: c };
+}
+
+function weightsOf(weights: Grid | undefined, size: number, ratingsArg: string): number[] {
+  if (weights === undefined) return Array<number>(size).fill(1);
+  const w = flat(weights);
+  sameSize(w, Array<Cell>(size).fill(null), "weights", ratingsArg);
+  return w.map((c, i) => {
+    if (typeof c !== "number" || !Number.isFinite(c) || c < 0) refuse("badWeight", { arg: "weights", row: i + 1, value: String(c ?? "") });
+    return c;
+  });
+}
+
+function score(cells: Cell[], weights: number[], bounds: { min: number; max: number }, rows: number[]): number | null {
+  const pairs: [number, number][] = [];
+  cells.forEach((c, i) => {
+    const r = rating(c, rows[i] ?? i + 1, "ratings", bounds);
+    if (r.kind === "value") pairs.push([weights[i] ?? 1, criterionScore(r.value, bounds.min, bounds.max)]);
+  });
+  const mean = weightedMean(pairs);
+  return mean === null ? null : 100 * mean;
+}
+
+/**
+ * QG.SCORE: the 0–100 score of a set of ratings (design.md's dimension score): blanks and N/A
+ * skipped, each rating weighted; null when nothing is scored.
+ */
+export function scoreOfRange(ratings: Grid, scaleMin: Cell, scaleMax: Cell, weights?: Grid): RangeResult<number | null> {
+  return guarded(() => {
+    const bounds = scale(scaleMin, scaleMax);
+    const cells = flat(ratings);
+    return score(cells, weightsOf(weights, cells.length, "ratings"), bounds, cells.map((_, i) => i + 1));
+  });
+}
+
+/** QG.DIMSCORE: the score of the rows whose dimension equals `dimension` (case-insensitive, as SUMIFS). */
+export function dimensionScoreOfRange(
+  dimensions: Grid,
+  ratings: Grid,
+  dimension: Cell,
+  scaleMin: Cell,
+  scaleMax: Cell,
+  weights?: Grid,
+): RangeResult<number | null> {
+  return guarded(() => {
+    const bounds = scale(scaleMin, scaleMax);
+    const dims = flat(dimensions);
+    const cells = flat(ratings);
+    sameSize(dims, cells, "dimensions", "ratings");
+    const w = weightsOf(weights, cells.length, "ratings");
+    if (isError(dimension)) throw new Refusal({ kind: "propagate", error: dimension });
+    const wanted = String(dimension ?? "").toLocaleUpperCase();
+    const rows = dims.flatMap((d, i) => (String(d ?? "").toLocaleUpperCase() === wanted ? [i] : []));
+    return score(rows.map((i) => cells[i] ?? null), rows.map((i) => w[i] ?? 1), bounds, rows.map((i) => i + 1));
+  });
+}
+
+/** QG.GAP: target − score, cell by cell (a single target applies to every score); blanks stay blank. */
+export function gapOfRange(scores: Grid, targets: Grid): RangeResult<(number | null)[][]> {
+  return guarded(() => {
+    const single = targets.length === 1 && targets[0]?.length === 1;
+    if (!single && (targets.length !== scores.length || targets.some((r, i) => r.length !== scores[i]?.length))) {
+      refuse("sizeMismatch", { a: "score", b: "target", sizeA: size(scores), sizeB: size(targets) });
+    }
+    return scores.map((row, i) =>
+      row.map((s, j) => {
+        const t = single ? targets[0]?.[0] ?? null : targets[i]?.[j] ?? null;
+        if (isError(s)) throw new Refusal({ kind: "propagate", error: s });
+        if (isError(t)) throw new Refusal({ kind: "propagate", error: t });
+        if (isBlank(s) || isBlank(t)) return null;
+        return number(t, "target") - number(s, "score");
+      }),
+    );
+  });
+}
+
+/** QG.LEVEL: the label of the highest threshold not above each score; blank below every threshold. */
+export function levelOfRange(scores: Grid, thresholds: Grid, labels: Grid): RangeResult<(string | null)[][]> {
+  return guarded(() => {
+    const th = flat(thresholds);
+    const lb = flat(labels);
+    if (th.length !== lb.length) refuse("thresholdsLabels", { sizeA: th.length, sizeB: lb.length });
+    const bands = th.map((c, i) => {
+      if (typeof c !== "number") refuse("badThreshold", { row: i + 1, value: String(c ?? "") });
+      return { min: c, label: String(lb[i] ?? "") };
+    });
+    return scores.map((row) =>
+      row.map((s) => {
+        if (isError(s)) throw new Refusal({ kind: "propagate", error: s });
+        if (isBlank(s)) return null;
+        const v = number(s, "score");
+        let best: { min: number; label: string } | null = null;
+        for (const b of bands) if (b.min <= v && (best === null || b.min >= best.min)) best = b;
+        return best ? best.label : null;
+      }),
+    );
+  });
+}
+
+/** QG.COMPLETION: rows answered (N/A included) over all rows; null for an empty range. */
+export function completionOfRange(ratings: Grid): RangeResult<number | null> {
+  return guarded(() => {
+    const cells = flat(ratings);
+    if (cells.length === 0) return null;
+    const answered = cells.filter((c, i) => rating(c, i + 1, "ratings").kind !== "blank").length;
+    return answered / cells.length;
+  });
+}
+
+/**
+ * QG.COVERAGE: the share of criteria with at least one linked evidence item (a cell may list
+ * several ids separated by `,` or `;`), counting only items with `acceptedStatus` when given.
+ */
+export function coverageOfRange(criteria: Grid, evidenceCriteria: Grid, evidenceStatus?: Grid, acceptedStatus?: Cell): RangeResult<number | null> {
+  return guarded(() => {
+    const ids = flat(criteria).filter((c) => !isBlank(c)).map((c) => String(c).trim());
+    if (ids.length === 0) return null;
+    const links = flat(evidenceCriteria);
+    const statuses = evidenceStatus === undefined ? undefined : flat(evidenceStatus);
+    if (statuses) sameSize(links, statuses, "evidence_criteria", "evidence_status");
+    if (isError(acceptedStatus ?? null)) throw new Refusal({ kind: "propagate", error: acceptedStatus as CellErrorValue });
+    const accepted = isBlank(acceptedStatus ?? null) ? undefined : String(acceptedStatus);
+    const items = links
+      .map((c, i) => ({ ids: splitCriterionIds(String(c ?? "")), status: String(statuses?.[i] ?? "") }))
+      .filter((e) => accepted === undefined || isAcceptedStatus(e.status, accepted));
+    const covered = ids.filter((id) => items.some((e) => evidenceNames(e.ids, id))).length;
+    return covered / ids.length;
+  });
+}
+
+/**
+ * QG.AGREEMENT: among rows answered and applicable on both sides, the share whose ratings differ
+ * by at most `tolerance` (self-assessment against the evaluator); null when no row qualifies.
+ */
+export function agreementOfRanges(a: Grid, b: Grid, tolerance: Cell = 0): RangeResult<number | null> {
+  return guarded(() => {
+    const left = flat(a);
+    const right = flat(b);
+    sameSize(left, right, "ratings_a", "ratings_b");
+    const tol = isBlank(tolerance) ? 0 : typeof tolerance === "number" && tolerance >= 0 ? tolerance : refuse("badTolerance", { value: String(tolerance) });
+    let both = 0;
+    let agree = 0;
+    left.forEach((c, i) => {
+      const x = rating(c, i + 1, "ratings_a");
+      const y = rating(right[i] ?? null, i + 1, "ratings_b");
+      if (x.kind !== "value" || y.kind !== "value") return;
+      both++;
+      // A hair of slack so 0.1-step scales compare as people expect (0.3 − 0.2 ≤ 0.1).
+      if (Math.abs(x.value - y.value) <= tol + 1e-12) agree++;
+    });
+    return both === 0 ? null : agree / both;
+  });
+}
+
+/** The numeric answers of each row of a respondents × criteria matrix (blanks and N/A left out). */
+function rowAnswers(matrix: Grid): number[][] {
+  return matrix.map((row, i) =>
+    row.flatMap((c) => {
+      const r = rating(c, i + 1, "ratings_matrix");
+      return r.kind === "value" ? [r.value] : [];
+    }),
+  );
+}
+
+/** QG.SPREAD: per row, max − min of the answers given; blank for a row without answers. */
+export function spreadOfRows(matrix: Grid): RangeResult<(number | null)[]> {
+  return guarded(() => {
+    flat(matrix);
+    return rowAnswers(matrix).map((xs) => (xs.length === 0 ? null : Math.max(...xs) - Math.min(...xs)));
+  });
+}
+
+/** QG.CONSENSUS: per row, the mean or the median of the answers given; blank for a row without answers. */
+export function consensusOfRows(matrix: Grid, method: Cell = "mean"): RangeResult<(number | null)[]> {
+  return guarded(() => {
+    flat(matrix);
+    const m = isBlank(method) ? "mean" : String(method).trim().toLowerCase();
+    if (m !== "mean" && m !== "median" && m !== "moyenne" && m !== "mediane" && m !== "médiane") refuse("badMethod", { value: String(method) });
+    const median = m.startsWith("med") || m.startsWith("méd");
+    return rowAnswers(matrix).map((xs) => {
+      if (xs.length === 0) return null;
+      if (!median) return xs.reduce((s, x) => s + x, 0) / xs.length;
+      const sorted = [...xs].sort((p, q) => p - q);
+      const mid = Math.floor(sorted.length / 2);
+      return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+    });
+  });
+}
+
+function size(g: Grid): string {
+  return `${g.length}×${g[0]?.length ?? 0}`;
+}
