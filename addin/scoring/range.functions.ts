@@ -65,10 +65,21 @@ function sameSize(a: Cell[], b: Cell[], nameA: string, nameB: string): void {
   if (a.length !== b.length) refuse("sizeMismatch", { a: nameA, b: nameB, sizeA: a.length, sizeB: b.length });
 }
 
-function number(c: Cell, arg: string): number {
+/** A number argument; `row` names the cell's row when the argument is a range. */
+function number(c: Cell, arg: string, row?: number): number {
   if (isError(c)) throw new Refusal({ kind: "propagate", error: c });
-  if (typeof c !== "number" || !Number.isFinite(c)) refuse("notANumber", { arg, value: String(c ?? "") });
+  if (typeof c !== "number" || !Number.isFinite(c)) {
+    if (row === undefined) refuse("notANumber", { arg, value: String(c ?? "") });
+    refuse("notANumberAt", { arg, row, value: String(c ?? "") });
+  }
   return c;
+}
+
+/** Rows of a 2-D range counted in reading order (1-based), as messages name them. */
+function rowNumber(grid: Grid, i: number, j: number): number {
+  let n = 0;
+  for (let r = 0; r < i; r++) n += grid[r]?.length ?? 0;
+  return n + j + 1;
 }
 
 function scale(min: Cell, max: Cell): { min: number; max: number } {
@@ -156,7 +167,7 @@ export function gapOfRange(scores: Grid, targets: Grid): RangeResult<(number | n
         if (isError(s)) throw new Refusal({ kind: "propagate", error: s });
         if (isError(t)) throw new Refusal({ kind: "propagate", error: t });
         if (isBlank(s) || isBlank(t)) return null;
-        return number(t, "target") - number(s, "score");
+        return number(t, "target", single ? undefined : rowNumber(targets, i, j)) - number(s, "score", rowNumber(scores, i, j));
       }),
     );
   });
@@ -172,11 +183,11 @@ export function levelOfRange(scores: Grid, thresholds: Grid, labels: Grid): Rang
       if (typeof c !== "number") refuse("badThreshold", { row: i + 1, value: String(c ?? "") });
       return { min: c, label: String(lb[i] ?? "") };
     });
-    return scores.map((row) =>
-      row.map((s) => {
+    return scores.map((row, i) =>
+      row.map((s, j) => {
         if (isError(s)) throw new Refusal({ kind: "propagate", error: s });
         if (isBlank(s)) return null;
-        const v = number(s, "score");
+        const v = number(s, "score", rowNumber(scores, i, j));
         let best: { min: number; label: string } | null = null;
         for (const b of bands) if (b.min <= v && (best === null || b.min >= best.min)) best = b;
         return best ? best.label : null;
@@ -225,6 +236,7 @@ export function agreementOfRanges(a: Grid, b: Grid, tolerance: Cell = 0): RangeR
     const left = flat(a);
     const right = flat(b);
     sameSize(left, right, "ratings_a", "ratings_b");
+    if (isError(tolerance)) throw new Refusal({ kind: "propagate", error: tolerance });
     const tol = isBlank(tolerance) ? 0 : typeof tolerance === "number" && tolerance >= 0 ? tolerance : refuse("badTolerance", { value: String(tolerance) });
     let both = 0;
     let agree = 0;
@@ -262,6 +274,7 @@ export function spreadOfRows(matrix: Grid): RangeResult<(number | null)[]> {
 export function consensusOfRows(matrix: Grid, method: Cell = "mean"): RangeResult<(number | null)[]> {
   return guarded(() => {
     flat(matrix);
+    if (isError(method)) throw new Refusal({ kind: "propagate", error: method });
     const m = isBlank(method) ? "mean" : String(method).trim().toLowerCase();
     if (m !== "mean" && m !== "median" && m !== "moyenne" && m !== "mediane" && m !== "médiane") refuse("badMethod", { value: String(method) });
     const median = m.startsWith("med") || m.startsWith("méd");

@@ -5,6 +5,7 @@ export type RangeMessageId =
   | "sizeMismatch"
   | "scaleBounds"
   | "notANumber"
+  | "notANumberAt"
   | "outsideScale"
   | "notARating"
   | "badWeight"
@@ -25,12 +26,16 @@ const MESSAGES: Record<RangeMessageId, Record<Lang, (p: Record<string, string | 
     en: (p) => `${p.a} (${p.sizeA}) and ${p.b} (${p.sizeB}) must have the same size`,
   },
   scaleBounds: {
-    fr: (p) => `le minimum de l'échelle (${p.min}) doit être inférieur au maximum (${p.max})`,
-    en: (p) => `the scale's minimum (${p.min}) must be below its maximum (${p.max})`,
+    fr: (p) => `echelle_min (${p.min}) doit être inférieur à echelle_max (${p.max})`,
+    en: (p) => `scale_min (${p.min}) must be below scale_max (${p.max})`,
   },
   notANumber: {
     fr: (p) => `${p.arg} doit être un nombre (valeur « ${p.value} »)`,
     en: (p) => `${p.arg} must be a number (got "${p.value}")`,
+  },
+  notANumberAt: {
+    fr: (p) => `${p.arg}, ligne ${p.row} : « ${p.value} » doit être un nombre`,
+    en: (p) => `${p.arg}, row ${p.row}: "${p.value}" must be a number`,
   },
   outsideScale: {
     fr: (p) => `${p.arg}, ligne ${p.row} : la cotation ${p.value} est hors de l'échelle (${p.min} à ${p.max})`,
@@ -53,7 +58,7 @@ const MESSAGES: Record<RangeMessageId, Record<Lang, (p: Record<string, string | 
     en: (p) => `unknown method "${p.value}": use "mean" or "median"`,
   },
   thresholdsLabels: {
-    fr: (p) => `seuils (${p.sizeA}) et libellés (${p.sizeB}) doivent avoir la même taille`,
+    fr: (p) => `seuils (${p.sizeA}) et libelles (${p.sizeB}) doivent avoir la même taille`,
     en: (p) => `thresholds (${p.sizeA}) and labels (${p.sizeB}) must have the same size`,
   },
   badThreshold: {
