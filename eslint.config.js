@@ -17,7 +17,7 @@ const engineIsIndependent = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-web/", "out/", "coverage/", "test-artifacts/"] },
+  { ignores: ["node_modules/", "dist/", "dist-web/", "out/", "coverage/", "test-artifacts/", "**/*.generated.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,14 +1,15 @@
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
 import { parse as parseJsonTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
 import schema from "../../templates/template.schema.json" with { type: "json" };
 import { childPath, lineColumnAt, pointerToPath } from "./json-path.js";
 import { isNaToken, scaleRange } from "./scale.js";
 import { textVariants } from "./text.js";
 import type { Criterion, Dimension, InputIssue, LocalizedText, MaturityBand, Result, Template } from "./template.types.js";
+import { validate } from "./template.validate.generated.js";
 
-// One compiled validator for the process: compiling the schema is the slow part.
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
-const validateShape = ajv.compile(schema);
+// The schema's validator is compiled ahead of time (scripts/generate-validator.mjs): compiling it
+// here would need `new Function`, which the task pane's Content Security Policy refuses.
+const validateShape = validate as unknown as { (data: unknown): boolean; errors?: ErrorObject[] | null };
 
 const TEXT_DEF = "#/definitions/text";
 

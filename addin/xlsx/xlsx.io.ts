@@ -1,12 +1,15 @@
 import ExcelJS from "exceljs";
 import type { Result } from "../model/template.types.js";
 import { patchExcelJs } from "./exceljs.patch.js";
+import { guardWorkbookBytes } from "./xlsx.guard.js";
 
 patchExcelJs();
 
 /**
  * Loads .xlsx bytes into an exceljs workbook. Something that is not a readable .xlsx (another
- * format, a truncated or corrupt zip) is reported as a value naming the file.
+ * format, a truncated or corrupt zip, a password-protected file) or that exceeds the size limits
+ * (`WORKBOOK_LIMITS`: a huge file, a zip bomb) is reported as a value naming the file, before
+ * anything is unpacked.
  */
 export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Result<ExcelJS.Workbook>> {
   const fail = (message: string): Result<ExcelJS.Workbook> => ({ ok: false, issues: [{ path: file, message, severity: "error" }] });
@@ -17,6 +20,8 @@ export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Res
     }
     return fail("is not an .xlsx workbook (it is not a zip file)");
   }
+  const refused = guardWorkbookBytes(bytes, file);
+  if (refused) return { ok: false, issues: [refused] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
