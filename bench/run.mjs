@@ -16,7 +16,8 @@ import { parseArgs } from "node:util";
 
 const SUITES = {
   "xlsx-generation": () => import("./suites/xlsx-generation/index.mjs"),
-  // Later: live renderer sync counts, custom functions timing, bundle size.
+  "excel-syncs": () => import("./suites/excel-syncs/index.mjs"),
+  // Later: custom functions timing, bundle size.
 };
 
 const { values, positionals } = parseArgs({

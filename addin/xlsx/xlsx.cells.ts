@@ -26,11 +26,3 @@ function plain(v: ExcelJS.CellValue): PlainValue {
   }
   return null;
 }
-
-/** A cell's value as text for messages and text fields ("" when blank). */
-export function plainText(cell: ExcelJS.Cell): string {
-  const v = plainValue(cell);
-  if (v === null) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
-}

@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import { quoteSheet } from "../plan/a1.js";
 import type { BlockCell, ColumnPlan, ConditionalFormatPlan, PlanValue, SheetPlan, TablePlan, ValidationRule, WorkbookPlan } from "../plan/plan.types.js";
-import { isFormula } from "../plan/formula.js";
+import { calculatedColumnFormula } from "../plan/calculated.js";
+import { PRINT_MARGINS } from "../plan/styles.js";
 import { patchExcelJs } from "./exceljs.patch.js";
-import { INPUT_FILL, SCALE_COLORS, STYLE_FONTS } from "./xlsx.styles.js";
+import { HELPER_HEADER_FONT, INPUT_FILL, SCALE_COLORS, STYLE_FONTS } from "./xlsx.styles.js";
 
 patchExcelJs();
 
@@ -43,7 +44,7 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      margins: { ...PRINT_MARGINS },
       ...(sheet.print.repeatRows ? { printTitlesRow: `${sheet.print.repeatRows.from}:${sheet.print.repeatRows.to}` } : {}),
       ...(sheet.print.area ? { printArea: sheet.print.area } : {}),
     },
@@ -73,7 +74,8 @@ function renderTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
     totalsRow: false,
     style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns: t.columns.map((c, i) => {
-      const formula = calculatedFormula(t.rows, i);
+      // Without its `=`, as the table XML holds it.
+      const formula = calculatedColumnFormula(t.rows, i)?.replace(/^=/, "");
       return formula ? { name: c.header, filterButton: true, calculatedColumnFormula: formula } : { name: c.header, filterButton: true };
     }),
     rows: t.rows.map((r) => r.map(toExcelValue)),
@@ -88,7 +90,7 @@ function renderTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
     const col = t.left + i;
     const header = ws.getCell(t.top, col);
     header.alignment = { wrapText: true, vertical: "top" };
-    if (c.style === "helper") header.font = { bold: true, italic: true, color: { argb: "FFD9D9D9" } };
+    if (c.style === "helper") header.font = HELPER_HEADER_FONT;
     const style = columnStyle(c);
     for (let r = first; r <= last; r++) {
       const cell = ws.getCell(r, col);
@@ -96,16 +98,6 @@ function renderTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
     }
     if (c.validation) addValidation(ws, `${ws.getCell(first, col).address}:${ws.getCell(last, col).address}`, c.validation);
   });
-}
-
-/**
- * The formula shared by every row of a column, without its `=`: Excel then treats the column as
- * calculated and fills the formula into rows people add to the table.
- */
-function calculatedFormula(rows: PlanValue[][], index: number): string | undefined {
-  const first = rows[0]?.[index];
-  if (!isFormula(first)) return undefined;
-  return rows.every((r) => isFormula(r[index]) && r[index].formula === first.formula) ? first.formula.replace(/^=/, "") : undefined;
 }
 
 /** One style object per column, shared by its cells (exceljs copies on write, not on assignment). */

@@ -1,23 +1,30 @@
 import type ExcelJS from "exceljs";
 import type { CellStyle } from "../plan/plan.types.js";
+import { HELPER_HEADER_FONT as HELPER_HEADER, INPUT_FILL as INPUT_RGB, SCALE_COLORS as SCALES, STYLE_FONTS as FONTS, type FontStyle } from "../plan/styles.js";
 
-/** Fonts and fills of each plan style. Input cells are tinted so people see where to type. */
-export const STYLE_FONTS: Record<CellStyle, Partial<ExcelJS.Font>> = {
-  title: { bold: true, size: 14, color: { argb: "FF1F4E79" } },
-  subtitle: { bold: true, size: 12, color: { argb: "FF1F4E79" } },
-  note: { italic: true, size: 9, color: { argb: "FF595959" } },
-  label: { bold: true },
-  figure: { bold: true, size: 12 },
-  input: {},
-  computed: {},
-  helper: { italic: true, color: { argb: "FF808080" } },
-};
+/** A plan font (addin/plan/styles.ts) as exceljs takes it. */
+export function excelJsFont(f: FontStyle): Partial<ExcelJS.Font> {
+  const font: Partial<ExcelJS.Font> = {};
+  if (f.bold !== undefined) font.bold = f.bold;
+  if (f.italic !== undefined) font.italic = f.italic;
+  if (f.size !== undefined) font.size = f.size;
+  if (f.color !== undefined) font.color = { argb: `FF${f.color}` };
+  return font;
+}
+
+/** Fonts of each plan style, as exceljs takes them. */
+export const STYLE_FONTS: Record<CellStyle, Partial<ExcelJS.Font>> = Object.fromEntries(
+  Object.entries(FONTS).map(([k, f]) => [k, excelJsFont(f)]),
+) as Record<CellStyle, Partial<ExcelJS.Font>>;
+
+/** The header font of helper columns. */
+export const HELPER_HEADER_FONT: Partial<ExcelJS.Font> = excelJsFont(HELPER_HEADER);
 
 /** The fill of input cells. */
-export const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF8E1" } };
+export const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${INPUT_RGB}` } };
 
-/** Colours of the conditional colour scales (low → middle → high). */
+/** Colours of the conditional colour scales (low → middle → high), as ARGB. */
 export const SCALE_COLORS = {
-  redYellowGreen: ["FFF8696B", "FFFFEB84", "FF63BE7B"],
-  greenYellowRed: ["FF63BE7B", "FFFFEB84", "FFF8696B"],
-} as const;
+  redYellowGreen: SCALES.redYellowGreen.map((c) => `FF${c}`) as [string, string, string],
+  greenYellowRed: SCALES.greenYellowRed.map((c) => `FF${c}`) as [string, string, string],
+};

@@ -37,26 +37,3 @@ export function findTables(wb: ExcelJS.Workbook): Map<string, FoundTable> {
   }
   return out;
 }
-
-/**
- * Positions (0-based, within the table) of the columns whose header is one of each key's
- * accepted texts, compared case-insensitively; keys not found are absent.
- */
-export function locateColumns<K extends string>(table: FoundTable, headers: Record<K, Record<string, string>>): Partial<Record<K, number>> {
-  const norm = (s: string): string => s.trim().toLocaleLowerCase();
-  const at = new Map<string, number>();
-  table.headers.forEach((h, i) => {
-    if (!at.has(norm(h))) at.set(norm(h), i);
-  });
-  const out: Partial<Record<K, number>> = {};
-  for (const key of Object.keys(headers) as K[]) {
-    for (const text of Object.values(headers[key])) {
-      const i = at.get(norm(text));
-      if (i !== undefined) {
-        out[key] = i;
-        break;
-      }
-    }
-  }
-  return out;
-}

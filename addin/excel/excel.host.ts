@@ -1,0 +1,251 @@
+import type { Answer, GenerateProgress, HostError, HostResult, NewAction, WorkbookHost, WorkbookStatus } from "../host/host.types.js";
+import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import { naDisplayToken } from "../model/scale.js";
+import type { Lang } from "../model/template.types.js";
+import { cellAddress, parseRangeAddress } from "../plan/a1.js";
+import { TABLES } from "../plan/names.js";
+import type { WorkbookPlan } from "../plan/plan.types.js";
+import { plainText } from "../plan/plain-table.js";
+import { textEntry } from "../plan/text-entry.js";
+import { actionRows, trailingBlankRows } from "./excel.actions.js";
+import { hostErrorOf, isOfficeError, type ErrorHint } from "./excel.errors.js";
+import { excelFeatures, FEATURE_SETS, type IsSetSupported } from "./excel.features.js";
+import { criterionOfRow, gridLayoutOf, locateGrid, rowOfCriterion, type GridLayout } from "./excel.grid.js";
+import { readAssessmentFromExcel } from "./excel.read.js";
+import { renderPlanToExcel } from "./excel.render.js";
+
+/** Runs Office.js batches: `Excel.run`, or a test double. */
+export interface ExcelRunner {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Runs a batch on an existing context: removing an event handler needs the context that added it. */
+  runOn<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** What the host reads from Office's common API. */
+export interface OfficeEnv {
+  isSetSupported: IsSetSupported;
+  /** Office's display language (`fr-CA`, `en-US`). */
+  displayLanguage: string;
+  /** The theme's background colour (`#1f1f1f`), when Office tells it. */
+  bodyBackgroundColor?: string;
+}
+
+/** Test doubles for Excel and Office; the globals by default. */
+export interface ExcelHostDeps {
+  runner?: ExcelRunner;
+  office?: () => OfficeEnv;
+}
+
+const OK: HostResult<void> = { ok: true, value: undefined };
+const fail = <T>(error: HostError): HostResult<T> => ({ ok: false, error });
+
+/** `Excel.run` from the global the Office.js script defines. */
+const globalRunner: ExcelRunner = {
+  run: (batch) => Excel.run(batch),
+  runOn: (context, batch) => Excel.run(context, batch),
+};
+
+/** Office's common API from the global; outside Office every requirement set is unsupported. */
+function globalOffice(): OfficeEnv {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return {
+    isSetSupported: (name, version) => office?.context?.requirements?.isSetSupported(name, version) ?? false,
+    displayLanguage: office?.context?.displayLanguage ?? "en-US",
+    bodyBackgroundColor: office?.context?.officeTheme?.bodyBackgroundColor,
+  };
+}
+
+/**
+ * The task pane's host in Excel: every workbook action through Office.js, every Office.js failure
+ * turned into a `HostError` (protected sheet, missing table, unsupported API, request too large,
+ * or Excel's own message), never thrown. Generation refuses to touch a workbook that already holds
+ * Qualigrid tables. The grid's layout from the last read is kept, so a rating costs two round
+ * trips: one to check the grid is where it was, one to write.
+ */
+export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
+  const runner = deps.runner ?? globalRunner;
+  const office = deps.office ?? globalOffice;
+  let layout: GridLayout | null = null;
+
+  /** Runs a batch; an Office.js failure becomes a HostError, after `diagnose` when Excel says an item is missing. */
+  async function attempt<T>(batch: (context: Excel.RequestContext, hint: ErrorHint) => Promise<HostResult<T>>): Promise<HostResult<T>> {
+    const hint: ErrorHint = {};
+    try {
+      return await runner.run((context) => batch(context, hint));
+    } catch (e) {
+      if (isOfficeError(e) && e.code === "ItemNotFound" && !hint.table) {
+        const missing = await missingTables([TABLES.grid, TABLES.templateInfo]);
+        if (missing.includes(TABLES.grid)) return fail({ code: "noGrid", detail: TABLES.grid });
+        if (missing[0]) return fail({ code: "tableMissing", detail: missing[0] });
+      }
+      return fail(hostErrorOf(e, hint));
+    }
+  }
+
+  /** Which of `names` the workbook lacks (one request; used after an `ItemNotFound`). */
+  async function missingTables(names: readonly string[]): Promise<string[]> {
+    try {
+      return await runner.run(async (context) => {
+        const tables = context.workbook.tables.load("items/name");
+        await context.sync();
+        const have = new Set(tables.items.map((t) => t.name.toLowerCase()));
+        return names.filter((n) => !have.has(n.toLowerCase()));
+      });
+    } catch {
+      return [];
+    }
+  }
+
+  /** The layout of the grid, checked (or found) in the open workbook. */
+  async function grid(context: Excel.RequestContext, hint: ErrorHint): Promise<GridLayout> {
+    const found = await locateGrid(context, layout);
+    layout = found.layout;
+    hint.sheetProtected = found.sheetProtected;
+    return found.layout;
+  }
+
+  return {
+    kind: "excel",
+
+    displayLanguage(): Lang {
+      return office().displayLanguage.toLowerCase().startsWith("fr") ? "fr" : "en";
+    },
+
+    prefersDark(): boolean {
+      const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(office().bodyBackgroundColor ?? "");
+      if (!m) return false;
+      const [r, g, b] = [m[1], m[2], m[3]].map((x) => parseInt(x ?? "ff", 16) / 255) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+    },
+
+    async status(): Promise<HostResult<WorkbookStatus>> {
+      return attempt<WorkbookStatus>(async (context) => {
+        const tables = context.workbook.tables.load("items/name");
+        await context.sync();
+        const have = new Set(tables.items.map((t) => t.name.toLowerCase()));
+        const hasGrid = have.has(TABLES.grid.toLowerCase());
+        if (!hasGrid || !have.has(TABLES.templateInfo.toLowerCase())) return { ok: true, value: { hasGrid, template: null } };
+        const info = context.workbook.tables.getItem(TABLES.templateInfo).getDataBodyRange().load("values");
+        await context.sync();
+        const value = (key: string): string => plainText((info.values.find((r) => r[0] === key)?.[1] as string | number | undefined) ?? null);
+        const id = value("id");
+        return { ok: true, value: { hasGrid, template: id ? { id, version: value("version") } : null } };
+      });
+    },
+
+    async generate(plan: WorkbookPlan, onProgress?: (p: GenerateProgress) => void): Promise<HostResult<void>> {
+      const features = excelFeatures(office().isSetSupported);
+      if (!features.core) return fail({ code: "apiUnsupported", detail: FEATURE_SETS.core });
+      return attempt(async (context) => {
+        const outcome = await renderPlanToExcel(context, plan, { features, ...(onProgress ? { onProgress } : {}) });
+        if (!outcome.ok) return fail({ code: "gridExists", detail: outcome.detail });
+        layout = null;
+        return OK;
+      });
+    },
+
+    async read(): Promise<HostResult<AssessmentWorkbook>> {
+      return attempt(async (context) => {
+        const { result, read } = await readAssessmentFromExcel(context);
+        const has = (n: string): boolean => read.tables.has(n.toLowerCase());
+        if (!has(TABLES.grid)) return fail({ code: "noGrid", detail: TABLES.grid });
+        const missing = [TABLES.templateInfo, TABLES.templateItems].filter((n) => !has(n));
+        if (missing.length > 0) return fail({ code: "tableMissing", detail: missing.join(", ") });
+        if (!result.ok) return fail({ code: "unknown", detail: result.issues.map((i) => `${i.path}: ${i.message}`).join("\n") });
+        const g = read.tables.get(TABLES.grid.toLowerCase());
+        layout = g ? gridLayoutOf(g, result.value.lang) : null;
+        return { ok: true, value: result.value };
+      });
+    },
+
+    async setAnswer(criterionId: string, answer: Answer): Promise<HostResult<void>> {
+      const r = answer.rating;
+      if (r.kind === "invalid") return fail({ code: "unknown", detail: `${r.raw}: ${r.reason}` });
+      return attempt(async (context, hint) => {
+        const g = await grid(context, hint);
+        const row = rowOfCriterion(g, criterionId);
+        if (row === null) return fail({ code: "unknownCriterion", detail: criterionId });
+        const sheet = context.workbook.worksheets.getItem(g.sheet);
+        const rating = r.kind === "level" ? r.value : r.kind === "na" ? textEntry(naDisplayToken(g.lang)) : "";
+        sheet.getRange(cellAddress(row, g.left + (g.columns.rating ?? 0))).values = [[rating]];
+        if (answer.comment !== undefined && g.columns.comment !== undefined) {
+          // Comments are the user's text: written so that Excel keeps them as text, never a formula.
+          sheet.getRange(cellAddress(row, g.left + g.columns.comment)).values = [[textEntry(answer.comment)]];
+        }
+        await context.sync();
+        return OK;
+      });
+    },
+
+    async selectCriterion(criterionId: string): Promise<HostResult<void>> {
+      return attempt(async (context, hint) => {
+        const g = await grid(context, hint);
+        const row = rowOfCriterion(g, criterionId);
+        if (row === null) return fail({ code: "unknownCriterion", detail: criterionId });
+        const sheet = context.workbook.worksheets.getItem(g.sheet);
+        sheet.activate();
+        sheet.getRange(cellAddress(row, g.left + (g.columns.rating ?? 0))).select();
+        await context.sync();
+        return OK;
+      });
+    },
+
+    onCriterionSelected(listener: (criterionId: string) => void): () => void {
+      let handle: OfficeExtension.EventHandlerResult<Excel.WorksheetSelectionChangedEventArgs> | null = null;
+      let stopped = false;
+      const onSelection = async (event: Excel.WorksheetSelectionChangedEventArgs): Promise<void> => {
+        let row: number;
+        try {
+          row = parseRangeAddress(event.address).top;
+        } catch {
+          return;
+        }
+        const found = await attempt(async (context, hint) => ({ ok: true, value: criterionOfRow(await grid(context, hint), row) }));
+        if (!stopped && found.ok && found.value) listener(found.value);
+      };
+      void runner
+        .run(async (context) => {
+          const sheet = context.workbook.tables.getItem(TABLES.grid).worksheet;
+          handle = sheet.onSelectionChanged.add(onSelection);
+          await context.sync();
+        })
+        // No grid, or no selection events in this Excel: the pane still works, it only does not follow the grid.
+        .catch(() => undefined);
+      return () => {
+        stopped = true;
+        const h = handle;
+        handle = null;
+        if (h) void runner.runOn(h.context as Excel.RequestContext, async (context) => {
+          h.remove();
+          await context.sync();
+        }).catch(() => undefined);
+      };
+    },
+
+    async appendActions(rows: readonly NewAction[]): Promise<HostResult<number>> {
+      if (rows.length === 0) return { ok: true, value: 0 };
+      return attempt(async (context, hint) => {
+        hint.table = TABLES.actions;
+        const table = context.workbook.tables.getItem(TABLES.actions);
+        const sheet = table.worksheet.load("name, protection/protected");
+        const header = table.getHeaderRowRange().load("values");
+        const body = table.getDataBodyRange().load("formulas");
+        await context.sync();
+        hint.sheetProtected = sheet.protection.protected;
+        // A protected sheet cannot grow its table: say so before writing anything.
+        if (sheet.protection.protected) return fail({ code: "protected", detail: sheet.name });
+        const headers = (header.values[0] ?? []).map((h) => String(h ?? "").trim());
+        const entries = actionRows(headers, body.formulas, rows);
+        // Empty rows at the end of the plan are filled first; rows with anything typed are never touched.
+        const blank = Math.min(trailingBlankRows(headers, body.formulas), entries.length);
+        if (blank > 0) {
+          const first = body.formulas.length - trailingBlankRows(headers, body.formulas);
+          body.getRow(first).getResizedRange(blank - 1, 0).formulas = entries.slice(0, blank) as unknown[][];
+        }
+        if (entries.length > blank) table.rows.add(undefined, entries.slice(blank));
+        await context.sync();
+        return { ok: true, value: rows.length };
+      });
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { cellAddress, parseRangeAddress, quoteSheet, rangeAddress } from "../../plan/a1.js";
+import type { Stored } from "./fake.entry.js";
+
+/** Formatting the fake records for one cell. */
+export interface FakeFormat {
+  numberFormat?: string;
+  locked?: boolean;
+  fill?: string;
+  font?: Record<string, unknown>;
+  wrapText?: boolean;
+  verticalAlignment?: string;
+}
+
+/** One cell: what Excel stored and how it is formatted. */
+export interface FakeCell {
+  stored: Stored;
+  format: FakeFormat;
+}
+
+/** Something recorded on a range of a sheet (a validation, a conditional format). */
+export interface RangeRecord<T> {
+  address: string;
+  value: T;
+}
+
+/** A chart as the fake records it. */
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string | undefined;
+  name?: string;
+  title?: string;
+  legend?: string;
+  series: { name: string; values?: string; categories?: string }[];
+  position?: [string, string | undefined];
+  axis: { minimum?: unknown; maximum?: unknown };
+}
+
+/** A worksheet of the fake workbook. */
+export class FakeSheet {
+  tabColor: string | undefined;
+  readonly cells = new Map<string, FakeCell>();
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly validations: RangeRecord<{ rule?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }>[] = [];
+  readonly conditionalFormats: RangeRecord<{ type: string; props: Record<string, unknown> }>[] = [];
+  readonly charts: FakeChart[] = [];
+  protection: { protected: boolean; options?: unknown } = { protected: false };
+  freeze: { rows: number; cols: number } | null = null;
+  readonly pageLayout: Record<string, unknown> = {};
+  readonly selectionHandlers = new Set<(e: { address: string; worksheetId: string; type: string; source: string }) => Promise<unknown> | unknown>();
+  readonly id: string;
+
+  constructor(
+    public name: string,
+    index: number,
+  ) {
+    this.id = `{sheet-${index}}`;
+  }
+
+  /** The cell at a 1-based row and column, created empty when absent. */
+  cell(row: number, col: number): FakeCell {
+    const key = cellAddress(row, col);
+    let c = this.cells.get(key);
+    if (!c) {
+      c = { stored: { kind: "empty" }, format: {} };
+      this.cells.set(key, c);
+    }
+    return c;
+  }
+
+  /** The cell if it was ever touched. */
+  peek(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(cellAddress(row, col));
+  }
+
+  /** Every 1-based cell position of an A1 range (`E5:E12`, `C:C`, `5:7` limited to used cells). */
+  positions(address: string): { row: number; col: number }[] {
+    const r = boundsOf(address);
+    const out: { row: number; col: number }[] = [];
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
+    return out;
+  }
+}
+
+/** A table of the fake workbook. */
+export interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  style?: string;
+}
+
+/** A workbook-level name. */
+export interface FakeName {
+  name: string;
+  formula: string;
+}
+
+/** Corners of an A1 range; whole columns (`C:C`) and rows (`5:7`) are bounded to 1,048,576 rows / 16,384 columns. */
+export function boundsOf(address: string): { top: number; left: number; bottom: number; right: number } {
+  const a = address.replace(/^.*!/, "").replace(/\$/g, "");
+  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(a);
+  if (cols?.[1] && cols[2]) {
+    const l = parseRangeAddress(`${cols[1]}1`).left;
+    const r = parseRangeAddress(`${cols[2]}1`).left;
+    return { top: 1, left: l, bottom: 1_048_576, right: r };
+  }
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) return { top: Number(rows[1]), left: 1, bottom: Number(rows[2]), right: 16_384 };
+  return parseRangeAddress(a);
+}
+
+/** The fake workbook: sheets in tab order, tables, names, and what the add-in did to them. */
+export class FakeWorkbookState {
+  name = "Classeur.xlsx";
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  readonly names = new Map<string, FakeName>();
+  activeSheet: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  /** `suspendApiCalculationUntilNextSync` calls. */
+  calculationSuspended = 0;
+  private sheetCount = 0;
+
+  sheet(name: string): FakeSheet | null {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(name, ++this.sheetCount);
+    this.sheets.push(s);
+    return s;
+  }
+
+  table(name: string): FakeTable | null {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  /** A table's header texts, from its header row's cells as Excel names its columns. */
+  headers(t: FakeTable): string[] {
+    const out: string[] = [];
+    for (let c = t.left; c <= t.right; c++) {
+      const s = t.sheet.peek(t.top, c)?.stored;
+      out.push(s?.kind === "text" ? s.text : s && s.kind !== "empty" && s.kind !== "formula" ? String(s.kind === "error" ? s.code : s.value) : `Column${c - t.left + 1}`);
+    }
+    return out;
+  }
+
+  /** `Sheet!A4:V48`, as Office.js writes addresses (sheet quoted when needed). */
+  address(sheet: FakeSheet, top: number, left: number, bottom: number, right: number): string {
+    return `${quoteSheet(sheet.name)}!${rangeAddress(top, left, bottom, right)}`;
+  }
+}

@@ -1,0 +1,170 @@
+import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, PlainValue } from "../model/assessment.types.js";
+import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, type SheetCell } from "../model/template.sheet.js";
+import { isLang } from "../model/text.js";
+import type { InputIssue, Lang, Result } from "../model/template.types.js";
+import { cellAddress } from "./a1.js";
+import { EVIDENCE_STATUSES, HEADERS } from "./labels.js";
+import { NAMES, TABLES } from "./names.js";
+import { locateColumns, plainText, type PlainTable, type PlainTables } from "./plain-table.js";
+
+/**
+ * Reads a Qualigrid workbook from its tables: the template it carries, the grid's ratings, the
+ * evidence register, the action plan and the dashboard's targets. Both readers (exceljs for files,
+ * Office.js for the open workbook) reduce a workbook to `tables` (by lower-cased name) and the
+ * values of its named cells (`names`, by lower-cased name), then call this one function, so they
+ * cannot drift apart. A workbook that is not a Qualigrid workbook, or whose tables lost a column
+ * the engine needs, is reported with sheet and cell, prefixed by `file`.
+ */
+export function readAssessment(tables: PlainTables, names: ReadonlyMap<string, PlainValue>, file: string): Result<AssessmentWorkbook> {
+  const issues: InputIssue[] = [];
+  const err = (path: string, message: string): void => void issues.push({ path: `${file}: ${path}`, message, severity: "error" });
+  const info = tables.get(TABLES.templateInfo.toLowerCase());
+  const items = tables.get(TABLES.templateItems.toLowerCase());
+  const gridT = tables.get(TABLES.grid.toLowerCase());
+  if (!info || !items || !gridT) {
+    const missing = [!info && TABLES.templateInfo, !items && TABLES.templateItems, !gridT && TABLES.grid].filter(Boolean).join(", ");
+    return {
+      ok: false,
+      issues: [
+        {
+          path: file,
+          message: `not a Qualigrid workbook: the table(s) ${missing} are missing (create one with \`qualigrid new <template> -o file.xlsx\`)`,
+          severity: "error",
+        },
+      ],
+    };
+  }
+
+  const infoRows: [string, SheetCell][] = info.rows.map((r) => [plainText(r[0]), sheetCell(r[1])]);
+  const itemCols = TEMPLATE_ITEM_COLUMNS.map((name) => items.headers.findIndex((h) => h === name));
+  const missingItemCols = TEMPLATE_ITEM_COLUMNS.filter((_, i) => itemCols[i] === -1);
+  if (missingItemCols.length > 0) err(origin(items), `${TABLES.templateItems} lacks the column(s) ${missingItemCols.join(", ")}`);
+  const itemRows: SheetCell[][] = items.rows.map((r) => itemCols.map((i) => (i < 0 ? null : sheetCell(r[i]))));
+  const parsed = templateFromSheetRows({ info: infoRows, items: itemRows }, `${file}: ${items.sheet}`);
+  if (!parsed.ok) return { ok: false, issues: [...issues, ...parsed.issues] };
+  const template = parsed.value;
+  const langCell = infoRows.find(([k]) => k === "workbook.lang")?.[1];
+  const lang: Lang = isLang(langCell) ? langCell : "fr";
+
+  const g = locateColumns(gridT, HEADERS.grid);
+  for (const key of ["criterion", "dimension", "rating"] as const) {
+    if (g[key] === undefined) err(origin(gridT), `${TABLES.grid} has no column « ${HEADERS.grid[key][lang]} »`);
+  }
+  const ratingCol = g.rating;
+  if (issues.length > 0 || ratingCol === undefined) return { ok: false, issues };
+  const grid: GridRowRead[] = gridT.rows.map((values, i) => {
+    const row = gridT.top + 1 + i;
+    const at = (c: number | undefined): PlainValue => (c === undefined ? null : (values[c] ?? null));
+    const ref = (c: number | undefined) => (c === undefined ? null : { sheet: gridT.sheet, address: cellAddress(row, gridT.left + c) });
+    return {
+      criterion: plainText(at(g.criterion)).trim(),
+      dimension: plainText(at(g.dimension)).trim(),
+      rating: at(g.rating),
+      comment: g.comment === undefined ? "" : plainText(at(g.comment)),
+      evaluatorRating: at(g.evaluatorRating),
+      row,
+      ratingCell: { sheet: gridT.sheet, address: cellAddress(row, gridT.left + ratingCol) },
+      commentCell: ref(g.comment),
+      evaluatorRatingCell: ref(g.evaluatorRating),
+    };
+  });
+
+  const evT = tables.get(TABLES.evidence.toLowerCase());
+  let evidence: EvidenceRowRead[] | null = null;
+  if (evT) {
+    const e = locateColumns(evT, HEADERS.evidence);
+    if (e.criteria === undefined || e.status === undefined) {
+      err(origin(evT), `${TABLES.evidence} needs its « ${HEADERS.evidence.criteria[lang]} » and « ${HEADERS.evidence.status[lang]} » columns`);
+    } else {
+      const criteriaCol = e.criteria;
+      evidence = [];
+      evT.rows.forEach((values, i) => {
+        const text = (c: number | undefined): string => (c === undefined ? "" : plainText(values[c]).trim());
+        if (evT.headers.every((_, c) => text(c) === "")) return;
+        const row = evT.top + 1 + i;
+        evidence?.push({
+          id: text(e.id),
+          criteria: text(e.criteria),
+          title: text(e.title),
+          status: text(e.status),
+          row,
+          criteriaCell: { sheet: evT.sheet, address: cellAddress(row, evT.left + criteriaCol) },
+        });
+      });
+    }
+  }
+
+  const acT = tables.get(TABLES.actions.toLowerCase());
+  let actions: ActionRowRead[] | null = null;
+  if (acT) {
+    const a = locateColumns(acT, HEADERS.actions);
+    actions = [];
+    // Computed columns (dimension, gap, overdue) show values on blank rows; a row counts when an input is filled.
+    const inputs = (["id", "criterion", "action", "owner", "start", "due", "status", "indicator", "indicatorTarget", "progress", "comment"] as const)
+      .map((k) => a[k])
+      .filter((c): c is number => c !== undefined);
+    acT.rows.forEach((values, i) => {
+      const text = (c: number | undefined): string => (c === undefined ? "" : plainText(values[c]).trim());
+      if (inputs.every((c) => text(c) === "")) return;
+      const row = acT.top + 1 + i;
+      const ref = (c: number | undefined) => (c === undefined ? null : { sheet: acT.sheet, address: cellAddress(row, acT.left + c) });
+      actions?.push({
+        id: text(a.id),
+        criterion: text(a.criterion),
+        action: text(a.action),
+        owner: text(a.owner),
+        due: a.due === undefined ? null : (values[a.due] ?? null),
+        status: text(a.status),
+        row,
+        rowRef: { sheet: acT.sheet, address: cellAddress(row, acT.left) },
+        ownerCell: ref(a.owner),
+        dueCell: ref(a.due),
+      });
+    });
+  }
+
+  const targets: Record<string, number> = {};
+  const scT = tables.get(TABLES.scores.toLowerCase());
+  if (scT) {
+    const s = locateColumns(scT, HEADERS.scores);
+    if (s.dimension !== undefined && s.target !== undefined) {
+      for (const values of scT.rows) {
+        const v = values[s.target];
+        if (typeof v === "number") targets[plainText(values[s.dimension]).trim()] = v;
+      }
+    }
+  }
+  const overall = names.get(NAMES.overallTarget.toLowerCase());
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      template,
+      lang,
+      grid,
+      gridSheet: gridT.sheet,
+      evidence,
+      actions,
+      targets,
+      overallTarget: typeof overall === "number" ? overall : null,
+      acceptedStatus: EVIDENCE_STATUSES.find((x) => x.key === "accepted")?.text[lang] ?? "",
+    },
+    warnings: parsed.warnings,
+  };
+}
+
+/** The names of the tables a reader must collect for `readAssessment`. */
+export const READ_TABLES: readonly string[] = [TABLES.templateInfo, TABLES.templateItems, TABLES.grid, TABLES.evidence, TABLES.actions, TABLES.scores];
+
+/** The named cells a reader must collect for `readAssessment`. */
+export const READ_NAMES: readonly string[] = [NAMES.overallTarget];
+
+/** `Sheet!A4`: where a table starts, for messages. */
+function origin(t: PlainTable): string {
+  return `${t.sheet}!${cellAddress(t.top, t.left)}`;
+}
+
+function sheetCell(v: PlainValue | undefined): SheetCell {
+  if (v === undefined) return null;
+  return v instanceof Date ? v.toISOString().slice(0, 10) : v;
+}

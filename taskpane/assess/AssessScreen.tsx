@@ -1,0 +1,159 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useId } from "react";
+import { textOf } from "../../addin/model/text.js";
+import { HostErrorBar } from "../errors/HostErrorBar.js";
+import { useI18n, type Translator } from "../i18n/i18n.js";
+import { useScreenStyles } from "../styles.js";
+import { ratingKey } from "./assessment.nav.js";
+import type { AssessmentNotice, AssessmentState, CurrentCriterion } from "./assessment.state.js";
+import { CommentField } from "./CommentField.js";
+import { LinkedEvidence } from "./LinkedEvidence.js";
+import { ratingOptions, RatingScale, type RatingOption } from "./RatingScale.js";
+
+const useStyles = makeStyles({
+  criterion: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  nav: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+});
+
+/**
+ * The Assess screen: one criterion at a time, grouped by dimension — its text, guidance and
+ * expected evidence, the scale, a comment and the evidence that names it. Showing a criterion
+ * selects it in the grid; selecting a grid row shows it here.
+ */
+export function AssessScreen({ state }: { state: AssessmentState }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const styles = useScreenStyles();
+  const headingId = useId();
+  const { ensureLoaded } = state;
+  useEffect(() => ensureLoaded(), [ensureLoaded]);
+  return (
+    <section className={styles.screen} aria-labelledby={headingId}>
+      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+        {t("assess.heading")}
+      </Subtitle1>
+      {state.error && (
+        <HostErrorBar
+          error={state.error}
+          onDismiss={state.phase === "failed" ? undefined : state.dismissError}
+          actions={<Button onClick={() => void state.load()}>{t("assess.reload")}</Button>}
+        />
+      )}
+      {(state.phase === "loading" || state.phase === "idle") && <Spinner size="small" label={t("app.loading")} />}
+      {state.phase === "ready" && !state.current && <Text block>{t("assess.empty")}</Text>}
+      {state.phase === "ready" && state.current && <CriterionForm state={state} current={state.current} i18n={i18n} />}
+    </section>
+  );
+}
+
+function CriterionForm({ state, current, i18n }: { state: AssessmentState; current: CurrentCriterion; i18n: Translator }) {
+  const { t, lang } = i18n;
+  const styles = useScreenStyles();
+  const own = useStyles();
+  const ids = useId();
+  const template = state.workbook?.template;
+  if (!template) return null;
+  const options = ratingOptions(template.scale, i18n);
+  const checkedKey = current.rating.kind === "level" || current.rating.kind === "na" ? ratingKey(current.rating) : null;
+  const { criterion, dimension } = current;
+  const position = { index: current.index + 1, count: current.count };
+  const guidance = textOf(criterion.guidance, lang);
+  const evidence = textOf(criterion.evidence, lang);
+  const notice = state.notice && state.notice.criterionId === criterion.id ? noticeText(state.notice, options, i18n) : "";
+  return (
+    <>
+      <Field label={t("assess.dimension")}>
+        <Select value={dimension.id} onChange={(_, d) => state.showDimension(d.value)}>
+          {template.dimensions.map((d) => (
+            <option key={d.id} value={d.id}>
+              {`${d.id} — ${textOf(d.title, lang)}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Text block size={200}>
+        {t("assess.position", position)}
+      </Text>
+      <div className={styles.visuallyHidden} aria-live="polite">
+        {t("assess.announce", { id: criterion.id, ...position })}
+      </div>
+      <article className={own.criterion} aria-labelledby={`${ids}-text`}>
+        <Subtitle2 as="h3" id={`${ids}-text`} className={styles.heading}>
+          {`${criterion.id} — ${textOf(criterion.text, lang)}`}
+        </Subtitle2>
+        {guidance && (
+          <div>
+            <h4 className={own.subheading}>{t("assess.guidance")}</h4>
+            <Text block>{guidance}</Text>
+          </div>
+        )}
+        {evidence && (
+          <div>
+            <h4 className={own.subheading}>{t("assess.expectedEvidence")}</h4>
+            <Text block>{evidence}</Text>
+          </div>
+        )}
+      </article>
+      <Text id={`${ids}-rating`} weight="semibold">
+        {t("assess.rating")}
+      </Text>
+      <RatingScale
+        options={options}
+        checkedKey={checkedKey}
+        onChoose={(o) => state.rate(o.rating)}
+        labelledBy={`${ids}-rating`}
+        idPrefix={`${ids}-level`}
+      />
+      {current.rating.kind === "blank" && <Text size={200}>{t("assess.notRated")}</Text>}
+      {current.rating.kind === "invalid" && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t("assess.invalidRating", { raw: current.rating.raw })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <CommentField key={criterion.id} criterionId={criterion.id} saved={current.comment} onSave={state.saveComment} />
+      {state.commentRefused && (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>{t("assess.comment.needsRating")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Text role="status" size={200}>
+        {notice}
+      </Text>
+      <div className={own.nav}>
+        <Button disabled={!state.hasPrevious} onClick={state.previous}>
+          {t("assess.previous")}
+        </Button>
+        <Button appearance="primary" disabled={!state.hasNext} onClick={state.next}>
+          {t("assess.next")}
+        </Button>
+      </div>
+      <LinkedEvidence evidence={current.evidence} />
+    </>
+  );
+}
+
+function noticeText(notice: AssessmentNotice, options: RatingOption[], i18n: Translator): string {
+  if (notice.kind === "comment") return i18n.t("assess.commentSaved");
+  const option = options.find((o) => o.key === ratingKey(notice.rating));
+  return i18n.t("assess.saved", { rating: option ? `${option.value} — ${option.label}` : i18n.t("app.noValue") });
+}

@@ -1,0 +1,127 @@
+import { Button, Spinner, Subtitle1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useId } from "react";
+import { textOf } from "../../addin/model/text.js";
+import type { ScoreFigures } from "../../addin/scoring/scoring.types.js";
+import { HostErrorBar } from "../errors/HostErrorBar.js";
+import { useI18n, type Translator } from "../i18n/i18n.js";
+import { useScreenStyles } from "../styles.js";
+import type { DashboardFigures, DashboardState } from "./dashboard.state.js";
+import { ScoreBar } from "./ScoreBar.js";
+
+const useStyles = makeStyles({
+  figures: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0 },
+  dimensions: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  dimension: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  overall: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+});
+
+/**
+ * The Dashboard screen: the overall score and, per dimension, score, target and gap as text and as
+ * a bar, with completion and evidence coverage — computed by the engine from the workbook read back.
+ */
+export function DashboardScreen({ state }: { state: DashboardState }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const styles = useScreenStyles();
+  const headingId = useId();
+  return (
+    <section className={styles.screen} aria-labelledby={headingId}>
+      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+        {t("dashboard.heading")}
+      </Subtitle1>
+      <div className={styles.row}>
+        <Button onClick={() => void state.refresh()} disabled={state.phase === "loading"}>
+          {t("app.refresh")}
+        </Button>
+        {state.phase === "loading" && <Spinner size="tiny" label={t("app.loading")} />}
+      </div>
+      {state.error && <HostErrorBar error={state.error} />}
+      {state.figures && state.phase !== "failed" && <Figures figures={state.figures} i18n={i18n} />}
+    </section>
+  );
+}
+
+function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translator }) {
+  const { t, lang } = i18n;
+  const styles = useStyles();
+  const overallId = useId();
+  const dimensionsId = useId();
+  const { result, template } = figures;
+  return (
+    <>
+      <Text block size={200}>
+        {t("dashboard.note")}
+      </Text>
+      <section aria-labelledby={overallId} className={styles.overall}>
+        <Subtitle2 as="h3" id={overallId}>
+          {t("dashboard.overall")}
+        </Subtitle2>
+        <FigureList figures={result.overall} i18n={i18n} />
+        <ScoreBar score={result.overall.score} target={result.overall.target} />
+      </section>
+      <section aria-labelledby={dimensionsId}>
+        <Subtitle2 as="h3" id={dimensionsId}>
+          {t("dashboard.dimensions")}
+        </Subtitle2>
+        <ul className={styles.dimensions}>
+          {result.dimensions.map((d) => {
+            const dimension = template.dimensions.find((x) => x.id === d.id);
+            return (
+              <li key={d.id} className={styles.dimension} data-dimension={d.id}>
+                <Text weight="semibold">{`${d.id} — ${textOf(dimension?.title, lang)}`}</Text>
+                <Text>{figureLine(d, i18n)}</Text>
+                <ScoreBar score={d.score} target={d.target} />
+                <Text size={200}>
+                  {t("dashboard.completionLine", { completion: i18n.percent(d.completion), coverage: coverage(d.evidenceCoverage, i18n) })}
+                </Text>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function FigureList({ figures, i18n }: { figures: ScoreFigures; i18n: Translator }) {
+  const { t } = i18n;
+  const styles = useStyles();
+  const rows: [string, string][] = [
+    [t("dashboard.score"), score(figures.score, i18n)],
+    [t("dashboard.target"), i18n.number(figures.target)],
+    [t("dashboard.gap"), figures.gap === null ? t("app.noValue") : i18n.number(figures.gap)],
+    [
+      t("dashboard.completion"),
+      `${i18n.percent(figures.completion)} (${t("dashboard.counts", { answered: figures.answered, na: figures.notApplicable, total: figures.total })})`,
+    ],
+    [t("dashboard.coverage"), coverage(figures.evidenceCoverage, i18n)],
+  ];
+  return (
+    <dl className={styles.figures}>
+      {rows.map(([term, value]) => (
+        <div key={term} style={{ display: "contents" }}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.value}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function figureLine(d: ScoreFigures, i18n: Translator): string {
+  return i18n.t("dashboard.figures", {
+    score: score(d.score, i18n),
+    target: i18n.number(d.target),
+    gap: d.gap === null ? i18n.t("app.noValue") : i18n.number(d.gap),
+  });
+}
+
+function score(s: number | null, i18n: Translator): string {
+  return s === null ? i18n.t("dashboard.notScored") : i18n.number(s);
+}
+
+function coverage(c: number | null, i18n: Translator): string {
+  return c === null ? i18n.t("app.noValue") : i18n.percent(c);
+}

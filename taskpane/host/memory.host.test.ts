@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { buildPlan } from "../../addin/plan/plan.build.js";
+import { fixtureTemplate, gridHost } from "../test/fixtures.js";
+import { MemoryHost } from "./memory.host.js";
+
+describe("MemoryHost (the task pane tests' fake host)", () => {
+  it("generates the workbook of a plan: one grid row per criterion, registers, dashboard targets", async () => {
+    const host = new MemoryHost();
+    const progress: string[] = [];
+    const plan = buildPlan(fixtureTemplate(), { lang: "en", parts: { evidence: false, actions: true, dashboard: true }, targets: { COMM: 50 } });
+    expect(await host.generate(plan, (p) => progress.push(p.stage))).toEqual({ ok: true, value: undefined });
+    expect(progress).toEqual(["prepare", "write", "format", "done"]);
+    const r = await host.read();
+    if (!r.ok) throw new Error("read failed");
+    expect(r.value.grid.map((g) => g.criterion)).toEqual(["GOUV-01", "GOUV-02", "GOUV-03", "COMM-01", "COMM-02"]);
+    expect(r.value.grid[0]?.ratingCell.sheet).toBe("Assessment");
+    expect(r.value.evidence).toBeNull();
+    expect(r.value.actions).toEqual([]);
+    expect(r.value.targets).toEqual({ GOUV: 80, COMM: 50 });
+    expect(r.value.acceptedStatus).toBe("Accepted");
+  });
+
+  it("refuses to generate over a grid, and reports noGrid before one exists", async () => {
+    expect((await new MemoryHost().read()).ok).toBe(false);
+    const host = gridHost();
+    const r = await host.generate(buildPlan(fixtureTemplate()));
+    expect(r).toEqual({ ok: false, error: { code: "gridExists", detail: "essai" } });
+  });
+
+  it("writes ratings as the grid holds them and refuses unknown criteria", async () => {
+    const host = gridHost({ lang: "fr" });
+    await host.setAnswer("gouv-01", { rating: { kind: "level", value: 3 }, comment: "ok" });
+    await host.setAnswer("GOUV-02", { rating: { kind: "na" } });
+    expect(host.workbook?.grid.slice(0, 2).map((g) => [g.rating, g.comment])).toEqual([
+      [3, "ok"],
+      ["S. O.", ""],
+    ]);
+    expect(await host.setAnswer("NOPE", { rating: { kind: "blank" } })).toEqual({ ok: false, error: { code: "unknownCriterion", detail: "NOPE" } });
+  });
+
+  it("fails the next call of a method when told to, then works again", async () => {
+    const host = gridHost();
+    host.fail("read", { code: "protected", detail: "Grille" });
+    expect((await host.read()).ok).toBe(false);
+    expect((await host.read()).ok).toBe(true);
+  });
+
+  it("echoes a selection made by the pane as a grid selection event, as Excel does", async () => {
+    const host = gridHost();
+    const seen: string[] = [];
+    host.onCriterionSelected((id) => seen.push(id));
+    await host.selectCriterion("comm-01");
+    await new Promise((r) => setTimeout(r, 5));
+    expect(seen).toEqual(["COMM-01"]);
+    expect(host.selected).toBe("COMM-01");
+  });
+
+  it("appends action rows after the existing ones", async () => {
+    const host = gridHost();
+    expect(await host.appendActions([{ criterion: "GOUV-01", dimension: "GOUV", gap: 1 }])).toEqual({ ok: true, value: 1 });
+    expect(host.workbook?.actions?.map((a) => a.criterion)).toEqual(["GOUV-01"]);
+  });
+});

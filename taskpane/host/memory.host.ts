@@ -1,0 +1,264 @@
+import type {
+  Answer,
+  GenerateProgress,
+  HostError,
+  HostResult,
+  NewAction,
+  WorkbookHost,
+  WorkbookStatus,
+} from "../../addin/host/host.types.js";
+import type { ActionRowRead, AssessmentWorkbook, GridRowRead } from "../../addin/model/assessment.types.js";
+import { naDisplayToken } from "../../addin/model/scale.js";
+import type { Lang } from "../../addin/model/template.types.js";
+import { cellAddress } from "../../addin/plan/a1.js";
+import { EVIDENCE_STATUSES, TABLES, type TablePlan, type WorkbookPlan } from "../../addin/plan/index.js";
+
+/** The host actions a memory host records. */
+export type HostMethod = "status" | "generate" | "read" | "setAnswer" | "selectCriterion" | "appendActions";
+
+/** One recorded call: the method and its arguments. */
+export type HostCall = { [M in HostMethod]: { method: M; args: Parameters<WorkbookHost[M]> } }[HostMethod];
+
+/** How a memory host starts. */
+export interface MemoryHostOptions {
+  lang?: Lang;
+  dark?: boolean;
+  /** The workbook already open; none (a blank workbook) by default. */
+  workbook?: AssessmentWorkbook | null;
+  /**
+   * Whether selecting a criterion from the pane also fires the grid's selection event, as Excel's
+   * `onSelectionChanged` does for a programmatic selection. True by default.
+   */
+  echoSelection?: boolean;
+}
+
+const OK_VOID: HostResult<void> = { ok: true, value: undefined };
+
+/**
+ * A `WorkbookHost` without Excel: the workbook is an `AssessmentWorkbook` in memory, made from the
+ * engine's own plan on `generate`. It records every call, can be told to fail the next call of a
+ * method with a given error, to hold a generation half-way, and to play a user selecting a grid row.
+ */
+export class MemoryHost implements WorkbookHost {
+  readonly kind = "file" as const;
+  workbook: AssessmentWorkbook | null;
+  /** The criterion whose rating cell is selected in the grid. */
+  selected: string | null = null;
+  readonly calls: HostCall[] = [];
+  private readonly lang: Lang;
+  private readonly dark: boolean;
+  private readonly echoSelection: boolean;
+  private readonly listeners = new Set<(id: string) => void>();
+  private readonly failures = new Map<HostMethod, HostError[]>();
+  private hold: Promise<void> | null = null;
+
+  constructor(options: MemoryHostOptions = {}) {
+    this.lang = options.lang ?? "fr";
+    this.dark = options.dark ?? false;
+    this.workbook = options.workbook ? structuredClone(options.workbook) : null;
+    this.echoSelection = options.echoSelection ?? true;
+  }
+
+  /** A host whose workbook already holds the grid of `plan`. */
+  static withPlan(plan: WorkbookPlan, options: Omit<MemoryHostOptions, "workbook"> = {}): MemoryHost {
+    return new MemoryHost({ ...options, workbook: workbookFromPlan(plan) });
+  }
+
+  displayLanguage(): Lang {
+    return this.lang;
+  }
+
+  prefersDark(): boolean {
+    return this.dark;
+  }
+
+  /** The next `times` calls of `method` fail with `error`. */
+  fail(method: HostMethod, error: HostError, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(error);
+    this.failures.set(method, queue);
+  }
+
+  /** The next generation stops after its "write" progress until the returned function is called. */
+  holdGeneration(): () => void {
+    let release = (): void => {};
+    this.hold = new Promise<void>((resolve) => (release = resolve));
+    return release;
+  }
+
+  /** The arguments of every recorded call of `method`, in order. */
+  callsTo<M extends HostMethod>(method: M): Parameters<WorkbookHost[M]>[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args as Parameters<WorkbookHost[M]>);
+  }
+
+  /** Plays a user selecting a criterion's row in the grid. */
+  userSelects(criterionId: string): void {
+    this.selected = criterionId;
+    for (const l of [...this.listeners]) l(criterionId);
+  }
+
+  async status(): Promise<HostResult<WorkbookStatus>> {
+    this.calls.push({ method: "status", args: [] });
+    return (
+      this.failure("status") ?? {
+        ok: true,
+        value: {
+          hasGrid: this.workbook !== null,
+          template: this.workbook ? { id: this.workbook.template.id, version: this.workbook.template.version } : null,
+        },
+      }
+    );
+  }
+
+  async generate(plan: WorkbookPlan, onProgress?: (p: GenerateProgress) => void): Promise<HostResult<void>> {
+    this.calls.push({ method: "generate", args: [plan, onProgress] });
+    const failed = this.failure("generate");
+    if (failed) return failed;
+    if (this.workbook) return { ok: false, error: { code: "gridExists", detail: this.workbook.template.id } };
+    onProgress?.({ fraction: 0, stage: "prepare" });
+    await tick();
+    onProgress?.({ fraction: 0.4, stage: "write" });
+    if (this.hold) {
+      await this.hold;
+      this.hold = null;
+    }
+    await tick();
+    onProgress?.({ fraction: 0.8, stage: "format" });
+    this.workbook = workbookFromPlan(plan);
+    onProgress?.({ fraction: 1, stage: "done" });
+    return OK_VOID;
+  }
+
+  async read(): Promise<HostResult<AssessmentWorkbook>> {
+    this.calls.push({ method: "read", args: [] });
+    const failed = this.failure("read") ?? this.needGrid();
+    if (failed) return failed;
+    return { ok: true, value: structuredClone(this.workbook as AssessmentWorkbook) };
+  }
+
+  async setAnswer(criterionId: string, answer: Answer): Promise<HostResult<void>> {
+    this.calls.push({ method: "setAnswer", args: [criterionId, answer] });
+    const row = this.rowOf("setAnswer", criterionId);
+    if (!row.ok) return row;
+    const wb = this.workbook as AssessmentWorkbook;
+    const r = answer.rating;
+    if (r.kind === "invalid") return { ok: false, error: { code: "unknown", detail: `invalid rating ${r.raw}` } };
+    row.value.rating = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(wb.lang) : null;
+    if (answer.comment !== undefined) row.value.comment = answer.comment;
+    return OK_VOID;
+  }
+
+  async selectCriterion(criterionId: string): Promise<HostResult<void>> {
+    this.calls.push({ method: "selectCriterion", args: [criterionId] });
+    const row = this.rowOf("selectCriterion", criterionId);
+    if (!row.ok) return row;
+    this.selected = row.value.criterion;
+    if (this.echoSelection) {
+      const id = row.value.criterion;
+      setTimeout(() => this.userSelects(id), 0);
+    }
+    return OK_VOID;
+  }
+
+  onCriterionSelected(listener: (criterionId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  async appendActions(rows: readonly NewAction[]): Promise<HostResult<number>> {
+    this.calls.push({ method: "appendActions", args: [rows] });
+    const failed = this.failure("appendActions") ?? this.needGrid();
+    if (failed) return failed;
+    const wb = this.workbook as AssessmentWorkbook;
+    if (!wb.actions) return { ok: false, error: { code: "tableMissing", detail: TABLES.actions } };
+    const actions = wb.actions;
+    let next = actions.reduce((max, a) => Math.max(max, a.row), 4) + 1;
+    for (const r of rows) {
+      const row = next++;
+      const added: ActionRowRead = {
+        id: "",
+        criterion: r.criterion,
+        action: "",
+        owner: "",
+        due: null,
+        status: "",
+        row,
+        rowRef: { sheet: "Plan d'action", address: cellAddress(row, 1) },
+        ownerCell: null,
+        dueCell: null,
+      };
+      actions.push(added);
+    }
+    return { ok: true, value: rows.length };
+  }
+
+  private failure(method: HostMethod): { ok: false; error: HostError } | null {
+    const error = this.failures.get(method)?.shift();
+    return error ? { ok: false, error } : null;
+  }
+
+  private needGrid(): { ok: false; error: HostError } | null {
+    return this.workbook ? null : { ok: false, error: { code: "noGrid", detail: "" } };
+  }
+
+  private rowOf(method: HostMethod, criterionId: string): HostResult<GridRowRead> {
+    const failed = this.failure(method) ?? this.needGrid();
+    if (failed) return failed;
+    const key = criterionId.toLowerCase();
+    const row = (this.workbook as AssessmentWorkbook).grid.find((r) => r.criterion.toLowerCase() === key);
+    return row ? { ok: true, value: row } : { ok: false, error: { code: "unknownCriterion", detail: criterionId } };
+  }
+}
+
+/**
+ * The workbook a generation of `plan` leaves, as the readers would read it back: one grid row per
+ * row of the plan's `QG_Grid`, empty registers for the parts generated, the dashboard's targets.
+ */
+export function workbookFromPlan(plan: WorkbookPlan): AssessmentWorkbook {
+  const tables = plan.sheets.flatMap((s) => s.tables.map((table) => ({ sheet: s.name, table })));
+  const found = (name: string): { sheet: string; table: TablePlan } | undefined => tables.find((t) => t.table.name === name);
+  const grid = found(TABLES.grid);
+  if (!grid) throw new Error("a plan always has a grid");
+  const col = (t: TablePlan, key: string): number => t.columns.findIndex((c) => c.key === key);
+  const g = grid.table;
+  const [criterion, dimension, rating, comment] = ["criterion", "dimension", "rating", "comment"].map((k) => col(g, k)) as [number, number, number, number];
+  const rows: GridRowRead[] = g.rows.map((values, i) => {
+    const row = g.top + 1 + i;
+    return {
+      criterion: String(values[criterion]),
+      dimension: String(values[dimension]),
+      rating: null,
+      comment: "",
+      evaluatorRating: null,
+      row,
+      ratingCell: { sheet: grid.sheet, address: cellAddress(row, g.left + rating) },
+      commentCell: { sheet: grid.sheet, address: cellAddress(row, g.left + comment) },
+      evaluatorRatingCell: null,
+    };
+  });
+  const targets: Record<string, number> = {};
+  const scores = found(TABLES.scores)?.table;
+  if (scores) {
+    const [d, t] = [col(scores, "dimension"), col(scores, "target")];
+    for (const values of scores.rows) {
+      const target = values[t];
+      if (typeof target === "number") targets[String(values[d])] = target;
+    }
+  }
+  return {
+    template: plan.template,
+    lang: plan.lang,
+    grid: rows,
+    gridSheet: grid.sheet,
+    evidence: found(TABLES.evidence) ? [] : null,
+    actions: found(TABLES.actions) ? [] : null,
+    targets,
+    overallTarget: scores ? (plan.options.overallTarget ?? plan.template.target) : null,
+    acceptedStatus: EVIDENCE_STATUSES.find((s) => s.key === "accepted")?.text[plan.lang] ?? "",
+  };
+}
+
+/** Lets React render between progress steps, as a real round trip to Excel would. */
+function tick(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

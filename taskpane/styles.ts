@@ -1,0 +1,20 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Layout shared by the screens: a column of sections with even gaps, narrow enough for a task pane. */
+export const useScreenStyles = makeStyles({
+  screen: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, paddingBlock: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "center" },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+});

@@ -1,0 +1,129 @@
+import type ExcelJS from "exceljs";
+import { describe, expect, it, vi } from "vitest";
+import { createExcelHost } from "../../addin/excel/excel.host.js";
+import { readAssessmentFromExcel, readExcelTables } from "../../addin/excel/excel.read.js";
+import { renderPlanToExcel } from "../../addin/excel/excel.render.js";
+import { ExcelFake, type FakeOptions } from "../../addin/excel/fake/excel.fake.js";
+import { syntheticTemplate } from "../../addin/excel/fake/synthetic.js";
+import type { AnswerLine } from "../../addin/model/answers.parse.js";
+import type { AssessmentWorkbook } from "../../addin/model/assessment.types.js";
+import { builtinTemplates } from "../../addin/model/builtin.js";
+import type { Lang, Template } from "../../addin/model/template.types.js";
+import { buildPlan } from "../../addin/plan/plan.build.js";
+import type { WorkbookPlan } from "../../addin/plan/plan.types.js";
+import { textEntry } from "../../addin/plan/text-entry.js";
+import { fillAnswers } from "../../addin/xlsx/xlsx.fill.js";
+import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
+import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";
+import { HOSTILE, HOSTILE_TEXTS } from "./excel.fixtures.js";
+
+const OFFICE = () => ({ isSetSupported: () => true, displayLanguage: "fr-CA" });
+
+/** Answers for the first criteria: a level, N/A, a hostile comment, blank. */
+function answersFor(template: Template): AnswerLine[] {
+  const ids = template.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
+  const levels = template.scale.levels.map((l) => l.value);
+  return ids.slice(0, 8).map((criterion, i): AnswerLine => ({
+    criterion,
+    rating: i % 4 === 1 && template.scale.notApplicable ? { kind: "na" } : i % 4 === 3 ? { kind: "blank" } : { kind: "level", value: levels[i % levels.length] ?? 1 },
+    comment: HOSTILE_TEXTS[i % HOSTILE_TEXTS.length] ?? null,
+    line: i + 2,
+  }));
+}
+
+/** A document date and an action's due date, as Excel serial and as date. */
+const DUE = { serial: 45473, date: new Date(Date.UTC(2024, 5, 30)) };
+
+/** The same content twice: a file (exceljs) and the fake workbook (Office.js), then both read back. */
+async function both(plan: WorkbookPlan, fakeOptions: Partial<FakeOptions> = {}): Promise<{ file: AssessmentWorkbook; fake: ExcelFake; plan: WorkbookPlan }> {
+  const wb = await renderPlanToWorkbook(plan);
+  const fake = new ExcelFake(fakeOptions);
+  const out = await renderPlanToExcel(fake.excelContext(), plan);
+  if (!out.ok) throw new Error(out.detail);
+
+  const lines = answersFor(plan.template);
+  const first = readQualigridWorkbook(wb, "x.xlsx");
+  if (!first.ok) throw new Error(JSON.stringify(first.issues));
+  fillAnswers(wb, first.value, lines);
+  const host = createExcelHost({ runner: fake.runner(), office: OFFICE });
+  for (const l of lines) {
+    const r = await host.setAnswer(l.criterion, { rating: l.rating, ...(l.comment === null ? {} : { comment: l.comment }) });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+  }
+
+  // One evidence row, one action with a due date, a changed target: typed by a person in both.
+  const ctx = fake.excelContext();
+  const put = (sheet: ExcelJS.Worksheet | undefined, address: string, value: ExcelJS.CellValue, entry: string | number): void => {
+    if (!sheet) return;
+    sheet.getCell(address).value = value;
+    ctx.workbook.worksheets.getItem(sheet.name).getRange(address).values = [[entry]];
+  };
+  const criterion = lines[0]?.criterion ?? "";
+  const sheets = new Map(plan.sheets.map((s) => [s.key, wb.getWorksheet(s.name)]));
+  if (plan.options.parts.evidence) {
+    put(sheets.get("evidence"), "A5", "P-1", textEntry("P-1"));
+    put(sheets.get("evidence"), "B5", `${criterion}, =1+1`, textEntry(`${criterion}, =1+1`));
+    put(sheets.get("evidence"), "C5", "=HYPERLINK(\"x\")", textEntry("=HYPERLINK(\"x\")"));
+    put(sheets.get("evidence"), "F5", DUE.date, DUE.serial);
+  }
+  if (plan.options.parts.actions) {
+    put(sheets.get("actions"), "A6", "A-001", textEntry("A-001"));
+    put(sheets.get("actions"), "B6", criterion, textEntry(criterion));
+    put(sheets.get("actions"), "F6", "-Pilote", textEntry("-Pilote"));
+    put(sheets.get("actions"), "H6", DUE.date, DUE.serial);
+  }
+  if (plan.options.parts.dashboard) {
+    put(sheets.get("dashboard"), "B6", 72, 72);
+    put(sheets.get("dashboard"), "E16", 81, 81);
+  }
+  await ctx.sync();
+
+  const file = readQualigridWorkbook(wb, "Classeur.xlsx");
+  if (!file.ok) throw new Error(JSON.stringify(file.issues));
+  return { file: file.value, fake, plan };
+}
+
+const FIXTURES: [string, WorkbookPlan][] = [
+  ...builtinTemplates().map((t, i): [string, WorkbookPlan] => [`${t.id}`, buildPlan(t, { lang: (i % 2 === 0 ? "fr" : "en") as Lang })]),
+  ["hostile texts", buildPlan(HOSTILE, { lang: "fr" })],
+  ["grid only", buildPlan(builtinTemplates()[0] as Template, { lang: "en", parts: { evidence: false, actions: false, dashboard: false } })],
+];
+
+describe("reading the open workbook", () => {
+  it.each(FIXTURES)("gives the same AssessmentWorkbook as the file reader, in one sync: %s", async (_, plan) => {
+    const { file, fake } = await both(plan);
+    const context = fake.excelContext();
+    const sync = vi.spyOn(context, "sync");
+    const { result } = await readAssessmentFromExcel(context);
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.value).toEqual(file);
+  });
+
+  it("reads hostile comments back as the very text written", async () => {
+    const { fake, plan } = await both(buildPlan(HOSTILE, { lang: "fr" }));
+    const { result } = await readAssessmentFromExcel(fake.excelContext());
+    const comments = result.ok ? result.value.grid.slice(0, 8).map((r) => r.comment) : [];
+    expect(comments).toEqual(answersFor(plan.template).map((l) => l.comment ?? ""));
+  });
+
+  it("still reads everything when this Excel will not follow a null object (a part not generated)", async () => {
+    const plan = buildPlan(builtinTemplates()[1] as Template, { lang: "fr", parts: { evidence: false, actions: true, dashboard: false } });
+    const { file, fake } = await both(plan, { nullObjects: "throw" });
+    const context = fake.excelContext();
+    const read = await readExcelTables(context);
+    expect(read.syncs).toBeGreaterThan(1);
+    const { result } = await readAssessmentFromExcel(fake.excelContext());
+    expect(result.ok && result.value).toEqual(file);
+  });
+
+  it("reads a workbook too large for one response in pieces", async () => {
+    const plan = buildPlan(syntheticTemplate(1000), { lang: "fr" });
+    const { file, fake } = await both(plan, { maxResponseBytes: 400 * 1024 });
+    const read = await readExcelTables(fake.excelContext());
+    expect(read.syncs).toBeGreaterThan(3);
+    for (const r of fake.requests.filter((x) => !x.error)) expect(r.responseBytes).toBeLessThanOrEqual(400 * 1024);
+    const { result } = await readAssessmentFromExcel(fake.excelContext());
+    expect(result.ok && result.value).toEqual(file);
+  });
+});
