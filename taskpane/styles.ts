@@ -4,6 +4,8 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 export const useScreenStyles = makeStyles({
   screen: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, paddingBlock: tokens.spacingVerticalM },
   heading: { margin: 0 },
+  /** A control as wide as the pane and no wider, even with long option texts. */
+  fill: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "center" },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   visuallyHidden: {

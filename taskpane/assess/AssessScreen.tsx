@@ -83,7 +83,7 @@ function CriterionForm({ state, current, i18n }: { state: AssessmentState; curre
   return (
     <>
       <Field label={t("assess.dimension")}>
-        <Select value={dimension.id} onChange={(_, d) => state.showDimension(d.value)}>
+        <Select className={styles.fill} select={{ className: styles.fill }} value={dimension.id} onChange={(_, d) => state.showDimension(d.value)}>
           {template.dimensions.map((d) => (
             <option key={d.id} value={d.id}>
               {`${d.id} — ${textOf(d.title, lang)}`}
