@@ -79,11 +79,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     });
   program
     .command("check")
-    .description("report invalid ratings, unanswered criteria, unknown evidence links, incomplete actions")
+    .description("report invalid ratings, unanswered or duplicated criteria, unknown evidence links, expired evidence, incomplete or overdue actions")
     .argument("<file.xlsx>")
     .option("--json", "print JSON")
     .addOption(langOption())
-    .action(async (f: string, o: { json?: boolean; lang?: Lang }) => {
+    .option("--org-domain <host...>", "host names of the organization's own storage (confidential evidence linked elsewhere gets a reminder)")
+    .action(async (f: string, o: { json?: boolean; lang?: Lang; orgDomain?: string[] }) => {
       code = await checkCommand(io, f, o);
     });
 

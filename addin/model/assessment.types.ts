@@ -31,6 +31,14 @@ export interface EvidenceRowRead {
   status: string;
   row: number;
   criteriaCell: CellRef;
+  /** Where the document is (a path or a link), when the register has the column. */
+  location?: string;
+  locationCell?: CellRef | null;
+  /** The confidential flag as written (« Oui » / "Yes"…). */
+  confidential?: string;
+  /** The expiry date: a date, or Excel's serial number as Office.js reads it. */
+  expiry?: PlainValue;
+  expiryCell?: CellRef | null;
 }
 
 /** One non-empty row of `QG_Actions`. */

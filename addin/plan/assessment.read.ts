@@ -82,6 +82,7 @@ export function readAssessment(tables: PlainTables, names: ReadonlyMap<string, P
         const text = (c: number | undefined): string => (c === undefined ? "" : plainText(values[c]).trim());
         if (evT.headers.every((_, c) => text(c) === "")) return;
         const row = evT.top + 1 + i;
+        const ref = (c: number | undefined) => (c === undefined ? null : { sheet: evT.sheet, address: cellAddress(row, evT.left + c) });
         evidence?.push({
           id: text(e.id),
           criteria: text(e.criteria),
@@ -89,6 +90,11 @@ export function readAssessment(tables: PlainTables, names: ReadonlyMap<string, P
           status: text(e.status),
           row,
           criteriaCell: { sheet: evT.sheet, address: cellAddress(row, evT.left + criteriaCol) },
+          location: text(e.location),
+          locationCell: ref(e.location),
+          confidential: text(e.confidential),
+          expiry: e.expiry === undefined ? null : (values[e.expiry] ?? null),
+          expiryCell: ref(e.expiry),
         });
       });
     }

@@ -1,4 +1,4 @@
-import { checkAssessment } from "../../model/assessment.check.js";
+import { checkAssessment } from "../../plan/assessment.check.js";
 import type { Lang } from "../../model/template.types.js";
 import { EXIT, type CliIo } from "../cli.io.js";
 import { openAssessment } from "../workbook.open.js";
@@ -7,10 +7,10 @@ import { openAssessment } from "../workbook.open.js";
  * `qualigrid check <file.xlsx> [--json]`: what is wrong or missing in an assessment workbook.
  * Exit 0 when clean, 1 when something was found.
  */
-export async function checkCommand(io: CliIo, file: string, opts: { json?: boolean; lang?: Lang }): Promise<number> {
+export async function checkCommand(io: CliIo, file: string, opts: { json?: boolean; lang?: Lang; orgDomain?: string[] }): Promise<number> {
   const { assessment } = await openAssessment(file);
   const lang = opts.lang ?? assessment.lang;
-  const findings = checkAssessment(assessment, lang);
+  const findings = checkAssessment(assessment, lang, { orgDomains: opts.orgDomain ?? [] });
   if (opts.json) {
     io.out(JSON.stringify({ file, findings: findings.map((f) => ({ ...f, where: `${f.where.sheet}!${f.where.address}` })) }, null, 2));
   } else if (findings.length === 0) {

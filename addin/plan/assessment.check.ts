@@ -1,0 +1,200 @@
+import type { AssessmentWorkbook, CellRef, PlainValue } from "../model/assessment.types.js";
+import { splitCriterionIds } from "../model/criterion-ids.js";
+import { describeScale, parseRatingCell } from "../model/scale.js";
+import type { Lang } from "../model/template.types.js";
+import { ACTION_STATUSES, YES_NO } from "./labels.js";
+
+/** What kind of problem a finding is. */
+export type FindingCode =
+  | "ratingInvalid"
+  | "evaluatorRatingInvalid"
+  | "unanswered"
+  | "criterionMissingFromGrid"
+  | "criterionNotInTemplate"
+  | "evidenceUnknownCriterion"
+  | "evidenceNoCriterion"
+  | "actionNoOwner"
+  | "actionNoDueDate"
+  | "criterionDuplicated"
+  | "actionOverdue"
+  | "evidenceExpired"
+  | "confidentialLink";
+
+/** One thing `check` found, with where it is and what to do. */
+export interface Finding {
+  code: FindingCode;
+  severity: "error" | "warning";
+  where: CellRef;
+  message: string;
+}
+
+type Params = Record<string, string>;
+const MESSAGES: Record<FindingCode, Record<Lang, (p: Params) => string>> = {
+  ratingInvalid: {
+    fr: (p) => `cotation « ${p.value} » du critère ${p.id} invalide : choisissez ${p.scale} ou S. O.`,
+    en: (p) => `rating "${p.value}" of criterion ${p.id} is not valid: choose ${p.scale} or N/A`,
+  },
+  evaluatorRatingInvalid: {
+    fr: (p) => `cotation de l'évaluateur « ${p.value} » du critère ${p.id} invalide : choisissez ${p.scale} ou S. O.`,
+    en: (p) => `evaluator rating "${p.value}" of criterion ${p.id} is not valid: choose ${p.scale} or N/A`,
+  },
+  unanswered: {
+    fr: (p) => `le critère ${p.id} n'a pas de cotation`,
+    en: (p) => `criterion ${p.id} has no rating`,
+  },
+  criterionMissingFromGrid: {
+    fr: (p) => `le critère ${p.id} du modèle n'a pas de ligne dans la grille : recréez la grille ou remettez la ligne`,
+    en: (p) => `criterion ${p.id} of the template has no row in the grid: regenerate the grid or restore the row`,
+  },
+  criterionNotInTemplate: {
+    fr: (p) => `le code « ${p.id} » de la grille n'est pas un critère du modèle`,
+    en: (p) => `code "${p.id}" in the grid is not a criterion of the template`,
+  },
+  evidenceUnknownCriterion: {
+    fr: (p) => `la preuve ${p.evidence} renvoie au critère inconnu « ${p.id} » : corrigez le code`,
+    en: (p) => `evidence ${p.evidence} names an unknown criterion "${p.id}": correct the code`,
+  },
+  evidenceNoCriterion: {
+    fr: (p) => `la preuve ${p.evidence} ne renvoie à aucun critère : indiquez au moins un code de critère`,
+    en: (p) => `evidence ${p.evidence} names no criterion: give at least one criterion code`,
+  },
+  actionNoOwner: {
+    fr: (p) => `l'action ${p.action} n'a pas de pilote`,
+    en: (p) => `action ${p.action} has no owner`,
+  },
+  actionNoDueDate: {
+    fr: (p) => `l'action ${p.action} n'a pas d'échéance (une date)`,
+    en: (p) => `action ${p.action} has no due date`,
+  },
+  criterionDuplicated: {
+    fr: (p) => `le critère ${p.id} a plusieurs lignes dans la grille (aussi ${p.first}) : supprimez le doublon, les scores le comptent deux fois`,
+    en: (p) => `criterion ${p.id} has several rows in the grid (also ${p.first}): delete the duplicate, the scores count it twice`,
+  },
+  actionOverdue: {
+    fr: (p) => `l'action ${p.action} est en retard (échéance ${p.date}) : mettez à jour son statut ou son échéance`,
+    en: (p) => `action ${p.action} is overdue (due ${p.date}): update its status or its due date`,
+  },
+  evidenceExpired: {
+    fr: (p) => `la preuve ${p.evidence} est expirée depuis le ${p.date} : remplacez-la par un document à jour`,
+    en: (p) => `evidence ${p.evidence} expired on ${p.date}: replace it with a current document`,
+  },
+  confidentialLink: {
+    fr: (p) => `rappel : la preuve confidentielle ${p.evidence} pointe hors du stockage de l'organisme (${p.host}) : vérifiez qui peut l'ouvrir`,
+    en: (p) => `reminder: confidential evidence ${p.evidence} links outside the organization's storage (${p.host}): check who can open it`,
+  },
+};
+
+/** What `checkAssessment` compares against: today's date and where the organization keeps its files. */
+export interface CheckOptions {
+  /** Today (defaults to now); dates before it are past. */
+  today?: Date;
+  /**
+   * Host names of the organization's own storage (`intranet.example.org`, `example.sharepoint.com`);
+   * a confidential item linked anywhere else gets a reminder. With none given, every web link does.
+   */
+  orgDomains?: readonly string[];
+}
+
+/**
+ * Checks an assessment workbook: ratings outside the scale, unanswered criteria, grid rows that
+ * do not match the template or repeat a criterion, evidence naming unknown criteria, expired
+ * evidence, confidential evidence linked outside the organization's storage, actions without owner
+ * or due date, overdue actions. Messages are in `lang`.
+ */
+export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: CheckOptions = {}): Finding[] {
+  const today = startOfDay(options.today ?? new Date());
+  const out: Finding[] = [];
+  const add = (code: FindingCode, severity: Finding["severity"], where: CellRef, p: Params): void =>
+    void out.push({ code, severity, where, message: MESSAGES[code][lang](p) });
+  const scale = describeScale(wb.template.scale, lang);
+  const known = new Map<string, string>();
+  for (const d of wb.template.dimensions) for (const c of d.criteria) known.set(c.id.toLowerCase(), c.id);
+  const inGrid = new Set<string>();
+
+  const firstRow = new Map<string, CellRef>();
+  for (const row of wb.grid) {
+    if (row.criterion === "") continue;
+    inGrid.add(row.criterion.toLowerCase());
+    const here = { sheet: wb.gridSheet, address: `A${row.row}` };
+    const first = firstRow.get(row.criterion.toLowerCase());
+    if (first) add("criterionDuplicated", "error", here, { id: row.criterion, first: `${first.sheet}!${first.address}` });
+    else firstRow.set(row.criterion.toLowerCase(), here);
+    if (!known.has(row.criterion.toLowerCase())) add("criterionNotInTemplate", "error", { sheet: wb.gridSheet, address: `A${row.row}` }, { id: row.criterion });
+    const r = parseRatingCell(row.rating, wb.template.scale);
+    if (r.kind === "invalid") add("ratingInvalid", "error", row.ratingCell, { id: row.criterion, value: r.raw, scale });
+    else if (r.kind === "blank") add("unanswered", "warning", row.ratingCell, { id: row.criterion });
+    const ev = parseRatingCell(row.evaluatorRating, wb.template.scale);
+    if (ev.kind === "invalid") add("evaluatorRatingInvalid", "error", row.evaluatorRatingCell ?? row.ratingCell, { id: row.criterion, value: ev.raw, scale });
+  }
+  for (const [key, id] of known) {
+    if (!inGrid.has(key)) add("criterionMissingFromGrid", "error", { sheet: wb.gridSheet, address: "A1" }, { id });
+  }
+
+  for (const e of wb.evidence ?? []) {
+    const label = e.id || e.title || `#${e.row}`;
+    const ids = splitCriterionIds(e.criteria);
+    if (ids.length === 0) add("evidenceNoCriterion", "warning", e.criteriaCell, { evidence: label });
+    for (const id of ids) {
+      if (!known.has(id.toLowerCase())) add("evidenceUnknownCriterion", "error", e.criteriaCell, { evidence: label, id });
+    }
+    const expiry = dateOf(e.expiry ?? null);
+    if (expiry && expiry < today) add("evidenceExpired", "warning", e.expiryCell ?? e.criteriaCell, { evidence: label, date: iso(expiry) });
+    const host = e.location ? linkHost(e.location) : null;
+    if (host && isYes(e.confidential ?? "") && !ownStorage(host, options.orgDomains ?? [])) {
+      add("confidentialLink", "warning", e.locationCell ?? e.criteriaCell, { evidence: label, host });
+    }
+  }
+  for (const a of wb.actions ?? []) {
+    const label = a.id || a.action || `#${a.row}`;
+    if (a.owner === "") add("actionNoOwner", "warning", a.ownerCell ?? a.rowRef, { action: label });
+    const due = dateOf(a.due);
+    if (!due) add("actionNoDueDate", "warning", a.dueCell ?? a.rowRef, { action: label });
+    else if (due < today && !CLOSED.has(a.status.toLocaleLowerCase())) add("actionOverdue", "warning", a.dueCell ?? a.rowRef, { action: label, date: iso(due) });
+  }
+  return out;
+}
+
+/** Statuses that close an action, in both languages (an action closed is never overdue). */
+const CLOSED = new Set(
+  ACTION_STATUSES.filter((s) => s.key === "done" || s.key === "dropped").flatMap((s) => [s.text.fr, s.text.en].map((t) => t.toLocaleLowerCase())),
+);
+
+function isYes(text: string): boolean {
+  const t = text.trim().toLocaleLowerCase();
+  return YES_NO.some((y, i) => i === 0 && (y.fr.toLocaleLowerCase() === t || y.en.toLocaleLowerCase() === t));
+}
+
+/**
+ * A date from a cell: a Date (files), Excel's serial number (Office.js reads dates so: days since
+ * 1899-12-30), or ISO text; null otherwise.
+ */
+function dateOf(v: PlainValue): Date | null {
+  if (v instanceof Date) return startOfDay(v);
+  if (typeof v === "number" && v > 0 && v < 2958466) return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86_400_000);
+  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v.trim())) {
+    const d = new Date(`${v.trim().slice(0, 10)}T00:00:00Z`);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  return null;
+}
+
+function startOfDay(d: Date): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The host of a web link, or null for anything else (a path on the organization's drives). */
+function linkHost(location: string): string | null {
+  const m = /^\s*https?:\/\/([^/\s:?#]+)/i.exec(location);
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+function ownStorage(host: string, domains: readonly string[]): boolean {
+  return domains.some((d) => {
+    const dom = d.trim().toLowerCase().replace(/^\./, "");
+    return dom !== "" && (host === dom || host.endsWith(`.${dom}`));
+  });
+}
