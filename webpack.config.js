@@ -2,7 +2,8 @@
 //
 //   webpack --mode production    dist-web/: taskpane.html (the task pane, which also loads the custom
 //                                functions: one shared runtime), functions.js, functions.json (metadata
-//                                generated from the JSDoc in functions/functions.ts), help.html,
+//                                generated from the JSDoc in functions/functions.ts) and functions.fr.json
+//                                (the same with French names and help, functions/translations.fr.json), help.html,
 //                                assets/icon-*.png and manifest.xml. With QUALIGRID_DEPLOY_URL set
 //                                (https://…/), every https://localhost:3000/ in the manifest becomes it.
 //   webpack serve                the same pages from memory on https://localhost:3000, with the
@@ -18,6 +19,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import webpack from "webpack";
+import { localizedMetadata, METADATA_FILES } from "./functions/metadata.localize.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(here, "package.json"), "utf8"));
@@ -98,6 +100,39 @@ class StaticFilesPlugin {
   }
 }
 
+/**
+ * Finishes the custom functions metadata custom-functions-metadata-plugin generated (functions.json,
+ * English): lets inputs carry Excel errors, moves help URLs to the deployment URL, and writes
+ * functions.fr.json from functions/translations.fr.json. A function or parameter without a French
+ * translation fails the build (functions/metadata.localize.mjs says which).
+ */
+class FunctionsMetadataPlugin {
+  constructor({ translations, deployUrl }) {
+    this.translations = translations;
+    this.deployUrl = deployUrl;
+  }
+
+  apply(compiler) {
+    const name = "QualigridFunctionsMetadata";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.fileDependencies.add(this.translations);
+        // Absent when the generator failed: custom-functions-metadata-plugin has reported why.
+        const generated = compilation.getAsset(METADATA_FILES.en);
+        if (!generated) return;
+        try {
+          const table = JSON.parse(readFileSync(this.translations, "utf8"));
+          const { en, fr } = localizedMetadata(generated.source.source().toString(), table, { devUrl: DEV_URL, deployUrl: this.deployUrl });
+          compilation.updateAsset(METADATA_FILES.en, new webpack.sources.RawSource(en));
+          compilation.emitAsset(METADATA_FILES.fr, new webpack.sources.RawSource(fr));
+        } catch (err) {
+          compilation.errors.push(new webpack.WebpackError(`${path.relative(here, this.translations)}: ${err instanceof Error ? err.message : String(err)}`));
+        }
+      });
+    });
+  }
+}
+
 /** The manifest with every dev-server URL replaced by the deployment URL. */
 function manifestFor(deployUrl) {
   return (xml) => {
@@ -171,7 +206,8 @@ export default async (env = {}, argv = {}) => {
     plugins: [
       new webpack.DefinePlugin({ __QUALIGRID_VERSION__: JSON.stringify(pkg.version) }),
       // An absolute input: the plugin resolves it against the working directory otherwise.
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: path.join(here, "functions", "functions.ts") }),
+      new CustomFunctionsMetadataPlugin({ output: METADATA_FILES.en, input: path.join(here, "functions", "functions.ts") }),
+      new FunctionsMetadataPlugin({ translations: path.join(here, "functions", "translations.fr.json"), deployUrl }),
       new HtmlWebpackPlugin({
         template: "./taskpane/taskpane.html",
         filename: "taskpane.html",

@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 const SUITES = {
   "xlsx-generation": () => import("./suites/xlsx-generation/index.mjs"),
   "excel-syncs": () => import("./suites/excel-syncs/index.mjs"),
-  // Later: custom functions timing, bundle size.
+  functions: () => import("./suites/functions/index.mjs"),
 };
 
 const { values, positionals } = parseArgs({

@@ -1,21 +1,158 @@
-// Custom functions of the QG namespace. The webpack build reads the JSDoc below with
-// custom-functions-metadata-plugin, writes functions.json from it and appends the
-// `CustomFunctions.associate(id, function)` calls to this file's bundle. The bundle is loaded by the
-// task pane page: the pane and the functions share one runtime (see manifest.xml).
+// The QG.* custom functions. Each one converts Excel's arguments, calls its range function in
+// addin/scoring/range.functions.ts and converts the result (functions.edge.ts): no scoring here.
 //
-// Placeholder until the custom-functions issue adds the scoring functions (thin wrappers over
-// addin/scoring, see README.md in this folder).
-
-// Replaced by webpack's DefinePlugin with the version from package.json.
-declare const __QUALIGRID_VERSION__: string | undefined;
-
-const ADDIN_VERSION = typeof __QUALIGRID_VERSION__ === "string" ? __QUALIGRID_VERSION__ : "dev";
+// The webpack build reads the JSDoc below with custom-functions-metadata-plugin (English
+// functions.json), then writes functions.fr.json from it and the French table in
+// translations.fr.json (functions/metadata.localize.mjs); the plugin appends the
+// `CustomFunctions.associate(id, function)` calls to this file's bundle, which the task pane page
+// loads (one shared runtime, see manifest.xml).
+//
+// Every argument is typed `unknown` (`any` in the metadata): Excel then passes cells unconverted —
+// blanks, N/A tokens, error values — and the engine's messages, not Excel's, explain a bad value.
+import {
+  agreementOfRanges,
+  completionOfRange,
+  consensusOfRows,
+  coverageOfRange,
+  dimensionScoreOfColumns,
+  dimensionScoreOfRange,
+  gapOfRange,
+  levelOfRange,
+  scoreOfRange,
+  spreadOfRows,
+} from "../addin/scoring/range.functions.js";
+import {
+  cellOf,
+  columnResult,
+  gridOf,
+  gridResult,
+  optionalCellOf,
+  optionalGridOf,
+  scalarResult,
+} from "./functions.edge.js";
 
 /**
- * Returns the version of the Qualigrid add-in that computes the QG functions in this workbook.
- * @customfunction VERSION
- * @returns The add-in version, for example "0.1.0".
+ * Score from 0 to 100 of a set of ratings: each rating is placed on the scale (scale_min counts 0, scale_max counts 100), then weighted and averaged. Blank and N/A ratings are left out.
+ * @customfunction SCORE
+ * @helpurl https://localhost:3000/help.html
+ * @param ratings Ratings: numbers on the scale, N/A or blank.
+ * @param scale_min Smallest level of the scale, e.g. 1.
+ * @param scale_max Largest level of the scale, e.g. 4.
+ * @param [weights] Weight of each rating (numbers ≥ 0), same size as ratings. Default: 1 each.
+ * @returns The score from 0 to 100, or an empty result when nothing is rated.
  */
-export function version(): string {
-  return ADDIN_VERSION;
+export function score(ratings: unknown[][], scale_min: unknown, scale_max: unknown, weights?: unknown[][]): number | string {
+  return scalarResult(scoreOfRange(gridOf(ratings), cellOf(scale_min), cellOf(scale_max), optionalGridOf(weights)));
+}
+
+/**
+ * Score from 0 to 100 of one dimension: the ratings of the rows whose dimension matches (ignoring case), weighted and averaged as QG.SCORE does.
+ * @customfunction DIMSCORE
+ * @helpurl https://localhost:3000/help.html
+ * @param dimensions Dimension of each row, e.g. the grid's dimension column.
+ * @param ratings Rating of each row, same size as dimensions.
+ * @param dimension The dimension to score.
+ * @param scale_min Smallest level of the scale, e.g. 1.
+ * @param scale_max Largest level of the scale, e.g. 4.
+ * @param [weights] Weight of each row (numbers ≥ 0), same size as ratings. Default: 1 each.
+ * @returns The dimension's score from 0 to 100, or an empty result when none of its rows is rated.
+ */
+export function dimscore(
+  dimensions: unknown[][],
+  ratings: unknown[][],
+  dimension: unknown,
+  scale_min: unknown,
+  scale_max: unknown,
+  weights?: unknown[][],
+): number | string {
+  // Plain one-column ranges, the usual case, need no reading cell by cell first (see the engine).
+  const quick = dimensionScoreOfColumns(dimensions, ratings, dimension, scale_min, scale_max, weights);
+  if (quick !== undefined) return quick ?? "";
+  return scalarResult(dimensionScoreOfRange(gridOf(dimensions), gridOf(ratings), cellOf(dimension), cellOf(scale_min), cellOf(scale_max), optionalGridOf(weights)));
+}
+
+/**
+ * Gap between a target and a score: target − score, in points (positive = shortfall). Takes single cells or ranges and returns a range of the same shape.
+ * @customfunction GAP
+ * @helpurl https://localhost:3000/help.html
+ * @param score Score or range of scores.
+ * @param target Target, or a range of targets of the same size as score.
+ * @returns target − score for each score; empty where the score or the target is blank.
+ */
+export function gap(score: unknown[][], target: unknown[][]): unknown[][] {
+  return gridResult(gapOfRange(gridOf(score), gridOf(target)));
+}
+
+/**
+ * Level reached by a score: the label of the highest threshold that is not above the score.
+ * @customfunction LEVEL
+ * @helpurl https://localhost:3000/help.html
+ * @param score Score or range of scores.
+ * @param thresholds Lower bound of each level, e.g. 0, 50, 75.
+ * @param labels Label of each level, same size as thresholds.
+ * @returns The label for each score; empty below every threshold.
+ */
+export function level(score: unknown[][], thresholds: unknown[][], labels: unknown[][]): unknown[][] {
+  return gridResult(levelOfRange(gridOf(score), gridOf(thresholds), gridOf(labels)));
+}
+
+/**
+ * Completion of a set of ratings from 0 to 1: rows answered (N/A included) over all rows.
+ * @customfunction COMPLETION
+ * @helpurl https://localhost:3000/help.html
+ * @param ratings Ratings: numbers, N/A or blank.
+ * @returns The share of rows answered, from 0 to 1.
+ */
+export function completion(ratings: unknown[][]): number | string {
+  return scalarResult(completionOfRange(gridOf(ratings)));
+}
+
+/**
+ * Evidence coverage from 0 to 1: the share of criteria with at least one evidence item. An item's cell may name several criteria, separated by , or ;.
+ * @customfunction COVERAGE
+ * @helpurl https://localhost:3000/help.html
+ * @param criteria Criterion ids to check.
+ * @param evidence_criteria Criteria named by each evidence item, e.g. "C1; C2".
+ * @param [evidence_status] Status of each evidence item, same size as evidence_criteria.
+ * @param [accepted_status] Count only the items with this status, e.g. "Accepted". Default: every item.
+ * @returns The share of criteria covered, from 0 to 1.
+ */
+export function coverage(criteria: unknown[][], evidence_criteria: unknown[][], evidence_status?: unknown[][], accepted_status?: unknown): number | string {
+  return scalarResult(coverageOfRange(gridOf(criteria), gridOf(evidence_criteria), optionalGridOf(evidence_status), optionalCellOf(accepted_status)));
+}
+
+/**
+ * Agreement between two sets of ratings from 0 to 1, e.g. self-assessment and evaluator: among rows rated on both sides (not N/A), the share where the ratings differ by at most the tolerance.
+ * @customfunction AGREEMENT
+ * @helpurl https://localhost:3000/help.html
+ * @param ratings_a First ratings, e.g. the self-assessment.
+ * @param ratings_b Second ratings, same size, e.g. the evaluator's.
+ * @param [tolerance] Largest difference still counted as agreement. Default: 0.
+ * @returns The share of rows in agreement, from 0 to 1; empty when no row is rated on both sides.
+ */
+export function agreement(ratings_a: unknown[][], ratings_b: unknown[][], tolerance?: unknown): number | string {
+  return scalarResult(agreementOfRanges(gridOf(ratings_a), gridOf(ratings_b), optionalCellOf(tolerance)));
+}
+
+/**
+ * Spread of the answers on each row (max − min), for several respondents rating the same criteria. Returns a column.
+ * @customfunction SPREAD
+ * @helpurl https://localhost:3000/help.html
+ * @param ratings_matrix One row per criterion, one column per respondent.
+ * @returns The spread of each row; empty for a row without answers.
+ */
+export function spread(ratings_matrix: unknown[][]): unknown[][] {
+  return columnResult(spreadOfRows(gridOf(ratings_matrix)));
+}
+
+/**
+ * Consolidated rating of each row (mean or median of the answers), for several respondents rating the same criteria. Returns a column.
+ * @customfunction CONSENSUS
+ * @helpurl https://localhost:3000/help.html
+ * @param ratings_matrix One row per criterion, one column per respondent.
+ * @param [method] "mean" or "median". Default: "mean".
+ * @returns The consolidated rating of each row; empty for a row without answers.
+ */
+export function consensus(ratings_matrix: unknown[][], method?: unknown): unknown[][] {
+  return columnResult(consensusOfRows(gridOf(ratings_matrix), optionalCellOf(method)));
 }

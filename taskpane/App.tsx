@@ -1,12 +1,15 @@
 import { FluentProvider, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { WorkbookHost } from "../addin/host/host.types.js";
+import type { Template } from "../addin/model/template.types.js";
 import { ActionPlanScreen } from "./actions/ActionPlanScreen.js";
 import { useActionPlan } from "./actions/actionPlan.state.js";
 import { AssessScreen } from "./assess/AssessScreen.js";
 import { useAssessment } from "./assess/assessment.state.js";
 import { DashboardScreen } from "./dashboard/DashboardScreen.js";
 import { useDashboard } from "./dashboard/dashboard.state.js";
+import { FunctionsScreen } from "./functions/FunctionsScreen.js";
+import { useFunctions } from "./functions/functions.state.js";
 import { GenerateScreen } from "./generate/GenerateScreen.js";
 import { useGenerate } from "./generate/generate.state.js";
 import { HostContext, useHost } from "./host/host.context.js";
@@ -16,7 +19,7 @@ import { TemplatesScreen } from "./templates/TemplatesScreen.js";
 import { useTemplates } from "./templates/templates.state.js";
 
 /** The task pane's screens, in tab order. */
-export const SCREENS = ["templates", "generate", "assess", "dashboard", "actions"] as const;
+export const SCREENS = ["templates", "generate", "assess", "dashboard", "actions", "functions"] as const;
 /** One of the task pane's screens. */
 export type Screen = (typeof SCREENS)[number];
 
@@ -111,6 +114,7 @@ function Shell() {
         {screen === "assess" && <AssessScreen state={assessment} />}
         {screen === "dashboard" && <DashboardPanel />}
         {screen === "actions" && <ActionPlanPanel />}
+        {screen === "functions" && <FunctionsPanel fallback={templates.selected?.template ?? templates.entries[0]?.template ?? null} />}
       </div>
     </>
   );
@@ -122,4 +126,9 @@ function DashboardPanel() {
 
 function ActionPlanPanel() {
   return <ActionPlanScreen state={useActionPlan(useHost())} />;
+}
+
+/** Without a grid, the examples are those of `fallback` (the chosen template, else the first one). */
+function FunctionsPanel({ fallback }: { fallback: Template | null }) {
+  return <FunctionsScreen state={useFunctions(useHost(), fallback, useI18n().lang)} />;
 }

@@ -247,5 +247,33 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
         return { ok: true, value: rows.length };
       });
     },
+
+    async insertFormula(formula: string): Promise<HostResult<string>> {
+      return attempt(async (context, hint) => {
+        // `formulas` takes the invariant form (English names, commas); Excel shows it in its own language.
+        const cell = context.workbook.getActiveCell();
+        cell.formulas = [[formula]];
+        cell.load("address");
+        try {
+          await context.sync();
+        } catch (e) {
+          // Excel's refusal of a locked cell is worded in Office's language: ask the sheet whether it is protected.
+          hint.sheetProtected = await activeSheetProtected(context);
+          throw e;
+        }
+        return { ok: true, value: cell.address };
+      });
+    },
   };
+}
+
+/** Whether the active sheet is protected; false when Excel cannot tell (one request, after a failure only). */
+async function activeSheetProtected(context: Excel.RequestContext): Promise<boolean> {
+  try {
+    const sheet = context.workbook.worksheets.getActiveWorksheet().load("protection/protected");
+    await context.sync();
+    return sheet.protection.protected;
+  } catch {
+    return false;
+  }
 }

@@ -86,4 +86,10 @@ export interface WorkbookHost {
   onCriterionSelected(listener: (criterionId: string) => void): () => void;
   /** Adds rows at the end of the action plan (existing rows untouched); returns how many were added. */
   appendActions(rows: readonly NewAction[]): Promise<HostResult<number>>;
+  /**
+   * Writes `formula`, in Excel's invariant syntax (`=QG.SCORE(QG_Grid[Rating],1,4)`: English names,
+   * commas), into the active cell and returns that cell's address (`Sheet1!B3`); refuses with
+   * `protected` on a locked cell of a protected sheet.
+   */
+  insertFormula(formula: string): Promise<HostResult<string>>;
 }

@@ -60,4 +60,14 @@ describe("MemoryHost (the task pane tests' fake host)", () => {
     expect(await host.appendActions([{ criterion: "GOUV-01", dimension: "GOUV", gap: 1 }])).toEqual({ ok: true, value: 1 });
     expect(host.workbook?.actions?.map((a) => a.criterion)).toEqual(["GOUV-01"]);
   });
+
+  it("inserts a formula at its active cell, records it, and fails when told to", async () => {
+    const host = gridHost();
+    host.activeCell = "Bilan!C3";
+    expect(await host.insertFormula("=QG.COMPLETION(QG_Grid[Cotation])")).toEqual({ ok: true, value: "Bilan!C3" });
+    expect(host.formulas.get("Bilan!C3")).toBe("=QG.COMPLETION(QG_Grid[Cotation])");
+    host.fail("insertFormula", { code: "protected", detail: "Bilan" });
+    expect(await host.insertFormula("=1")).toEqual({ ok: false, error: { code: "protected", detail: "Bilan" } });
+    expect(host.callsTo("insertFormula")).toEqual([["=QG.COMPLETION(QG_Grid[Cotation])"], ["=1"]]);
+  });
 });

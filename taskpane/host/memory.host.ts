@@ -14,7 +14,7 @@ import { cellAddress } from "../../addin/plan/a1.js";
 import { EVIDENCE_STATUSES, TABLES, type TablePlan, type WorkbookPlan } from "../../addin/plan/index.js";
 
 /** The host actions a memory host records. */
-export type HostMethod = "status" | "generate" | "read" | "setAnswer" | "selectCriterion" | "appendActions";
+export type HostMethod = "status" | "generate" | "read" | "setAnswer" | "selectCriterion" | "appendActions" | "insertFormula";
 
 /** One recorded call: the method and its arguments. */
 export type HostCall = { [M in HostMethod]: { method: M; args: Parameters<WorkbookHost[M]> } }[HostMethod];
@@ -44,6 +44,10 @@ export class MemoryHost implements WorkbookHost {
   workbook: AssessmentWorkbook | null;
   /** The criterion whose rating cell is selected in the grid. */
   selected: string | null = null;
+  /** The address `insertFormula` writes to and returns, as Excel gives it. */
+  activeCell = "Feuil1!B2";
+  /** The formulas inserted, by address, the last one written to a cell winning. */
+  readonly formulas = new Map<string, string>();
   readonly calls: HostCall[] = [];
   private readonly lang: Lang;
   private readonly dark: boolean;
@@ -190,6 +194,14 @@ export class MemoryHost implements WorkbookHost {
       actions.push(added);
     }
     return { ok: true, value: rows.length };
+  }
+
+  async insertFormula(formula: string): Promise<HostResult<string>> {
+    this.calls.push({ method: "insertFormula", args: [formula] });
+    const failed = this.failure("insertFormula");
+    if (failed) return failed;
+    this.formulas.set(this.activeCell, formula);
+    return { ok: true, value: this.activeCell };
   }
 
   private failure(method: HostMethod): { ok: false; error: HostError } | null {

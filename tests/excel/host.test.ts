@@ -31,14 +31,20 @@ async function requests<T>(fake: ExcelFake, f: () => Promise<T>): Promise<{ valu
   return { value, syncs: fake.requests.length - before };
 }
 
-/** The cell of `key`'s column on a criterion's row of the grid. */
-function gridCell(fake: ExcelFake, plan: WorkbookPlan, criterion: string, key: keyof typeof HEADERS.grid) {
+/** Where `key`'s column meets a criterion's row in the grid of `plan`. */
+function gridPosition(plan: WorkbookPlan, criterion: string, key: keyof typeof HEADERS.grid): { sheet: string; row: number; col: number } {
   const grid = plan.sheets.find((s) => s.key === "grid");
   const table = grid?.tables[0];
   if (!grid || !table) throw new Error("no grid");
   const row = table.top + 1 + table.rows.findIndex((r) => r[table.columns.findIndex((c) => c.key === "criterion")] === criterion);
   const col = table.left + table.columns.findIndex((c) => c.key === key);
-  return fakeSheet(fake, grid.name).peek(row, col) ?? { stored: { kind: "empty" as const }, format: {} };
+  return { sheet: grid.name, row, col };
+}
+
+/** The cell of `key`'s column on a criterion's row of the grid. */
+function gridCell(fake: ExcelFake, plan: WorkbookPlan, criterion: string, key: keyof typeof HEADERS.grid) {
+  const { sheet, row, col } = gridPosition(plan, criterion, key);
+  return fakeSheet(fake, sheet).peek(row, col) ?? { stored: { kind: "empty" as const }, format: {} };
 }
 
 describe("createExcelHost", () => {
@@ -332,6 +338,82 @@ describe("createExcelHost", () => {
       const { value, syncs } = await requests(fake, () => host.appendActions([]));
       expect(value).toEqual({ ok: true, value: 0 });
       expect(syncs).toBe(0);
+    });
+  });
+
+  describe("insertFormula", () => {
+    const plan = buildPlan(TEMPLATE, { lang: "fr" });
+    const formula = "=QG.SCORE(QG_Grid[Cotation],1,4)";
+
+    it("writes the formula into the active cell in one round trip and says where", async () => {
+      const { host, fake } = await hostOn(plan);
+      fake.state.addSheet("Bilan");
+      // The active cell of a selected range is its top-left cell.
+      await fake.select("Bilan", "C3:D5");
+      const { value, syncs } = await requests(fake, () => host.insertFormula(formula));
+      expect(value).toEqual({ ok: true, value: "Bilan!C3" });
+      expect(syncs).toBe(1);
+      expect(fakeSheet(fake, "Bilan").peek(3, 3)?.stored).toEqual({ kind: "formula", formula, fromText: false });
+      expect(fakeSheet(fake, "Bilan").peek(3, 4)).toBeUndefined();
+    });
+
+    it("quotes a sheet name that needs it in the address", async () => {
+      const { host, fake } = await hostOn(plan);
+      fake.state.addSheet("Suivi 2025");
+      await fake.select("Suivi 2025", "B7");
+      expect(await host.insertFormula(formula)).toEqual({ ok: true, value: "'Suivi 2025'!B7" });
+    });
+
+    it("writes into an unlocked cell of a protected sheet", async () => {
+      const { host, fake } = await hostOn(plan);
+      const at = gridPosition(plan, TEMPLATE.dimensions[0]?.criteria[0]?.id as string, "comment");
+      await fake.select(at.sheet, cellAddress(at.row, at.col));
+      expect(fakeSheet(fake, at.sheet).protection.protected).toBe(true);
+      expect(await host.insertFormula(formula)).toEqual({ ok: true, value: `${at.sheet}!${cellAddress(at.row, at.col)}` });
+      expect(fakeSheet(fake, at.sheet).peek(at.row, at.col)?.stored).toEqual({ kind: "formula", formula, fromText: false });
+    });
+
+    it("refuses a locked cell of a protected sheet, and writes nothing", async () => {
+      const { host, fake } = await hostOn(plan);
+      await fake.select("Grille", "A2");
+      const before = JSON.stringify(fakeSheet(fake, "Grille").peek(2, 1));
+      const r = await host.insertFormula(formula);
+      expect(r).toEqual({ ok: false, error: { code: "protected", detail: expect.stringMatching(/^AccessDenied: /) } });
+      expect(JSON.stringify(fakeSheet(fake, "Grille").peek(2, 1))).toBe(before);
+    });
+
+    it("recognizes a protected sheet whatever the language of Excel's message", async () => {
+      const fake = new ExcelFake();
+      const runner = fake.runner();
+      const host = createExcelHost({
+        runner: {
+          ...runner,
+          run: (batch) =>
+            runner.run((context) => {
+              const sync = context.sync.bind(context);
+              // Excel words its refusal in Office's language: nothing in it says "protect".
+              vi.spyOn(context, "sync").mockImplementationOnce(async () => {
+                try {
+                  await sync();
+                } catch (e) {
+                  throw new FakeOfficeError((e as FakeOfficeError).code, "Zugriff verweigert.");
+                }
+              });
+              return batch(context);
+            }),
+        },
+        office: office(),
+      });
+      fake.state.addSheet("Feuil1").protection = { protected: true };
+      await fake.select("Feuil1", "A1");
+      expect(await host.insertFormula(formula)).toEqual({ ok: false, error: { code: "protected", detail: "AccessDenied: Zugriff verweigert." } });
+    });
+
+    it("passes on any other refusal with Excel's words (a table the formula names is missing)", async () => {
+      const { host, fake } = await hostOn(null);
+      fake.state.addSheet("Feuil1");
+      const r = await host.insertFormula(formula);
+      expect(r).toEqual({ ok: false, error: { code: "unknown", detail: expect.stringMatching(/^InvalidArgument: .*QG_Grid/) } });
     });
   });
 });

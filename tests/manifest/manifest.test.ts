@@ -1,8 +1,9 @@
 /**
  * The add-in manifest, checked offline (`office-addin-manifest validate` needs Microsoft's service):
  * well-formed XML, every resid resolves to a resource of the right kind, the shared runtime and the
- * QG custom functions are wired to one page, the requirement sets are declared, every display string
- * exists in French and English, the icons have the sizes the manifest claims — and, against one
+ * QG custom functions are wired to one page (their metadata in English, in French for fr-FR and
+ * fr-CA), the requirement sets are declared, every display string exists in French and English,
+ * the icons have the sizes the manifest claims — and, against one
  * production build made here, every URL names a file the build writes, the deployment URL replaces
  * localhost, and no page allows eval.
  */
@@ -30,7 +31,6 @@ const NS = {
   xsi: "http://www.w3.org/2001/XMLSchema-instance",
 };
 const FRENCH = ["fr-FR", "fr-CA"];
-const ENGLISH = ["en-US"];
 
 /** Parses XML, failing on any error or warning the parser reports. */
 function parseXml(text: string, name: string): Document {
@@ -176,7 +176,8 @@ describe("manifest.xml, offline", () => {
     const sets = new Map(
       all(one(manifest, NS.app, "Requirements"), NS.app, "Set").map((s) => [attr(s, "Name"), s.getAttribute("MinVersion") ?? "1.1"]),
     );
-    const minimum = { ExcelApi: "1.9", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1" };
+    // CustomFunctionsRuntime 1.3: CustomFunctions.Error and its ErrorCode values (functions/functions.edge.ts).
+    const minimum = { ExcelApi: "1.9", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" };
     for (const [name, version] of Object.entries(minimum)) {
       expect(sets.has(name), `requirement set ${name}`).toBe(true);
       expect(compareVersions(sets.get(name)!, version), `${name} ${sets.get(name)} >= ${version}`).toBeGreaterThanOrEqual(0);
@@ -196,6 +197,9 @@ describe("manifest.xml, offline", () => {
     expect(location("Page")).toBe(page);
     expect(urlOf(location("Script"))).toBe(`${DEV_URL}functions.js`);
     expect(urlOf(location("Metadata"))).toBe(`${DEV_URL}functions.json`);
+    // The functions' names and help: English by default, French for French Office (fr-FR, fr-CA).
+    const metadataOverrides = localized(tables.url.get(location("Metadata"))!).overrides;
+    expect(Object.fromEntries(metadataOverrides)).toEqual(Object.fromEntries(FRENCH.map((l) => [l, `${DEV_URL}functions.fr.json`])));
     expect(attr(tables.short.get(attr(one(cf, NS.vo, "Namespace"), "resid"))!, "DefaultValue")).toBe("QG");
 
     const ribbon = all(versionOverrides, NS.vo, "ExtensionPoint").find((e) => xsiType(e) === "PrimaryCommandSurface")!;
@@ -209,7 +213,9 @@ describe("manifest.xml, offline", () => {
   });
 
   it("has every display string in French (fr-FR, fr-CA) and English, within Office's length limits", () => {
-    expect(one(manifest, NS.app, "DefaultLocale").textContent).toBe("fr-CA");
+    // Office takes no override for the default locale: English is the default so that fr-CA and
+    // fr-FR can both be overrides (and get the French custom-function metadata).
+    expect(one(manifest, NS.app, "DefaultLocale").textContent).toBe("en-US");
     const strings: { name: string; el: Element; max: number }[] = [
       { name: "DisplayName", el: one(manifest, NS.app, "DisplayName"), max: 125 },
       { name: "Description", el: one(manifest, NS.app, "Description"), max: 250 },
@@ -220,18 +226,16 @@ describe("manifest.xml, offline", () => {
     const sameInEveryLanguage = new Set(["Qualigrid"]);
     for (const { name, el, max } of strings) {
       const { value, overrides } = localized(el);
-      for (const locale of [...FRENCH, ...ENGLISH]) {
+      for (const locale of FRENCH) {
         expect(overrides.get(locale)?.trim(), `${name} has a ${locale} override`).toBeTruthy();
       }
+      expect(overrides.has("en-US"), `${name} has no override for the default locale`).toBe(false);
       const texts = [value, ...overrides.values()];
       for (const text of texts) expect(text.length, `${name}: "${text}" fits in ${max} characters`).toBeLessThanOrEqual(max);
+      // The default value is the English text; the French overrides are translations of it.
       for (const fr of FRENCH) {
-        for (const en of ENGLISH) {
-          if (!sameInEveryLanguage.has(value)) expect(overrides.get(en), `${name}: ${en} is translated from ${fr}`).not.toBe(overrides.get(fr));
-        }
+        if (!sameInEveryLanguage.has(value)) expect(overrides.get(fr), `${name}: ${fr} is translated`).not.toBe(value);
       }
-      // DefaultLocale is fr-CA: the default value is the French text.
-      expect(value).toBe(overrides.get("fr-CA"));
     }
   });
 
@@ -292,13 +296,24 @@ describe("the production build", () => {
     for (const { where, url } of urls) expect(url.startsWith(DEPLOY_URL), `${where}: ${url}`).toBe(true);
   });
 
-  it("generates the custom functions metadata from functions/functions.ts", () => {
-    const metadata = JSON.parse(readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: { id: string; name: string }[] };
-    expect(metadata.functions.map((f) => f.id)).toContain("VERSION");
-    // Excel needs ids and names of at least 3 characters.
-    for (const f of metadata.functions) expect(Math.min(f.id.length, f.name.length)).toBeGreaterThanOrEqual(3);
-    // The plugin appends the association to the functions bundle.
-    expect(readFileSync(path.join(out, "functions.js"), "utf8")).toContain('CustomFunctions.associate("VERSION"');
+  it("generates the custom functions metadata from functions/functions.ts, in English and in French", () => {
+    type Metadata = { functions: { id: string; name: string; helpUrl?: string }[] };
+    const read = (file: string) => JSON.parse(readFileSync(path.join(out, file), "utf8")) as Metadata;
+    const [en, fr] = [read("functions.json"), read("functions.fr.json")];
+    const ids = ["SCORE", "DIMSCORE", "GAP", "LEVEL", "COMPLETION", "COVERAGE", "AGREEMENT", "SPREAD", "CONSENSUS"];
+    expect(en.functions.map((f) => f.id)).toEqual(ids);
+    expect(fr.functions.map((f) => f.id)).toEqual(ids);
+    expect(en.functions.map((f) => f.name)).toEqual(ids);
+    expect(fr.functions.map((f) => f.name)).toEqual(["SCORE", "SCOREDIM", "ECART", "NIVEAU", "COMPLETUDE", "COUVERTURE", "ACCORD", "DISPERSION", "CONSENSUS"]);
+    for (const f of [...en.functions, ...fr.functions]) {
+      // Excel needs ids and names of at least 3 characters.
+      expect(Math.min(f.id.length, f.name.length)).toBeGreaterThanOrEqual(3);
+      // Help links follow the deployment, as the manifest's URLs do.
+      expect(f.helpUrl).toBe(`${DEPLOY_URL}help.html`);
+    }
+    // The plugin appends the associations to the functions bundle.
+    const bundle = readFileSync(path.join(out, "functions.js"), "utf8");
+    for (const id of ids) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
   });
 
   it("loads office.js from Microsoft's CDN, then the functions and the task pane, on one page", () => {

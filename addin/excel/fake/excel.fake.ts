@@ -19,9 +19,9 @@ export class FakeRequestContext extends FakeRequestContextCore {
 /**
  * A recording fake of the part of Excel's object model Qualigrid uses (tables, ranges, formats,
  * validation, conditional formats, names, protection, freeze panes, page layout, charts, selection
- * events), for tests and benchmarks without Excel. It keeps a workbook in memory, runs the queued
- * commands at each `sync()` as Office.js would, models how Excel stores typed strings
- * (`fake.entry.ts`), and records every request with its commands and size.
+ * events, the active cell), for tests and benchmarks without Excel. It keeps a workbook in memory,
+ * runs the queued commands at each `sync()` as Office.js would, models how Excel stores typed
+ * strings (`fake.entry.ts`), and records every request with its commands and size.
  *
  * What it does not do: calculate formulas (formula cells read back as ""), render anything, or
  * shift cells below a table that grows.
@@ -58,10 +58,11 @@ export class ExcelFake {
     };
   }
 
-  /** Plays a user selecting `address` on a sheet: its `onSelectionChanged` handlers run. */
+  /** Plays a user selecting `address` on a sheet (which becomes the active one): its `onSelectionChanged` handlers run. */
   async select(sheet: string, address: string): Promise<void> {
     const s = this.state.sheet(sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
+    this.state.activeSheet = s.name;
     this.state.selection = { sheet: s.name, address };
     for (const h of [...s.selectionHandlers]) await h({ address, worksheetId: s.id, type: "WorksheetSelectionChanged", source: "Local" });
   }

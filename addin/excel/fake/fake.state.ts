@@ -136,6 +136,17 @@ export class FakeWorkbookState {
     return s;
   }
 
+  /**
+   * The active cell as Excel keeps it: the top-left cell of the selection when the selection is on
+   * the active sheet, else A1 of the active sheet (or of the first sheet); null without sheets.
+   */
+  activeCell(): { sheet: FakeSheet; row: number; col: number } | null {
+    const sheet = (this.activeSheet === null ? null : this.sheet(this.activeSheet)) ?? (this.selection ? this.sheet(this.selection.sheet) : null) ?? this.sheets[0] ?? null;
+    if (!sheet) return null;
+    const selected = this.selection && this.selection.sheet.toLowerCase() === sheet.name.toLowerCase() ? boundsOf(this.selection.address) : null;
+    return { sheet, row: selected?.top ?? 1, col: selected?.left ?? 1 };
+  }
+
   table(name: string): FakeTable | null {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
   }

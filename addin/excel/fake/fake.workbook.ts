@@ -27,6 +27,15 @@ export class FakeWorkbook extends FakeProxy<FakeWorkbookState> {
     return this.loaded("name");
   }
 
+  /** The active cell (`FakeWorkbookState.activeCell`); `ItemNotFound` in a workbook without sheets. */
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.ctx, "workbook.getActiveCell()", () => {
+      const c = this.ctx.state.activeCell();
+      if (!c) throw new FakeOfficeError("ItemNotFound", "The workbook has no active cell.", "Workbook.getActiveCell");
+      return { sheet: c.sheet, top: c.row, left: c.col, bottom: c.row, right: c.col };
+    }, false);
+  }
+
   protected read(prop: string, s: FakeWorkbookState): unknown {
     if (prop === "name") return s.name;
     throw new Error(`the fake Workbook has no property ${prop}`);
@@ -61,6 +70,15 @@ export class FakeWorksheetCollection extends FakeProxy<FakeWorkbookState> {
 
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, `worksheets.getItemOrNullObject(${name})`, () => this.ctx.state.sheet(name), false, true);
+  }
+
+  /** The sheet of the active cell. */
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, "worksheets.getActiveWorksheet()", () => {
+      const c = this.ctx.state.activeCell();
+      if (!c) throw new FakeOfficeError("ItemNotFound", "The workbook has no active sheet.", "WorksheetCollection.getActiveWorksheet");
+      return c.sheet;
+    }, false);
   }
 
   get items(): FakeWorksheet[] {

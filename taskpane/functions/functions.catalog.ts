@@ -1,0 +1,212 @@
+import type { Lang } from "../../addin/model/template.types.js";
+import { formulaSyntax } from "./functions.formula.js";
+
+type Both = Record<Lang, string>;
+
+/** The namespace of Qualigrid's custom functions, the same in every language. */
+export const FUNCTION_NAMESPACE = "QG";
+
+/** The QG functions by their invariant (English) name, in the order the page lists them. */
+export const FUNCTION_IDS = ["SCORE", "DIMSCORE", "GAP", "LEVEL", "COMPLETION", "COVERAGE", "AGREEMENT", "SPREAD", "CONSENSUS"] as const;
+
+/** A QG function, by its invariant name. */
+export type FunctionId = (typeof FUNCTION_IDS)[number];
+
+/** One argument of a function, as the function's help in Excel names it. */
+export interface FunctionArgument {
+  /** The English argument name (`scale_min`), also the key of `ARGUMENT_NAMES` in `addin/scoring`. */
+  key: string;
+  name: Both;
+  description: Both;
+  optional: boolean;
+}
+
+/** What the page says about one function. */
+export interface FunctionEntry {
+  id: FunctionId;
+  /** The name after `QG.` in each language (Excel shows the French one in a French Excel). */
+  name: Both;
+  description: Both;
+  arguments: FunctionArgument[];
+  /** The function returns a column (a dynamic array) that spills below the cell. */
+  spills: boolean;
+}
+
+const arg = (key: string, fr: string, en: string, description: Both, optional = false): FunctionArgument => ({
+  key,
+  name: { fr, en },
+  description,
+  optional,
+});
+
+const RATINGS = arg("ratings", "cotations", "ratings", {
+  fr: "Les cotations, une par critère.",
+  en: "The ratings, one per criterion.",
+});
+const SCALE_MIN = arg("scale_min", "echelle_min", "scale_min", {
+  fr: "La plus petite valeur de l'échelle de cotation.",
+  en: "The lowest value of the rating scale.",
+});
+const SCALE_MAX = arg("scale_max", "echelle_max", "scale_max", {
+  fr: "La plus grande valeur de l'échelle de cotation.",
+  en: "The highest value of the rating scale.",
+});
+const WEIGHTS = arg(
+  "weights",
+  "poids",
+  "weights",
+  { fr: "Le poids de chaque critère, de la même taille que cotations (1 par défaut).", en: "Each criterion's weight, the same size as ratings (1 by default)." },
+  true,
+);
+const SCORE = arg("score", "score", "score", { fr: "Un score de 0 à 100, ou une plage de scores.", en: "A score from 0 to 100, or a range of scores." });
+const MATRIX = arg("ratings_matrix", "matrice_cotations", "ratings_matrix", {
+  fr: "Une ligne par critère, une colonne par répondant.",
+  en: "One row per criterion, one column per respondent.",
+});
+
+/**
+ * The QG custom functions as the Functions page presents them: names, one-line descriptions and
+ * arguments in French and English, the same words as the functions' own help in Excel.
+ */
+export const FUNCTIONS: readonly FunctionEntry[] = [
+  {
+    id: "SCORE",
+    name: { fr: "SCORE", en: "SCORE" },
+    description: {
+      fr: "Le score de 0 à 100 d'un ensemble de cotations ; les cellules vides et les « sans objet » sont ignorées.",
+      en: "The score from 0 to 100 of a set of ratings; blank cells and N/A are skipped.",
+    },
+    arguments: [RATINGS, SCALE_MIN, SCALE_MAX, WEIGHTS],
+    spills: false,
+  },
+  {
+    id: "DIMSCORE",
+    name: { fr: "SCOREDIM", en: "DIMSCORE" },
+    description: {
+      fr: "Le score de 0 à 100 des critères d'une seule dimension.",
+      en: "The score from 0 to 100 of the criteria of one dimension.",
+    },
+    arguments: [
+      arg("dimensions", "dimensions", "dimensions", {
+        fr: "La dimension de chaque critère, de la même taille que cotations.",
+        en: "Each criterion's dimension, the same size as ratings.",
+      }),
+      RATINGS,
+      arg("dimension", "dimension", "dimension", { fr: "Le code de la dimension à calculer.", en: "The code of the dimension to score." }),
+      SCALE_MIN,
+      SCALE_MAX,
+      WEIGHTS,
+    ],
+    spills: false,
+  },
+  {
+    id: "GAP",
+    name: { fr: "ECART", en: "GAP" },
+    description: {
+      fr: "L'écart à la cible, cible − score ; avec des plages, un tableau de même forme.",
+      en: "The gap to target, target − score; given ranges, an array of the same shape.",
+    },
+    arguments: [SCORE, arg("target", "cible", "target", { fr: "La cible, ou une plage de cibles de même forme.", en: "The target, or a range of targets of the same shape." })],
+    spills: false,
+  },
+  {
+    id: "LEVEL",
+    name: { fr: "NIVEAU", en: "LEVEL" },
+    description: {
+      fr: "Le libellé du plus haut seuil qui ne dépasse pas le score (le niveau de maturité, par exemple).",
+      en: "The label of the highest threshold not above the score (the maturity level, for example).",
+    },
+    arguments: [
+      SCORE,
+      arg("thresholds", "seuils", "thresholds", { fr: "Les seuils, en ordre croissant.", en: "The thresholds, in ascending order." }),
+      arg("labels", "libelles", "labels", { fr: "Le libellé de chaque seuil, de la même taille que seuils.", en: "Each threshold's label, the same size as thresholds." }),
+    ],
+    spills: false,
+  },
+  {
+    id: "COMPLETION",
+    name: { fr: "COMPLETUDE", en: "COMPLETION" },
+    description: {
+      fr: "La part des critères cotés, « sans objet » compris, sur l'ensemble des lignes.",
+      en: "The share of criteria answered, N/A included, over all rows.",
+    },
+    arguments: [RATINGS],
+    spills: false,
+  },
+  {
+    id: "COVERAGE",
+    name: { fr: "COUVERTURE", en: "COVERAGE" },
+    description: {
+      fr: "La part des critères qui ont au moins une preuve liée, en ne comptant que le statut accepté s'il est donné.",
+      en: "The share of criteria with at least one linked evidence item, counting only the accepted status when one is given.",
+    },
+    arguments: [
+      arg("criteria", "criteres", "criteria", { fr: "Les codes des critères.", en: "The criterion codes." }),
+      arg("evidence_criteria", "criteres_preuves", "evidence_criteria", {
+        fr: "Les critères que nomme chaque preuve (plusieurs codes séparés par , ou ;).",
+        en: "The criteria each evidence item names (several codes separated by , or ;).",
+      }),
+      arg("evidence_status", "statut_preuves", "evidence_status", { fr: "Le statut de chaque preuve.", en: "Each evidence item's status." }, true),
+      arg("accepted_status", "statut_accepte", "accepted_status", { fr: "Le seul statut qui compte.", en: "The only status that counts." }, true),
+    ],
+    spills: false,
+  },
+  {
+    id: "AGREEMENT",
+    name: { fr: "ACCORD", en: "AGREEMENT" },
+    description: {
+      fr: "La part des lignes, cotées et applicables des deux côtés, où les deux cotations diffèrent d'au plus la tolérance : l'autoévaluation contre l'évaluateur.",
+      en: "The share of rows, answered and applicable on both sides, where the two ratings differ by at most the tolerance: self against evaluator.",
+    },
+    arguments: [
+      arg("ratings_a", "cotations_a", "ratings_a", { fr: "Les premières cotations (l'autoévaluation).", en: "The first ratings (the self-assessment)." }),
+      arg("ratings_b", "cotations_b", "ratings_b", { fr: "Les secondes cotations (l'évaluateur), de la même taille.", en: "The second ratings (the evaluator's), the same size." }),
+      arg("tolerance", "tolerance", "tolerance", { fr: "L'écart toléré (0 par défaut).", en: "The difference allowed (0 by default)." }, true),
+    ],
+    spills: false,
+  },
+  {
+    id: "SPREAD",
+    name: { fr: "DISPERSION", en: "SPREAD" },
+    description: {
+      fr: "Pour chaque ligne, l'étendue (max − min) des cotations de plusieurs répondants.",
+      en: "For each row, the spread (max − min) of several respondents' ratings.",
+    },
+    arguments: [MATRIX],
+    spills: true,
+  },
+  {
+    id: "CONSENSUS",
+    name: { fr: "CONSENSUS", en: "CONSENSUS" },
+    description: {
+      fr: "Pour chaque ligne, la cotation consolidée de plusieurs répondants : leur moyenne ou leur médiane.",
+      en: "For each row, the consolidated rating of several respondents: their mean or their median.",
+    },
+    arguments: [
+      MATRIX,
+      arg("method", "methode", "method", { fr: "« moyenne » (par défaut) ou « médiane ».", en: "\"mean\" (the default) or \"median\"." }, true),
+    ],
+    spills: true,
+  },
+];
+
+/** The catalogue entry of a function. */
+export function functionEntry(id: FunctionId): FunctionEntry {
+  const entry = FUNCTIONS.find((f) => f.id === id);
+  if (!entry) throw new Error(`no QG function ${id}`);
+  return entry;
+}
+
+/** `QG.SCOREDIM`: the full name of a function as Excel shows it in `lang`. */
+export function functionName(id: FunctionId, lang: Lang): string {
+  return `${FUNCTION_NAMESPACE}.${functionEntry(id).name[lang]}`;
+}
+
+/**
+ * `QG.SCORE(cotations; echelle_min; echelle_max; [poids])`: the function's syntax as Excel's help
+ * writes it in `lang`, with that language's argument separator.
+ */
+export function functionSyntax(id: FunctionId, lang: Lang): string {
+  const args = functionEntry(id).arguments.map((a) => (a.optional ? `[${a.name[lang]}]` : a.name[lang]));
+  return `${functionName(id, lang)}(${args.join(`${formulaSyntax(lang).argumentSeparator} `)})`;
+}
