@@ -29,4 +29,20 @@ export default tseslint.config(
     },
   },
   { files: ["addin/model/**/*.ts", "addin/scoring/**/*.ts", "addin/plan/**/*.ts"], ignores: ["**/*.test.ts"], rules: engineIsIndependent },
+  // The custom functions load with every workbook: they stay free of the task pane's heavy dependencies.
+  {
+    files: ["functions/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["exceljs", "react", "react-dom", "@fluentui/*"], message: "The custom functions must not pull in exceljs, React or Fluent UI." },
+            { group: ["**/taskpane/*", "**/xlsx/*", "**/excel/*", "**/cli/*"], message: "The custom functions are thin wrappers over addin/scoring." },
+          ],
+        },
+      ],
+    },
+  },
 );
