@@ -1,17 +1,6 @@
 import { parseTemplate } from "../../model/template.parse.js";
 import type { Template } from "../../model/template.types.js";
-
-/** mulberry32: the same seed gives the same template in every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from "./random.js";
 
 const FR = ["L'organisme documente sa politique de gestion des risques", "La direction évalue chaque année la satisfaction des usagers", "Le comité qualité suit les incidents au moyen d'indicateurs", "Chaque intervenant applique les procédures d'accueil", "Le conseil révise les orientations stratégiques"];
 const EN = ["The organization documents its risk management policy", "Management reviews service users' satisfaction every year", "The quality committee tracks incidents with indicators", "Every practitioner applies intake procedures", "The board revises its strategic directions"];

@@ -2,18 +2,7 @@
 // rows, blanks as null) — and the floors: for each function, the minimal loop over the same arrays
 // that computes the same number under the same rules, without checking anything.
 
-/** mulberry32, as tests/support/random.ts: the same data on every run. */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = (rand, xs) => xs[Math.floor(rand() * xs.length)];
+import { pick, seededRandom as seeded } from "../../../dist/addin/excel/fake/random.js";
 
 export const ROWS = 10_000;
 

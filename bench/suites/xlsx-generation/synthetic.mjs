@@ -2,19 +2,10 @@
 // 1,000 criteria in 20 dimensions and 10,000 evidence-register rows. The same seed gives the
 // same data in every process, so the plan path and the floor write exactly the same cells.
 
+import { seededRandom as prng } from "../../../dist/addin/excel/fake/random.js";
+
 export const SIZES = { dimensions: 20, criteriaPerDimension: 50, evidenceRows: 10_000 };
 
-/** mulberry32: a small seeded PRNG, so every run and both cases get identical data. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FR = {
   subjects: ["L'organisme", "Le conseil d'administration", "La direction", "L'équipe", "Chaque intervenant", "Le comité qualité", "Le responsable désigné", "Le personnel"],
