@@ -9,6 +9,7 @@ import { fillCommand } from "./commands/fill.command.js";
 import { newCommand } from "./commands/new.command.js";
 import { scoreCommand } from "./commands/score.command.js";
 import { showCommand } from "./commands/show.command.js";
+import { templateSheetCommand } from "./commands/template-sheet.command.js";
 import { templatesCommand } from "./commands/templates.command.js";
 
 /** Exit code of an unexpected failure (a defect, not bad input). */
@@ -61,6 +62,17 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       code = await newCommand(io, t, o);
     });
   program
+    .command("template-sheet")
+    .description("write an authoring workbook (QG_TemplateInfo, QG_TemplateItems, explanations), pre-filled from a template or blank")
+    .argument("[template]")
+    .requiredOption("-o, --output <authoring.xlsx>", "the workbook to write")
+    .option("--blank", "write a blank authoring workbook (default scale and targets)")
+    .addOption(langOption("fr"))
+    .option("--force", "replace the output file if it exists")
+    .action(async (t: string | undefined, o: { output: string; lang: Lang; blank?: boolean; force?: boolean }) => {
+      code = await templateSheetCommand(io, t, o);
+    });
+  program
     .command("fill")
     .description("fill ratings and comments from a CSV (criterion,rating,comment)")
     .argument("<file.xlsx>")
@@ -79,12 +91,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     });
   program
     .command("check")
-    .description("report invalid ratings, unanswered or duplicated criteria, unknown evidence links, expired evidence, incomplete or overdue actions")
+    .description("report formulas altered or deleted, tables renamed or deleted, invalid ratings, unanswered or duplicated criteria, unknown evidence links, expired evidence, incomplete or overdue actions")
     .argument("<file.xlsx>")
     .option("--json", "print JSON")
     .addOption(langOption())
     .option("--org-domain <host...>", "host names of the organization's own storage (confidential evidence linked elsewhere gets a reminder)")
-    .action(async (f: string, o: { json?: boolean; lang?: Lang; orgDomain?: string[] }) => {
+    .option("--repair", "rewrite the formula cells found altered or deleted (nothing else), then check again")
+    .option("-o, --output <out.xlsx>", "with --repair: write the repaired workbook here instead of replacing the file")
+    .action(async (f: string, o: { json?: boolean; lang?: Lang; orgDomain?: string[]; repair?: boolean; output?: string }) => {
       code = await checkCommand(io, f, o);
     });
 

@@ -3,12 +3,15 @@ import { builtinTemplate, builtinTemplates } from "../model/builtin.js";
 import { parseTemplateText } from "../model/template.parse.js";
 import type { InputIssue, Template } from "../model/template.types.js";
 import { loadWorkbook } from "../xlsx/xlsx.io.js";
+import { TABLES } from "../plan/names.js";
+import { templateFromWorkbook } from "../plan/template-workbook.js";
+import { plainWorkbook } from "../xlsx/xlsx.plain.js";
 import { readQualigridWorkbook } from "../xlsx/xlsx.read.js";
 import { BadInput, exists, readInputFile } from "./cli.io.js";
 
 /**
  * Finds the template a user named: a built-in id, a template `.json`, or an `.xlsx` that carries
- * a template. Returns it with the warnings found while reading it.
+ * a template (a Qualigrid workbook, else the authoring tables, else a hand-made grid). Returns it with the warnings found while reading it.
  */
 export async function resolveTemplate(arg: string): Promise<{ template: Template; warnings: InputIssue[] }> {
   const ext = path.extname(arg).toLowerCase();
@@ -18,8 +21,14 @@ export async function resolveTemplate(arg: string): Promise<{ template: Template
       const wb = await loadWorkbook(bytes, arg);
       if (!wb.ok) throw new BadInput(wb.issues);
       const read = readQualigridWorkbook(wb.value, arg);
-      if (!read.ok) throw new BadInput(read.issues);
-      return { template: read.value.template, warnings: read.warnings };
+      if (read.ok) return { template: read.value.template, warnings: read.warnings };
+      // A Qualigrid workbook with a problem is reported as such; any other workbook may carry
+      // a template written by hand (the authoring tables or ranges, or an advisor's grid).
+      const plain = plainWorkbook(wb.value);
+      if ([TABLES.templateInfo, TABLES.templateItems, TABLES.grid].every((n) => plain.tables.has(n.toLowerCase()))) throw new BadInput(read.issues);
+      const authored = templateFromWorkbook(plain, arg);
+      if (!authored.ok) throw new BadInput(authored.issues);
+      return { template: authored.value, warnings: authored.warnings };
     }
     const parsed = parseTemplateText(bytes.toString("utf8"), arg);
     if (!parsed.ok) throw new BadInput(parsed.issues);

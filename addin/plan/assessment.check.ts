@@ -18,7 +18,11 @@ export type FindingCode =
   | "criterionDuplicated"
   | "actionOverdue"
   | "evidenceExpired"
-  | "confidentialLink";
+  | "confidentialLink"
+  | "formulaAltered"
+  | "formulaMissing"
+  | "tableMissing"
+  | "tableRenamed";
 
 /** One thing `check` found, with where it is and what to do. */
 export interface Finding {
@@ -82,7 +86,34 @@ const MESSAGES: Record<FindingCode, Record<Lang, (p: Params) => string>> = {
     fr: (p) => `rappel : la preuve confidentielle ${p.evidence} pointe hors du stockage de l'organisme (${p.host}) : vérifiez qui peut l'ouvrir`,
     en: (p) => `reminder: confidential evidence ${p.evidence} links outside the organization's storage (${p.host}): check who can open it`,
   },
+  formulaAltered: {
+    fr: (p) => `la formule de ${p.what} a été modifiée (« ${p.found} ») : lancez \`qualigrid check --repair\` pour rétablir celle du modèle`,
+    en: (p) => `the formula of ${p.what} was changed ("${p.found}"): run \`qualigrid check --repair\` to restore the template's formula`,
+  },
+  formulaMissing: {
+    fr: (p) =>
+      p.found === ""
+        ? `la formule de ${p.what} a été effacée : lancez \`qualigrid check --repair\` pour la rétablir`
+        : `la formule de ${p.what} a été remplacée par la valeur « ${p.found} » : lancez \`qualigrid check --repair\` pour la rétablir`,
+    en: (p) =>
+      p.found === ""
+        ? `the formula of ${p.what} was cleared: run \`qualigrid check --repair\` to restore it`
+        : `the formula of ${p.what} was replaced by the value "${p.found}": run \`qualigrid check --repair\` to restore it`,
+  },
+  tableMissing: {
+    fr: (p) => `le tableau ${p.table} (feuille ${p.sheet}) a été supprimé : ${p.consequence} ; restaurez-le depuis une copie du classeur ou recréez le classeur avec \`qualigrid new\``,
+    en: (p) => `table ${p.table} (sheet ${p.sheet}) was deleted: ${p.consequence}; restore it from a copy of the workbook or regenerate the workbook with \`qualigrid new\``,
+  },
+  tableRenamed: {
+    fr: (p) => `le tableau ${p.table} a été renommé « ${p.name} » : redonnez-lui le nom ${p.table} (Création de tableau > Nom du tableau), sinon Qualigrid ne le lit plus`,
+    en: (p) => `table ${p.table} was renamed "${p.name}": name it ${p.table} again (Table Design > Table Name), or Qualigrid no longer reads it`,
+  },
 };
+
+/** A finding with its message in `lang`; for checks written outside this file. */
+export function findingOf(code: FindingCode, severity: Finding["severity"], where: CellRef, params: Record<string, string>, lang: Lang): Finding {
+  return { code, severity, where, message: MESSAGES[code][lang](params) };
+}
 
 /** What `checkAssessment` compares against: today's date and where the organization keeps its files. */
 export interface CheckOptions {

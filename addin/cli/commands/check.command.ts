@@ -1,22 +1,79 @@
-import { checkAssessment } from "../../plan/assessment.check.js";
+import type ExcelJS from "exceljs";
+import { checkAssessment, type Finding } from "../../plan/assessment.check.js";
+import { checkStructure, type FormulaRepair } from "../../plan/formula.check.js";
+import type { AssessmentWorkbook } from "../../model/assessment.types.js";
 import type { Lang } from "../../model/template.types.js";
-import { EXIT, type CliIo } from "../cli.io.js";
+import { applyFormulaRepairs, contentView } from "../../xlsx/xlsx.formulas.js";
+import { loadWorkbook, saveWorkbook } from "../../xlsx/xlsx.io.js";
+import { readQualigridWorkbook } from "../../xlsx/xlsx.read.js";
+import { BadInput, EXIT, writeFileAtomic, type CliIo } from "../cli.io.js";
 import { openAssessment } from "../workbook.open.js";
 
+interface CheckOpts {
+  json?: boolean;
+  lang?: Lang;
+  orgDomain?: string[];
+  repair?: boolean;
+  output?: string;
+}
+
+/** Everything `check` finds in a loaded workbook: tables and formulas first, then the answers. */
+function inspect(workbook: ExcelJS.Workbook, assessment: AssessmentWorkbook, lang: Lang, opts: CheckOpts): { findings: Finding[]; repairs: FormulaRepair[] } {
+  const structure = checkStructure(assessment.template, assessment.lang, contentView(workbook), lang);
+  const findings = [...structure.findings, ...checkAssessment(assessment, lang, { orgDomains: opts.orgDomain ?? [] })];
+  return { findings, repairs: structure.repairs };
+}
+
 /**
- * `qualigrid check <file.xlsx> [--json]`: what is wrong or missing in an assessment workbook.
- * Exit 0 when clean, 1 when something was found.
+ * `qualigrid check <file.xlsx> [--json] [--repair [-o out.xlsx]]`: what is wrong or missing in an
+ * assessment workbook. With `--repair`, the formula cells found altered or missing are rewritten
+ * (nothing else), the file is replaced at once, and the result is checked again.
+ * Exit 0 when clean (after the repair), 1 when something was found.
  */
-export async function checkCommand(io: CliIo, file: string, opts: { json?: boolean; lang?: Lang; orgDomain?: string[] }): Promise<number> {
-  const { assessment } = await openAssessment(file);
+export async function checkCommand(io: CliIo, file: string, opts: CheckOpts): Promise<number> {
+  if (opts.output !== undefined && !opts.repair) {
+    throw new BadInput([{ path: opts.output, message: "-o/--output is only used with --repair", severity: "error" }]);
+  }
+  const { workbook, assessment } = await openAssessment(file);
   const lang = opts.lang ?? assessment.lang;
-  const findings = checkAssessment(assessment, lang, { orgDomains: opts.orgDomain ?? [] });
+  const first = inspect(workbook, assessment, lang, opts);
+  const repairs = first.repairs;
+  let findings = first.findings;
+  let shownFile = file;
+  let repaired: FormulaRepair[] = [];
+  if (opts.repair && repairs.length > 0) {
+    applyFormulaRepairs(workbook, repairs);
+    const bytes = await saveWorkbook(workbook);
+    const target = opts.output ?? file;
+    // Checked again from the bytes about to be written, so what is printed is what the file holds.
+    const reloaded = await loadWorkbook(bytes, target);
+    if (!reloaded.ok) throw new BadInput(reloaded.issues);
+    const reread = readQualigridWorkbook(reloaded.value, target);
+    if (!reread.ok) throw new BadInput(reread.issues);
+    await writeFileAtomic(target, bytes);
+    repaired = repairs;
+    shownFile = target;
+    ({ findings } = inspect(reloaded.value, reread.value, lang, opts));
+  }
+  const where = (r: { where: { sheet: string; address: string } }): string => `${r.where.sheet}!${r.where.address}`;
   if (opts.json) {
-    io.out(JSON.stringify({ file, findings: findings.map((f) => ({ ...f, where: `${f.where.sheet}!${f.where.address}` })) }, null, 2));
-  } else if (findings.length === 0) {
-    io.out(lang === "fr" ? `${file} : rien à signaler.` : `${file}: nothing to report.`);
+    const json: Record<string, unknown> = { file: shownFile };
+    if (opts.repair) json.repaired = repaired.map((r) => ({ where: where(r), formula: r.formula }));
+    json.findings = findings.map((f) => ({ ...f, where: where(f) }));
+    io.out(JSON.stringify(json, null, 2));
+    return findings.length === 0 ? EXIT.ok : EXIT.findings;
+  }
+  if (opts.repair) {
+    if (repaired.length === 0) io.out(lang === "fr" ? `${file} : aucune formule à rétablir.` : `${file}: no formula to restore.`);
+    else {
+      for (const r of repaired) io.out(`${lang === "fr" ? "rétablie" : "restored"}: ${where(r)}: ${r.formula}`);
+      io.out(lang === "fr" ? `${repaired.length} formule(s) rétablie(s) dans ${shownFile}.` : `${repaired.length} formula(s) restored in ${shownFile}.`);
+    }
+  }
+  if (findings.length === 0) {
+    io.out(lang === "fr" ? `${shownFile} : rien à signaler.` : `${shownFile}: nothing to report.`);
   } else {
-    for (const f of findings) io.out(`${f.severity === "error" ? (lang === "fr" ? "erreur" : "error") : lang === "fr" ? "attention" : "warning"}: ${f.where.sheet}!${f.where.address}: ${f.message}`);
+    for (const f of findings) io.out(`${f.severity === "error" ? (lang === "fr" ? "erreur" : "error") : lang === "fr" ? "attention" : "warning"}: ${where(f)}: ${f.message}`);
     const errors = findings.filter((f) => f.severity === "error").length;
     io.out(
       lang === "fr"

@@ -1,0 +1,238 @@
+import type { CellRef, PlainValue } from "../model/assessment.types.js";
+import type { Lang, Template } from "../model/template.types.js";
+import { cellAddress } from "./a1.js";
+import { findingOf, type Finding } from "./assessment.check.js";
+import { isFormula } from "./formula.js";
+import { HEADERS, SHEET_NAMES } from "./labels.js";
+import { TABLES } from "./names.js";
+import { plainText } from "./plain-table.js";
+import { buildPlan } from "./plan.build.js";
+import type { BlockCell, PlanParts, SheetPlan, TablePlan } from "./plan.types.js";
+
+/** What a cell holds as far as formulas go: a formula (without or with its `=`), or a plain value. */
+export type CellContent = PlainValue | { formula: string };
+
+/** A table of the workbook with what its cells hold (formulas kept as formulas). */
+export interface ContentTable {
+  name: string;
+  sheet: string;
+  top: number;
+  left: number;
+  headers: string[];
+  /** One entry per data row, one entry per column. */
+  rows: CellContent[][];
+}
+
+/** A workbook as the formula check sees it; both readers (files, the open workbook) can produce it. */
+export interface ContentView {
+  /** Tables by lower-cased name. */
+  tables: ReadonlyMap<string, ContentTable>;
+  /** Names of the worksheets. */
+  sheets: ReadonlySet<string>;
+  /** What a cell holds; `undefined` when the sheet does not exist. */
+  cell(sheet: string, row: number, col: number): CellContent | undefined;
+}
+
+/** A formula cell to rewrite with the plan's formula. */
+export interface FormulaRepair {
+  where: CellRef;
+  row: number;
+  col: number;
+  /** The plan's formula, starting with `=`. */
+  formula: string;
+}
+
+/** What the structure check found: findings, and the formula cells a repair would rewrite. */
+export interface StructureCheck {
+  findings: Finding[];
+  repairs: FormulaRepair[];
+  parts: PlanParts;
+}
+
+/** Optional parts: their table and what is lost without it. */
+const PART_TABLES: Record<keyof PlanParts, { table: string; consequence: Record<Lang, string> }> = {
+  evidence: {
+    table: TABLES.evidence,
+    consequence: { fr: "les preuves ne sont plus comptées dans la grille ni lues par Qualigrid", en: "evidence is no longer counted in the grid nor read by Qualigrid" },
+  },
+  actions: {
+    table: TABLES.actions,
+    consequence: { fr: "le plan d'action n'est plus lu par Qualigrid", en: "the action plan is no longer read by Qualigrid" },
+  },
+  dashboard: {
+    table: TABLES.scores,
+    consequence: { fr: "le tableau de bord ne calcule plus les scores", en: "the dashboard no longer computes the scores" },
+  },
+};
+
+/**
+ * Normalizes a formula for comparison: no leading `=`, no whitespace and upper case outside string
+ * literals (function, table and column names are case-insensitive), no `_xlfn.` prefixes.
+ */
+export function normalizeFormula(formula: string): string {
+  const s = formula.trim().replace(/^=/, "");
+  let out = "";
+  let inString = false;
+  for (const ch of s) {
+    if (ch === '"') {
+      inString = !inString;
+      out += ch;
+    } else if (inString) out += ch;
+    else if (!/\s/.test(ch)) out += ch.toUpperCase();
+  }
+  return out.replace(/_XLFN\.|_XLWS\./g, "");
+}
+
+function isFormulaContent(v: CellContent | undefined): v is { formula: string } {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && "formula" in v;
+}
+
+function shown(v: CellContent | undefined): string {
+  if (isFormulaContent(v)) return v.formula.startsWith("=") ? v.formula : `=${v.formula}`;
+  return plainText(v ?? null);
+}
+
+const norm = (s: string): string => s.trim().toLocaleLowerCase();
+
+/**
+ * Compares a workbook with the plan its template and language give: Qualigrid tables deleted or
+ * renamed, and every cell where the plan has a formula (grid, dashboard, action plan, lists) whose
+ * formula was changed, cleared or typed over. Grid and dashboard rows are matched by criterion and
+ * dimension id, so a sorted grid is compared row for row. Messages are in `lang`.
+ */
+export function checkStructure(template: Template, workbookLang: Lang, view: ContentView, lang: Lang): StructureCheck {
+  const full = buildPlan(template, { lang: workbookLang, blankRows: 1 });
+  const planTables = full.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s, table: t })));
+  const planNames = new Set(planTables.map((p) => p.table.name.toLowerCase()));
+  const findings: Finding[] = [];
+  const broken = new Set<string>();
+
+  // Tables: a table that lost its name is looked for at its place or by its headers.
+  const present = (name: string): boolean => view.tables.has(name.toLowerCase());
+  const renamedOf = (sheet: SheetPlan, t: TablePlan): ContentTable | undefined => {
+    const others = [...view.tables.values()].filter((w) => !planNames.has(w.name.toLowerCase()));
+    const wanted = t.columns.map((c) => norm(c.header));
+    return (
+      others.find((w) => w.sheet === sheet.name && w.top === t.top && w.left === t.left) ??
+      others.find((w) => {
+        const have = new Set(w.headers.map(norm));
+        return wanted.every((h) => have.has(h));
+      })
+    );
+  };
+  const gridT = view.tables.get(TABLES.grid.toLowerCase());
+  const gridHas = (header: string): boolean => !!gridT?.headers.some((h) => norm(h) === norm(header));
+  const parts: PlanParts = { evidence: false, actions: false, dashboard: false };
+  for (const key of Object.keys(PART_TABLES) as (keyof PlanParts)[]) {
+    const { table } = PART_TABLES[key];
+    const p = planTables.find((x) => x.table.name === table);
+    if (!p) continue;
+    parts[key] =
+      present(table) ||
+      view.sheets.has(SHEET_NAMES[key][workbookLang]) ||
+      renamedOf(p.sheet, p.table) !== undefined ||
+      (key === "evidence" && gridHas(HEADERS.grid.evidenceCount[workbookLang]));
+  }
+  const plan = buildPlan(template, { lang: workbookLang, parts, blankRows: 1 });
+
+  for (const s of plan.sheets) {
+    for (const t of s.tables) {
+      if (present(t.name)) continue;
+      broken.add(t.name.toLowerCase());
+      const renamed = renamedOf(s, t);
+      if (renamed) {
+        findings.push(findingOf("tableRenamed", "error", { sheet: renamed.sheet, address: cellAddress(renamed.top, renamed.left) }, { table: t.name, name: renamed.name }, lang));
+      } else {
+        const part = (Object.values(PART_TABLES) as { table: string; consequence: Record<Lang, string> }[]).find((x) => x.table === t.name);
+        findings.push(
+          findingOf(
+            "tableMissing",
+            "error",
+            { sheet: s.name, address: cellAddress(t.top, t.left) },
+            { table: t.name, sheet: s.name, consequence: part?.consequence[lang] ?? "" },
+            lang,
+          ),
+        );
+      }
+    }
+  }
+
+  // Formulas that name a table gone or renamed cannot be restored as they were: the table finding says what to do.
+  const usable = (formula: string): boolean => {
+    const n = normalizeFormula(formula);
+    return ![...broken].some((t) => n.includes(t.toUpperCase()));
+  };
+  const repairs: FormulaRepair[] = [];
+  const compare = (sheet: string, row: number, col: number, formula: string, found: CellContent | undefined, what: string): void => {
+    if (found === undefined || !usable(formula)) return;
+    const where = { sheet, address: cellAddress(row, col) };
+    if (isFormulaContent(found)) {
+      if (normalizeFormula(found.formula) === normalizeFormula(formula)) return;
+      findings.push(findingOf("formulaAltered", "error", where, { what, found: shown(found) }, lang));
+    } else {
+      findings.push(findingOf("formulaMissing", "error", where, { what, found: shown(found) }, lang));
+    }
+    repairs.push({ where, row, col, formula });
+  };
+
+  const keyed: Record<string, "criterion" | "dimension" | null> = {
+    [TABLES.grid]: "criterion",
+    [TABLES.scores]: "dimension",
+    [TABLES.actions]: null,
+  };
+  for (const s of plan.sheets) {
+    for (const t of s.tables) {
+      if (!(t.name in keyed)) continue;
+      const w = view.tables.get(t.name.toLowerCase());
+      if (!w) continue;
+      compareTable(t, w, keyed[t.name] ?? null, lang, compare);
+    }
+    if (s.key === "dashboard" || s.key === "lists") {
+      for (const c of s.cells) {
+        if (!isFormula(c.value)) continue;
+        compare(s.name, c.row, c.col, c.value.formula, view.cell(s.name, c.row, c.col), labelOf(s, c, lang));
+      }
+    }
+  }
+  return { findings, repairs, parts };
+}
+
+/** Compares the formula columns of a plan table with the workbook's table, row by row (by id when `key` is given). */
+function compareTable(
+  t: TablePlan,
+  w: ContentTable,
+  key: "criterion" | "dimension" | null,
+  lang: Lang,
+  compare: (sheet: string, row: number, col: number, formula: string, found: CellContent | undefined, what: string) => void,
+): void {
+  const wCol = (header: string): number => w.headers.findIndex((h) => norm(h) === norm(header));
+  const keyPlan = key === null ? -1 : t.columns.findIndex((c) => c.key === key);
+  const keyHere = keyPlan < 0 ? -1 : wCol(t.columns[keyPlan]?.header ?? "");
+  if (key !== null && keyHere < 0) return;
+  const byId = new Map<string, (typeof t.rows)[number]>();
+  if (keyPlan >= 0) for (const r of t.rows) byId.set(norm(plainText(r[keyPlan] as PlainValue)), r);
+  w.rows.forEach((values, i) => {
+    const id = keyHere < 0 ? "" : plainText(values[keyHere] as PlainValue).trim();
+    const planRow = key === null ? t.rows[0] : byId.get(norm(id));
+    if (!planRow) return;
+    const row = w.top + 1 + i;
+    t.columns.forEach((c, j) => {
+      const v = planRow[j];
+      if (!isFormula(v)) return;
+      const at = wCol(c.header);
+      if (at < 0) return;
+      const label = key === null ? (lang === "fr" ? `ligne ${row}` : `row ${row}`) : id;
+      compare(w.sheet, row, w.left + at, v.formula, values[at] ?? null, `${quote(c.header, lang)} (${label})`);
+    });
+  });
+}
+
+/** What a block cell is, for messages: the label left of it, or its address. */
+function labelOf(s: SheetPlan, c: BlockCell, lang: Lang): string {
+  const label = s.cells.find((x) => x.row === c.row && x.col === c.col - 1 && typeof x.value === "string");
+  return typeof label?.value === "string" ? quote(label.value, lang) : cellAddress(c.row, c.col);
+}
+
+function quote(text: string, lang: Lang): string {
+  return lang === "fr" ? `« ${text} »` : `"${text}"`;
+}

@@ -1,0 +1,42 @@
+import type ExcelJS from "exceljs";
+import type { PlainValue } from "../model/assessment.types.js";
+import type { PlainTable } from "../plan/plain-table.js";
+import type { PlainSheet, PlainWorkbook } from "../plan/template-workbook.js";
+import { plainValue } from "./xlsx.cells.js";
+import { findTables } from "./xlsx.tables.js";
+
+/** Rows × columns read per sheet at most when a workbook is reduced to plain cells. */
+export const PLAIN_SHEET_LIMITS = { rows: 5000, columns: 60 } as const;
+
+/**
+ * A workbook loaded by exceljs as plain data for `templateFromWorkbook`: its tables and, for each
+ * sheet, its cell values. A merged range keeps its value in its top-left cell only, so a merged
+ * title or section row reads as one cell.
+ */
+export function plainWorkbook(wb: ExcelJS.Workbook): PlainWorkbook {
+  const tables = new Map<string, PlainTable>();
+  for (const [key, t] of findTables(wb)) {
+    const rows: PlainValue[][] = [];
+    for (let r = t.top + 1; r <= t.bottom; r++) {
+      const row: PlainValue[] = [];
+      for (let c = t.left; c <= t.right; c++) row.push(plainValue(t.sheet.getCell(r, c)));
+      rows.push(row);
+    }
+    tables.set(key, { name: t.name, sheet: t.sheet.name, top: t.top, left: t.left, headers: t.headers, rows });
+  }
+  const sheets: PlainSheet[] = wb.worksheets.map((ws) => {
+    const rows: PlainValue[][] = [];
+    const bottom = Math.min(ws.rowCount, PLAIN_SHEET_LIMITS.rows);
+    const right = Math.min(ws.columnCount, PLAIN_SHEET_LIMITS.columns);
+    for (let r = 1; r <= bottom; r++) {
+      const row: PlainValue[] = [];
+      for (let c = 1; c <= right; c++) {
+        const cell = ws.getCell(r, c);
+        row.push(cell.isMerged && cell.master !== cell ? null : plainValue(cell));
+      }
+      rows.push(row);
+    }
+    return { name: ws.name, rows };
+  });
+  return { tables, sheets };
+}
