@@ -1,9 +1,8 @@
 import type ExcelJS from "exceljs";
 import type { PlainValue } from "../model/assessment.types.js";
-import type { PlainTable } from "../plan/plain-table.js";
 import type { PlainSheet, PlainWorkbook } from "../plan/template-workbook.js";
 import { plainValue } from "./xlsx.cells.js";
-import { findTables } from "./xlsx.tables.js";
+import { plainTables } from "./xlsx.tables.js";
 
 /** Rows × columns read per sheet at most when a workbook is reduced to plain cells. */
 export const PLAIN_SHEET_LIMITS = { rows: 5000, columns: 60 } as const;
@@ -14,16 +13,7 @@ export const PLAIN_SHEET_LIMITS = { rows: 5000, columns: 60 } as const;
  * title or section row reads as one cell.
  */
 export function plainWorkbook(wb: ExcelJS.Workbook): PlainWorkbook {
-  const tables = new Map<string, PlainTable>();
-  for (const [key, t] of findTables(wb)) {
-    const rows: PlainValue[][] = [];
-    for (let r = t.top + 1; r <= t.bottom; r++) {
-      const row: PlainValue[] = [];
-      for (let c = t.left; c <= t.right; c++) row.push(plainValue(t.sheet.getCell(r, c)));
-      rows.push(row);
-    }
-    tables.set(key, { name: t.name, sheet: t.sheet.name, top: t.top, left: t.left, headers: t.headers, rows });
-  }
+  const tables = plainTables(wb);
   const sheets: PlainSheet[] = wb.worksheets.map((ws) => {
     const rows: PlainValue[][] = [];
     const bottom = Math.min(ws.rowCount, PLAIN_SHEET_LIMITS.rows);

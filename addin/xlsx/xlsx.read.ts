@@ -2,9 +2,8 @@ import type ExcelJS from "exceljs";
 import type { AssessmentWorkbook, PlainValue } from "../model/assessment.types.js";
 import type { Result } from "../model/template.types.js";
 import { READ_NAMES, readAssessment } from "../plan/assessment.read.js";
-import type { PlainTable } from "../plan/plain-table.js";
 import { plainValue } from "./xlsx.cells.js";
-import { findTables } from "./xlsx.tables.js";
+import { plainTables } from "./xlsx.tables.js";
 
 /**
  * Reads a Qualigrid workbook loaded by exceljs: its tables become plain tables and its named
@@ -12,16 +11,7 @@ import { findTables } from "./xlsx.tables.js";
  * template, ratings, evidence and actions, or issues naming sheet and cell.
  */
 export function readQualigridWorkbook(wb: ExcelJS.Workbook, file: string): Result<AssessmentWorkbook> {
-  const tables = new Map<string, PlainTable>();
-  for (const [key, t] of findTables(wb)) {
-    const rows: PlainValue[][] = [];
-    for (let r = t.top + 1; r <= t.bottom; r++) {
-      const row: PlainValue[] = [];
-      for (let c = t.left; c <= t.right; c++) row.push(plainValue(t.sheet.getCell(r, c)));
-      rows.push(row);
-    }
-    tables.set(key, { name: t.name, sheet: t.sheet.name, top: t.top, left: t.left, headers: t.headers, rows });
-  }
+  const tables = plainTables(wb);
   const names = new Map<string, PlainValue>();
   for (const n of READ_NAMES) names.set(n.toLowerCase(), namedCellValue(wb, n));
   return readAssessment(tables, names, file);

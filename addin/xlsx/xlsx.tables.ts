@@ -1,4 +1,7 @@
 import type ExcelJS from "exceljs";
+import type { PlainValue } from "../model/assessment.types.js";
+import type { PlainTable } from "../plan/plain-table.js";
+import { plainValue } from "./xlsx.cells.js";
 import { parseRangeAddress } from "../plan/a1.js";
 
 /** A table found in a workbook: where it is and its header texts. */
@@ -36,4 +39,19 @@ export function findTables(wb: ExcelJS.Workbook): Map<string, FoundTable> {
     }
   }
   return out;
+}
+
+/** Every table of a workbook as plain data (header texts and cell values), by lower-cased name. */
+export function plainTables(wb: ExcelJS.Workbook): Map<string, PlainTable> {
+  const tables = new Map<string, PlainTable>();
+  for (const [key, t] of findTables(wb)) {
+    const rows: PlainValue[][] = [];
+    for (let r = t.top + 1; r <= t.bottom; r++) {
+      const row: PlainValue[] = [];
+      for (let c = t.left; c <= t.right; c++) row.push(plainValue(t.sheet.getCell(r, c)));
+      rows.push(row);
+    }
+    tables.set(key, { name: t.name, sheet: t.sheet.name, top: t.top, left: t.left, headers: t.headers, rows });
+  }
+  return tables;
 }
