@@ -11,6 +11,7 @@ import { scoreCommand } from "./commands/score.command.js";
 import { showCommand } from "./commands/show.command.js";
 import { templateSheetCommand } from "./commands/template-sheet.command.js";
 import { templatesCommand } from "./commands/templates.command.js";
+import { upgradeCommand } from "./commands/upgrade.command.js";
 
 /** Exit code of an unexpected failure (a defect, not bad input). */
 export const EXIT_INTERNAL = 3;
@@ -80,6 +81,17 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("-o, --output <out.xlsx>", "write the filled workbook here instead of in place")
     .action(async (f: string, o: { answers: string; output?: string }) => {
       code = await fillCommand(io, f, o);
+    });
+  program
+    .command("upgrade")
+    .description("apply a new version of the workbook's template, keeping every answer, evidence and action (removed criteria go to an Archive sheet)")
+    .argument("<file.xlsx>")
+    .requiredOption("--template <new>", "the new template: built-in id, template .json or workbook .xlsx")
+    .option("-o, --output <out.xlsx>", "write the upgraded workbook here instead of in place")
+    .option("--force", "apply an older or equal version, or another template")
+    .option("--json", "print the summary as JSON")
+    .action(async (f: string, o: { template: string; output?: string; force?: boolean; json?: boolean }) => {
+      code = await upgradeCommand(io, f, o);
     });
   program
     .command("score")
