@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { column, DEMO_IDS, gridRowOf, loadXlsx, newDemoWorkbook, parseJson, run, SHEETS, table, tempDir, writeText } from "./cli.helpers.js";
+import { column, gridRowOf, loadXlsx, newDemoWorkbook, parseJson, run, SHEETS, table, tempDir, answeredWorkbook, editWorkbook } from "./cli.helpers.js";
 
 interface FindingJson {
   code: string;
@@ -15,21 +15,7 @@ interface CheckJson {
   findings: FindingJson[];
 }
 
-/** A demo workbook with every criterion answered (levels 1–4 in turn, C16 not applicable). */
-async function answeredWorkbook(dir: string, lang: "fr" | "en" = "fr"): Promise<string> {
-  const { xlsx } = await newDemoWorkbook(dir, lang);
-  const lines = DEMO_IDS.map((id, i) => `${id},${id === "C16" ? "N/A" : (i % 4) + 1},`);
-  const csv = writeText(dir, "answers.csv", ["criterion,rating,comment", ...lines, ""].join("\n"));
-  const r = await run("fill", xlsx, "--answers", csv);
-  if (r.code !== 0) throw new Error(r.err);
-  return xlsx;
-}
 
-async function editWorkbook(file: string, edit: (wb: ExcelJS.Workbook) => void): Promise<void> {
-  const wb = await loadXlsx(file);
-  edit(wb);
-  await wb.xlsx.writeFile(file);
-}
 
 async function checkJson(...args: string[]): Promise<{ code: number; json: CheckJson }> {
   const r = await run("check", ...args, "--json");

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { column, DEMO_IDS, gridCell, loadXlsx, newDemoWorkbook, parseJson, run, SHEETS, table, tempDir, writeText } from "./cli.helpers.js";
+import { column, DEMO_IDS, gridCell, loadXlsx, newDemoWorkbook, parseJson, run, SHEETS, table, tempDir, answeredWorkbook, editWorkbook } from "./cli.helpers.js";
 
 interface FindingJson {
   code: string;
@@ -10,23 +10,7 @@ interface FindingJson {
   message: string;
 }
 
-/** A demo workbook (French unless told) with every criterion answered from a hand-written CSV. */
-async function answeredWorkbook(dir: string, lang: "fr" | "en" = "fr"): Promise<string> {
-  const { xlsx } = await newDemoWorkbook(dir, lang);
-  // Every criterion rated: levels 1–4 in turn, and C16 not applicable.
-  const lines = DEMO_IDS.map((id, i) => `${id},${id === "C16" ? "N/A" : (i % 4) + 1},`);
-  const csv = writeText(dir, "answers.csv", ["criterion,rating,comment", ...lines, ""].join("\n"));
-  const r = await run("fill", xlsx, "--answers", csv);
-  if (r.code !== 0) throw new Error(r.err);
-  return xlsx;
-}
 
-/** Opens a workbook with exceljs, lets `edit` change it, and saves it in place. */
-async function editWorkbook(file: string, edit: (wb: ExcelJS.Workbook) => void): Promise<void> {
-  const wb = await loadXlsx(file);
-  edit(wb);
-  await wb.xlsx.writeFile(file);
-}
 
 /** Sets one cell of a register table's first data row, found by its header. */
 function setFirstRow(wb: ExcelJS.Workbook, tableName: string, values: Record<string, ExcelJS.CellValue>): number {

@@ -276,3 +276,20 @@ export function parseJson<T = unknown>(text: string): T {
     throw new Error(`not JSON: ${String(e)}\n${text}`);
   }
 }
+
+/** A demo workbook (French unless told) with every criterion answered from a hand-written CSV: levels 1–4 in turn, C16 not applicable. */
+export async function answeredWorkbook(dir: string, lang: "fr" | "en" = "fr"): Promise<string> {
+  const { xlsx } = await newDemoWorkbook(dir, lang);
+  const lines = DEMO_IDS.map((id, i) => `${id},${id === "C16" ? "N/A" : (i % 4) + 1},`);
+  const csv = writeText(dir, "answers.csv", ["criterion,rating,comment", ...lines, ""].join("\n"));
+  const r = await run("fill", xlsx, "--answers", csv);
+  if (r.code !== 0) throw new Error(r.err);
+  return xlsx;
+}
+
+/** Opens a workbook with exceljs, lets `edit` change it, and saves it in place. */
+export async function editWorkbook(file: string, edit: (wb: ExcelJS.Workbook) => void): Promise<void> {
+  const wb = await loadXlsx(file);
+  edit(wb);
+  await wb.xlsx.writeFile(file);
+}

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../addin/cli/main.js";
-import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT, recalculateXlsx } from "../support/libreoffice.js";
+import { expectDashboardShows } from "../support/dashboard.js";
+import { findSoffice, LIBREOFFICE_INSTALL_HINT, recalculateXlsx } from "../support/libreoffice.js";
 
 const soffice = findSoffice();
 if (!soffice) console.warn(`LibreOffice not found: the repaired workbook was NOT recalculated. Install it with: ${LIBREOFFICE_INSTALL_HINT}`);
@@ -56,17 +57,8 @@ describe.skipIf(!soffice)("a workbook with broken formulas, repaired by check --
   });
 
   it("shows on the dashboard the scores `score --json` prints", () => {
-    const ws = recalculated.getWorksheet("Tableau de bord") as ExcelJS.Worksheet;
     expect(scored.dimensions.find((d) => d.id === "GOUV")?.score).not.toBeNull();
-    for (const [i, d] of scored.dimensions.entries()) {
-      const row = 16 + i;
-      expect(computedValue(ws.getCell(row, 1))).toBe(d.id);
-      const score = computedValue(ws.getCell(row, 4));
-      if (d.score === null) expect(score).toBe("");
-      else expect(score as number).toBeCloseTo(d.score, 9);
-      expect(computedValue(ws.getCell(row, 7)) as number).toBeCloseTo(d.completion, 9);
-    }
-    expect(computedValue(ws.getCell("B5")) as number).toBeCloseTo(scored.overall.score ?? Number.NaN, 9);
+    expectDashboardShows(recalculated, scored);
   });
 });
 

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../addin/cli/main.js";
+import { expectDashboardShows } from "../support/dashboard.js";
 import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT, recalculateXlsx } from "../support/libreoffice.js";
 
 const soffice = findSoffice();
@@ -69,18 +70,9 @@ describe.skipIf(!soffice)("a workbook made and filled by the command line, recal
   });
 
   it("shows on the dashboard the scores `score --json` prints", () => {
-    const ws = recalculated.getWorksheet("Tableau de bord") as ExcelJS.Worksheet;
     const gouv = scored.dimensions.find((d) => d.id === "GOUV");
     expect(gouv?.score).not.toBeNull();
-    for (const [i, d] of scored.dimensions.entries()) {
-      const row = 16 + i;
-      expect(computedValue(ws.getCell(row, 1))).toBe(d.id);
-      const score = computedValue(ws.getCell(row, 4));
-      if (d.score === null) expect(score).toBe("");
-      else expect(score as number).toBeCloseTo(d.score, 9);
-      expect(computedValue(ws.getCell(row, 7)) as number).toBeCloseTo(d.completion, 9);
-    }
-    expect(computedValue(ws.getCell("B5")) as number).toBeCloseTo(scored.overall.score ?? Number.NaN, 9);
+    expectDashboardShows(recalculated, scored);
   });
 
   it("flags overdue actions and looks up their dimension and gap", () => {
