@@ -16,6 +16,7 @@
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import webpack from "webpack";
@@ -23,6 +24,11 @@ import { localizedMetadata, METADATA_FILES } from "./functions/metadata.localize
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(here, "package.json"), "utf8"));
+
+/** A file of exceljs, or of a package exceljs depends on, wherever npm installed it. */
+function fromExcelJs(request) {
+  return createRequire(createRequire(import.meta.url).resolve("exceljs/package.json")).resolve(request);
+}
 
 /** The origin the source manifest points at: the dev server. */
 export const DEV_URL = "https://localhost:3000/";
@@ -173,12 +179,39 @@ export default async (env = {}, argv = {}) => {
       // functions.js is named in the manifest; the task pane bundle gets a content hash in production
       // so Office's cache never serves an old one with a new page.
       filename: (pathData) => (production && pathData.chunk?.name !== "functions" ? "[name].[contenthash:8].js" : "[name].js"),
+      // Chunks loaded on demand (the browser workbench and exceljs): hashed too, for the same reason.
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // Sources import "./x.js" (NodeNext); webpack finds the .ts or .tsx file behind it.
       extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+      alias: {
+        // exceljs's "browser" field points at a prebuilt bundle whose internals cannot be reached, and
+        // addin/xlsx/exceljs.patch.ts patches one of them: use its source instead, the entry without
+        // polyfills (the task pane targets ES2020 browsers), so Node and the bundle share one patched
+        // module. Only code loaded on demand uses it (the browser workbench, the file services of
+        // taskpane/host/file.services.ts): never the task pane's first load in Excel.
+        exceljs$: fromExcelJs("exceljs/lib/exceljs.bare.js"),
+        // exceljs's CSV reader and writer (fast-csv, dayjs, fs): never used, left out of the bundle.
+        [fromExcelJs("exceljs/lib/csv/csv.js")]: false,
+        // JSZip (exceljs's zip library) from its source too: its browser build inlines a setImmediate
+        // polyfill that holds a `new Function` the CSP forbids; a plain one stands in for it.
+        jszip$: fromExcelJs("jszip/lib/index.js"),
+        setimmediate$: path.join(here, "taskpane/workbench/set-immediate.ts"),
+      },
+      // What exceljs's source needs from Node in a browser: streams, events and Buffer polyfills;
+      // no file system and no crypto (only used to hash sheet passwords, and Qualigrid sets none).
+      fallback: {
+        fs: false,
+        crypto: false,
+        stream: "readable-stream",
+        buffer: "buffer/",
+        events: "events/",
+        // readable-stream only asks util for a debug logger, and does without one.
+        util: false,
+      },
     },
     module: {
       rules: [
@@ -205,6 +238,8 @@ export default async (env = {}, argv = {}) => {
     },
     plugins: [
       new webpack.DefinePlugin({ __QUALIGRID_VERSION__: JSON.stringify(pkg.version) }),
+      // Globals exceljs's source and readable-stream expect from Node; only modules that use them get them.
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"], process: "process/browser.js" }),
       // An absolute input: the plugin resolves it against the working directory otherwise.
       new CustomFunctionsMetadataPlugin({ output: METADATA_FILES.en, input: path.join(here, "functions", "functions.ts") }),
       new FunctionsMetadataPlugin({ translations: path.join(here, "functions", "translations.fr.json"), deployUrl }),

@@ -18,6 +18,7 @@ const SUITES = {
   "xlsx-generation": () => import("./suites/xlsx-generation/index.mjs"),
   "excel-syncs": () => import("./suites/excel-syncs/index.mjs"),
   functions: () => import("./suites/functions/index.mjs"),
+  taskpane: () => import("./suites/taskpane/index.mjs"),
 };
 
 const { values, positionals } = parseArgs({

@@ -9,6 +9,9 @@
 //
 // Every argument is typed `unknown` (`any` in the metadata): Excel then passes cells unconverted —
 // blanks, N/A tokens, error values — and the engine's messages, not Excel's, explain a bad value.
+//
+// First: office.js may load after this bundle, or never (the browser workbench); see the module.
+import "./functions.deferred.js";
 import {
   agreementOfRanges,
   completionOfRange,

@@ -1,4 +1,6 @@
 // `npm start`:
+//   0. prints the browser workbench's address first (the task pane on an in-memory workbook, no
+//      Excel needed: open, generate, assess and download .xlsx files in the browser);
 //   1. builds the engine and writes an Engagement Qualité assessment workbook into out/ (an existing
 //      workbook is never replaced: a new name is chosen instead) — useful even without Excel;
 //   2. starts the add-in's dev server (webpack serve, https://localhost:3000) in the background,
@@ -31,6 +33,10 @@ import {
 
 const require = createRequire(import.meta.url);
 const rel = (file) => path.relative(process.cwd(), file) || ".";
+
+// 0. The workbench's address, before anything else: the server that serves it starts in step 2.
+const serving = process.env.QUALIGRID_NO_SERVER !== "1";
+if (serving) console.log(`Workbench: ${serverSettings().url}taskpane.html`);
 
 // 1. The workbook ------------------------------------------------------------------------------
 const tsc = require.resolve("typescript/bin/tsc");
@@ -69,7 +75,7 @@ Rate the criteria on the "Assessment" sheet; the "Dashboard" recalculates by its
 Then: npx qualigrid score "${book}"   ·   npx qualigrid check "${book}"   ·   npx qualigrid --help`,
 );
 
-if (process.env.QUALIGRID_NO_SERVER === "1") process.exit(0);
+if (!serving) process.exit(0);
 
 // 2. The add-in's dev server -------------------------------------------------------------------
 const { port, protocol, url } = serverSettings();
@@ -175,7 +181,15 @@ function printSideloadHelp({ url, pid }) {
     protocol === "http"
       ? "\n  ! Servi en http (QUALIGRID_DEV_HTTP=1) : Office exige https, ce mode sert aux tests. / Served over http: Office needs https, this mode is for tests."
       : "";
+  const certNote =
+    protocol === "https"
+      ? `\n  (certificat local : acceptez-le une fois dans le navigateur / local certificate: accept it once in the browser, or import ${ca})`
+      : "";
   console.log(`
+Atelier sans Excel / Workbench, no Excel needed: ${url}taskpane.html${certNote}
+  Ouvrez un .xlsx ou partez d'un modèle ; tout reste dans le navigateur, « Télécharger » enregistre le classeur.
+  Open an .xlsx or start from a template; everything stays in the browser, "Download" saves the workbook.
+
 Le complément est servi sur ${url} (pid ${pid}). Arrêt : npm stop
 The add-in is served on ${url} (pid ${pid}). To stop it: npm stop${portNote}${httpNote}
 

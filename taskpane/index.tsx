@@ -1,8 +1,8 @@
+import type { ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import type { HostError, WorkbookHost } from "../addin/host/host.types.js";
 import type { Lang } from "../addin/model/template.types.js";
 import { App } from "./App.js";
-import { NoHost } from "./NoHost.js";
 import { StartError } from "./StartError.js";
 
 const roots = new WeakMap<HTMLElement, Root>();
@@ -14,15 +14,14 @@ function rootOf(element: HTMLElement): Root {
   return root;
 }
 
+/** Shows `node` in `root`, on the same React root as the pane (the browser workbench). */
+export function mountInto(root: HTMLElement, node: ReactNode): void {
+  rootOf(root).render(node);
+}
+
 /** Shows the task pane in `root`, acting on the workbook through `host` (Excel, or any other host). */
 export function mountTaskPane(root: HTMLElement, host: WorkbookHost): void {
   rootOf(root).render(<App host={host} />);
-}
-
-/** Shows, in French and English, that the page must be opened from Excel. */
-export function mountNoHost(root: HTMLElement): void {
-  const dark = typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
-  rootOf(root).render(<NoHost dark={dark} />);
 }
 
 /** Shows why the task pane could not start, as a host error message in `lang`. */

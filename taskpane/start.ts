@@ -1,6 +1,7 @@
 import type { WorkbookHost } from "../addin/host/host.types.js";
 import { unknownError } from "./host/host.context.js";
-import { mountNoHost, mountStartError, mountTaskPane } from "./index.js";
+import { mountStartError, mountTaskPane } from "./index.js";
+import { currentPageLanguage } from "./workbench/workbench.lang.js";
 
 /** What the page bootstrap needs from Office.js: `Office.onReady` and the Excel host type. */
 export interface OfficeReady {
@@ -8,30 +9,48 @@ export interface OfficeReady {
   HostType: { Excel: Office.HostType };
 }
 
+/** How the page starts, injected so that tests need neither Office nor the workbench's chunk. */
+export interface StartOptions {
+  /** Whether Office launched the page (`launchedByOffice`): only then is office.js loaded. */
+  inOffice: boolean;
+  /** Loads office.js and resolves with its `Office` global; rejects when it cannot be loaded. */
+  loadOffice(): Promise<OfficeReady>;
+  /** The Excel host, made once Office is ready in Excel. */
+  createExcelHost(): WorkbookHost;
+  /** Shows the browser workbench (its code, exceljs included, is loaded on demand). */
+  mountWorkbench(root: HTMLElement): Promise<void>;
+}
+
 /**
- * Starts the task pane: once Office is ready, in Excel, the pane on the host `createExcelHost`
- * makes; outside Office (no Office.js, or no host), a message saying to open it from Excel.
+ * Starts the task pane. Launched by Office: office.js is loaded, then, once Office is ready in
+ * Excel, the pane on the Excel host; in another Office application, the workbench. Opened in a
+ * browser: the workbench on an in-memory workbook, and office.js is never requested.
  */
-export function startTaskPane(office: OfficeReady | undefined, root: HTMLElement | null, createExcelHost: () => WorkbookHost): void {
+export async function startTaskPane(root: HTMLElement | null, options: StartOptions): Promise<void> {
   if (!root) return;
-  if (!office) {
-    mountNoHost(root);
-    return;
-  }
-  office.onReady((info) => {
-    if (info.host !== office.HostType.Excel) {
-      mountNoHost(root);
-      return;
-    }
-    let host: WorkbookHost;
+  // Before a host exists there is no display language from Office: the page's will do.
+  const failed = (e: unknown): void => mountStartError(root, unknownError(e), currentPageLanguage());
+  const workbench = async (): Promise<void> => {
     try {
-      host = createExcelHost();
+      await options.mountWorkbench(root);
     } catch (e) {
-      // Before a host exists there is no display language from Office: the browser's will do.
-      const lang = typeof navigator !== "undefined" && navigator.language.toLowerCase().startsWith("en") ? "en" : "fr";
-      mountStartError(root, unknownError(e), lang);
-      return;
+      failed(e);
     }
-    mountTaskPane(root, host);
-  });
+  };
+  if (!options.inOffice) return workbench();
+  let office: OfficeReady;
+  try {
+    office = await options.loadOffice();
+  } catch (e) {
+    return failed(e);
+  }
+  const info = await new Promise<{ host: Office.HostType | null }>((resolve) => void office.onReady(resolve));
+  if (info.host !== office.HostType.Excel) return workbench();
+  let host: WorkbookHost;
+  try {
+    host = options.createExcelHost();
+  } catch (e) {
+    return failed(e);
+  }
+  mountTaskPane(root, host);
 }

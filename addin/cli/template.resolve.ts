@@ -3,10 +3,7 @@ import { builtinTemplate, builtinTemplates } from "../model/builtin.js";
 import { parseTemplateText } from "../model/template.parse.js";
 import type { InputIssue, Template } from "../model/template.types.js";
 import { loadWorkbook } from "../xlsx/xlsx.io.js";
-import { TABLES } from "../plan/names.js";
-import { templateFromWorkbook } from "../plan/template-workbook.js";
-import { plainWorkbook } from "../xlsx/xlsx.plain.js";
-import { readQualigridWorkbook } from "../xlsx/xlsx.read.js";
+import { templateFromXlsx } from "../xlsx/xlsx.template.js";
 import { BadInput, exists, readInputFile } from "./cli.io.js";
 
 /**
@@ -20,15 +17,9 @@ export async function resolveTemplate(arg: string): Promise<{ template: Template
     if (ext === ".xlsx") {
       const wb = await loadWorkbook(bytes, arg);
       if (!wb.ok) throw new BadInput(wb.issues);
-      const read = readQualigridWorkbook(wb.value, arg);
-      if (read.ok) return { template: read.value.template, warnings: read.warnings };
-      // A Qualigrid workbook with a problem is reported as such; any other workbook may carry
-      // a template written by hand (the authoring tables or ranges, or an advisor's grid).
-      const plain = plainWorkbook(wb.value);
-      if ([TABLES.templateInfo, TABLES.templateItems, TABLES.grid].every((n) => plain.tables.has(n.toLowerCase()))) throw new BadInput(read.issues);
-      const authored = templateFromWorkbook(plain, arg);
-      if (!authored.ok) throw new BadInput(authored.issues);
-      return { template: authored.value, warnings: authored.warnings };
+      const found = templateFromXlsx(wb.value, arg);
+      if (!found.ok) throw new BadInput(found.issues);
+      return { template: found.value.template, warnings: found.warnings };
     }
     const parsed = parseTemplateText(bytes.toString("utf8"), arg);
     if (!parsed.ok) throw new BadInput(parsed.issues);

@@ -1,4 +1,14 @@
-import type { Answer, GenerateProgress, HostError, HostResult, NewAction, WorkbookHost, WorkbookStatus } from "../host/host.types.js";
+import type {
+  Answer,
+  FormulaWrite,
+  GenerateProgress,
+  HostError,
+  HostResult,
+  NewAction,
+  OpenedAs,
+  WorkbookHost,
+  WorkbookStatus,
+} from "../host/host.types.js";
 import type { AssessmentWorkbook } from "../model/assessment.types.js";
 import { naDisplayToken } from "../model/scale.js";
 import type { Lang } from "../model/template.types.js";
@@ -9,6 +19,8 @@ import { plainText } from "../plan/plain-table.js";
 import { textEntry } from "../plan/text-entry.js";
 import { actionRows, trailingBlankRows } from "./excel.actions.js";
 import { hostErrorOf, isOfficeError, type ErrorHint } from "./excel.errors.js";
+import { openAsNewWorkbook, workbookBytes, type OfficeDocumentFile } from "./excel.file.js";
+import { writeFormulaCells } from "./excel.formulas.js";
 import { excelFeatures, FEATURE_SETS, type IsSetSupported } from "./excel.features.js";
 import { criterionOfRow, gridLayoutOf, locateGrid, rowOfCriterion, type GridLayout } from "./excel.grid.js";
 import { readAssessmentFromExcel } from "./excel.read.js";
@@ -34,6 +46,10 @@ export interface OfficeEnv {
 export interface ExcelHostDeps {
   runner?: ExcelRunner;
   office?: () => OfficeEnv;
+  /** `Office.context.document`, for the workbook's bytes. */
+  document?: () => OfficeDocumentFile | undefined;
+  /** `Excel.createWorkbook`, to open a workbook the task pane made. */
+  createWorkbook?: () => ((base64: string) => Promise<void>) | undefined;
 }
 
 const OK: HostResult<void> = { ok: true, value: undefined };
@@ -65,6 +81,8 @@ function globalOffice(): OfficeEnv {
 export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
   const runner = deps.runner ?? globalRunner;
   const office = deps.office ?? globalOffice;
+  const documentFile = deps.document ?? globalDocument;
+  const createWorkbook = deps.createWorkbook ?? globalCreateWorkbook;
   let layout: GridLayout | null = null;
 
   /** Runs a batch; an Office.js failure becomes a HostError, after `diagnose` when Excel says an item is missing. */
@@ -264,7 +282,36 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
         return { ok: true, value: cell.address };
       });
     },
+
+    async snapshot(): Promise<HostResult<Uint8Array>> {
+      try {
+        return await workbookBytes(documentFile());
+      } catch (e) {
+        return fail(hostErrorOf(e));
+      }
+    },
+
+    async writeFormulas(cells: readonly FormulaWrite[]): Promise<HostResult<number>> {
+      if (cells.length === 0) return { ok: true, value: 0 };
+      return attempt(async (context) => ({ ok: true, value: await writeFormulaCells(context, cells) }));
+    },
+
+    async openWorkbook(bytes: Uint8Array): Promise<HostResult<OpenedAs>> {
+      return openAsNewWorkbook(createWorkbook(), bytes);
+    },
   };
+}
+
+/** `Office.context.document` from the global, when there is one. */
+function globalDocument(): OfficeDocumentFile | undefined {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return office?.context?.document as unknown as OfficeDocumentFile | undefined;
+}
+
+/** `Excel.createWorkbook` from the global, when this Excel has it (ExcelApi 1.8). */
+function globalCreateWorkbook(): ((base64: string) => Promise<void>) | undefined {
+  const excel = (globalThis as { Excel?: typeof Excel }).Excel;
+  return typeof excel?.createWorkbook === "function" ? (base64) => excel.createWorkbook(base64) : undefined;
 }
 
 /** Whether the active sheet is protected; false when Excel cannot tell (one request, after a failure only). */

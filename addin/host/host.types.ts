@@ -22,6 +22,8 @@ export type HostErrorCode =
   | "tooLarge"
   /** The criterion named is not in the grid. */
   | "unknownCriterion"
+  /** The host has no active cell to write into (the browser workbench). */
+  | "noActiveCell"
   /** Anything else; `detail` carries Excel's own message. */
   | "unknown";
 
@@ -54,6 +56,21 @@ export interface NewAction {
   dimension: string;
   gap: number;
 }
+
+/** A formula to write into one cell (a repair), in Excel's invariant syntax, starting with `=`. */
+export interface FormulaWrite {
+  sheet: string;
+  /** A1 address within the sheet. */
+  address: string;
+  formula: string;
+}
+
+/** What `openWorkbook` did with the bytes it was given. */
+export type OpenedAs =
+  /** Excel opened them as a new workbook; the one the task pane is in is left as it was. */
+  | "newWindow"
+  /** The workbench now works on them (the previous workbook is no longer shown; its file is untouched). */
+  | "replaced";
 
 /** A rating and, when given, a comment for one criterion. */
 export interface Answer {
@@ -92,4 +109,16 @@ export interface WorkbookHost {
    * `protected` on a locked cell of a protected sheet.
    */
   insertFormula(formula: string): Promise<HostResult<string>>;
+  /**
+   * The workbook as it is now, as .xlsx bytes: what checks, template reading (« Depuis ce classeur »)
+   * and upgrades work on, with the file reader (`addin/xlsx`), without touching the workbook.
+   */
+  snapshot(): Promise<HostResult<Uint8Array>>;
+  /** Writes formulas into the given cells (a repair) and nothing else; returns how many were written. */
+  writeFormulas(cells: readonly FormulaWrite[]): Promise<HostResult<number>>;
+  /**
+   * Opens a workbook made by the task pane (an upgrade, a grid made from this workbook's template
+   * sheet): Excel opens it as a new workbook; the workbench switches to it. `name` is a file name.
+   */
+  openWorkbook(bytes: Uint8Array, name: string): Promise<HostResult<OpenedAs>>;
 }

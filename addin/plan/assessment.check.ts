@@ -105,8 +105,10 @@ const MESSAGES: Record<FindingCode, Record<Lang, (p: Params) => string>> = {
     en: (p) => `table ${p.table} (sheet ${p.sheet}) was deleted: ${p.consequence}; restore it from a copy of the workbook or regenerate the workbook with \`qualigrid new\``,
   },
   tableRenamed: {
-    fr: (p) => `le tableau ${p.table} a été renommé « ${p.name} » : redonnez-lui le nom ${p.table} (Création de tableau > Nom du tableau), sinon Qualigrid ne le lit plus`,
-    en: (p) => `table ${p.table} was renamed "${p.name}": name it ${p.table} again (Table Design > Table Name), or Qualigrid no longer reads it`,
+    fr: (p) =>
+      `le tableau ${p.table} de la feuille ${p.sheet} s'appelle maintenant « ${p.name} » : redonnez-lui le nom ${p.table} (Création de tableau > Nom du tableau), car les formules du classeur et Qualigrid le désignent par ce nom`,
+    en: (p) =>
+      `table ${p.table} on sheet ${p.sheet} is now named "${p.name}": name it ${p.table} again (Table Design > Table Name), because the workbook's formulas and Qualigrid refer to it by that name`,
   },
 };
 

@@ -3,32 +3,45 @@ import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, type SheetCell } from "..
 import { isLang } from "../model/text.js";
 import type { InputIssue, Lang, Result } from "../model/template.types.js";
 import { cellAddress } from "./a1.js";
-import { EVIDENCE_STATUSES, HEADERS } from "./labels.js";
+import { EVIDENCE_STATUSES, HEADERS, SHEET_NAMES } from "./labels.js";
 import { NAMES, TABLES } from "./names.js";
 import { locateColumns, plainText, type PlainTable, type PlainTables } from "./plain-table.js";
 
 /**
  * Reads a Qualigrid workbook from its tables: the template it carries, the grid's ratings, the
  * evidence register, the action plan and the dashboard's targets. Both readers (exceljs for files,
- * Office.js for the open workbook) reduce a workbook to `tables` (by lower-cased name) and the
- * values of its named cells (`names`, by lower-cased name), then call this one function, so they
- * cannot drift apart. A workbook that is not a Qualigrid workbook, or whose tables lost a column
- * the engine needs, is reported with sheet and cell, prefixed by `file`.
+ * Office.js for the open workbook) reduce a workbook to its tables (`read`, by lower-cased name) and
+ * the values of its named cells (`names`, by lower-cased name), then call this one function, so
+ * they cannot drift apart. A Qualigrid table the user renamed is found by its headers and read,
+ * with a warning (`findRenamedTables`). A workbook that is not a Qualigrid workbook, or whose
+ * tables were deleted or lost a column the engine needs, is reported with sheet and cell, prefixed
+ * by `file`.
  */
-export function readAssessment(tables: PlainTables, names: ReadonlyMap<string, PlainValue>, file: string): Result<AssessmentWorkbook> {
+export function readAssessment(read: PlainTables, names: ReadonlyMap<string, PlainValue>, file: string): Result<AssessmentWorkbook> {
   const issues: InputIssue[] = [];
   const err = (path: string, message: string): void => void issues.push({ path: `${file}: ${path}`, message, severity: "error" });
+  const found = findRenamedTables(read);
+  const tables = found.tables;
+  const renamedWarnings: InputIssue[] = found.renamed.map((r) => ({
+    path: `${file}: ${r.sheet}!${cellAddress(r.top, r.left)}`,
+    message: `table ${r.table} was renamed "${r.name}"; it was read by its headers, but the workbook's formulas refer to ${r.table}: name it ${r.table} again (\`qualigrid check\` says where)`,
+    severity: "warning",
+  }));
   const info = tables.get(TABLES.templateInfo.toLowerCase());
   const items = tables.get(TABLES.templateItems.toLowerCase());
   const gridT = tables.get(TABLES.grid.toLowerCase());
   if (!info || !items || !gridT) {
     const missing = [!info && TABLES.templateInfo, !items && TABLES.templateItems, !gridT && TABLES.grid].filter(Boolean).join(", ");
+    // Some Qualigrid tables present: a Qualigrid workbook that lost a table, not some other workbook.
+    const qualigrid = [...tables.keys()].some((k) => QUALIGRID_TABLES.has(k));
     return {
       ok: false,
       issues: [
         {
           path: file,
-          message: `not a Qualigrid workbook: the table(s) ${missing} are missing (create one with \`qualigrid new <template> -o file.xlsx\`)`,
+          message: qualigrid
+            ? `the Qualigrid table(s) ${missing} are missing, neither found by name nor by their headers (deleted?): restore them from a copy of the workbook, or create a new workbook with \`qualigrid new <template> -o file.xlsx\``
+            : `not a Qualigrid workbook: the table(s) ${missing} are missing (create one with \`qualigrid new <template> -o file.xlsx\`)`,
           severity: "error",
         },
       ],
@@ -155,8 +168,75 @@ export function readAssessment(tables: PlainTables, names: ReadonlyMap<string, P
       overallTarget: typeof overall === "number" ? overall : null,
       acceptedStatus: EVIDENCE_STATUSES.find((x) => x.key === "accepted")?.text[lang] ?? "",
     },
-    warnings: parsed.warnings,
+    warnings: [...renamedWarnings, ...parsed.warnings],
   };
+}
+
+/** A Qualigrid table the user renamed, found by its headers. */
+export interface RenamedTable {
+  /** The name Qualigrid and the workbook's formulas use (`QG_Grid`). */
+  table: string;
+  /** The name it has now. */
+  name: string;
+  sheet: string;
+  top: number;
+  left: number;
+}
+
+const QUALIGRID_TABLES = new Set<string>(Object.values(TABLES).map((n) => n.toLowerCase()));
+
+const norm = (s: string): string => s.trim().toLocaleLowerCase();
+
+/** Whether a table has every header of `keys`, all in one language. */
+function hasHeaders<K extends string>(t: PlainTable, headers: Record<K, Record<Lang, string>>, keys: readonly K[]): boolean {
+  const have = new Set(t.headers.map(norm));
+  return (["fr", "en"] as const).some((lang) => keys.every((k) => have.has(norm(headers[k][lang]))));
+}
+
+/** How each Qualigrid table is recognised when its name is gone: headers the plan always writes, and its sheet. */
+const SIGNATURES: { table: string; sheet: Record<Lang, string>; matches: (t: PlainTable) => boolean }[] = [
+  { table: TABLES.grid, sheet: SHEET_NAMES.grid, matches: (t) => hasHeaders(t, HEADERS.grid, ["dimension", "criterion", "text", "rating", "weight", "targetLevel"]) },
+  {
+    table: TABLES.templateItems,
+    sheet: SHEET_NAMES.template,
+    matches: (t) => ["dimensionId", "criterionId"].every((h) => t.headers.includes(h)) && TEMPLATE_ITEM_COLUMNS.filter((c) => t.headers.includes(c)).length >= 6,
+  },
+  {
+    table: TABLES.templateInfo,
+    sheet: SHEET_NAMES.template,
+    matches: (t) =>
+      norm(t.headers[0] ?? "") === "key" &&
+      norm(t.headers[1] ?? "") === "value" &&
+      ["format", "id", "version"].every((k) => t.rows.some((r) => plainText(r[0] ?? null).trim() === k)),
+  },
+  { table: TABLES.evidence, sheet: SHEET_NAMES.evidence, matches: (t) => hasHeaders(t, HEADERS.evidence, ["id", "criteria", "title", "status"]) },
+  { table: TABLES.actions, sheet: SHEET_NAMES.actions, matches: (t) => hasHeaders(t, HEADERS.actions, ["criterion", "action", "owner", "due", "status"]) },
+  { table: TABLES.scores, sheet: SHEET_NAMES.dashboard, matches: (t) => hasHeaders(t, HEADERS.scores, ["dimension", "score", "target", "gap"]) },
+];
+
+/**
+ * Qualigrid tables whose name is absent but whose headers are there under another table name (a
+ * user renamed `QG_Grid` to `Grille2026`): `tables` with each such table also under its Qualigrid
+ * name, and the list of them. A table on the sheet where Qualigrid puts it is preferred; a table
+ * is taken for one Qualigrid table at most.
+ */
+export function findRenamedTables(tables: PlainTables): { tables: PlainTables; renamed: RenamedTable[] } {
+  const others = [...tables.entries()].filter(([k]) => !QUALIGRID_TABLES.has(k)).map(([, t]) => t);
+  if (others.length === 0) return { tables, renamed: [] };
+  const out = new Map(tables);
+  const renamed: RenamedTable[] = [];
+  const taken = new Set<PlainTable>();
+  for (const sig of SIGNATURES) {
+    if (tables.has(sig.table.toLowerCase())) continue;
+    const candidates = others.filter((t) => !taken.has(t) && sig.matches(t));
+    const sheets = new Set([norm(sig.sheet.fr), norm(sig.sheet.en)]);
+    const t = candidates.find((c) => sheets.has(norm(c.sheet))) ?? candidates[0];
+    if (!t) continue;
+    taken.add(t);
+    out.set(sig.table.toLowerCase(), t);
+    renamed.push({ table: sig.table, name: t.name, sheet: t.sheet, top: t.top, left: t.left });
+  }
+  return { tables: out, renamed };
 }
 
 /** The names of the tables a reader must collect for `readAssessment`. */

@@ -141,7 +141,7 @@ export function checkStructure(template: Template, workbookLang: Lang, view: Con
       broken.add(t.name.toLowerCase());
       const renamed = renamedOf(s, t);
       if (renamed) {
-        findings.push(findingOf("tableRenamed", "error", { sheet: renamed.sheet, address: cellAddress(renamed.top, renamed.left) }, { table: t.name, name: renamed.name }, lang));
+        findings.push(findingOf("tableRenamed", "error", { sheet: renamed.sheet, address: cellAddress(renamed.top, renamed.left) }, { table: t.name, name: renamed.name, sheet: renamed.sheet }, lang));
       } else {
         const part = (Object.values(PART_TABLES) as { table: string; consequence: Record<Lang, string> }[]).find((x) => x.table === t.name);
         findings.push(

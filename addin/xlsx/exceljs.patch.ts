@@ -1,4 +1,7 @@
-import { createRequire } from "node:module";
+// The xform class is internal to exceljs, so it is reached through its file. A static import (not
+// `createRequire`) so that the same code runs in Node and in the task pane's bundle: webpack aliases
+// `exceljs` to its source entry (webpack.config.js), and both paths reach this very module instance.
+import TableColumnXformClass from "exceljs/lib/xlsx/xform/table/table-column-xform.js";
 
 /**
  * exceljs 4.4 neither writes nor reads a table column's `calculatedColumnFormula`, the element that
@@ -32,10 +35,7 @@ let applied = false;
 export function patchExcelJs(): void {
   if (applied) return;
   applied = true;
-  // The xform class is internal to exceljs, so it is reached through its file.
-  const require = createRequire(import.meta.url);
-  const Xform = require("exceljs/lib/xlsx/xform/table/table-column-xform.js") as { prototype: Record<string, unknown> };
-  const proto = Xform.prototype;
+  const proto = (TableColumnXformClass as { prototype: Record<string, unknown> }).prototype;
 
   proto.render = function render(this: TableColumnXform, xml: XmlStream, model: ColumnModel): boolean {
     const attributes = {

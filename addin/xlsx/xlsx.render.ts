@@ -2,9 +2,12 @@ import ExcelJS from "exceljs";
 import { quoteSheet } from "../plan/a1.js";
 import type { BlockCell, ColumnPlan, ConditionalFormatPlan, PlanValue, SheetPlan, TablePlan, ValidationRule, WorkbookPlan } from "../plan/plan.types.js";
 import { calculatedColumnFormula } from "../plan/calculated.js";
+import { NAMES, TABLES } from "../plan/names.js";
+import { withFreeSheetNames } from "../plan/plan.rename.js";
 import { PRINT_MARGINS } from "../plan/styles.js";
 import { patchExcelJs } from "./exceljs.patch.js";
 import { HELPER_HEADER_FONT, INPUT_FILL, SCALE_COLORS, STYLE_FONTS } from "./xlsx.styles.js";
+import { findTables } from "./xlsx.tables.js";
 
 patchExcelJs();
 
@@ -23,6 +26,42 @@ export async function renderPlanToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.
   const active = plan.sheets.findIndex((s) => s.key === plan.activeSheet);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
   return wb;
+}
+
+/** Why a plan was not rendered into an existing workbook. */
+export type RenderIntoOutcome = { ok: true } | { ok: false; reason: "gridExists"; detail: string };
+
+/**
+ * Renders a plan into a workbook that already holds sheets of its own (the browser workbench's
+ * opened file), as `addin/excel` does in the open workbook: a Qualigrid table or name already there
+ * stops everything (nothing is overwritten), a sheet name already taken is avoided (« … (2) »), the
+ * workbook's own sheets are left as they were, and the plan's sheets come after them.
+ */
+export async function renderPlanIntoWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): Promise<RenderIntoOutcome> {
+  const ours = new Set(
+    [...Object.values(TABLES), ...plan.sheets.flatMap((s) => s.tables.map((t) => t.name)), ...Object.values(NAMES), ...plan.names.map((n) => n.name)].map((n) =>
+      n.toLowerCase(),
+    ),
+  );
+  const existing = [...[...findTables(wb).values()].map((t) => t.name), ...definedNamesOf(wb)];
+  const clash = existing.filter((n) => ours.has(n.toLowerCase()));
+  if (clash.length > 0) return { ok: false, reason: "gridExists", detail: [...new Set(clash)].join(", ") };
+  const p = withFreeSheetNames(plan, wb.worksheets.map((ws) => ws.name));
+  const before = wb.worksheets.length;
+  for (const sheet of p.sheets) await renderSheet(wb, sheet);
+  for (const n of p.names) wb.definedNames.add(`${quoteSheet(n.sheet)}!${n.ref}`, n.name);
+  wb.calcProperties.fullCalcOnLoad = true;
+  const active = p.sheets.findIndex((s) => s.key === p.activeSheet);
+  // A workbook exceljs made or loaded without a <bookViews> has no views.
+  const view = (wb.views as ExcelJS.WorkbookView[] | undefined)?.[0] ?? { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible" as const };
+  wb.views = [{ ...view, firstSheet: 0, activeTab: before + Math.max(0, active) }];
+  return { ok: true };
+}
+
+/** The defined names of a workbook (exceljs keeps them in `definedNames.model`). */
+function definedNamesOf(wb: ExcelJS.Workbook): string[] {
+  const model = (wb.definedNames as unknown as { model?: { name?: string }[] }).model ?? [];
+  return model.map((m) => m.name ?? "").filter((n) => n !== "");
 }
 
 /** Renders a plan to .xlsx bytes. */

@@ -3,6 +3,7 @@ import type { PlainValue } from "../model/assessment.types.js";
 import type { PlainTable } from "../plan/plain-table.js";
 import { plainValue } from "./xlsx.cells.js";
 import { parseRangeAddress } from "../plan/a1.js";
+import { findRenamedTables } from "../plan/assessment.read.js";
 
 /** A table found in a workbook: where it is and its header texts. */
 export interface FoundTable {
@@ -54,4 +55,18 @@ export function plainTables(wb: ExcelJS.Workbook): Map<string, PlainTable> {
     tables.set(key, { name: t.name, sheet: t.sheet.name, top: t.top, left: t.left, headers: t.headers, rows });
   }
   return tables;
+}
+
+/**
+ * Every table of a workbook by lower-cased name, with each Qualigrid table the user renamed also
+ * under its Qualigrid name (found by its headers, as the reader finds it: `findRenamedTables`).
+ */
+export function findQualigridTables(wb: ExcelJS.Workbook): Map<string, FoundTable> {
+  const found = findTables(wb);
+  const { renamed } = findRenamedTables(plainTables(wb));
+  for (const r of renamed) {
+    const t = found.get(r.name.toLowerCase());
+    if (t) found.set(r.table.toLowerCase(), t);
+  }
+  return found;
 }

@@ -1,11 +1,12 @@
 import type ExcelJS from "exceljs";
 import type { AssessmentWorkbook } from "../model/assessment.types.js";
-import type { Criterion, Template } from "../model/template.types.js";
+import type { Criterion, Lang, Template } from "../model/template.types.js";
+import { isFormula } from "../plan/formula.js";
 import { SHEET_NAMES } from "../plan/labels.js";
 import { TABLES } from "../plan/names.js";
 import { buildPlan, DEFAULT_PLAN_OPTIONS } from "../plan/plan.build.js";
-import type { PlanOptions, TablePlan } from "../plan/plan.types.js";
-import { findTables, type FoundTable } from "./xlsx.tables.js";
+import type { PlanOptions, TablePlan, WorkbookPlan } from "../plan/plan.types.js";
+import { findQualigridTables, findTables, type FoundTable } from "./xlsx.tables.js";
 import { loadWorkbook } from "./xlsx.io.js";
 import { renderPlanToBuffer } from "./xlsx.render.js";
 
@@ -27,6 +28,12 @@ export interface UpgradeSummary {
   sheetsCopied: string[];
   /** User-added grid columns carried over (headers). */
   columnsCopied: string[];
+  /** Cells typed outside the tables of Qualigrid's sheets, carried over to the same address (`Sheet!B30`). */
+  notesKept: string[];
+  /** Such cells whose address is taken in the new workbook: listed on the notes sheet (`Sheet!B30`). */
+  notesMoved: string[];
+  /** The notes sheet's name, when notes were moved there. */
+  notesSheet: string | null;
 }
 
 /**
@@ -34,21 +41,24 @@ export interface UpgradeSummary {
  * new version's plan (same language and parts, the dashboard targets the user changed), then every
  * user-entered value of the old one is carried over: grid inputs of kept criteria (matched by id,
  * case-insensitively), grid columns the user added (to the right of the new grid table), every row
- * of the evidence register and the action plan (input columns and added columns), and sheets the
- * user added (cell by cell). Grid rows of removed criteria go whole to an « Archive » sheet.
- * The old workbook is not modified.
+ * of the evidence register and the action plan (input columns and added columns), sheets the user
+ * added (whole: values, formats, merges, validations, widths), and cells typed outside the tables of
+ * Qualigrid's sheets (at the same address when it is free, else listed on a notes sheet with values
+ * typed over computed columns). Grid rows of removed criteria go whole to an « Archive » sheet; the
+ * archive and notes sheets of an earlier upgrade are carried over and appended to.
+ * Tables the user renamed are found by their headers. The old workbook is not modified.
  */
 export async function upgradeWorkbook(
   old: ExcelJS.Workbook,
   a: AssessmentWorkbook,
   next: Template,
 ): Promise<{ workbook: ExcelJS.Workbook; summary: UpgradeSummary }> {
-  const oldTables = findTables(old);
+  const oldTables = findQualigridTables(old);
   const oldGrid = oldTables.get(TABLES.grid.toLowerCase());
   if (!oldGrid) throw new Error("the grid table vanished between reading and upgrading");
   const oldEvidence = oldTables.get(TABLES.evidence.toLowerCase());
   const oldActions = oldTables.get(TABLES.actions.toLowerCase());
-  const lang = a.lang;
+  const lang: Lang = a.lang;
   const parts = { evidence: !!oldEvidence, actions: !!oldActions, dashboard: oldTables.has(TABLES.scores.toLowerCase()) };
 
   // Dashboard targets the user changed, for dimensions still present.
@@ -70,7 +80,7 @@ export async function upgradeWorkbook(
   const loaded = await loadWorkbook(await renderPlanToBuffer(plan), "upgrade");
   if (!loaded.ok) throw new Error(`the generated workbook cannot be read back: ${loaded.issues.map((i) => i.message).join("; ")}`);
   const wb = loaded.value;
-  const newTables = findTables(wb);
+  const newTables = findQualigridTables(wb);
   const planTable = (name: string): TablePlan | undefined => plan.sheets.flatMap((s) => s.tables).find((t) => t.name === name);
   const summary: UpgradeSummary = {
     from: { id: a.template.id, version: a.template.version },
@@ -82,6 +92,9 @@ export async function upgradeWorkbook(
     archiveSheet: null,
     sheetsCopied: [],
     columnsCopied: [],
+    notesKept: [],
+    notesMoved: [],
+    notesSheet: null,
   };
 
   // The grid.
@@ -100,6 +113,7 @@ export async function upgradeWorkbook(
     if (oldRow !== undefined) gridRowMap.set(newGrid.top + 1 + i, oldRow);
   });
   copyInputs(oldGrid, newGrid, gridPlan, gridRowMap);
+  const typedOver = valuesOverFormulas(oldGrid, gridPlan);
   const extra = extraColumns(oldGrid, gridPlan, [oldGrid.top, ...a.grid.map((r) => r.row)]);
   copyExtra(oldGrid, newGrid, extra, gridRowMap);
   summary.columnsCopied = extra.map((c) => c.header);
@@ -115,34 +129,47 @@ export async function upgradeWorkbook(
     }
   }
 
-  // Removed criteria: their whole grid rows (inputs, template details, added columns) to the archive.
-  const removed = a.grid.filter((r) => !newIds.has(r.criterion.toLowerCase()));
+  // Sheets the user added, and the archive and notes sheets of earlier upgrades: carried over whole.
   const oldSheetNames = new Set(Object.values(SHEET_NAMES).map((n) => n[lang].toLowerCase()));
   const userSheets = old.worksheets.filter((ws) => !oldSheetNames.has(ws.name.toLowerCase()));
+  const copied = new Map<ExcelJS.Worksheet, ExcelJS.Worksheet>();
+  for (const src of userSheets) {
+    const dst = wb.addWorksheet(src.name);
+    copySheet(src, dst);
+    copied.set(src, dst);
+    summary.sheetsCopied.push(src.name);
+  }
+  const earlier = (lead: Record<Lang, string>): ExcelJS.Worksheet | undefined => {
+    const src = userSheets.find((ws) => startsWithLead(ws, lead));
+    return src ? copied.get(src) : undefined;
+  };
+
+  // Removed criteria: their whole grid rows (inputs, template details, added columns) to the
+  // archive, appended under what an earlier upgrade archived.
+  const removed = a.grid.filter((r) => !newIds.has(r.criterion.toLowerCase()));
   if (removed.length > 0) {
-    const taken = new Set([...wb.worksheets, ...userSheets].map((w) => w.name.toLowerCase()));
-    let name = "Archive";
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `Archive ${n}`;
-    const ws = wb.addWorksheet(name);
-    ws.getCell(1, 1).value =
+    const ws = earlier(ARCHIVE_LEAD) ?? wb.addWorksheet(freeName(wb, "Archive"));
+    const first = ws.actualRowCount === 0 ? 1 : ws.rowCount + 2;
+    ws.getCell(first, 1).value =
       lang === "fr"
-        ? `Critères retirés par la mise à jour de ${a.template.id} ${a.template.version} vers ${next.version}, avec toutes leurs réponses.`
-        : `Criteria removed by the upgrade of ${a.template.id} ${a.template.version} to ${next.version}, with all their answers.`;
+        ? `${ARCHIVE_LEAD.fr} ${a.template.id} ${a.template.version} vers ${next.version}, avec toutes leurs réponses.`
+        : `${ARCHIVE_LEAD.en} ${a.template.id} ${a.template.version} to ${next.version}, with all their answers.`;
     const cols: number[] = [];
     for (let c = oldGrid.left; c <= oldGrid.right; c++) cols.push(c);
     for (const e of extra) if (e.col > oldGrid.right) cols.push(e.col);
     cols.forEach((c, j) => {
-      ws.getCell(3, j + 1).value = valueOnly(oldGrid.sheet.getCell(oldGrid.top, c));
-      ws.getColumn(j + 1).width = 16;
+      ws.getCell(first + 2, j + 1).value = valueOnly(oldGrid.sheet.getCell(oldGrid.top, c));
+      if (ws.getColumn(j + 1).width === undefined) ws.getColumn(j + 1).width = 16;
     });
     removed.forEach((r, i) => {
-      cols.forEach((c, j) => (ws.getCell(4 + i, j + 1).value = valueOnly(oldGrid.sheet.getCell(r.row, c))));
+      cols.forEach((c, j) => (ws.getCell(first + 3 + i, j + 1).value = valueOnly(oldGrid.sheet.getCell(r.row, c))));
       summary.archived.push(r.criterion);
     });
-    summary.archiveSheet = name;
+    summary.archiveSheet = ws.name;
   }
 
   // The registers: every row, in order, all input columns and added columns.
+  const carried: Area[] = [area(oldGrid, extra)];
   for (const [name, oldT] of [[TABLES.evidence, oldEvidence], [TABLES.actions, oldActions]] as const) {
     const p = planTable(name);
     const newT = newTables.get(name.toLowerCase());
@@ -151,25 +178,66 @@ export async function upgradeWorkbook(
     for (let i = 1; i <= oldT.bottom - oldT.top; i++) map.set(newT.top + i, oldT.top + i);
     if (newT.bottom - newT.top < oldT.bottom - oldT.top) throw new Error(`the new ${name} table is too short`);
     copyInputs(oldT, newT, p, map);
+    typedOver.push(...valuesOverFormulas(oldT, p));
     const rows: number[] = [];
     for (let r = oldT.top; r <= oldT.bottom; r++) rows.push(r);
-    copyExtra(oldT, newT, extraColumns(oldT, p, rows), map);
+    const more = extraColumns(oldT, p, rows);
+    copyExtra(oldT, newT, more, map);
+    carried.push(area(oldT, more));
   }
 
-  // Sheets the user added: cell by cell, values and formulas.
-  for (const src of userSheets) {
-    const dst = wb.addWorksheet(src.name);
-    src.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const to = dst.getCell(r, c);
-        to.value = cell.value;
-        to.style = { ...cell.style };
-      });
+  // What the user typed outside the tables of Qualigrid's sheets: at the same address when it is
+  // free in the new workbook, else listed on a notes sheet.
+  const oldPlan = buildPlan(a.template, { ...options, targets: {}, blankRows: DEFAULT_PLAN_OPTIONS.blankRows });
+  // A table of the user's own on a Qualigrid sheet is not one of them: its cells are notes too.
+  const qualigridTables = Object.values(TABLES).flatMap((n) => oldTables.get(n.toLowerCase()) ?? []);
+  const notes = notesOutsideTables(old, oldPlan, [...qualigridTables.map((t) => area(t, [])), ...carried]);
+  // Values typed over a computed column have no place in the new tables, which compute it again.
+  const moved: Note[] = [...typedOver];
+  const newCells = planCells(plan);
+  const newAreas = [...findTables(wb).values()].map((t) => area(t, []));
+  for (const n of notes) {
+    const ws = wb.getWorksheet(n.sheet);
+    const to = ws?.getCell(n.row, n.col);
+    const free =
+      ws !== undefined &&
+      to !== undefined &&
+      blank(to.value) &&
+      !to.isMerged &&
+      !newCells.has(`${ws.name.toLowerCase()}!${n.row}:${n.col}`) &&
+      !newAreas.some((x) => x.sheet === ws.name && inArea(x, n.row, n.col));
+    if (free && to) {
+      to.value = ownValue(n.cell);
+      to.style = structuredClone(n.cell.style);
+      summary.notesKept.push(`${n.sheet}!${n.cell.address}`);
+    } else moved.push(n);
+  }
+  if (moved.length > 0) {
+    const ws = earlier(NOTES_LEAD) ?? wb.addWorksheet(freeName(wb, lang === "fr" ? "Notes (mise à jour)" : "Notes (upgrade)"));
+    const first = ws.actualRowCount === 0 ? 1 : ws.rowCount + 2;
+    ws.getCell(first, 1).value =
+      lang === "fr"
+        ? `${NOTES_LEAD.fr} ${a.template.id} ${a.template.version}, que la mise à jour vers ${next.version} ne pouvait pas laisser à leur place.`
+        : `${NOTES_LEAD.en} ${a.template.id} ${a.template.version} that the upgrade to ${next.version} could not leave in place.`;
+    const head = lang === "fr" ? ["Feuille", "Cellule", "Valeur", "Formule"] : ["Sheet", "Cell", "Value", "Formula"];
+    head.forEach((h, j) => {
+      ws.getCell(first + 2, j + 1).value = h;
+      ws.getCell(first + 2, j + 1).font = { bold: true };
     });
-    src.columns.forEach((col, i) => {
-      if (col.width !== undefined) dst.getColumn(i + 1).width = col.width;
+    [16, 10, 40, 30].forEach((w, j) => {
+      if (ws.getColumn(j + 1).width === undefined) ws.getColumn(j + 1).width = w;
     });
-    summary.sheetsCopied.push(src.name);
+    moved.forEach((n, i) => {
+      const r = first + 3 + i;
+      ws.getCell(r, 1).value = n.sheet;
+      ws.getCell(r, 2).value = n.cell.address;
+      ws.getCell(r, 3).value = valueOnly(n.cell);
+      ws.getCell(r, 3).numFmt = n.cell.numFmt;
+      const f = n.cell.formula;
+      if (typeof f === "string" && f !== "") ws.getCell(r, 4).value = `=${f}`;
+      summary.notesMoved.push(`${n.sheet}!${n.cell.address}`);
+    });
+    summary.notesSheet = ws.name;
   }
   return { workbook: wb, summary };
 }
@@ -199,6 +267,26 @@ function copyInputs(oldT: FoundTable, newT: FoundTable, p: TablePlan, rowMap: Ma
       if (v !== null && v !== undefined && v !== "") newT.sheet.getCell(to, newT.left + j).value = v;
     }
   });
+}
+
+/**
+ * Cells of a table's computed columns (a formula in the plan) that hold a value the user typed
+ * over the formula: the new workbook computes those cells again, so they go to the notes sheet.
+ */
+function valuesOverFormulas(t: FoundTable, p: TablePlan): Note[] {
+  const out: Note[] = [];
+  p.columns.forEach((col, j) => {
+    if (col.input || !p.rows.some((r) => isFormula(r[j]))) return;
+    const c = columnOf(t, col.header);
+    if (c === undefined) return;
+    for (let r = t.top + 1; r <= t.bottom; r++) {
+      const cell = t.sheet.getCell(r, c);
+      const v = cell.value;
+      if (blank(v) || (typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v))) continue;
+      out.push({ sheet: t.sheet.name, row: r, col: c, cell });
+    }
+  });
+  return out;
 }
 
 interface ExtraColumn {
@@ -238,6 +326,15 @@ function blank(v: ExcelJS.CellValue): boolean {
   return v === null || v === undefined || v === "";
 }
 
+/** A cell's value, a shared formula written out in full (its master cell stays behind). */
+function ownValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const v = cell.value;
+  if (v && typeof v === "object" && "sharedFormula" in v) {
+    return { formula: cell.formula, result: (v as ExcelJS.CellSharedFormulaValue).result } as ExcelJS.CellFormulaValue;
+  }
+  return v;
+}
+
 /** A cell's value with formulas replaced by their last result (the archive has no tables to refer to). */
 function valueOnly(cell: ExcelJS.Cell): ExcelJS.CellValue {
   const v = cell.value;
@@ -247,4 +344,116 @@ function valueOnly(cell: ExcelJS.Cell): ExcelJS.CellValue {
     return r as ExcelJS.CellValue;
   }
   return v;
+}
+
+/** How the archive sheet starts; an earlier upgrade's archive is recognised by it. */
+const ARCHIVE_LEAD: Record<Lang, string> = { fr: "Critères retirés par la mise à jour de", en: "Criteria removed by the upgrade of" };
+/** How the notes sheet starts; an earlier upgrade's notes sheet is recognised by it. */
+const NOTES_LEAD: Record<Lang, string> = {
+  fr: "Valeurs saisies hors des tableaux Qualigrid ou à la place de leurs formules, dans",
+  en: "Values typed outside the Qualigrid tables or over their formulas, in",
+};
+
+function startsWithLead(ws: ExcelJS.Worksheet, lead: Record<Lang, string>): boolean {
+  const v = ws.getCell(1, 1).value;
+  return typeof v === "string" && (v.startsWith(lead.fr) || v.startsWith(lead.en));
+}
+
+function freeName(wb: ExcelJS.Workbook, base: string): string {
+  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+  return name;
+}
+
+/** A rectangle of a sheet: a table with the columns carried with it. */
+interface Area {
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function area(t: FoundTable, extra: ExtraColumn[]): Area {
+  return { sheet: t.sheet.name, top: t.top, left: t.left, bottom: t.bottom, right: Math.max(t.right, ...extra.map((e) => e.col)) };
+}
+
+function inArea(x: Area, row: number, col: number): boolean {
+  return row >= x.top && row <= x.bottom && col >= x.left && col <= x.right;
+}
+
+/** `sheet!row:col` (sheet lower-cased) of every cell a plan writes outside its tables. */
+function planCells(plan: WorkbookPlan): Set<string> {
+  const out = new Set<string>();
+  for (const s of plan.sheets) for (const c of s.cells) out.add(`${s.name.toLowerCase()}!${c.row}:${c.col}`);
+  return out;
+}
+
+interface Note {
+  sheet: string;
+  row: number;
+  col: number;
+  cell: ExcelJS.Cell;
+}
+
+/**
+ * Cells with something in them on the sheets of `plan`, outside every table and area given and
+ * where the plan writes nothing: what a user typed beside the grid or under the dashboard.
+ */
+function notesOutsideTables(wb: ExcelJS.Workbook, plan: WorkbookPlan, areas: Area[]): Note[] {
+  const cells = planCells(plan);
+  const out: Note[] = [];
+  for (const s of plan.sheets) {
+    const ws = wb.getWorksheet(s.name);
+    if (!ws) continue;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        if (blank(cell.value) || cells.has(`${s.name.toLowerCase()}!${r}:${c}`)) return;
+        if (areas.some((x) => x.sheet === ws.name && inArea(x, r, c))) return;
+        out.push({ sheet: ws.name, row: r, col: c, cell });
+      });
+    });
+  }
+  return out;
+}
+
+/**
+ * Copies a worksheet whole: values and formulas, cell formats (number formats, fonts, fills,
+ * borders, alignment), merged cells, data validations, conditional formats, column widths, row
+ * heights, hidden rows and columns, frozen panes and the tab colour.
+ */
+function copySheet(src: ExcelJS.Worksheet, dst: ExcelJS.Worksheet): void {
+  // Merged first: exceljs gives a merged range's value to its top-left cell only.
+  for (const m of src.model.merges ?? []) dst.mergeCells(m);
+  src.eachRow({ includeEmpty: true }, (row, r) => {
+    const to = dst.getRow(r);
+    if (row.height !== undefined) to.height = row.height;
+    if (row.hidden) to.hidden = true;
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const out = dst.getCell(r, c);
+      if (!(cell.isMerged && cell.master !== cell)) out.value = cell.value;
+      out.style = structuredClone(cell.style);
+    });
+  });
+  (src.columns as ExcelJS.Column[] | null)?.forEach((col, i) => {
+    const to = dst.getColumn(i + 1);
+    if (col.width !== undefined) to.width = col.width;
+    if (col.hidden) to.hidden = true;
+  });
+  const from = src as unknown as Sheetish;
+  const into = dst as unknown as Sheetish;
+  if (from.dataValidations?.model && into.dataValidations) into.dataValidations.model = structuredClone(from.dataValidations.model);
+  if (from.conditionalFormattings?.length) into.conditionalFormattings = structuredClone(from.conditionalFormattings);
+  // exceljs leaves `views` and `columns` null on sheets that have none.
+  const views = src.views as ExcelJS.WorksheetView[] | null;
+  if (views && views.length > 0) dst.views = structuredClone(views);
+  if (src.properties.tabColor) dst.properties.tabColor = structuredClone(src.properties.tabColor);
+}
+
+/** Parts of an exceljs worksheet its types leave out. */
+interface Sheetish {
+  dataValidations?: { model: Record<string, unknown> };
+  conditionalFormattings?: unknown[];
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import "../test/setup.js";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { HostError, HostErrorCode } from "../../addin/host/host.types.js";
 import { gridHost } from "../test/fixtures.js";
@@ -15,6 +15,7 @@ const CASES: { code: HostErrorCode; detail: string; fr: string[]; en: string[]; 
   { code: "apiUnsupported", detail: "ExcelApi 1.12", fr: ["Mettez Excel à jour ou utilisez Excel pour le Web"], en: ["Update Excel or use Excel on the web"], showsDetail: true },
   { code: "tooLarge", detail: "5 Mo", fr: ["trop volumineuse", "qualigrid new"], en: ["too large", "qualigrid new"], showsDetail: true },
   { code: "unknownCriterion", detail: "XYZ-9", fr: ["XYZ-9", "relisez le classeur"], en: ["XYZ-9", "read the workbook again"], showsDetail: false },
+  { code: "noActiveCell", detail: "workbench", fr: ["Copiez-la et collez-la dans Excel"], en: ["Copy it and paste it into Excel"], showsDetail: true },
   { code: "unknown", detail: "GeneralException: Excel a rencontré une erreur.", fr: ["Réessayez"], en: ["Try again"], showsDetail: true },
 ];
 
@@ -26,7 +27,8 @@ describe.each(["fr", "en"] as const)("host error messages (%s)", (lang) => {
     const error: HostError = { code, detail };
     const { user } = renderPane(host);
     // The pane opens on Assess (the workbook holds a grid), which reads it: fail the Dashboard's read.
-    await screen.findByRole("heading", { level: 3 });
+    await screen.findByRole("heading", { level: 2, name: t("assess.heading") });
+    await waitFor(() => expect(host.callsTo("read")).toHaveLength(1));
     host.fail("read", error);
     await user.click(screen.getByRole("tab", { name: t("tab.dashboard") }));
     const alert = await screen.findByRole("alert");
@@ -44,7 +46,8 @@ describe.each(["fr", "en"] as const)("host error messages (%s)", (lang) => {
   it("turns an exception thrown by the host into a message, never a silent console log", async () => {
     const host = gridHost({ lang });
     const { user } = renderPane(host);
-    await screen.findByRole("heading", { level: 3 });
+    await screen.findByRole("heading", { level: 2, name: t("assess.heading") });
+    await waitFor(() => expect(host.callsTo("read")).toHaveLength(1));
     host.read = () => Promise.reject(new Error("Connexion à Excel perdue"));
     await user.click(screen.getByRole("tab", { name: t("tab.dashboard") }));
     const alert = await screen.findByRole("alert");

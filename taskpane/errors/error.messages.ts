@@ -23,6 +23,7 @@ export function hostErrorMessage(error: HostError, i18n: Translator): ErrorMessa
     case "gridExists":
     case "apiUnsupported":
     case "tooLarge":
+    case "noActiveCell":
     case "unknown":
       return { title: t(`error.${error.code}.title`), body: t(`error.${error.code}.body`), detail };
   }

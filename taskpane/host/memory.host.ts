@@ -1,9 +1,11 @@
 import type {
   Answer,
+  FormulaWrite,
   GenerateProgress,
   HostError,
   HostResult,
   NewAction,
+  OpenedAs,
   WorkbookHost,
   WorkbookStatus,
 } from "../../addin/host/host.types.js";
@@ -14,7 +16,17 @@ import { cellAddress } from "../../addin/plan/a1.js";
 import { EVIDENCE_STATUSES, TABLES, type TablePlan, type WorkbookPlan } from "../../addin/plan/index.js";
 
 /** The host actions a memory host records. */
-export type HostMethod = "status" | "generate" | "read" | "setAnswer" | "selectCriterion" | "appendActions" | "insertFormula";
+export type HostMethod =
+  | "status"
+  | "generate"
+  | "read"
+  | "setAnswer"
+  | "selectCriterion"
+  | "appendActions"
+  | "insertFormula"
+  | "snapshot"
+  | "writeFormulas"
+  | "openWorkbook";
 
 /** One recorded call: the method and its arguments. */
 export type HostCall = { [M in HostMethod]: { method: M; args: Parameters<WorkbookHost[M]> } }[HostMethod];
@@ -30,6 +42,8 @@ export interface MemoryHostOptions {
    * `onSelectionChanged` does for a programmatic selection. True by default.
    */
   echoSelection?: boolean;
+  /** What `snapshot` returns: the workbook as .xlsx bytes (made with the file renderer in tests). */
+  bytes?: Uint8Array;
 }
 
 const OK_VOID: HostResult<void> = { ok: true, value: undefined };
@@ -49,6 +63,12 @@ export class MemoryHost implements WorkbookHost {
   /** The formulas inserted, by address, the last one written to a cell winning. */
   readonly formulas = new Map<string, string>();
   readonly calls: HostCall[] = [];
+  /** What `snapshot` returns; `null`: the host fails with `unknown` as an Excel without the file API would. */
+  bytes: Uint8Array | null;
+  /** Formulas written by `writeFormulas`, by `Sheet!A1`. */
+  readonly written = new Map<string, string>();
+  /** Workbooks opened by `openWorkbook`, in order. */
+  readonly opened: { bytes: Uint8Array; name: string }[] = [];
   private readonly lang: Lang;
   private readonly dark: boolean;
   private readonly echoSelection: boolean;
@@ -61,6 +81,7 @@ export class MemoryHost implements WorkbookHost {
     this.dark = options.dark ?? false;
     this.workbook = options.workbook ? structuredClone(options.workbook) : null;
     this.echoSelection = options.echoSelection ?? true;
+    this.bytes = options.bytes ?? null;
   }
 
   /** A host whose workbook already holds the grid of `plan`. */
@@ -202,6 +223,29 @@ export class MemoryHost implements WorkbookHost {
     if (failed) return failed;
     this.formulas.set(this.activeCell, formula);
     return { ok: true, value: this.activeCell };
+  }
+
+  async snapshot(): Promise<HostResult<Uint8Array>> {
+    this.calls.push({ method: "snapshot", args: [] });
+    const failed = this.failure("snapshot");
+    if (failed) return failed;
+    return this.bytes ? { ok: true, value: this.bytes } : { ok: false, error: { code: "unknown", detail: "no bytes" } };
+  }
+
+  async writeFormulas(cells: readonly FormulaWrite[]): Promise<HostResult<number>> {
+    this.calls.push({ method: "writeFormulas", args: [cells] });
+    const failed = this.failure("writeFormulas");
+    if (failed) return failed;
+    for (const c of cells) this.written.set(`${c.sheet}!${c.address}`, c.formula);
+    return { ok: true, value: cells.length };
+  }
+
+  async openWorkbook(bytes: Uint8Array, name: string): Promise<HostResult<OpenedAs>> {
+    this.calls.push({ method: "openWorkbook", args: [bytes, name] });
+    const failed = this.failure("openWorkbook");
+    if (failed) return failed;
+    this.opened.push({ bytes, name });
+    return { ok: true, value: "newWindow" };
   }
 
   private failure(method: HostMethod): { ok: false; error: HostError } | null {

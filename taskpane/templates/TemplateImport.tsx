@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useRef, type ChangeEvent } from "react";
-import type { InputIssue } from "../../addin/model/template.types.js";
 import { textOf } from "../../addin/model/text.js";
+import { IssueList } from "../errors/IssueList.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
 import type { TemplatesState } from "./templates.state.js";
@@ -73,18 +73,5 @@ export function TemplateImport({ state }: { state: TemplatesState }) {
         </MessageBar>
       )}
     </div>
-  );
-}
-
-function IssueList({ issues }: { issues: readonly InputIssue[] }) {
-  const styles = useScreenStyles();
-  return (
-    <ul className={styles.list}>
-      {issues.map((issue, i) => (
-        <li key={i}>
-          <code>{issue.path}</code> — {issue.message}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -3,6 +3,8 @@ import { useId } from "react";
 import { textOf } from "../../addin/model/text.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
+import { FromWorkbook } from "./FromWorkbook.js";
+import type { FromWorkbookState } from "./fromWorkbook.state.js";
 import { TemplateImport } from "./TemplateImport.js";
 import type { TemplatesState } from "./templates.state.js";
 
@@ -21,13 +23,15 @@ export interface TemplatesScreenProps {
   state: TemplatesState;
   /** Goes on to the Generate screen. */
   onContinue: () => void;
+  /** « Depuis ce classeur »: reading the open workbook's own template; absent, the section is not shown. */
+  fromWorkbook?: FromWorkbookState;
 }
 
 /**
  * The Templates screen: the built-in and imported templates as one radio group (arrow keys move
  * the choice), each with its description and source, and the import of a template JSON file.
  */
-export function TemplatesScreen({ state, onContinue }: TemplatesScreenProps) {
+export function TemplatesScreen({ state, onContinue, fromWorkbook }: TemplatesScreenProps) {
   const { t, lang } = useI18n();
   const styles = useScreenStyles();
   const own = useStyles();
@@ -61,7 +65,7 @@ export function TemplatesScreen({ state, onContinue }: TemplatesScreenProps) {
                         <>
                           {" "}
                           <Badge appearance="tint" color="informative">
-                            {t("templates.imported")}
+                            {t(entry.fromWorkbook ? "templates.fromWorkbook" : "templates.imported")}
                           </Badge>
                         </>
                       )}
@@ -88,6 +92,7 @@ export function TemplatesScreen({ state, onContinue }: TemplatesScreenProps) {
         </Button>
       </div>
       <TemplateImport state={state} />
+      {fromWorkbook && <FromWorkbook state={fromWorkbook} onContinue={onContinue} />}
     </section>
   );
 }

@@ -9,6 +9,8 @@ export interface TemplateEntry {
   key: string;
   template: Template;
   imported: boolean;
+  /** Read from the open workbook's sheets (« Depuis ce classeur »). */
+  fromWorkbook?: boolean;
 }
 
 /** The outcome of the last import, for its message. */
@@ -25,6 +27,8 @@ export interface TemplatesState {
   lastImport: ImportOutcome | null;
   importFile(file: File): Promise<void>;
   dismissImport(): void;
+  /** Adds a template read from the open workbook and chooses it. */
+  adoptFromWorkbook(template: Template): void;
 }
 
 /** The built-in templates, imported ones, the chosen one, and the import of a template JSON file. */
@@ -56,6 +60,12 @@ export function useTemplates(): TemplatesState {
     setLastImport({ kind: "imported", file: file.name, title: template.title, warnings: parsed.warnings });
   }, []);
 
+  const adoptFromWorkbook = useCallback((template: Template) => {
+    const key = `workbook:${template.id}@${template.version}`;
+    setImported((list) => [...list.filter((e) => e.key !== key), { key, template, imported: true, fromWorkbook: true }]);
+    setSelectedKey(key);
+  }, []);
+
   return {
     entries,
     selected: entries.find((e) => e.key === selectedKey) ?? null,
@@ -63,6 +73,7 @@ export function useTemplates(): TemplatesState {
     lastImport,
     importFile,
     dismissImport: () => setLastImport(null),
+    adoptFromWorkbook,
   };
 }
 

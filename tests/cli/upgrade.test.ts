@@ -6,7 +6,8 @@ import { HEADERS } from "../../addin/plan/labels.js";
 import { DEFAULT_PLAN_OPTIONS } from "../../addin/plan/plan.build.js";
 import { actionsTable, evidenceTable } from "../../addin/plan/register.plan.js";
 import { pick, seededRandom } from "../support/random.js";
-import { column, crit, demoTemplate, DEMO_IDS, dim, gridRowOf, loadXlsx, parseJson, run, scoreJson, table, tempDir, writeJson, type TemplateJson } from "./cli.helpers.js";
+import { cellAddress } from "../../addin/plan/a1.js";
+import { column, crit, demoTemplate, DEMO_IDS, dim, findTable, gridRowOf, loadXlsx, parseJson, run, scoreJson, table, tempDir, writeJson, type TableAt, type TemplateJson } from "./cli.helpers.js";
 
 interface SummaryJson {
   file: string;
@@ -17,6 +18,9 @@ interface SummaryJson {
   archiveSheet: string | null;
   sheetsCopied: string[];
   columnsCopied: string[];
+  notesKept: string[];
+  notesMoved: string[];
+  notesSheet: string | null;
 }
 
 /** The values a user typed in the demo workbook, by criterion. */
@@ -223,11 +227,11 @@ function randomTemplate(rand: () => number, seed: number): TemplateJson {
 }
 
 /** A random next version: some criteria removed, texts and weights changed, criteria and a dimension added. */
-function randomNext(rand: () => number, old: TemplateJson): TemplateJson {
+function randomNext(rand: () => number, old: TemplateJson, firstId = 100): TemplateJson {
   const t = parseJson<TemplateJson>(JSON.stringify(old));
   const [major = 0, minor = 0, patch = 0] = t.version.split(".").map(Number);
   t.version = pick(rand, [`${major + 1}.0.0`, `${major}.${minor + 1}.0`, `${major}.${minor}.${patch + 1}`]);
-  let added = 100;
+  let added = firstId;
   for (const d of t.dimensions) {
     d.criteria = d.criteria.filter(() => rand() > 0.25);
     for (const c of d.criteria) {
@@ -237,7 +241,7 @@ function randomNext(rand: () => number, old: TemplateJson): TemplateJson {
     if (rand() < 0.5) d.criteria.push({ id: `N${added++}`, text: { fr: "Ajouté", en: "Added" } });
     if (d.criteria.length === 0) d.criteria.push({ id: `N${added++}`, text: { fr: "Ajouté", en: "Added" } });
   }
-  if (rand() < 0.3) t.dimensions.push({ id: "DX", title: { fr: "Nouvelle", en: "New" }, criteria: [{ id: `N${added++}`, text: "Added" }] });
+  if (rand() < 0.3 && !t.dimensions.some((d) => d.id === "DX")) t.dimensions.push({ id: "DX", title: { fr: "Nouvelle", en: "New" }, criteria: [{ id: `N${added++}`, text: "Added" }] });
   return t;
 }
 
@@ -249,96 +253,198 @@ async function allValues(file: string): Promise<Set<string>> {
   return out;
 }
 
+/** A table's exceljs model, to change its range and columns as Excel does when a user extends it. */
+interface TableModel {
+  tableRef: string;
+  autoFilterRef?: string;
+  columns: { name: string; filterButton?: boolean }[];
+}
+
+function tableModel(t: TableAt): TableModel {
+  const tables = (t.sheet as unknown as { tables: Record<string, { table: TableModel }> }).tables;
+  const found = Object.values(tables).find((x) => x.table.tableRef.startsWith(cellAddress(t.top, t.left)));
+  if (!found) throw new Error("table model not found");
+  return found.table;
+}
+
+/** Gives a table a new bottom-right corner (rows or columns the user added to it). */
+function extendTable(t: TableAt, bottom: number, right: number): void {
+  const m = tableModel(t);
+  const ref = `${cellAddress(t.top, t.left)}:${cellAddress(bottom, right)}`;
+  m.tableRef = ref;
+  if (m.autoFilterRef !== undefined) m.autoFilterRef = ref;
+}
+
+/**
+ * Random user edits of a Qualigrid workbook (`round` tells rounds apart): ratings and comments,
+ * user columns right of the grid or appended to it, a sorted grid, filters (filter buttons hidden,
+ * rows hidden as a filter leaves them), register rows (within the blank rows and added below them,
+ * extending the tables), notes typed outside the tables on Qualigrid sheets, and a user sheet.
+ * Every text typed is pushed to `entered`; ratings given go to `ratings` (criterion → level).
+ */
+function userEdits(wb: ExcelJS.Workbook, rand: () => number, lang: "fr" | "en", tag: string, entered: string[], ratings: Map<string, number>): void {
+  const g = table(wb, "QG_Grid");
+  const H = HEADERS.grid;
+  const text = (what: string): string => {
+    const v = `${what}-${tag}-${Math.floor(rand() * 1e6)}`;
+    entered.push(v);
+    return v;
+  };
+  // Typing over a value entered earlier replaces it: that one is no longer expected anywhere.
+  const put = (cell: ExcelJS.Cell, what: string): void => {
+    const before = cell.value;
+    const i = typeof before === "string" ? entered.indexOf(before) : -1;
+    if (i >= 0) entered.splice(i, 1);
+    cell.value = text(what);
+  };
+  // Random answers, and user columns right of the grid (after those an earlier round added).
+  let x0 = g.right + 1;
+  const used = (c: number): boolean => {
+    for (let r = g.top; r <= g.bottom; r++) if (!blankValue(g.sheet.getCell(r, c).value)) return true;
+    return false;
+  };
+  while (used(x0)) x0++;
+  const extraCols = Math.floor(rand() * 3);
+  for (let k = 0; k < extraCols; k++) put(g.sheet.getCell(g.top, x0 + k), `hdr${k}`);
+  for (let r = g.top + 1; r <= g.bottom; r++) {
+    const id = String(g.sheet.getCell(r, column(g, H.criterion[lang])).value);
+    if (rand() < 0.8) {
+      const level = 1 + Math.floor(rand() * 4);
+      ratings.set(id, level);
+      g.sheet.getCell(r, column(g, H.rating[lang])).value = level;
+    }
+    if (rand() < 0.7) put(g.sheet.getCell(r, column(g, H.comment[lang])), `c-${id}`);
+    if (rand() < 0.4) put(g.sheet.getCell(r, column(g, H.evaluatorComment[lang])), `e-${id}`);
+    for (let k = 0; k < extraCols; k++) if (rand() < 0.6) put(g.sheet.getCell(r, x0 + k), `x-${id}`);
+  }
+  // Sorted rows: the grid's rows in another order (every cell of the row moves, as a sort does).
+  if (rand() < 0.5 && g.bottom > g.top + 1) {
+    const rows: ExcelJS.CellValue[][] = [];
+    for (let r = g.top + 1; r <= g.bottom; r++) {
+      const vals: ExcelJS.CellValue[] = [];
+      for (let c = g.left; c < x0 + extraCols; c++) vals.push(g.sheet.getCell(r, c).value);
+      rows.push(vals);
+    }
+    rows.reverse();
+    rows.forEach((vals, i) => vals.forEach((v, j) => (g.sheet.getCell(g.top + 1 + i, g.left + j).value = v)));
+  }
+  // A user column appended to the grid table itself (Excel extends the table when a header is typed next to it).
+  if (extraCols > 0 && x0 === g.right + 1 && rand() < 0.5) {
+    const header = g.sheet.getCell(g.top, x0).value;
+    tableModel(g).columns.push({ name: String(header), filterButton: true });
+    extendTable(g, g.bottom, x0);
+  }
+  // Filters: some filter buttons hidden, some rows hidden as a filter leaves them.
+  if (rand() < 0.5) {
+    for (const c of tableModel(g).columns) if (rand() < 0.3) c.filterButton = false;
+    for (let r = g.top + 1; r <= g.bottom; r++) if (rand() < 0.3) g.sheet.getRow(r).hidden = true;
+  }
+  // Evidence and action rows in every input column, some below the generated blank rows (the table extended).
+  const opts = { ...DEFAULT_PLAN_OPTIONS, lang };
+  for (const p of [evidenceTable(opts), actionsTable(opts)]) {
+    const t = findTable(wb, p.name);
+    if (!t) continue;
+    let bottom = t.bottom;
+    const fill = (row: number): void => {
+      for (const c of p.columns) if (c.input && !c.validation && rand() < 0.7) put(t.sheet.getCell(row, column(t, c.header)), `${p.name}-${c.key}`);
+    };
+    const n = Math.floor(rand() * 6);
+    for (let i = 0; i < n; i++) fill(t.top + 1 + i);
+    if (rand() < 0.4) {
+      bottom = t.bottom + 1 + Math.floor(rand() * 4);
+      for (let r = t.bottom + 1; r <= bottom; r++) fill(r);
+      extendTable(t, bottom, t.right);
+    }
+  }
+  // Notes outside the tables: under the grid, beside the dashboard, under the registers.
+  const spots: [string, number, number][] = [];
+  for (let i = 0; i < 1 + Math.floor(rand() * 3); i++) spots.push([g.sheet.name, g.bottom + 1 + Math.floor(rand() * 4), 1 + Math.floor(rand() * 6)]);
+  const dash = findTable(wb, "QG_Scores");
+  if (dash && rand() < 0.7) spots.push([dash.sheet.name, 1 + Math.floor(rand() * 12), 20 + Math.floor(rand() * 3)]);
+  for (const name of ["QG_Evidence", "QG_Actions"]) {
+    const t = findTable(wb, name);
+    if (t && rand() < 0.5) spots.push([t.sheet.name, t.bottom + 2 + Math.floor(rand() * 3), 1 + Math.floor(rand() * 4)]);
+  }
+  for (const [sheet, row, col] of spots) {
+    const cell = wb.getWorksheet(sheet)?.getCell(row, col);
+    if (cell && blankValue(cell.value)) cell.value = text("note");
+  }
+  // A user sheet.
+  if (rand() < 0.7) {
+    const ws = wb.addWorksheet(`Sheet ${tag}`);
+    for (let i = 1; i <= 5; i++) if (rand() < 0.7) ws.getCell(i, 1 + Math.floor(rand() * 4)).value = text("sheet");
+  }
+}
+
+function blankValue(v: ExcelJS.CellValue): boolean {
+  return v === null || v === undefined || v === "";
+}
+
+/** Ratings: in the new grid for criteria of `next`, else in a row of the archive with the criterion. */
+function expectRatings(wb: ExcelJS.Workbook, s: SummaryJson, next: TemplateJson, lang: "fr" | "en", ratings: Map<string, number>): void {
+  const H = HEADERS.grid;
+  const ng = table(wb, "QG_Grid");
+  const archive = s.archiveSheet ? wb.getWorksheet(s.archiveSheet) : wb.getWorksheet("Archive");
+  const nextIds = new Set(next.dimensions.flatMap((d) => d.criteria.map((c) => c.id)));
+  for (const [id, level] of ratings) {
+    if (nextIds.has(id)) {
+      expect(ng.sheet.getCell(gridRowOf(ng, H.criterion[lang], id), column(ng, H.rating[lang])).value, id).toBe(level);
+    } else {
+      let found = false;
+      archive?.eachRow((row) => {
+        const cells: ExcelJS.CellValue[] = [];
+        row.eachCell((c) => void cells.push(c.value));
+        if (cells.includes(id) && cells.includes(level)) found = true;
+      });
+      expect(found, `${id} rating in the archive`).toBe(true);
+    }
+  }
+  expect([...s.kept, ...s.updated, ...s.added].sort()).toEqual([...nextIds].sort());
+}
+
+async function upgradeJson(dir: string, file: string, next: TemplateJson, out: string): Promise<SummaryJson> {
+  const r = await run("upgrade", file, "--template", writeJson(dir, `next-${next.version}.json`, next), "-o", out, "--json");
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return parseJson<SummaryJson>(r.out);
+}
+
 describe("qualigrid upgrade, property: no user-entered value is lost", () => {
   for (let seed = 1; seed <= 20; seed++) {
-    it(`random template, answers, edits and new version (seed ${seed})`, async () => {
+    it(`random template, answers, edits, filters, extended tables, notes and two upgrades (seed ${seed})`, async () => {
       const rand = seededRandom(seed * 7919);
       const dir = tempDir();
       const lang = pick(rand, ["fr", "en"] as const);
       const tpl = randomTemplate(rand, seed);
       const file = path.join(dir, "old.xlsx");
       expect((await run("new", writeJson(dir, "old.json", tpl), "-o", file, "--lang", lang)).code).toBe(0);
-
-      const wb = await loadXlsx(file);
-      const g = table(wb, "QG_Grid");
-      const H = HEADERS.grid;
       const entered: string[] = [];
       const ratings = new Map<string, number>();
-      const text = (what: string): string => {
-        const v = `${what}-${seed}-${Math.floor(rand() * 1e6)}`;
-        entered.push(v);
-        return v;
-      };
-      // Random answers, and user columns right of the grid.
-      const extraCols = Math.floor(rand() * 3);
-      for (let k = 0; k < extraCols; k++) g.sheet.getCell(g.top, g.right + 1 + k).value = text(`hdr${k}`);
-      for (let r = g.top + 1; r <= g.bottom; r++) {
-        const id = String(g.sheet.getCell(r, column(g, H.criterion[lang])).value);
-        if (rand() < 0.8) {
-          const level = 1 + Math.floor(rand() * 4);
-          ratings.set(id, level);
-          g.sheet.getCell(r, column(g, H.rating[lang])).value = level;
-        }
-        if (rand() < 0.7) g.sheet.getCell(r, column(g, H.comment[lang])).value = text(`c-${id}`);
-        if (rand() < 0.4) g.sheet.getCell(r, column(g, H.evaluatorComment[lang])).value = text(`e-${id}`);
-        for (let k = 0; k < extraCols; k++) if (rand() < 0.6) g.sheet.getCell(r, g.right + 1 + k).value = text(`x-${id}`);
-      }
-      // Sorted rows: the grid's rows in another order (every cell of the row moves, as a sort does).
-      if (rand() < 0.5 && g.bottom > g.top + 1) {
-        const rows: ExcelJS.CellValue[][] = [];
-        for (let r = g.top + 1; r <= g.bottom; r++) {
-          const vals: ExcelJS.CellValue[] = [];
-          for (let c = g.left; c <= g.right + extraCols; c++) vals.push(g.sheet.getCell(r, c).value);
-          rows.push(vals);
-        }
-        rows.reverse();
-        rows.forEach((vals, i) => vals.forEach((v, j) => (g.sheet.getCell(g.top + 1 + i, g.left + j).value = v)));
-      }
-      // Evidence and action rows in every input column.
-      const opts = { ...DEFAULT_PLAN_OPTIONS, lang };
-      for (const p of [evidenceTable(opts), actionsTable(opts)]) {
-        const t = table(wb, p.name);
-        const n = Math.floor(rand() * 6);
-        for (let i = 0; i < n; i++) {
-          for (const c of p.columns) if (c.input && !c.validation && rand() < 0.7) t.sheet.getCell(t.top + 1 + i, column(t, c.header)).value = text(`${p.name}-${c.key}`);
-        }
-      }
-      // A user sheet.
-      if (rand() < 0.7) {
-        const ws = wb.addWorksheet(`Sheet ${seed}`);
-        for (let i = 1; i <= 5; i++) if (rand() < 0.7) ws.getCell(i, 1 + Math.floor(rand() * 4)).value = text("sheet");
-      }
-      await wb.xlsx.writeFile(file);
 
+      const wb = await loadXlsx(file);
+      userEdits(wb, rand, lang, `${seed}a`, entered, ratings);
+      await wb.xlsx.writeFile(file);
       const next = randomNext(rand, tpl);
       const out = path.join(dir, "new.xlsx");
-      const r = await run("upgrade", file, "--template", writeJson(dir, "next.json", next), "-o", out, "--json");
-      expect(r.err).toBe("");
-      expect(r.code).toBe(0);
-      const s = parseJson<SummaryJson>(r.out);
-
+      const s = await upgradeJson(dir, file, next, out);
       const values = await allValues(out);
-      for (const v of entered) expect(values.has(v), `${v} lost`).toBe(true);
-      // Ratings: in the new grid for kept criteria, in the archive for removed ones.
-      const nwb = await loadXlsx(out);
-      const ng = table(nwb, "QG_Grid");
-      const archive = s.archiveSheet ? nwb.getWorksheet(s.archiveSheet) : undefined;
-      const nextIds = new Set(next.dimensions.flatMap((d) => d.criteria.map((c) => c.id)));
-      for (const [id, level] of ratings) {
-        if (nextIds.has(id)) {
-          expect(ng.sheet.getCell(gridRowOf(ng, H.criterion[lang], id), column(ng, H.rating[lang])).value, id).toBe(level);
-        } else {
-          expect(s.archived).toContain(id);
-          let found = false;
-          archive?.eachRow((row) => {
-            const cells: ExcelJS.CellValue[] = [];
-            row.eachCell((c) => void cells.push(c.value));
-            if (cells.includes(id) && cells.includes(level)) found = true;
-          });
-          expect(found, `${id} rating in the archive`).toBe(true);
-        }
-      }
-      expect([...s.kept, ...s.updated, ...s.added].sort()).toEqual([...nextIds].sort());
+      for (const v of entered) expect(values.has(v), `${v} lost by the first upgrade`).toBe(true);
+      expectRatings(await loadXlsx(out), s, next, lang, ratings);
+
+      // A second upgrade of the upgraded workbook, after more edits.
+      const wb2 = await loadXlsx(out);
+      userEdits(wb2, rand, lang, `${seed}b`, entered, ratings);
+      await wb2.xlsx.writeFile(out);
+      const next2 = randomNext(rand, next, 200);
+      const out2 = path.join(dir, "new2.xlsx");
+      const s2 = await upgradeJson(dir, out, next2, out2);
+      const values2 = await allValues(out2);
+      for (const v of entered) expect(values2.has(v), `${v} lost by the second upgrade`).toBe(true);
+      const final = await loadXlsx(out2);
+      expectRatings(final, s2, next2, lang, ratings);
+      // One archive and one notes sheet at most, whatever the number of upgrades.
+      expect(final.worksheets.filter((w) => /^Archive \d/.test(w.name))).toEqual([]);
+      expect(final.worksheets.filter((w) => /^Notes .* \d$/.test(w.name))).toEqual([]);
     });
   }
 });

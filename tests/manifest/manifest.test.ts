@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -188,7 +189,8 @@ describe("manifest.xml, offline", () => {
     const runtime = one(one(versionOverrides, NS.vo, "Runtimes"), NS.vo, "Runtime");
     expect(attr(runtime, "lifetime")).toBe("long");
     const page = attr(runtime, "resid");
-    expect(urlOf(page)).toBe(`${DEV_URL}taskpane.html`);
+    // ?office=1: the page loads office.js only when Office launched it (taskpane/office.launch.ts).
+    expect(urlOf(page)).toBe(`${DEV_URL}taskpane.html?office=1`);
     expect(attr(one(versionOverrides, NS.vo, "FunctionFile"), "resid")).toBe(page);
 
     const cf = all(versionOverrides, NS.vo, "ExtensionPoint").find((e) => xsiType(e) === "CustomFunctions")!;
@@ -208,7 +210,7 @@ describe("manifest.xml, offline", () => {
     expect(action, "a button that shows the task pane").toBeDefined();
     expect(attr(one(action, NS.vo, "SourceLocation"), "resid")).toBe(page);
     expect(attr(one(manifest, NS.app, "DefaultSettings").getElementsByTagNameNS(NS.app, "SourceLocation")[0]!, "DefaultValue")).toBe(
-      `${DEV_URL}taskpane.html`,
+      `${DEV_URL}taskpane.html?office=1`,
     );
   });
 
@@ -285,7 +287,7 @@ describe("the production build", () => {
 
   it("writes a file for every URL in the manifest", () => {
     for (const { where, url } of manifestUrls(manifest)) {
-      expect(existsSync(path.join(out, url.slice(DEV_URL.length))), `${where}: ${url}`).toBe(true);
+      expect(existsSync(path.join(out, new URL(url).pathname.slice(new URL(DEV_URL).pathname.length))), `${where}: ${url}`).toBe(true);
     }
   });
 
@@ -316,15 +318,29 @@ describe("the production build", () => {
     for (const id of ids) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
   });
 
-  it("loads office.js from Microsoft's CDN, then the functions and the task pane, on one page", () => {
+  it("names office.js from Microsoft's CDN without loading it, then loads the functions and the task pane, on one page", () => {
     const html = readFileSync(path.join(out, "taskpane.html"), "utf8");
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].map((m) => m[1]!);
-    expect(scripts[0]).toBe(OFFICE_JS);
-    expect(scripts).toContain("functions.js");
+    // The bootstrap adds office.js only when Office launched the page: never outside Office.
+    expect(scripts).not.toContain(OFFICE_JS);
+    expect(/<meta name="?qualigrid:office-js"? content="?([^"\s>]+)"?/.exec(html)?.[1]).toBe(OFFICE_JS);
+    expect(scripts.indexOf("functions.js")).toBe(0);
     const bundle = scripts.find((s) => /^taskpane\.[0-9a-f]+\.js$/.test(s));
     expect(bundle, `a hashed task pane bundle in ${scripts.join(", ")}`).toBeDefined();
     expect(existsSync(path.join(out, bundle!))).toBe(true);
     expect(html).toMatch(/<main id="?app"?>/);
+  });
+
+  it("keeps exceljs out of what Excel loads: under 300 KB gzipped, the workbench in chunks loaded on demand", () => {
+    const html = readFileSync(path.join(out, "taskpane.html"), "utf8");
+    const initial = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].map((m) => readFileSync(path.join(out, m[1]!)));
+    const gzipped = initial.reduce((n, code) => n + gzipSync(code, { level: 9 }).length, 0);
+    expect(gzipped).toBeLessThan(300 * 1024);
+    // JSZip is exceljs's zip library: its name survives minification as a string.
+    for (const code of initial) expect(code.toString("utf8")).not.toContain("JSZip");
+    const chunks = readdirSync(out).filter((f) => f.endsWith(".js") && !initial.some((c) => c === readFileSync(path.join(out, f))));
+    expect(chunks.some((f) => /^workbench\.[0-9a-f]{8}\.js$/.test(f)), chunks.join(", ")).toBe(true);
+    expect(chunks.some((f) => readFileSync(path.join(out, f), "utf8").includes("JSZip")), "exceljs in an on-demand chunk").toBe(true);
   });
 
   it("gives every page a Content Security Policy, first in <head>, without unsafe-eval", () => {

@@ -1,9 +1,10 @@
 import type ExcelJS from "exceljs";
-import { checkAssessment, type Finding } from "../../plan/assessment.check.js";
-import { checkStructure, type FormulaRepair } from "../../plan/formula.check.js";
+import type { Finding } from "../../plan/assessment.check.js";
+import type { FormulaRepair } from "../../plan/formula.check.js";
 import type { AssessmentWorkbook } from "../../model/assessment.types.js";
 import type { Lang } from "../../model/template.types.js";
-import { applyFormulaRepairs, contentView } from "../../xlsx/xlsx.formulas.js";
+import { inspectWorkbook } from "../../xlsx/xlsx.check.js";
+import { applyFormulaRepairs } from "../../xlsx/xlsx.formulas.js";
 import { loadWorkbook, saveWorkbook } from "../../xlsx/xlsx.io.js";
 import { readQualigridWorkbook } from "../../xlsx/xlsx.read.js";
 import { BadInput, EXIT, writeFileAtomic, type CliIo } from "../cli.io.js";
@@ -19,9 +20,7 @@ interface CheckOpts {
 
 /** Everything `check` finds in a loaded workbook: tables and formulas first, then the answers. */
 function inspect(workbook: ExcelJS.Workbook, assessment: AssessmentWorkbook, lang: Lang, opts: CheckOpts): { findings: Finding[]; repairs: FormulaRepair[] } {
-  const structure = checkStructure(assessment.template, assessment.lang, contentView(workbook), lang);
-  const findings = [...structure.findings, ...checkAssessment(assessment, lang, { orgDomains: opts.orgDomain ?? [] })];
-  return { findings, repairs: structure.repairs };
+  return inspectWorkbook(workbook, assessment, lang, opts.orgDomain ?? []);
 }
 
 /**

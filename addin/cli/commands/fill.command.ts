@@ -10,7 +10,7 @@ import { openAssessment } from "../workbook.open.js";
  * into the grid. Everything is checked before anything is written; the file is replaced at once.
  */
 export async function fillCommand(io: CliIo, file: string, opts: { answers: string; output?: string }): Promise<number> {
-  const { workbook, assessment } = await openAssessment(file);
+  const { workbook, assessment } = await openAssessment(file, io);
   const csv = await readInputFile(opts.answers);
   const parsed = parseAnswersCsv(csv.toString("utf8"), opts.answers, assessment.template);
   if (!parsed.ok) throw new BadInput(parsed.issues);

@@ -33,7 +33,7 @@ export function scoreJson(templateId: string, version: string, result: Assessmen
 
 /** `qualigrid score <file.xlsx> [--json]`: the scores the engine computes from the workbook's answers. */
 export async function scoreCommand(io: CliIo, file: string, opts: { json?: boolean }): Promise<number> {
-  const { assessment } = await openAssessment(file);
+  const { assessment } = await openAssessment(file, io);
   const { template, answers } = answersOfWorkbook(assessment);
   const result = scoreAssessment(template, answers);
   if (opts.json) {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import semver from "semver";
+import { upgradeRefusal } from "../../model/template.version.js";
 import { saveWorkbook } from "../../xlsx/xlsx.io.js";
 import { upgradeWorkbook, type UpgradeSummary } from "../../xlsx/xlsx.upgrade.js";
 import { BadInput, EXIT, writeFileAtomic, type CliIo } from "../cli.io.js";
@@ -21,30 +21,24 @@ export async function upgradeCommand(
   if (path.extname(target).toLowerCase() !== ".xlsx") {
     throw new BadInput([{ path: target, message: "the output must be an .xlsx file", severity: "error" }]);
   }
-  const { workbook, assessment } = await openAssessment(file);
+  const { workbook, assessment } = await openAssessment(file, io);
   const { template, warnings } = await resolveTemplate(opts.template);
   printWarnings(io, warnings);
   const from = assessment.template;
-  if (!opts.force) {
-    if (from.id.toLowerCase() !== template.id.toLowerCase()) {
-      throw new BadInput([
-        { path: opts.template, message: `is template ${template.id}, but ${file} holds ${from.id}; add --force to apply it anyway`, severity: "error" },
-      ]);
-    }
-    // A version that is not semver ("2") is read as the semver it starts with ("2.0.0").
-    const version = (v: string): string | null => semver.valid(v) ?? semver.valid(semver.coerce(v));
-    const a = version(from.version);
-    const b = version(template.version);
-    const higher = a !== null && b !== null && semver.gt(b, a);
-    if (!higher) {
-      throw new BadInput([
-        {
-          path: opts.template,
-          message: `version ${template.version} is not higher than the workbook's version ${from.version}; add --force to apply it anyway`,
-          severity: "error",
-        },
-      ]);
-    }
+  const refusal = opts.force ? null : upgradeRefusal(from, template);
+  if (refusal === "otherTemplate") {
+    throw new BadInput([
+      { path: opts.template, message: `is template ${template.id}, but ${file} holds ${from.id}; add --force to apply it anyway`, severity: "error" },
+    ]);
+  }
+  if (refusal === "notHigher") {
+    throw new BadInput([
+      {
+        path: opts.template,
+        message: `version ${template.version} is not higher than the workbook's version ${from.version}; add --force to apply it anyway`,
+        severity: "error",
+      },
+    ]);
   }
   const { workbook: upgraded, summary } = await upgradeWorkbook(workbook, assessment, template);
   await writeFileAtomic(target, await saveWorkbook(upgraded));
@@ -62,4 +56,6 @@ function printSummary(io: CliIo, target: string, s: UpgradeSummary): void {
   io.out(line("added", s.added));
   if (s.columnsCopied.length > 0) io.out(`  grid columns carried over: ${s.columnsCopied.join(", ")}`);
   if (s.sheetsCopied.length > 0) io.out(`  sheets carried over: ${s.sheetsCopied.join(", ")}`);
+  if (s.notesKept.length > 0) io.out(`  notes outside the tables kept in place: ${s.notesKept.join(", ")}`);
+  if (s.notesMoved.length > 0) io.out(`  notes outside the tables whose cell is now taken: ${s.notesMoved.join(", ")} → sheet ${s.notesSheet ?? ""}`);
 }

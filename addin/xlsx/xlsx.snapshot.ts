@@ -1,0 +1,53 @@
+import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { Lang, Result, Template } from "../model/template.types.js";
+import { buildPlan } from "../plan/plan.build.js";
+import { inspectWorkbook, type WorkbookInspection } from "./xlsx.check.js";
+import { loadWorkbook, saveWorkbook } from "./xlsx.io.js";
+import { readQualigridWorkbook } from "./xlsx.read.js";
+import { renderPlanToBuffer } from "./xlsx.render.js";
+import { templateFromXlsx, type TemplateOrigin } from "./xlsx.template.js";
+import { upgradeWorkbook, type UpgradeSummary } from "./xlsx.upgrade.js";
+
+// What the task pane does on a copy of the open workbook (`WorkbookHost.snapshot`), with the file
+// reader: the same code as the command line's `check`, `show` and `upgrade`, in the browser.
+// The task pane loads this module on demand, so exceljs is not in the bundle Excel loads at start.
+
+/** `check` on a workbook's bytes: the findings and the formula cells a repair would rewrite. */
+export async function checkSnapshot(
+  bytes: Uint8Array,
+  file: string,
+  lang: Lang,
+  orgDomains: readonly string[] = [],
+): Promise<Result<WorkbookInspection & { assessment: AssessmentWorkbook }>> {
+  const loaded = await loadWorkbook(bytes, file);
+  if (!loaded.ok) return loaded;
+  const read = readQualigridWorkbook(loaded.value, file);
+  if (!read.ok) return read;
+  return { ok: true, value: { ...inspectWorkbook(loaded.value, read.value, lang, orgDomains), assessment: read.value }, warnings: read.warnings };
+}
+
+/** The template a workbook's bytes carry (see `templateFromXlsx`). */
+export async function templateFromSnapshot(bytes: Uint8Array, file: string): Promise<Result<{ template: Template; origin: TemplateOrigin }>> {
+  const loaded = await loadWorkbook(bytes, file);
+  if (!loaded.ok) return loaded;
+  return templateFromXlsx(loaded.value, file);
+}
+
+/** A new assessment workbook for `template` (all parts), as .xlsx bytes. */
+export async function gridWorkbookBytes(template: Template, lang: Lang): Promise<Uint8Array> {
+  return renderPlanToBuffer(buildPlan(template, { lang }));
+}
+
+/**
+ * A Qualigrid workbook's bytes upgraded to `next` (see `upgradeWorkbook`): the new workbook's bytes
+ * and what happened to each criterion. The bytes given are not changed. Whether the version may be
+ * applied is the caller's decision (`upgradeRefusal`).
+ */
+export async function upgradeSnapshot(bytes: Uint8Array, file: string, next: Template): Promise<Result<{ bytes: Uint8Array; summary: UpgradeSummary }>> {
+  const loaded = await loadWorkbook(bytes, file);
+  if (!loaded.ok) return loaded;
+  const read = readQualigridWorkbook(loaded.value, file);
+  if (!read.ok) return read;
+  const { workbook, summary } = await upgradeWorkbook(loaded.value, read.value, next);
+  return { ok: true, value: { bytes: await saveWorkbook(workbook), summary }, warnings: read.warnings };
+}

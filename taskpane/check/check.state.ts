@@ -1,0 +1,110 @@
+import { useCallback, useRef, useState } from "react";
+import type { HostError, WorkbookHost } from "../../addin/host/host.types.js";
+import type { InputIssue, Lang } from "../../addin/model/template.types.js";
+import type { Finding } from "../../addin/plan/assessment.check.js";
+import type { FormulaRepair } from "../../addin/plan/formula.check.js";
+import { callHost, unknownError } from "../host/host.context.js";
+import { loadFileServices } from "../host/file.services.js";
+
+/** State of the Check screen. */
+export interface CheckState {
+  phase: "idle" | "checking" | "done" | "repairing";
+  /** What the last check found; null before the first one or when it could not run. */
+  findings: Finding[] | null;
+  /** The formula cells a repair would rewrite. */
+  repairs: FormulaRepair[];
+  /** Why the workbook could not be read as a Qualigrid workbook (names the sheet and cell, or the table). */
+  issues: InputIssue[] | null;
+  error: HostError | null;
+  /** How many formulas the last repair restored. */
+  repaired: number | null;
+  /** The organization's storage domains, as typed (comma-separated). */
+  domains: string;
+  setDomains(value: string): void;
+  run(): Promise<void>;
+  repair(): Promise<void>;
+}
+
+/** The domains typed in the field: split on commas, semicolons and spaces, blanks dropped. */
+export function parseDomains(text: string): string[] {
+  return text
+    .split(/[,;\s]+/)
+    .map((d) => d.trim())
+    .filter((d) => d !== "");
+}
+
+/**
+ * Checks the open workbook on a copy of it (`snapshot`), with the same code as `qualigrid check`;
+ * a repair writes only the formula cells the check found altered or deleted, then checks again.
+ */
+export function useCheck(host: WorkbookHost, lang: Lang, thisWorkbook: string): CheckState {
+  const [phase, setPhase] = useState<CheckState["phase"]>("idle");
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const [repairs, setRepairs] = useState<FormulaRepair[]>([]);
+  const [issues, setIssues] = useState<InputIssue[] | null>(null);
+  const [error, setError] = useState<HostError | null>(null);
+  const [repaired, setRepaired] = useState<number | null>(null);
+  const [domains, setDomains] = useState("");
+  const busy = useRef(false);
+
+  const inspect = useCallback(async (): Promise<void> => {
+    const bytes = await callHost(() => host.snapshot());
+    if (!bytes.ok) {
+      setError(bytes.error);
+      setFindings(null);
+      setRepairs([]);
+      return;
+    }
+    try {
+      const services = await loadFileServices();
+      const checked = await services.checkSnapshot(bytes.value, thisWorkbook, lang, parseDomains(domains));
+      if (!checked.ok) {
+        setIssues(checked.issues);
+        setFindings(null);
+        setRepairs([]);
+        return;
+      }
+      setIssues(null);
+      setFindings(checked.value.findings);
+      setRepairs(checked.value.repairs);
+    } catch (e) {
+      setError(unknownError(e));
+    }
+  }, [host, lang, thisWorkbook, domains]);
+
+  const run = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setPhase("checking");
+    setError(null);
+    setRepaired(null);
+    try {
+      await inspect();
+    } finally {
+      busy.current = false;
+      setPhase("done");
+    }
+  }, [inspect]);
+
+  const repair = useCallback(async () => {
+    if (busy.current || repairs.length === 0) return;
+    busy.current = true;
+    setPhase("repairing");
+    setError(null);
+    try {
+      const written = await callHost(() => host.writeFormulas(repairs.map((r) => ({ sheet: r.where.sheet, address: r.where.address, formula: r.formula }))));
+      if (!written.ok) {
+        setError(written.error);
+        return;
+      }
+      setRepaired(written.value);
+      // Checked again, so what is shown is what the workbook now holds.
+      await inspect();
+    } finally {
+      busy.current = false;
+      setPhase("done");
+    }
+  }, [host, repairs, inspect]);
+
+  return { phase, findings, repairs, issues, error, repaired, domains, setDomains, run, repair };
+}

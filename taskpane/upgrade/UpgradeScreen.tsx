@@ -1,0 +1,117 @@
+import { Button, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Subtitle1, Text } from "@fluentui/react-components";
+import { useId } from "react";
+import { textOf } from "../../addin/model/text.js";
+import { HostErrorBar } from "../errors/HostErrorBar.js";
+import { IssueList } from "../errors/IssueList.js";
+import { useI18n } from "../i18n/i18n.js";
+import { useScreenStyles } from "../styles.js";
+import type { UpgradeState } from "./upgrade.state.js";
+
+/**
+ * The Upgrade screen: applies a newer version of the workbook's template without losing an answer,
+ * then says what was kept, updated, archived and added. An older, equal or other template needs
+ * « Appliquer quand même ».
+ */
+export function UpgradeScreen({ state }: { state: UpgradeState }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const styles = useScreenStyles();
+  const headingId = useId();
+  const current = state.current;
+  const chosen = state.chosen;
+  const busy = state.phase === "upgrading";
+  return (
+    <section className={styles.screen} aria-labelledby={headingId}>
+      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+        {t("upgrade.heading")}
+      </Subtitle1>
+      <Text block>{t("upgrade.intro")}</Text>
+      {!current ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("upgrade.noGrid")}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <Text block weight="semibold">
+            {t("upgrade.current", { id: current.id, version: current.version })}
+          </Text>
+          {!chosen && <Text block>{t("upgrade.none")}</Text>}
+          <Field label={t("upgrade.choose")}>
+            <Select className={styles.fill} value={chosen?.key ?? ""} onChange={(_, d) => state.choose(d.value)}>
+              {!chosen && <option value="">—</option>}
+              {state.candidates.map((e) => (
+                <option key={e.key} value={e.key}>
+                  {t("upgrade.option", { title: textOf(e.template.title, lang), id: e.template.id, version: e.template.version })}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {chosen && state.refusal && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <Text block>
+                  {t(`upgrade.refused.${state.refusal}`, {
+                    id: chosen.template.id,
+                    version: chosen.template.version,
+                    current: state.refusal === "otherTemplate" ? current.id : current.version,
+                  })}
+                </Text>
+                <Checkbox checked={state.force} onChange={(_, d) => state.setForce(d.checked === true)} label={t("upgrade.force")} />
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={!chosen || busy || (state.refusal !== null && !state.force)} onClick={() => void state.run()}>
+              {t("upgrade.run")}
+            </Button>
+            {busy && <Spinner size="tiny" label={t("upgrade.running")} />}
+          </div>
+        </>
+      )}
+      {state.error && <HostErrorBar error={state.error} />}
+      {state.issues && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t("upgrade.failed")}</MessageBarTitle>
+            <IssueList issues={state.issues} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.done && <UpgradeDone done={state.done} />}
+    </section>
+  );
+}
+
+function UpgradeDone({ done }: { done: NonNullable<UpgradeState["done"]> }) {
+  const { t } = useI18n();
+  const styles = useScreenStyles();
+  const s = done.summary;
+  const ids = (list: string[]): string => (list.length > 0 ? ` (${list.join(", ")})` : "");
+  return (
+    <MessageBar intent="success" layout="multiline" role="status">
+      <MessageBarBody>
+        <MessageBarTitle>{t("upgrade.done", { from: `${s.from.id} ${s.from.version}`, to: `${s.to.id} ${s.to.version}` })}</MessageBarTitle>
+        <Text block>{t(`upgrade.where.${done.as}`, { name: done.name })}</Text>
+        <ul className={styles.list}>
+          <li>{t("upgrade.kept", { n: s.kept.length })}</li>
+          <li>
+            {t("upgrade.updated", { n: s.updated.length })}
+            {ids(s.updated)}
+          </li>
+          <li>
+            {s.archiveSheet ? t("upgrade.archivedSheet", { n: s.archived.length, sheet: s.archiveSheet }) : t("upgrade.archived", { n: s.archived.length })}
+            {ids(s.archived)}
+          </li>
+          <li>
+            {t("upgrade.added", { n: s.added.length })}
+            {ids(s.added)}
+          </li>
+          {s.columnsCopied.length > 0 && <li>{t("upgrade.columns", { list: s.columnsCopied.join(", ") })}</li>}
+          {s.sheetsCopied.length > 0 && <li>{t("upgrade.sheets", { list: s.sheetsCopied.join(", ") })}</li>}
+          {s.notesKept.length > 0 && <li>{t("upgrade.notesKept", { n: s.notesKept.length })}</li>}
+          {s.notesMoved.length > 0 && <li>{t("upgrade.notesMoved", { n: s.notesMoved.length, sheet: s.notesSheet ?? "" })}</li>}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

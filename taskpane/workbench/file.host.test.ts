@@ -1,0 +1,174 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { HostResult, WorkbookHost } from "../../addin/host/host.types.js";
+import { builtinTemplates } from "../../addin/model/builtin.js";
+import { naDisplayToken } from "../../addin/model/scale.js";
+import type { Template } from "../../addin/model/template.types.js";
+import { buildPlan } from "../../addin/plan/plan.build.js";
+import { TABLES } from "../../addin/plan/names.js";
+import { loadWorkbook } from "../../addin/xlsx/xlsx.io.js";
+import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
+import { findTables } from "../../addin/xlsx/xlsx.tables.js";
+import { FileHost } from "./file.host.js";
+
+const template = (id: string): Template => {
+  const t = builtinTemplates().find((x) => x.id === id);
+  if (!t) throw new Error(`no built-in template ${id}`);
+  return t;
+};
+
+function value<T>(r: HostResult<T>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.detail}`);
+  return r.value;
+}
+
+/** The bytes of a host's workbook, read back with the file reader as the CLI would. */
+async function readBack(host: FileHost) {
+  const bytes = value(await host.snapshot());
+  const loaded = await loadWorkbook(bytes, "snapshot.xlsx");
+  if (!loaded.ok) throw new Error(loaded.issues[0]?.message);
+  const read = readQualigridWorkbook(loaded.value, "snapshot.xlsx");
+  if (!read.ok) throw new Error(read.issues.map((i) => i.message).join("; "));
+  return { wb: loaded.value, assessment: read.value };
+}
+
+describe("FileHost (the browser workbench's workbook host)", () => {
+  it("happy path: generates a grid, records answers and actions, and its snapshot reads back the same", async () => {
+    const host = new FileHost({ lang: "fr" });
+    expect(value(await host.status())).toEqual({ hasGrid: false, template: null });
+    expect(host.current().hasContent).toBe(false);
+    const plan = buildPlan(template("engagement-qualite"), { lang: "fr" });
+    value(await host.generate(plan));
+    expect(host.current()).toMatchObject({ fileName: "engagement-qualite.xlsx", hasContent: true });
+    expect(value(await host.status())).toEqual({ hasGrid: true, template: { id: "engagement-qualite", version: plan.template.version } });
+
+    const grid = value(await host.read()).grid;
+    const [a, b, c] = grid.map((g) => g.criterion) as [string, string, string];
+    value(await host.setAnswer(a, { rating: { kind: "level", value: 3 }, comment: "Procès-verbaux 2024" }));
+    value(await host.setAnswer(b, { rating: { kind: "na" } }));
+    value(await host.setAnswer(c, { rating: { kind: "level", value: 1 }, comment: "=1+1" }));
+    const actions = [
+      { criterion: a, dimension: grid[0]!.dimension, gap: 1 },
+      { criterion: c, dimension: grid[2]!.dimension, gap: 3 },
+    ];
+    expect(value(await host.appendActions(actions))).toBe(2);
+
+    const { assessment } = await readBack(host);
+    const row = (id: string) => assessment.grid.find((g) => g.criterion === id);
+    expect(row(a)).toMatchObject({ rating: 3, comment: "Procès-verbaux 2024" });
+    expect(row(b)?.rating).toBe(naDisplayToken("fr"));
+    // Text that looks like a formula stays text.
+    expect(row(c)).toMatchObject({ rating: 1, comment: "=1+1" });
+    const added = (assessment.actions ?? []).filter((x) => x.criterion !== "");
+    expect(added.map((x) => x.criterion)).toEqual([a, c]);
+    expect(added.map((x) => x.id)).toEqual(["A-001", "A-002"]);
+  });
+
+  it("grows the action plan once its empty rows are used, with a table that still reads back", async () => {
+    const host = new FileHost({ lang: "en" });
+    value(await host.generate(buildPlan(template("engagement-qualite"), { lang: "en" })));
+    const grid = value(await host.read()).grid;
+    const start = findTables((await readBack(host)).wb).get(TABLES.actions.toLowerCase());
+    const before = start ? start.bottom - start.top : 0;
+    expect(before).toBeGreaterThan(0);
+    const many = grid.slice(0, before + 3).map((g) => ({ criterion: g.criterion, dimension: g.dimension, gap: 1 }));
+    expect(value(await host.appendActions(many))).toBe(many.length);
+    const { wb, assessment } = await readBack(host);
+    expect((assessment.actions ?? []).map((x) => x.criterion)).toEqual(many.map((m) => m.criterion));
+    const table = findTables(wb).get(TABLES.actions.toLowerCase());
+    expect(table && table.bottom - table.top).toBe(many.length);
+  });
+
+  it("refuses to generate over a grid (gridExists), as in Excel", async () => {
+    const host = new FileHost({ lang: "fr" });
+    const plan = buildPlan(template("engagement-qualite"), { lang: "fr" });
+    value(await host.generate(plan));
+    const again = await host.generate(plan);
+    expect(again.ok).toBe(false);
+    expect(!again.ok && again.error.code).toBe("gridExists");
+  });
+
+  it("adds the Qualigrid sheets to an opened workbook with sheets of its own, which it keeps", async () => {
+    const own = new ExcelJS.Workbook();
+    own.addWorksheet("Budget").getCell("A1").value = "Loyer";
+    const bytes = new Uint8Array(await own.xlsx.writeBuffer());
+    const host = new FileHost({ lang: "fr" });
+    expect(await host.openFile(bytes, "budget.xlsx")).toEqual({ ok: true });
+    expect(host.current()).toMatchObject({ fileName: "budget.xlsx", hasContent: true });
+    const before = await host.read();
+    expect(!before.ok && before.error.code).toBe("noGrid");
+    value(await host.generate(buildPlan(template("engagement-qualite"), { lang: "fr" })));
+    const { wb, assessment } = await readBack(host);
+    expect(wb.getWorksheet("Budget")?.getCell("A1").value).toBe("Loyer");
+    expect(assessment.template.id).toBe("engagement-qualite");
+    // The opened file keeps its name for the download.
+    expect(host.current().fileName).toBe("budget.xlsx");
+  });
+
+  it.each([
+    { what: "a text file", bytes: new TextEncoder().encode("criterion,rating\n"), message: /is not an \.xlsx workbook/ },
+    { what: "a truncated zip", bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0]), message: /truncated or corrupt/ },
+  ])("refuses $what with the guard's message naming the file, keeping the current workbook", async ({ bytes, message }) => {
+    const host = new FileHost({ lang: "fr" });
+    value(await host.generate(buildPlan(template("engagement-qualite"), { lang: "fr" })));
+    const opened = await host.openFile(bytes, "budget.xlsx");
+    expect(opened.ok).toBe(false);
+    if (opened.ok) return;
+    expect(opened.issue.path).toBe("budget.xlsx");
+    expect(opened.issue.message).toMatch(message);
+    expect(value(await host.status()).hasGrid).toBe(true);
+    expect(host.current().fileName).toBe("engagement-qualite.xlsx");
+  });
+
+  it("answers noActiveCell to insertFormula, and openWorkbook replaces the workbook", async () => {
+    const host = new FileHost({ lang: "fr" });
+    const asHost: WorkbookHost = host;
+    const r = await asHost.insertFormula("=QG.SCORE(A1:A3,1,4)");
+    expect(!r.ok && r.error.code).toBe("noActiveCell");
+    const other = new FileHost({ lang: "fr" });
+    value(await other.generate(buildPlan(template("rqiiac-conditions"), { lang: "fr" })));
+    const bytes = value(await other.snapshot());
+    const states: (string | null)[] = [];
+    host.subscribe((s) => states.push(s.fileName));
+    expect(value(await host.openWorkbook(bytes, "rqiiac-v2.xlsx"))).toBe("replaced");
+    expect(states).toEqual(["rqiiac-v2.xlsx", "rqiiac-v2.xlsx"]);
+    // Made by the pane and not saved anywhere yet: the workbench offers it for download.
+    expect(host.current()).toMatchObject({ origin: "pane", modified: true, hasContent: true });
+    expect(value(await host.status()).template?.id).toBe("rqiiac-conditions");
+  });
+
+  it("writes formulas into the given cells and nothing else", async () => {
+    const host = new FileHost({ lang: "fr" });
+    value(await host.generate(buildPlan(template("engagement-qualite"), { lang: "fr" })));
+    const a = value(await host.read());
+    const sheet = a.gridSheet;
+    expect(value(await host.writeFormulas([{ sheet, address: "Z1", formula: "=1+2" }]))).toBe(1);
+    const { wb } = await readBack(host);
+    expect(wb.getWorksheet(sheet)?.getCell("Z1").formula).toBe("1+2");
+    const bad = await host.writeFormulas([{ sheet: "Nope", address: "A1", formula: "=1" }]);
+    expect(bad.ok).toBe(false);
+  });
+
+  it("knows whether the workbook changed since it was opened, started or downloaded", async () => {
+    const host = new FileHost({ lang: "fr" });
+    expect(host.current().modified).toBe(false);
+    value(await host.generate(buildPlan(template("engagement-qualite"), { lang: "fr" })));
+    expect(host.current().modified).toBe(true);
+    const { fileName } = await host.download();
+    expect(fileName).toBe("engagement-qualite.xlsx");
+    expect(host.current().modified).toBe(false);
+    const first = value(await host.read()).grid[0]!.criterion;
+    value(await host.setAnswer(first, { rating: { kind: "level", value: 2 } }));
+    expect(host.current().modified).toBe(true);
+    await host.newWorkbook();
+    expect(host.current()).toMatchObject({ fileName: null, hasContent: false, modified: false });
+  });
+
+  it("says noGrid when reading or answering on a workbook without a grid", async () => {
+    const host = new FileHost({ lang: "fr" });
+    const r = await host.read();
+    expect(!r.ok && r.error.code).toBe("noGrid");
+    const s = await host.setAnswer("X", { rating: { kind: "blank" } });
+    expect(!s.ok && s.error.code).toBe("noGrid");
+  });
+});
