@@ -24,6 +24,7 @@ import { writeFormulaCells } from "./excel.formulas.js";
 import { excelFeatures, FEATURE_SETS, type IsSetSupported } from "./excel.features.js";
 import { criterionOfRow, gridLayoutOf, locateGrid, rowOfCriterion, type GridLayout } from "./excel.grid.js";
 import { readAssessmentFromExcel } from "./excel.read.js";
+import { renamedCoreTables } from "./excel.renamed.js";
 import { renderPlanToExcel } from "./excel.render.js";
 
 /** Runs Office.js batches: `Excel.run`, or a test double. */
@@ -166,6 +167,11 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
       return attempt(async (context) => {
         const { result, read } = await readAssessmentFromExcel(context);
         const has = (n: string): boolean => read.tables.has(n.toLowerCase());
+        if (!has(TABLES.grid) || !has(TABLES.templateItems)) {
+          // A renamed table is not a missing one: say which, and what to call it again.
+          const renamed = (await renamedCoreTables(context))[0];
+          if (renamed) return fail({ code: "tableRenamed", detail: `${renamed.table} → ${renamed.name} (${renamed.sheet})` });
+        }
         if (!has(TABLES.grid)) return fail({ code: "noGrid", detail: TABLES.grid });
         const missing = [TABLES.templateInfo, TABLES.templateItems].filter((n) => !has(n));
         if (missing.length > 0) return fail({ code: "tableMissing", detail: missing.join(", ") });

@@ -12,6 +12,8 @@ export type HostErrorCode =
   | "protected"
   /** A Qualigrid table was renamed or deleted by the user. */
   | "tableMissing"
+  /** The grid or template table was renamed by the user; `detail`: `QG_Grid → NewName (Sheet)`. */
+  | "tableRenamed"
   /** The workbook holds no Qualigrid grid (generate one first). */
   | "noGrid"
   /** The workbook already holds a Qualigrid grid (generation never overwrites one). */

@@ -10,6 +10,13 @@ import { I18N, renderPane } from "../test/render.js";
 const CASES: { code: HostErrorCode; detail: string; fr: string[]; en: string[]; showsDetail: boolean }[] = [
   { code: "protected", detail: "Grille", fr: ["Révision › Ôter la protection de la feuille"], en: ["Review › Unprotect Sheet"], showsDetail: true },
   { code: "tableMissing", detail: "QG_Evidence", fr: ["QG_Evidence", "Annuler", "générez de nouveau"], en: ["QG_Evidence", "Undo", "regenerate"], showsDetail: false },
+  {
+    code: "tableRenamed",
+    detail: "QG_Grid → Grille2026 (Grille)",
+    fr: ["QG_Grid → Grille2026 (Grille)", "redonnez-lui ce nom"],
+    en: ["QG_Grid → Grille2026 (Grille)", "give it that name again"],
+    showsDetail: false,
+  },
   { code: "noGrid", detail: "", fr: ["Générez d'abord une grille"], en: ["Generate a grid first"], showsDetail: false },
   { code: "gridExists", detail: "essai", fr: ["ne remplace jamais"], en: ["never overwrites"], showsDetail: true },
   { code: "apiUnsupported", detail: "ExcelApi 1.12", fr: ["Mettez Excel à jour ou utilisez Excel pour le Web"], en: ["Update Excel or use Excel on the web"], showsDetail: true },

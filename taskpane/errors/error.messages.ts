@@ -16,6 +16,8 @@ export function hostErrorMessage(error: HostError, i18n: Translator): ErrorMessa
   switch (error.code) {
     case "tableMissing":
       return { title: t("error.tableMissing.title"), body: t("error.tableMissing.body", { detail: detail ?? "QG_…" }), detail: null };
+    case "tableRenamed":
+      return { title: t("error.tableRenamed.title"), body: t("error.tableRenamed.body", { detail: detail ?? "QG_…" }), detail: null };
     case "unknownCriterion":
       return { title: t("error.unknownCriterion.title"), body: t("error.unknownCriterion.body", { detail: detail ?? "?" }), detail: null };
     case "protected":

@@ -114,3 +114,21 @@ describe("the Excel host's formula repair", () => {
     expect(fake.requests.length).toBe(before);
   });
 });
+
+describe("the Excel host on a renamed grid", () => {
+  it("says the grid was renamed, to what and where, rather than that there is no grid", async () => {
+    const fake = new ExcelFake();
+    const host = createExcelHost({ runner: fake.runner(), office });
+    expect((await host.generate(buildPlan(builtinTemplates()[0] as Template, { lang: "fr" }))).ok).toBe(true);
+    await fake.runner().run(async (context) => {
+      context.workbook.tables.getItem("QG_Grid").name = "Grille2026";
+      await context.sync();
+    });
+    expect(await host.read()).toEqual({ ok: false, error: { code: "tableRenamed", detail: "QG_Grid → Grille2026 (Grille)" } });
+  });
+
+  it("still says there is no grid in a workbook without one", async () => {
+    const host = createExcelHost({ runner: new ExcelFake().runner(), office });
+    expect(await host.read()).toMatchObject({ ok: false, error: { code: "noGrid" } });
+  });
+});
