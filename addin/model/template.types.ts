@@ -72,6 +72,10 @@ export interface InputIssue {
   path: string;
   message: string;
   severity: "error" | "warning";
+  /** A stable code, for a user interface that words the message in its own language (`message` is English). */
+  code?: string;
+  /** The values the message holds, for that wording. */
+  params?: Record<string, string | number>;
 }
 
 /** The result of an operation whose expected failures are values, not exceptions. */

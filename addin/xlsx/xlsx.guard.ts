@@ -17,6 +17,17 @@ export const WORKBOOK_LIMITS = {
   ratio: 150,
 } as const;
 
+/** Why a workbook file is refused before it is opened (`InputIssue.code`). */
+export type WorkbookRefusal =
+  | "fileTooLarge"
+  | "corrupt"
+  | "tooManyParts"
+  | "zipBomb"
+  | "unpackedTooLarge"
+  | "zipNotXlsx"
+  | "notZip"
+  | "legacyOrEncrypted";
+
 /** The limits' shape, so tests can use smaller ones. */
 export type WorkbookLimits = { [K in keyof typeof WORKBOOK_LIMITS]: number };
 
@@ -27,9 +38,16 @@ const MB = 1024 * 1024;
  * `WORKBOOK_LIMITS`; returns the problem found, or null when the file may be opened.
  */
 export function guardWorkbookBytes(bytes: Uint8Array, file: string, limits: WorkbookLimits = WORKBOOK_LIMITS): InputIssue | null {
-  const fail = (message: string): InputIssue => ({ path: file, message, severity: "error" });
+  const fail = (message: string, code: WorkbookRefusal, params: Record<string, string | number> = {}): InputIssue => ({
+    path: file,
+    message,
+    severity: "error",
+    code,
+    params,
+  });
   if (bytes.length > limits.fileBytes) {
-    return fail(`is ${(bytes.length / MB).toFixed(1)} MB; Qualigrid opens workbooks up to ${limits.fileBytes / MB} MB`);
+    const size = (bytes.length / MB).toFixed(1);
+    return fail(`is ${size} MB; Qualigrid opens workbooks up to ${limits.fileBytes / MB} MB`, "fileTooLarge", { size, limit: limits.fileBytes / MB });
   }
   const entries: UnzipFileInfo[] = [];
   try {
@@ -41,23 +59,31 @@ export function guardWorkbookBytes(bytes: Uint8Array, file: string, limits: Work
       },
     });
   } catch (e) {
-    return fail(`cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); it may be truncated or corrupt`);
+    return fail(`cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); it may be truncated or corrupt`, "corrupt");
   }
   if (entries.length > limits.entries) {
-    return fail(`holds ${entries.length} parts; an .xlsx workbook Qualigrid opens has at most ${limits.entries}`);
+    return fail(`holds ${entries.length} parts; an .xlsx workbook Qualigrid opens has at most ${limits.entries}`, "tooManyParts", {
+      parts: entries.length,
+      limit: limits.entries,
+    });
   }
   let unpacked = 0;
   for (const e of entries) {
     unpacked += e.originalSize;
     if (e.originalSize > MB && e.originalSize / Math.max(1, e.size) > limits.ratio) {
-      return fail(`part ${e.name} unpacks ${Math.round(e.originalSize / Math.max(1, e.size))} times its packed size: refused as a possible zip bomb`);
+      const ratio = Math.round(e.originalSize / Math.max(1, e.size));
+      return fail(`part ${e.name} unpacks ${ratio} times its packed size: refused as a possible zip bomb`, "zipBomb", { part: e.name, ratio });
     }
   }
   if (unpacked > limits.unpackedBytes) {
-    return fail(`unpacks to ${(unpacked / MB).toFixed(0)} MB; Qualigrid opens workbooks up to ${limits.unpackedBytes / MB} MB unpacked`);
+    const size = (unpacked / MB).toFixed(0);
+    return fail(`unpacks to ${size} MB; Qualigrid opens workbooks up to ${limits.unpackedBytes / MB} MB unpacked`, "unpackedTooLarge", {
+      size,
+      limit: limits.unpackedBytes / MB,
+    });
   }
   if (!entries.some((e) => e.name === "[Content_Types].xml") || !entries.some((e) => e.name.startsWith("xl/"))) {
-    return fail("is a zip file but not an .xlsx workbook");
+    return fail("is a zip file but not an .xlsx workbook", "zipNotXlsx");
   }
   return null;
 }

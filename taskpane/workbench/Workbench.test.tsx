@@ -7,7 +7,7 @@ import { builtinTemplates } from "../../addin/model/builtin.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import { LANG_CASES } from "../test/render.js";
 import { FileHost } from "./file.host.js";
-import { Workbench } from "./Workbench.js";
+import { refusalText, Workbench } from "./Workbench.js";
 
 function renderWorkbench(lang: "fr" | "en") {
   const host = new FileHost({ lang });
@@ -38,7 +38,8 @@ describe.each(LANG_CASES)("Workbench ($lang)", ({ lang, i18n }) => {
     await user.upload(input, new File(["not a zip"], "budget.xlsx"));
     const alert = await screen.findByRole("alert");
     expect(within(alert).getByText(t("workbench.refused", { name: "budget.xlsx" }))).toBeTruthy();
-    expect(within(alert).getByText(/budget\.xlsx is not an \.xlsx workbook/)).toBeTruthy();
+    // The reader's refusal, in the pane's language.
+    expect(within(alert).getByText(t("workbench.refusal.notZip"))).toBeTruthy();
   });
 
   it("refuses a dropped file whose name is not .xlsx, and opens nothing", async () => {
@@ -112,5 +113,22 @@ describe.each(LANG_CASES)("Workbench upgrade ($lang)", ({ lang, i18n }) => {
     expect(screen.getByText(t("upgrade.kept", { n: v1.dimensions.reduce((n, d) => n + d.criteria.length, 0) }))).toBeTruthy();
     const read = await host.read();
     expect(read.ok && read.value.template.version).toBe("9.0.0");
+  });
+});
+
+describe("refusalText", () => {
+  it("words each refusal of the file reader in the pane's language, with its figures", async () => {
+    const { guardWorkbookBytes } = await import("../../addin/xlsx/xlsx.guard.js");
+    const issue = guardWorkbookBytes(new Uint8Array(2048), "gros.xlsx", { fileBytes: 1024, unpackedBytes: 1, entries: 1, ratio: 1 });
+    if (!issue) throw new Error("not refused");
+    for (const { i18n } of LANG_CASES) {
+      const text = refusalText(issue, i18n.t);
+      expect(text).toBe(i18n.t("workbench.refusal.fileTooLarge", { size: "0.0", limit: 1024 / (1024 * 1024) }));
+      expect(text).not.toMatch(/\{\w+\}/);
+    }
+  });
+
+  it("falls back on the reader's own message for a problem it has no wording for", () => {
+    expect(refusalText({ path: "x.xlsx", message: "is odd", severity: "error" }, LANG_CASES[0]!.i18n.t)).toBe("x.xlsx is odd");
   });
 });

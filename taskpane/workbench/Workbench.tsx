@@ -11,7 +11,8 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { App } from "../App.js";
-import { useI18n } from "../i18n/i18n.js";
+import type { InputIssue } from "../../addin/model/template.types.js";
+import { useI18n, type StringKey, type Translator } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
 import type { FileHost } from "./file.host.js";
 
@@ -103,7 +104,7 @@ export function WorkbenchBar({ host }: { host: FileHost }) {
         setNotice(
           opened.ok
             ? { kind: "info", text: t("workbench.opened", { name: file.name }) }
-            : { kind: "error", title: t("workbench.refused", { name: file.name }), body: `${opened.issue.path} ${opened.issue.message}` },
+            : { kind: "error", title: t("workbench.refused", { name: file.name }), body: refusalText(opened.issue, t) },
         );
       } catch (e) {
         setNotice({ kind: "error", title: t("workbench.refused", { name: file.name }), body: e instanceof Error ? e.message : String(e) });
@@ -259,4 +260,12 @@ export function WorkbenchBar({ host }: { host: FileHost }) {
       )}
     </section>
   );
+}
+
+const REFUSALS = new Set<string>(["fileTooLarge", "corrupt", "tooManyParts", "zipBomb", "unpackedTooLarge", "zipNotXlsx", "notZip", "legacyOrEncrypted"]);
+
+/** Why a file was refused, in the pane's language when the reader gave a code; its English message otherwise. */
+export function refusalText(issue: InputIssue, t: Translator["t"]): string {
+  if (issue.code && REFUSALS.has(issue.code)) return t(`workbench.refusal.${issue.code}` as StringKey, issue.params ?? {});
+  return `${issue.path} ${issue.message}`;
 }
