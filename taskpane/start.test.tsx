@@ -35,6 +35,7 @@ async function start(options: Partial<StartOptions>): Promise<{ loadOffice: Retu
       createExcelHost: options.createExcelHost ?? (() => new MemoryHost({ lang: "en" }) as unknown as WorkbookHost),
       loadOffice,
       mountWorkbench,
+      ...(options.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: options.readyTimeoutMs }),
     }),
   );
   return { loadOffice, mountWorkbench };
@@ -71,6 +72,11 @@ describe("startTaskPane (the page bootstrap)", () => {
   it.each([
     { what: "the Excel host cannot be made", options: { createExcelHost: () => { throw new Error("ExcelApi 1.7 is not supported"); } }, detail: /ExcelApi 1\.7 is not supported/ },
     { what: "office.js cannot be loaded", options: { loadOffice: () => Promise.reject(new Error("office.js could not be loaded from the CDN")) }, detail: /office\.js could not be loaded/ },
+    {
+      what: "Office never becomes ready",
+      options: { readyTimeoutMs: 20, loadOffice: () => Promise.resolve({ onReady: () => undefined, HostType: { Excel: EXCEL } }) },
+      detail: /Office did not become ready within 0 s/,
+    },
     { what: "the workbench cannot be loaded", options: { inOffice: false, mountWorkbench: () => Promise.reject(new Error("Loading chunk workbench failed")) }, detail: /Loading chunk workbench failed/ },
   ])("says why when $what", async ({ options, detail }) => {
     await start(options as Partial<StartOptions>);

@@ -19,7 +19,16 @@ export interface StartOptions {
   createExcelHost(): WorkbookHost;
   /** Shows the browser workbench (its code, exceljs included, is loaded on demand). */
   mountWorkbench(root: HTMLElement): Promise<void>;
+  /** How long Office may take to be ready before the page says it is not (default `OFFICE_READY_TIMEOUT_MS`). */
+  readyTimeoutMs?: number;
 }
+
+/**
+ * How long `Office.onReady` may take. office.js that cannot fetch its companion files (a network
+ * that lets office.js through but not the rest of its folder) never calls back: rather than a
+ * blank pane forever, the page then says what happened.
+ */
+export const OFFICE_READY_TIMEOUT_MS = 30_000;
 
 /**
  * Starts the task pane. Launched by Office: office.js is loaded, then, once Office is ready in
@@ -44,7 +53,14 @@ export async function startTaskPane(root: HTMLElement | null, options: StartOpti
   } catch (e) {
     return failed(e);
   }
-  const info = await new Promise<{ host: Office.HostType | null }>((resolve) => void office.onReady(resolve));
+  const timeout = options.readyTimeoutMs ?? OFFICE_READY_TIMEOUT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const info = await Promise.race([
+    new Promise<{ host: Office.HostType | null }>((resolve) => void office.onReady(resolve)),
+    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeout))),
+  ]);
+  clearTimeout(timer);
+  if (info === null) return failed(new Error(`Office did not become ready within ${Math.round(timeout / 1000)} s (office.js could not finish loading)`));
   if (info.host !== office.HostType.Excel) return workbench();
   let host: WorkbookHost;
   try {

@@ -16,7 +16,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
@@ -279,13 +279,21 @@ export async function openSession(browser: Browser, options: SessionOptions = {}
     const rec = record(r);
     requests.push(rec);
     if (rec.url === OFFICE_JS_URL) officeJs.push(rec);
-    else if (!isLocalUrl(rec.url)) offsite.push(rec);
+    else if (!isLocalUrl(rec.url) && !rec.url.startsWith(OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf("/") + 1))) offsite.push(rec);
   });
+  // office.js loads companion files from its own folder (o15apptofilemappingtable.js, strings…):
+  // that folder is office.js's own address, answered from the package's dist/ as well.
+  const officeDir = OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf("/") + 1);
+  const officeDist = dirname(localOfficeJs);
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     if (isLocalUrl(url)) return route.continue();
-    if (url === OFFICE_JS_URL && existsSync(localOfficeJs)) {
-      return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: await readFile(localOfficeJs) });
+    if (url.startsWith(officeDir)) {
+      const rel = decodeURIComponent(new URL(url).pathname.slice(new URL(officeDir).pathname.length));
+      const file = join(officeDist, rel);
+      if (!rel.includes("..") && existsSync(file)) {
+        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: await readFile(file) });
+      }
     }
     return route.abort("blockedbyclient");
   });
