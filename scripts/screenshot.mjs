@@ -8,19 +8,19 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildWeb, hasChromium, launch, newSession, ROOT, serve } from "../bench/suites/taskpane/browser.mjs";
+import { buildWeb, findChromium, launchChromium, newSession, ROOT, serveDirectory } from "../bench/suites/taskpane/browser.mjs";
 import { frenchStrings } from "../bench/suites/taskpane/workbench.mjs";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "docs/workbench.png" }, build: { type: "string" } } });
-if (!hasChromium()) {
+if (!findChromium()) {
   console.error("Chromium (/usr/bin/chromium) is not installed: apt-get install -y --no-install-recommends chromium");
   process.exit(1);
 }
 const t = frenchStrings();
 const out = path.resolve(ROOT, values.out);
 const built = values.build ? { out: path.resolve(values.build) } : await buildWeb();
-const server = await serve(built.out);
-const browser = await launch();
+const server = await serveDirectory(built.out);
+const browser = await launchChromium();
 try {
   const s = await newSession(browser, { locale: "fr-CA" });
   const { page } = s;

@@ -1,7 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { AssessmentWorkbook } from "../model/assessment.types.js";
-import { loadWorkbook } from "../xlsx/xlsx.io.js";
-import { readQualigridWorkbook } from "../xlsx/xlsx.read.js";
+import { loadQualigridWorkbook } from "../xlsx/xlsx.read.js";
 import { BadInput, readInputFile, type CliIo } from "./cli.io.js";
 import { printWarnings } from "./cli.print.js";
 
@@ -11,10 +10,8 @@ import { printWarnings } from "./cli.print.js";
  */
 export async function openAssessment(file: string, io?: CliIo): Promise<{ bytes: Buffer; workbook: ExcelJS.Workbook; assessment: AssessmentWorkbook }> {
   const bytes = await readInputFile(file);
-  const wb = await loadWorkbook(bytes, file);
-  if (!wb.ok) throw new BadInput(wb.issues);
-  const read = readQualigridWorkbook(wb.value, file);
-  if (!read.ok) throw new BadInput(read.issues);
-  if (io) printWarnings(io, read.warnings);
-  return { bytes, workbook: wb.value, assessment: read.value };
+  const opened = await loadQualigridWorkbook(bytes, file);
+  if (!opened.ok) throw new BadInput(opened.issues);
+  if (io) printWarnings(io, opened.warnings);
+  return { bytes, ...opened.value };
 }

@@ -15,8 +15,8 @@ import type { Lang } from "../model/template.types.js";
 import { cellAddress, parseRangeAddress } from "../plan/a1.js";
 import { TABLES } from "../plan/names.js";
 import type { WorkbookPlan } from "../plan/plan.types.js";
-import { plainText } from "../plan/plain-table.js";
 import { textEntry } from "../plan/text-entry.js";
+import { missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
 import { actionRows, trailingBlankRows } from "./excel.actions.js";
 import { hostErrorOf, isOfficeError, type ErrorHint } from "./excel.errors.js";
 import { openAsNewWorkbook, workbookBytes, type OfficeDocumentFile } from "./excel.file.js";
@@ -146,9 +146,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
         if (!hasGrid || !have.has(TABLES.templateInfo.toLowerCase())) return { ok: true, value: { hasGrid, template: null } };
         const info = context.workbook.tables.getItem(TABLES.templateInfo).getDataBodyRange().load("values");
         await context.sync();
-        const value = (key: string): string => plainText((info.values.find((r) => r[0] === key)?.[1] as string | number | undefined) ?? null);
-        const id = value("id");
-        return { ok: true, value: { hasGrid, template: id ? { id, version: value("version") } : null } };
+        return { ok: true, value: { hasGrid, template: templateOfInfoRows(info.values) } };
       });
     },
 
@@ -172,9 +170,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
           const renamed = (await renamedCoreTables(context))[0];
           if (renamed) return fail({ code: "tableRenamed", detail: `${renamed.table} → ${renamed.name} (${renamed.sheet})` });
         }
-        if (!has(TABLES.grid)) return fail({ code: "noGrid", detail: TABLES.grid });
-        const missing = [TABLES.templateInfo, TABLES.templateItems].filter((n) => !has(n));
-        if (missing.length > 0) return fail({ code: "tableMissing", detail: missing.join(", ") });
+        const missing = missingCoreTable(has);
+        if (missing) return fail(missing);
         if (!result.ok) return fail({ code: "unknown", detail: result.issues.map((i) => `${i.path}: ${i.message}`).join("\n") });
         const g = read.tables.get(TABLES.grid.toLowerCase());
         layout = g ? gridLayoutOf(g, result.value.lang) : null;

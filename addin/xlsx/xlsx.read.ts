@@ -3,6 +3,7 @@ import type { AssessmentWorkbook, PlainValue } from "../model/assessment.types.j
 import type { Result } from "../model/template.types.js";
 import { READ_NAMES, readAssessment } from "../plan/assessment.read.js";
 import { plainValue } from "./xlsx.cells.js";
+import { loadWorkbook } from "./xlsx.io.js";
 import { plainTables } from "./xlsx.tables.js";
 
 /**
@@ -15,6 +16,18 @@ export function readQualigridWorkbook(wb: ExcelJS.Workbook, file: string): Resul
   const names = new Map<string, PlainValue>();
   for (const n of READ_NAMES) names.set(n.toLowerCase(), namedCellValue(wb, n));
   return readAssessment(tables, names, file);
+}
+
+/**
+ * Loads a Qualigrid workbook's bytes and reads it: the exceljs workbook and the assessment, or the
+ * issues of the first step that failed (a file refused before opening, or what the reader found).
+ */
+export async function loadQualigridWorkbook(bytes: Uint8Array, file: string): Promise<Result<{ workbook: ExcelJS.Workbook; assessment: AssessmentWorkbook }>> {
+  const loaded = await loadWorkbook(bytes, file);
+  if (!loaded.ok) return loaded;
+  const read = readQualigridWorkbook(loaded.value, file);
+  if (!read.ok) return read;
+  return { ok: true, value: { workbook: loaded.value, assessment: read.value }, warnings: read.warnings };
 }
 
 function namedCellValue(wb: ExcelJS.Workbook, name: string): PlainValue {

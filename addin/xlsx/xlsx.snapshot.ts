@@ -3,7 +3,7 @@ import type { Lang, Result, Template } from "../model/template.types.js";
 import { buildPlan } from "../plan/plan.build.js";
 import { inspectWorkbook, type WorkbookInspection } from "./xlsx.check.js";
 import { loadWorkbook, saveWorkbook } from "./xlsx.io.js";
-import { readQualigridWorkbook } from "./xlsx.read.js";
+import { loadQualigridWorkbook } from "./xlsx.read.js";
 import { renderPlanToBuffer } from "./xlsx.render.js";
 import { templateFromXlsx, type TemplateOrigin } from "./xlsx.template.js";
 import { upgradeWorkbook, type UpgradeSummary } from "./xlsx.upgrade.js";
@@ -19,11 +19,10 @@ export async function checkSnapshot(
   lang: Lang,
   orgDomains: readonly string[] = [],
 ): Promise<Result<WorkbookInspection & { assessment: AssessmentWorkbook }>> {
-  const loaded = await loadWorkbook(bytes, file);
-  if (!loaded.ok) return loaded;
-  const read = readQualigridWorkbook(loaded.value, file);
-  if (!read.ok) return read;
-  return { ok: true, value: { ...inspectWorkbook(loaded.value, read.value, lang, orgDomains), assessment: read.value }, warnings: read.warnings };
+  const opened = await loadQualigridWorkbook(bytes, file);
+  if (!opened.ok) return opened;
+  const { workbook, assessment } = opened.value;
+  return { ok: true, value: { ...inspectWorkbook(workbook, assessment, lang, orgDomains), assessment }, warnings: opened.warnings };
 }
 
 /** The template a workbook's bytes carry (see `templateFromXlsx`). */
@@ -44,10 +43,8 @@ export async function gridWorkbookBytes(template: Template, lang: Lang): Promise
  * applied is the caller's decision (`upgradeRefusal`).
  */
 export async function upgradeSnapshot(bytes: Uint8Array, file: string, next: Template): Promise<Result<{ bytes: Uint8Array; summary: UpgradeSummary }>> {
-  const loaded = await loadWorkbook(bytes, file);
-  if (!loaded.ok) return loaded;
-  const read = readQualigridWorkbook(loaded.value, file);
-  if (!read.ok) return read;
-  const { workbook, summary } = await upgradeWorkbook(loaded.value, read.value, next);
-  return { ok: true, value: { bytes: await saveWorkbook(workbook), summary }, warnings: read.warnings };
+  const opened = await loadQualigridWorkbook(bytes, file);
+  if (!opened.ok) return opened;
+  const { workbook, summary } = await upgradeWorkbook(opened.value.workbook, opened.value.assessment, next);
+  return { ok: true, value: { bytes: await saveWorkbook(workbook), summary }, warnings: opened.warnings };
 }

@@ -45,16 +45,19 @@ export function findTables(wb: ExcelJS.Workbook): Map<string, FoundTable> {
 /** Every table of a workbook as plain data (header texts and cell values), by lower-cased name. */
 export function plainTables(wb: ExcelJS.Workbook): Map<string, PlainTable> {
   const tables = new Map<string, PlainTable>();
-  for (const [key, t] of findTables(wb)) {
-    const rows: PlainValue[][] = [];
-    for (let r = t.top + 1; r <= t.bottom; r++) {
-      const row: PlainValue[] = [];
-      for (let c = t.left; c <= t.right; c++) row.push(plainValue(t.sheet.getCell(r, c)));
-      rows.push(row);
-    }
-    tables.set(key, { name: t.name, sheet: t.sheet.name, top: t.top, left: t.left, headers: t.headers, rows });
-  }
+  for (const [key, t] of findTables(wb)) tables.set(key, plainTableOf(t));
   return tables;
+}
+
+/** One table found in a workbook as plain data: its header texts and cell values. */
+export function plainTableOf(t: FoundTable): PlainTable {
+  const rows: PlainValue[][] = [];
+  for (let r = t.top + 1; r <= t.bottom; r++) {
+    const row: PlainValue[] = [];
+    for (let c = t.left; c <= t.right; c++) row.push(plainValue(t.sheet.getCell(r, c)));
+    rows.push(row);
+  }
+  return { name: t.name, sheet: t.sheet.name, top: t.top, left: t.left, headers: t.headers, rows };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { HostError, OpenedAs, WorkbookHost } from "../../addin/host/host.ty
 import type { InputIssue, Lang, Template } from "../../addin/model/template.types.js";
 import type { TemplateOrigin } from "../../addin/xlsx/xlsx.template.js";
 import { callHost, unknownError } from "../host/host.context.js";
+import { fileNamePart } from "../host/file.name.js";
 import { loadFileServices } from "../host/file.services.js";
 
 /** The outcome of reading the open workbook's template. */
@@ -25,7 +26,7 @@ export interface FromWorkbookState {
 
 /** A file name for a template's grid: its id, made safe for a file system. */
 export function gridFileName(template: Template): string {
-  const base = template.id.replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^-+|-+$/g, "") || "qualigrid";
+  const base = fileNamePart(template.id) || "qualigrid";
   return `${base}.xlsx`;
 }
 

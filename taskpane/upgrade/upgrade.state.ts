@@ -5,6 +5,7 @@ import { upgradeRefusal, type UpgradeRefusal } from "../../addin/model/template.
 import type { InputIssue } from "../../addin/model/template.types.js";
 import type { UpgradeSummary } from "../../addin/xlsx/xlsx.upgrade.js";
 import { callHost, unknownError } from "../host/host.context.js";
+import { fileNamePart } from "../host/file.name.js";
 import { loadFileServices } from "../host/file.services.js";
 import type { TemplateEntry } from "../templates/templates.state.js";
 
@@ -29,8 +30,7 @@ export interface UpgradeState {
 
 /** A file name for the upgraded workbook: the template's id and new version. */
 export function upgradedFileName(id: string, version: string): string {
-  const safe = (s: string): string => s.replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^-+|-+$/g, "");
-  return `${safe(id) || "qualigrid"}-${safe(version) || "new"}.xlsx`;
+  return `${fileNamePart(id) || "qualigrid"}-${fileNamePart(version) || "new"}.xlsx`;
 }
 
 /** Newest first, versions that are not semver last. */

@@ -11,18 +11,18 @@ import type {
   WorkbookStatus,
 } from "../../addin/host/host.types.js";
 import { actionRows, trailingBlankRows } from "../../addin/excel/excel.actions.js";
+import { missingCoreTable, templateOfInfoRows } from "../../addin/host/host.workbook.js";
 import type { AssessmentWorkbook } from "../../addin/model/assessment.types.js";
 import { naDisplayToken } from "../../addin/model/scale.js";
 import type { InputIssue, Lang } from "../../addin/model/template.types.js";
 import { cellAddress, parseCellAddress, parseRangeAddress } from "../../addin/plan/a1.js";
 import { TABLES } from "../../addin/plan/names.js";
 import type { WorkbookPlan } from "../../addin/plan/plan.types.js";
-import { plainText } from "../../addin/plan/plain-table.js";
 import { applyFormulaRepairs } from "../../addin/xlsx/xlsx.formulas.js";
 import { loadWorkbook, saveWorkbook } from "../../addin/xlsx/xlsx.io.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanIntoWorkbook, renderPlanToWorkbook, type WithValidations } from "../../addin/xlsx/xlsx.render.js";
-import { findTables, plainTables, type FoundTable } from "../../addin/xlsx/xlsx.tables.js";
+import { findTables, plainTableOf, type FoundTable } from "../../addin/xlsx/xlsx.tables.js";
 
 /** How a file host starts. */
 export interface FileHostOptions {
@@ -114,11 +114,8 @@ export class FileHost implements WorkbookHost {
     return this.serial(async () => {
       const tables = findTables(this.wb);
       const hasGrid = tables.has(TABLES.grid.toLowerCase());
-      const info = hasGrid ? plainTables(this.wb).get(TABLES.templateInfo.toLowerCase()) : undefined;
-      if (!info) return { ok: true, value: { hasGrid, template: null } };
-      const value = (key: string): string => plainText(info.rows.find((r) => r[0] === key)?.[1] ?? null);
-      const id = value("id");
-      return { ok: true, value: { hasGrid, template: id ? { id, version: value("version") } : null } };
+      const info = hasGrid ? tables.get(TABLES.templateInfo.toLowerCase()) : undefined;
+      return { ok: true, value: { hasGrid, template: info ? templateOfInfoRows(plainTableOf(info).rows) : null } };
     });
   }
 
@@ -235,9 +232,8 @@ export class FileHost implements WorkbookHost {
 
   private readNow(): HostResult<AssessmentWorkbook> {
     const tables = findTables(this.wb);
-    if (!tables.has(TABLES.grid.toLowerCase())) return fail("noGrid", TABLES.grid);
-    const missing = [TABLES.templateInfo, TABLES.templateItems].filter((n) => !tables.has(n.toLowerCase()));
-    if (missing.length > 0) return fail("tableMissing", missing.join(", "));
+    const missing = missingCoreTable((n) => tables.has(n.toLowerCase()));
+    if (missing) return { ok: false, error: missing };
     const result = readQualigridWorkbook(this.wb, this.state.fileName ?? "workbook");
     if (!result.ok) return fail("unknown", result.issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
     return { ok: true, value: result.value };

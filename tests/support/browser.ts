@@ -11,51 +11,25 @@
  * `npx playwright install`. Without /usr/bin/chromium, suites skip (see `findChromium`).
  */
 import { execFile } from "node:child_process";
-import { accessSync, constants as fsConstants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
+import type { Browser, BrowserContext, Page, Request } from "playwright-core";
+import { CHROMIUM_INSTALL_HINT, CHROMIUM_PATH, isLocalUrl } from "../../scripts/chromium.mjs";
+
+// Where Chromium is, how it is launched and the static server are shared with the bench.
+export { findChromium, isLocalUrl, launchChromium, serveDirectory, type StaticServer } from "../../scripts/chromium.mjs";
 
 const run = promisify(execFile);
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** Where Debian installs Chromium; the only browser these tests use. */
-export const CHROMIUM_PATH = "/usr/bin/chromium";
-
-/** The shell command that installs Chromium on Debian/Ubuntu. */
-export const CHROMIUM_INSTALL_HINT = "apt-get install -y --no-install-recommends chromium";
-
-/** Chromium's flags: headless, in a container (no sandbox, small /dev/shm), and no network of its own. */
-export const CHROMIUM_ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
-
 /** Where test screenshots go (gitignored). */
 export const ARTIFACTS_DIR = join(ROOT, "test-artifacts", "browser");
-
-/** Chromium's path when it is installed and executable, else null. */
-export function findChromium(): string | null {
-  try {
-    if (!statSync(CHROMIUM_PATH).isFile()) return null;
-    accessSync(CHROMIUM_PATH, fsConstants.X_OK);
-    return CHROMIUM_PATH;
-  } catch {
-    return null;
-  }
-}
 
 /** Warns, once per file, that a browser suite is skipped and what is therefore not proved. */
 export function warnChromiumMissing(file: string, notProved: string): void {
@@ -133,75 +107,6 @@ function removeStaleBuilds(): void {
   }
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".ico": "image/x-icon",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".woff2": "font/woff2",
-};
-
-/** A static file server on 127.0.0.1. */
-export interface StaticServer {
-  /** The base URL, ending with "/". */
-  url: string;
-  /** Paths the server was asked for, in order. */
-  served: string[];
-  close(): Promise<void>;
-}
-
-/**
- * Serves `dir` on 127.0.0.1 at a random port, with correct content types and no caching. No CSP
- * header: the page's own `<meta http-equiv="Content-Security-Policy">` is what is under test.
- */
-export async function serveDirectory(dir: string): Promise<StaticServer> {
-  const base = resolve(dir);
-  const served: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
-    served.push(pathname);
-    const file = normalize(join(base, pathname === "/" ? "taskpane.html" : pathname));
-    if (!file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found");
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        res.writeHead(200, {
-          "Content-Type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
-          "Cache-Control": "no-store",
-          "X-Content-Type-Options": "nosniff",
-        });
-        res.end(body);
-      },
-      () => res.writeHead(500).end(),
-    );
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    served,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
-}
-
-/** Launches Debian's Chromium, headless. */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
-}
-
 /** One request the browser made. */
 export interface RecordedRequest {
   url: string;
@@ -235,19 +140,6 @@ export interface SessionOptions {
   reducedMotion?: boolean;
 }
 
-const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
-/** Whether `url` stays on this machine (a local address, or data:/blob:/about:). */
-export function isLocalUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    if (u.protocol === "data:" || u.protocol === "blob:" || u.protocol === "about:") return true;
-    return LOCAL_HOSTS.has(u.hostname);
-  } catch {
-    return false;
-  }
-}
-
 /**
  * A new browser context and page on which every request is recorded and routed: local ones pass,
  * office.js is answered from node_modules (or aborted when the package is absent), anything else
@@ -255,7 +147,10 @@ export function isLocalUrl(url: string): boolean {
  */
 export async function openSession(browser: Browser, options: SessionOptions = {}): Promise<PageSession> {
   const { OFFICE_JS_URL } = await webpackConstants();
-  const localOfficeJs = join(ROOT, "node_modules", "@microsoft", "office-js", "dist", "office.js");
+  // office.js loads companion files from its own folder (o15apptofilemappingtable.js, strings…):
+  // that folder is office.js's own address, answered from the package's dist/ as well.
+  const officeDir = OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf("/") + 1);
+  const officeDist = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
   const context = await browser.newContext({
     locale: options.locale ?? "fr-CA",
     viewport: options.viewport ?? { width: 420, height: 900 },
@@ -279,12 +174,8 @@ export async function openSession(browser: Browser, options: SessionOptions = {}
     const rec = record(r);
     requests.push(rec);
     if (rec.url === OFFICE_JS_URL) officeJs.push(rec);
-    else if (!isLocalUrl(rec.url) && !rec.url.startsWith(OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf("/") + 1))) offsite.push(rec);
+    else if (!isLocalUrl(rec.url) && !rec.url.startsWith(officeDir)) offsite.push(rec);
   });
-  // office.js loads companion files from its own folder (o15apptofilemappingtable.js, strings…):
-  // that folder is office.js's own address, answered from the package's dist/ as well.
-  const officeDir = OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf("/") + 1);
-  const officeDist = dirname(localOfficeJs);
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     if (isLocalUrl(url)) return route.continue();

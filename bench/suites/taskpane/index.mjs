@@ -20,7 +20,7 @@ import { loadWorkbook } from "../../../dist/addin/xlsx/xlsx.io.js";
 import { readQualigridWorkbook } from "../../../dist/addin/xlsx/xlsx.read.js";
 import { fmt, table } from "../../lib/table.mjs";
 import { makeTemplateJson } from "../xlsx-generation/synthetic.mjs";
-import { buildWeb, hasChromium, launch, newSession, ROOT, serve } from "./browser.mjs";
+import { buildWeb, findChromium, launchChromium, newSession, ROOT, serveDirectory } from "./browser.mjs";
 import { generateAndDownload, timeToUsable, USABLE_DEFINITION } from "./workbench.mjs";
 
 export const name = "taskpane";
@@ -114,11 +114,11 @@ export async function run({ runs = 5, keep = false, log = console.log } = {}) {
     let workbench = null;
     let fetchedBeforeUsable = null;
     let offsite = [];
-    if (!hasChromium()) {
+    if (!findChromium()) {
       lines.push("", "Chromium (/usr/bin/chromium) is not installed: the browser timings were NOT measured. Install: apt-get install -y --no-install-recommends chromium");
     } else {
-      const server = await serve(build.out);
-      const browser = await launch();
+      const server = await serveDirectory(build.out);
+      const browser = await launchChromium();
       try {
         usable = [];
         for (let i = 0; i < runs; i++) {

@@ -1,0 +1,22 @@
+import type { PlainValue } from "../model/assessment.types.js";
+import { TABLES } from "../plan/names.js";
+import { plainText } from "../plan/plain-table.js";
+import type { HostError, WorkbookStatus } from "./host.types.js";
+
+/** The template a `QG_TemplateInfo` table's key/value rows (no header row) name; null without an id. */
+export function templateOfInfoRows(rows: readonly (readonly unknown[])[]): WorkbookStatus["template"] {
+  const value = (key: string): string => plainText((rows.find((r) => r[0] === key)?.[1] as PlainValue | undefined) ?? null);
+  const id = value("id");
+  return id ? { id, version: value("version") } : null;
+}
+
+/**
+ * Why a workbook cannot be read as an assessment, from which Qualigrid tables it has: no grid
+ * (`noGrid`: generate one), or a grid without its template tables (`tableMissing`); null when
+ * they are all there. The same answer from every host.
+ */
+export function missingCoreTable(has: (table: string) => boolean): HostError | null {
+  if (!has(TABLES.grid)) return { code: "noGrid", detail: TABLES.grid };
+  const missing = [TABLES.templateInfo, TABLES.templateItems].filter((n) => !has(n));
+  return missing.length > 0 ? { code: "tableMissing", detail: missing.join(", ") } : null;
+}
