@@ -199,7 +199,7 @@ export default async (env = {}, argv = {}) => {
         // JSZip (exceljs's zip library) from its source too: its browser build inlines a setImmediate
         // polyfill that holds a `new Function` the CSP forbids; a plain one stands in for it.
         jszip$: fromExcelJs("jszip/lib/index.js"),
-        setimmediate$: path.join(here, "taskpane/workbench/set-immediate.ts"),
+        setimmediate$: path.join(here, "addin/xlsx/immediate.polyfill.ts"),
       },
       // What exceljs's source needs from Node in a browser: streams, events and Buffer polyfills;
       // no file system and no crypto (only used to hash sheet passwords, and Qualigrid sets none).

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { pathToFileURL } from "node:url";
 import type { Lang } from "../model/template.types.js";
-import { GENERATOR } from "../plan/template-sheet.plan.js";
+import { GENERATOR } from "../plan/template.plan.js";
 import { BadInput, EXIT, processIo, type CliIo } from "./cli.io.js";
 import { printIssues } from "./cli.print.js";
 import { checkCommand } from "./commands/check.command.js";
@@ -9,7 +9,7 @@ import { fillCommand } from "./commands/fill.command.js";
 import { newCommand } from "./commands/new.command.js";
 import { scoreCommand } from "./commands/score.command.js";
 import { showCommand } from "./commands/show.command.js";
-import { templateSheetCommand } from "./commands/template-sheet.command.js";
+import { templateSheetCommand } from "./commands/templateSheet.command.js";
 import { templatesCommand } from "./commands/templates.command.js";
 import { upgradeCommand } from "./commands/upgrade.command.js";
 

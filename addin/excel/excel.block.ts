@@ -1,4 +1,4 @@
-import { cellAddress } from "../plan/a1.js";
+import { cellAddress } from "../model/cell.address.js";
 import type { BlockCell } from "../plan/plan.types.js";
 import { STYLE_FONTS } from "../plan/styles.js";
 import { jsonBytes } from "./excel.size.js";

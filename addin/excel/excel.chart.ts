@@ -1,4 +1,4 @@
-import { cellAddress, rangeAddress } from "../plan/a1.js";
+import { cellAddress, rangeAddress } from "../model/cell.address.js";
 import { TABLES } from "../plan/names.js";
 import type { SheetPlan } from "../plan/plan.types.js";
 import type { Lang } from "../model/template.types.js";

@@ -1,8 +1,8 @@
 import type { Lang } from "../model/template.types.js";
-import { columnLetter, parseRangeAddress } from "../plan/a1.js";
+import { columnLetter, parseRangeAddress } from "../model/cell.address.js";
 import { HEADERS, type GridKey } from "../plan/labels.js";
 import { TABLES } from "../plan/names.js";
-import { locateColumns, plainText, type PlainTable } from "../plan/plain-table.js";
+import { locateColumns, plainText, type PlainTable } from "../model/table.plain.js";
 
 /** Where the grid is and which criterion each of its rows holds, to write or select one row. */
 export interface GridLayout {

@@ -12,12 +12,12 @@ import type {
 import type { AssessmentWorkbook } from "../model/assessment.types.js";
 import { naDisplayToken } from "../model/scale.js";
 import type { Lang } from "../model/template.types.js";
-import { cellAddress, parseRangeAddress } from "../plan/a1.js";
+import { cellAddress, parseRangeAddress } from "../model/cell.address.js";
 import { TABLES } from "../plan/names.js";
 import type { WorkbookPlan } from "../plan/plan.types.js";
-import { textEntry } from "../plan/text-entry.js";
+import { textEntry } from "../plan/text.entry.js";
 import { missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
-import { actionRows, trailingBlankRows } from "./excel.actions.js";
+import { actionRows, trailingBlankRows } from "../actions/actions.rows.js";
 import { hostErrorOf, isOfficeError, type ErrorHint } from "./excel.errors.js";
 import { openAsNewWorkbook, workbookBytes, type OfficeDocumentFile } from "./excel.file.js";
 import { writeFormulaCells } from "./excel.formulas.js";

@@ -1,4 +1,4 @@
-import { rangeAddress } from "../plan/a1.js";
+import { rangeAddress } from "../model/cell.address.js";
 import type { SheetPlan } from "../plan/plan.types.js";
 import { PRINT_MARGINS } from "../plan/styles.js";
 import { inchesToPoints } from "./excel.units.js";

@@ -1,9 +1,10 @@
 import type { AssessmentWorkbook, PlainValue } from "../model/assessment.types.js";
 import type { Result } from "../model/template.types.js";
-import { parseRangeAddress, rangeAddress } from "../plan/a1.js";
-import { READ_NAMES, READ_TABLES, readAssessment } from "../plan/assessment.read.js";
+import { parseRangeAddress, rangeAddress } from "../model/cell.address.js";
+import { READ_NAMES, READ_TABLES, readAssessment } from "../workbook/workbook.read.js";
 import { TABLES } from "../plan/names.js";
-import { dateFromSerial, isDateFormat, type PlainTable } from "../plan/plain-table.js";
+import { dateFromSerial, isDateFormat } from "../model/date.serial.js";
+import type { PlainTable } from "../model/table.plain.js";
 import { isOfficeError } from "./excel.errors.js";
 
 /** Tables and named cells read from the open workbook, and what reading them took. */

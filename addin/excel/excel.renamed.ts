@@ -1,4 +1,4 @@
-import { findRenamedTables, type RenamedTable } from "../plan/assessment.read.js";
+import { findRenamedTables, type RenamedTable } from "../workbook/workbook.read.js";
 import { TABLES } from "../plan/names.js";
 import { plainTableOf } from "./excel.read.js";
 

@@ -1,5 +1,5 @@
 import type { GenerateProgress } from "../host/host.types.js";
-import { columnLetter, quoteSheet } from "../plan/a1.js";
+import { columnLetter, quoteSheet } from "../model/cell.address.js";
 import { NAMES, TABLES } from "../plan/names.js";
 import type { SheetKey, WorkbookPlan } from "../plan/plan.types.js";
 import { withFreeSheetNames } from "../plan/plan.rename.js";

@@ -1,7 +1,7 @@
-import { rangeAddress } from "../plan/a1.js";
+import { rangeAddress } from "../model/cell.address.js";
 import type { TablePlan } from "../plan/plan.types.js";
 import { HELPER_HEADER_FONT, STYLE_FONTS } from "../plan/styles.js";
-import { textEntry } from "../plan/text-entry.js";
+import { textEntry } from "../plan/text.entry.js";
 import { jsonBytes, utf8Length } from "./excel.size.js";
 import { cellEntry } from "./excel.values.js";
 import { addValidation, markInput } from "./excel.format.js";

@@ -1,5 +1,5 @@
 import type { PlanValue } from "../plan/plan.types.js";
-import { textEntry } from "../plan/text-entry.js";
+import { textEntry } from "../plan/text.entry.js";
 
 /** What Office.js takes in a `formulas` (or `values`) 2-D array for one cell. */
 export type CellEntry = string | number | boolean;

@@ -1,6 +1,6 @@
 import type { PlainValue } from "../model/assessment.types.js";
 import { TABLES } from "../plan/names.js";
-import { plainText } from "../plan/plain-table.js";
+import { plainText } from "../model/table.plain.js";
 import type { HostError, WorkbookStatus } from "./host.types.js";
 
 /** The template a `QG_TemplateInfo` table's key/value rows (no header row) name; null without an id. */

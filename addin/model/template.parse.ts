@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
 import { parse as parseJsonTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
 import schema from "../../templates/template.schema.json" with { type: "json" };
-import { childPath, lineColumnAt, pointerToPath } from "./json-path.js";
+import { childPath, lineColumnAt, pointerToPath } from "./json.path.js";
 import { isNaToken, scaleRange } from "./scale.js";
 import { textVariants } from "./text.js";
 import type { Criterion, Dimension, InputIssue, LocalizedText, MaturityBand, Result, Template } from "./template.types.js";

@@ -4,6 +4,9 @@ import { parseTemplate } from "./template.parse.js";
 /** A cell value as read from or written to a template sheet. */
 export type SheetCell = string | number | boolean | null;
 
+/** The tables a template travels in, in a workbook (design.md: stable names). */
+export const TEMPLATE_TABLES = { info: "QG_TemplateInfo", items: "QG_TemplateItems" } as const;
+
 /** The columns of the template items table (`QG_TemplateItems`): one row per criterion. */
 export const TEMPLATE_ITEM_COLUMNS = [
   "dimensionId",

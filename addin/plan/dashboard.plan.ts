@@ -1,6 +1,6 @@
 import { textOf } from "../model/text.js";
 import type { Template } from "../model/template.types.js";
-import { rangeAddress } from "./a1.js";
+import { rangeAddress } from "../model/cell.address.js";
 import { columnsOf, FORMATS, headerOf, indexOf, type ColumnSpec } from "./columns.js";
 import { f, thisRow, wholeColumn } from "./formula.js";
 import { HEADERS, TEXTS, type ScoresKey } from "./labels.js";

@@ -2,7 +2,7 @@ import { NA_TOKENS, naDisplayToken } from "../model/scale.js";
 import { textOf } from "../model/text.js";
 import type { Template } from "../model/template.types.js";
 import { maturityBands } from "../scoring/maturity.js";
-import { absoluteRange } from "./a1.js";
+import { absoluteRange } from "../model/cell.address.js";
 import { f } from "./formula.js";
 import { ACTION_STATUSES, EVIDENCE_STATUSES, EVIDENCE_TYPES, TEXTS, YES_NO } from "./labels.js";
 import { NAMES } from "./names.js";

@@ -1,3 +1,5 @@
+import { TEMPLATE_TABLES } from "../model/template.sheet.js";
+
 /** Workbook-level names the plan defines; formulas and readers use them, whatever the language. */
 export const NAMES = {
   levelValues: "QG_LevelValues",
@@ -28,6 +30,6 @@ export const TABLES = {
   evidence: "QG_Evidence",
   actions: "QG_Actions",
   scores: "QG_Scores",
-  templateInfo: "QG_TemplateInfo",
-  templateItems: "QG_TemplateItems",
+  templateInfo: TEMPLATE_TABLES.info,
+  templateItems: TEMPLATE_TABLES.items,
 } as const;

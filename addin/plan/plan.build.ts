@@ -5,11 +5,11 @@ import { dashboardContent } from "./dashboard.plan.js";
 import { GRID_HEADER_ROW, gridTable } from "./grid.plan.js";
 import { SHEET_NAMES, TEXTS } from "./labels.js";
 import { listsSheetContent } from "./lists.plan.js";
-import { rangeAddress } from "./a1.js";
-import { withRowHeights } from "./row-heights.js";
+import { rangeAddress } from "../model/cell.address.js";
+import { withRowHeights } from "./row.heights.js";
 import type { BlockCell, PlanOptions, SheetKey, SheetPlan, TablePlan, WorkbookPlan } from "./plan.types.js";
 import { actionsTable, evidenceTable, REGISTER_HEADER_ROW } from "./register.plan.js";
-import { templateSheetContent } from "./template-sheet.plan.js";
+import { templateSheetContent } from "./template.plan.js";
 
 /** Default options: French, every part, 20 empty rows in the registers. */
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {

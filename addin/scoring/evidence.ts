@@ -1,4 +1,4 @@
-export { splitCriterionIds } from "../model/criterion-ids.js";
+export { splitCriterionIds } from "../model/criterion.ids.js";
 
 /** Whether an evidence item names a criterion (ids compare case-insensitively, like Excel's SEARCH). */
 export function evidenceNames(ids: readonly string[], criterionId: string): boolean {

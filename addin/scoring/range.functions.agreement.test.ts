@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { agreementOfRanges } from "./range.functions.js";
-import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-support.test-helpers.js";
+import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-helpers.js";
 
 // Row:           1   2    3      4     5     6
 const SELF = column(4, 3, "N/A", null, 2, 1);

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { completionOfRange } from "./range.functions.js";
-import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-support.test-helpers.js";
+import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-helpers.js";
 
 describe("QG.COMPLETION — happy path", () => {
   it("gives 1 when every row is rated", () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { consensusOfRows, spreadOfRows } from "./range.functions.js";
-import { DIV0, NA, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-support.test-helpers.js";
+import { DIV0, NA, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-helpers.js";
 import type { Cell } from "./range.functions.js";
 
 // Criteria × respondents.

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { coverageOfRange } from "./range.functions.js";
-import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-support.test-helpers.js";
+import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-helpers.js";
 
 const CRITERIA = column("C1", "C2", "C3", "C4", "C10");
 // Evidence register: what each item links to, and its status.

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { gapOfRange } from "./range.functions.js";
-import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-support.test-helpers.js";
+import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-helpers.js";
 
 describe("QG.GAP — happy path", () => {
   it("subtracts a single score from a single target: 80 − 62.5 = 17.5", () => {

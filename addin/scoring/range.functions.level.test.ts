@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { levelOfRange } from "./range.functions.js";
-import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-support.test-helpers.js";
+import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-helpers.js";
 
 const THRESHOLDS = column(0, 50, 75);
 const LABELS = column("Faible", "Partiel", "Atteint");

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { scoreOfRange } from "./range.functions.js";
-import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-support.test-helpers.js";
+import { DIV0, NA, column, propagatedOf, refusalOf, texts, valueOf } from "./range.functions.test-helpers.js";
 
 describe("QG.SCORE — happy path", () => {
   it("scores 1, 2, 3, 4 on a 1–4 scale as 50 (0, ⅓, ⅔, 1 averaged)", () => {

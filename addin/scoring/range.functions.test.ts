@@ -14,7 +14,7 @@ import {
   scoreOfRange,
   type RangeResult,
 } from "./range.functions.js";
-import { column, refusalOf, texts } from "./range.functions.test-support.test-helpers.js";
+import { column, refusalOf, texts } from "./range.functions.test-helpers.js";
 
 /** One input per refusal kind, produced through the functions themselves. */
 const REFUSALS: [RangeMessageId, () => RangeResult<unknown>][] = [

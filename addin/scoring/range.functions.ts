@@ -1,4 +1,4 @@
-import { splitCriterionIds } from "../model/criterion-ids.js";
+import { splitCriterionIds } from "../model/criterion.ids.js";
 import { isNaToken } from "../model/scale.js";
 import { isAcceptedStatus } from "./evidence.js";
 import type { RangeMessage } from "./range.messages.js";

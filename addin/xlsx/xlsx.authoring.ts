@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 import { templateToSheetRows, TEMPLATE_ITEM_COLUMNS, TEMPLATE_SHEET_FORMAT, type SheetCell } from "../model/template.sheet.js";
 import type { Lang, Template } from "../model/template.types.js";
 import { TABLES } from "../plan/names.js";
-import { GENERATOR, TEMPLATE_HEADER_ROW, TEMPLATE_ITEMS_LEFT } from "../plan/template-sheet.plan.js";
-import { DEFAULT_SCALE, DEFAULT_TARGET, DEFAULT_TARGET_LEVEL } from "../plan/template-workbook.js";
+import { GENERATOR, TEMPLATE_HEADER_ROW, TEMPLATE_ITEMS_LEFT } from "../plan/template.plan.js";
+import { DEFAULT_SCALE, DEFAULT_TARGET, DEFAULT_TARGET_LEVEL } from "../model/template.workbook.js";
 import { saveWorkbook } from "./xlsx.io.js";
 
 /** Empty item rows a blank authoring workbook offers (and rows given dropdowns below a filled one). */

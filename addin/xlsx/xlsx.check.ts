@@ -1,8 +1,8 @@
 import type ExcelJS from "exceljs";
 import type { AssessmentWorkbook } from "../model/assessment.types.js";
 import type { Lang } from "../model/template.types.js";
-import { checkAssessment, type Finding } from "../plan/assessment.check.js";
-import { checkStructure, type FormulaRepair } from "../plan/formula.check.js";
+import { checkAssessment, type Finding } from "../workbook/workbook.check.js";
+import { checkStructure, type FormulaRepair } from "../workbook/formula.check.js";
 import { contentView } from "./xlsx.formulas.js";
 
 /** What a check found in a workbook, and the formula cells a repair would rewrite. */

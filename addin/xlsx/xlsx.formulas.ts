@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { CellContent, ContentTable, ContentView, FormulaRepair } from "../plan/formula.check.js";
+import type { CellContent, ContentTable, ContentView, FormulaRepair } from "../workbook/formula.check.js";
 import { plainValue } from "./xlsx.cells.js";
 import { findTables } from "./xlsx.tables.js";
 

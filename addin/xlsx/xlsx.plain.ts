@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { PlainValue } from "../model/assessment.types.js";
-import type { PlainSheet, PlainWorkbook } from "../plan/template-workbook.js";
+import type { PlainSheet, PlainWorkbook } from "../model/template.workbook.js";
 import { plainValue } from "./xlsx.cells.js";
 import { plainTables } from "./xlsx.tables.js";
 

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { AssessmentWorkbook, PlainValue } from "../model/assessment.types.js";
 import type { Result } from "../model/template.types.js";
-import { READ_NAMES, readAssessment } from "../plan/assessment.read.js";
+import { READ_NAMES, readAssessment } from "../workbook/workbook.read.js";
 import { plainValue } from "./xlsx.cells.js";
 import { loadWorkbook } from "./xlsx.io.js";
 import { plainTables } from "./xlsx.tables.js";

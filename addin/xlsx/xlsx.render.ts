@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { quoteSheet } from "../plan/a1.js";
+import { quoteSheet } from "../model/cell.address.js";
 import type { BlockCell, ColumnPlan, ConditionalFormatPlan, PlanValue, SheetPlan, TablePlan, ValidationRule, WorkbookPlan } from "../plan/plan.types.js";
 import { calculatedColumnFormula } from "../plan/calculated.js";
 import { NAMES, TABLES } from "../plan/names.js";

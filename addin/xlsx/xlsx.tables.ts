@@ -1,9 +1,9 @@
 import type ExcelJS from "exceljs";
 import type { PlainValue } from "../model/assessment.types.js";
-import type { PlainTable } from "../plan/plain-table.js";
+import type { PlainTable } from "../model/table.plain.js";
 import { plainValue } from "./xlsx.cells.js";
-import { parseRangeAddress } from "../plan/a1.js";
-import { findRenamedTables } from "../plan/assessment.read.js";
+import { parseRangeAddress } from "../model/cell.address.js";
+import { findRenamedTables } from "../workbook/workbook.read.js";
 
 /** A table found in a workbook: where it is and its header texts. */
 export interface FoundTable {

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { Result, Template } from "../model/template.types.js";
 import { TABLES } from "../plan/names.js";
-import { templateFromWorkbook } from "../plan/template-workbook.js";
+import { templateFromWorkbook } from "../model/template.workbook.js";
 import { plainWorkbook } from "./xlsx.plain.js";
 import { readQualigridWorkbook } from "./xlsx.read.js";
 

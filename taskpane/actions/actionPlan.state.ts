@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { HostError, NewAction, WorkbookHost } from "../../addin/host/host.types.js";
 import { callHost } from "../host/host.context.js";
-import { actionsFromGaps, type ActionCandidate } from "./actions.fromGaps.js";
+import { actionsFromGaps, type ActionCandidate } from "../../addin/actions/actions.fromGaps.js";
 
 /** State of the Action plan screen. */
 export interface ActionPlanState {

@@ -1,6 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import type { Finding } from "../../addin/plan/assessment.check.js";
+import type { Finding } from "../../addin/workbook/workbook.check.js";
 import { HostErrorBar } from "../errors/HostErrorBar.js";
 import { IssueList } from "../errors/IssueList.js";
 import { useI18n } from "../i18n/i18n.js";

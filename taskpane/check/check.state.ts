@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from "react";
 import type { HostError, WorkbookHost } from "../../addin/host/host.types.js";
 import type { InputIssue, Lang } from "../../addin/model/template.types.js";
-import type { Finding } from "../../addin/plan/assessment.check.js";
-import type { FormulaRepair } from "../../addin/plan/formula.check.js";
+import type { Finding } from "../../addin/workbook/workbook.check.js";
+import type { FormulaRepair } from "../../addin/workbook/formula.check.js";
 import { callHost, unknownError } from "../host/host.context.js";
 import { loadFileServices } from "../host/file.services.js";
 

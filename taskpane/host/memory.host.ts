@@ -12,7 +12,7 @@ import type {
 import type { ActionRowRead, AssessmentWorkbook, GridRowRead } from "../../addin/model/assessment.types.js";
 import { naDisplayToken } from "../../addin/model/scale.js";
 import type { Lang } from "../../addin/model/template.types.js";
-import { cellAddress } from "../../addin/plan/a1.js";
+import { cellAddress } from "../../addin/model/cell.address.js";
 import { EVIDENCE_STATUSES, TABLES, type TablePlan, type WorkbookPlan } from "../../addin/plan/index.js";
 
 /** The host actions a memory host records. */

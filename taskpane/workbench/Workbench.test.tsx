@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import { LANG_CASES } from "../test/render.js";
-import { FileHost } from "./file.host.js";
+import { FileHost } from "../../addin/xlsx/xlsx.host.js";
 import { refusalText, Workbench } from "./Workbench.js";
 
 function renderWorkbench(lang: "fr" | "en") {

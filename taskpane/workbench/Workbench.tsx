@@ -14,7 +14,7 @@ import { App } from "../App.js";
 import type { InputIssue } from "../../addin/model/template.types.js";
 import { useI18n, type StringKey, type Translator } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
-import type { FileHost } from "./file.host.js";
+import type { FileHost } from "../../addin/xlsx/xlsx.host.js";
 
 const useStyles = makeStyles({
   bar: {

@@ -1,5 +1,5 @@
 import { mountInto } from "../index.js";
-import { FileHost } from "./file.host.js";
+import { FileHost } from "../../addin/xlsx/xlsx.host.js";
 import { Workbench } from "./Workbench.js";
 import { currentPageLanguage } from "./workbench.lang.js";
 

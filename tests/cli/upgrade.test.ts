@@ -6,7 +6,7 @@ import { HEADERS } from "../../addin/plan/labels.js";
 import { DEFAULT_PLAN_OPTIONS } from "../../addin/plan/plan.build.js";
 import { actionsTable, evidenceTable } from "../../addin/plan/register.plan.js";
 import { pick, seededRandom } from "../support/random.js";
-import { cellAddress } from "../../addin/plan/a1.js";
+import { cellAddress } from "../../addin/model/cell.address.js";
 import { column, crit, demoTemplate, DEMO_IDS, dim, findTable, gridRowOf, loadXlsx, parseJson, run, scoreJson, table, tempDir, writeJson, type TableAt, type TemplateJson } from "./cli.helpers.js";
 
 interface SummaryJson {

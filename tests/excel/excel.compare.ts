@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { cellAddress, parseRangeAddress } from "../../addin/plan/a1.js";
+import { cellAddress, parseRangeAddress } from "../../addin/model/cell.address.js";
 import type { FakeSheet } from "../../addin/excel/fake/excel.fake.js";
 import type { ExcelFake } from "../../addin/excel/fake/excel.fake.js";
 import { findTables } from "../../addin/xlsx/xlsx.tables.js";

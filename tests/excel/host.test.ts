@@ -5,7 +5,7 @@ import { ExcelFake, FakeOfficeError } from "../../addin/excel/fake/excel.fake.js
 import type { WorkbookHost } from "../../addin/host/host.types.js";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import type { Template } from "../../addin/model/template.types.js";
-import { cellAddress } from "../../addin/plan/a1.js";
+import { cellAddress } from "../../addin/model/cell.address.js";
 import type { HEADERS } from "../../addin/plan/labels.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import type { WorkbookPlan } from "../../addin/plan/plan.types.js";

@@ -11,7 +11,7 @@ import { builtinTemplates } from "../../addin/model/builtin.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import type { WorkbookPlan } from "../../addin/plan/plan.types.js";
-import { textEntry } from "../../addin/plan/text-entry.js";
+import { textEntry } from "../../addin/plan/text.entry.js";
 import { fillAnswers } from "../../addin/xlsx/xlsx.fill.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";

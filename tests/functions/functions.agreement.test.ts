@@ -2,11 +2,11 @@
  * QG.AGREEMENT(ratings_a, ratings_b, [tolerance]): among rows answered and applicable on both sides,
  * the share whose ratings differ by at most the tolerance (default 0).
  */
-import "./custom-functions.shim.js";
+import "./customFunctions.shim.js";
 import { describe, expect, it } from "vitest";
 import { agreement } from "../../functions/functions.js";
-import { inputError } from "./custom-functions.shim.js";
-import { col, errorOf, messages } from "./functions.test-helpers.js";
+import { inputError } from "./customFunctions.shim.js";
+import { col, errorOf, messages } from "./functions.helpers.js";
 
 // Rows 1–3 are rated on both sides; rows 4 (N/A) and 5 (blank) are not.
 const SELF = col(1, 2, 3, "N/A", "");

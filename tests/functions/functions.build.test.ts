@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFunctionsBundle, type FunctionsBuild } from "../../functions/bundle.build.mjs";
 import type { TranslationTable } from "../../functions/metadata.localize.mjs";
-import { translationTable } from "./metadata.test-helpers.js";
+import { translationTable } from "./metadata.helpers.js";
 
 const DEPLOY_URL = "https://qualigrid.example.org/addin/";
 const IDS = ["SCORE", "DIMSCORE", "GAP", "LEVEL", "COMPLETION", "COVERAGE", "AGREEMENT", "SPREAD", "CONSENSUS"];

@@ -1,11 +1,11 @@
 /**
  * QG.COMPLETION(ratings): design.md's completion — rows answered (N/A included) over all rows.
  */
-import "./custom-functions.shim.js";
+import "./customFunctions.shim.js";
 import { describe, expect, it } from "vitest";
 import { completion } from "../../functions/functions.js";
-import { inputError } from "./custom-functions.shim.js";
-import { col, errorOf, messages } from "./functions.test-helpers.js";
+import { inputError } from "./customFunctions.shim.js";
+import { col, errorOf, messages } from "./functions.helpers.js";
 
 describe("QG.COMPLETION — happy path", () => {
   it("counts ratings and N/A tokens as answered: 1, blank, N/A, 3 → 3/4", () => {

@@ -2,11 +2,11 @@
  * QG.CONSENSUS(ratings_matrix, [method]): per row, the mean (default) or the median of the answers
  * given; a column that spills down.
  */
-import "./custom-functions.shim.js";
+import "./customFunctions.shim.js";
 import { describe, expect, it } from "vitest";
 import { consensus } from "../../functions/functions.js";
-import { inputError } from "./custom-functions.shim.js";
-import { errorOf, messages } from "./functions.test-helpers.js";
+import { inputError } from "./customFunctions.shim.js";
+import { errorOf, messages } from "./functions.helpers.js";
 
 const MATRIX = [
   [1, 2, 4, 10],

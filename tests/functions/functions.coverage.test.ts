@@ -3,11 +3,11 @@
  * criteria with at least one linked evidence item (several ids per cell, "," or ";"), counting only
  * the items of the accepted status when one is given.
  */
-import "./custom-functions.shim.js";
+import "./customFunctions.shim.js";
 import { describe, expect, it } from "vitest";
 import { coverage } from "../../functions/functions.js";
-import { inputError } from "./custom-functions.shim.js";
-import { col, errorOf, messages } from "./functions.test-helpers.js";
+import { inputError } from "./customFunctions.shim.js";
+import { col, errorOf, messages } from "./functions.helpers.js";
 
 const CRITERIA = col("C1", "C2", "C3", "C10");
 const LINKS = col("C1; C2", "C10", "c3");

@@ -2,12 +2,12 @@
  * QG.DIMSCORE(dimensions, ratings, dimension, scale_min, scale_max, [weights]): QG.SCORE of the rows
  * whose dimension matches, compared as SUMIFS compares text (ignoring case).
  */
-import "./custom-functions.shim.js";
+import "./customFunctions.shim.js";
 import { describe, expect, it } from "vitest";
 import { dimscore } from "../../functions/functions.js";
-import { inputError } from "./custom-functions.shim.js";
+import { inputError } from "./customFunctions.shim.js";
 import { pick, seededRandom } from "../support/random.js";
-import { col, errorOf, messages } from "./functions.test-helpers.js";
+import { col, errorOf, messages } from "./functions.helpers.js";
 
 const DIMS = col("A", "B", "A", "a");
 const RATINGS = col(1, 4, 3, 4);

@@ -2,12 +2,12 @@
  * The edge between Excel and the engine (functions/functions.edge.ts): how Excel's arguments are
  * read, which language the messages use, and which Excel error each engine failure becomes.
  */
-import "./custom-functions.shim.js";
+import "./customFunctions.shim.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { cellOf, displayLang, excelErrorOf, gridOf, gridResult, columnResult, optionalGridOf, scalarResult } from "../../functions/functions.edge.js";
 import { score } from "../../functions/functions.js";
-import { CustomFunctionsErrorShim, inputError, setDisplayLanguage } from "./custom-functions.shim.js";
-import { col, errorOf } from "./functions.test-helpers.js";
+import { CustomFunctionsErrorShim, inputError, setDisplayLanguage } from "./customFunctions.shim.js";
+import { col, errorOf } from "./functions.helpers.js";
 
 afterEach(() => setDisplayLanguage(undefined));
 

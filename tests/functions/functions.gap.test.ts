@@ -2,11 +2,11 @@
  * QG.GAP(score, target): target − score (design.md: points, positive = shortfall), cell by cell; a
  * single target applies to every score; the result has the shape of the scores.
  */
-import "./custom-functions.shim.js";
+import "./customFunctions.shim.js";
 import { describe, expect, it } from "vitest";
 import { gap } from "../../functions/functions.js";
-import { inputError } from "./custom-functions.shim.js";
-import { col, errorOf, messages } from "./functions.test-helpers.js";
+import { inputError } from "./customFunctions.shim.js";
+import { col, errorOf, messages } from "./functions.helpers.js";
 
 describe("QG.GAP — happy path", () => {
   it("subtracts the score from the target: 70 − 80 = −10 (ahead), 80 − 62.5 = 17.5 (shortfall)", () => {

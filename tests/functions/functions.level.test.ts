@@ -1,11 +1,11 @@
 /**
  * QG.LEVEL(score, thresholds, labels): the label of the highest threshold not above each score.
  */
-import "./custom-functions.shim.js";
+import "./customFunctions.shim.js";
 import { describe, expect, it } from "vitest";
 import { level } from "../../functions/functions.js";
-import { inputError } from "./custom-functions.shim.js";
-import { col, errorOf, messages } from "./functions.test-helpers.js";
+import { inputError } from "./customFunctions.shim.js";
+import { col, errorOf, messages } from "./functions.helpers.js";
 
 const THRESHOLDS = col(0, 50, 75);
 const LABELS = col("À améliorer", "En progrès", "Atteint");

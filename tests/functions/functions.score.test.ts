@@ -2,11 +2,11 @@
  * QG.SCORE(ratings, scale_min, scale_max, [weights]): the 0–100 score of a set of ratings (design.md:
  * s = (v − min)/(max − min), 100 × Σ w·s / Σ w over answered, applicable ratings), called as Excel calls it.
  */
-import "./custom-functions.shim.js";
+import "./customFunctions.shim.js";
 import { describe, expect, it } from "vitest";
 import { score } from "../../functions/functions.js";
-import { inputError } from "./custom-functions.shim.js";
-import { col, errorOf, messages } from "./functions.test-helpers.js";
+import { inputError } from "./customFunctions.shim.js";
+import { col, errorOf, messages } from "./functions.helpers.js";
 
 describe("QG.SCORE — happy path", () => {
   it("places each rating on the scale and averages: 1, 2, 3, 4 on 1–4 → 0, ⅓, ⅔, 1 → 50", () => {

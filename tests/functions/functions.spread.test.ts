@@ -2,11 +2,11 @@
  * QG.SPREAD(ratings_matrix): per row (a criterion rated by several respondents), max − min of the
  * answers given; a column that spills down.
  */
-import "./custom-functions.shim.js";
+import "./customFunctions.shim.js";
 import { describe, expect, it } from "vitest";
 import { spread } from "../../functions/functions.js";
-import { inputError } from "./custom-functions.shim.js";
-import { errorOf, messages } from "./functions.test-helpers.js";
+import { inputError } from "./customFunctions.shim.js";
+import { errorOf, messages } from "./functions.helpers.js";
 
 describe("QG.SPREAD — happy path", () => {
   it("returns one row per criterion: 1, 3, 2 → 2; 4, blank, 4 → 0", () => {

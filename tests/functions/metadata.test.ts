@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARGUMENT_NAMES } from "../../addin/scoring/range.messages.js";
 import { localizedMetadata, MetadataError, type TranslationTable } from "../../functions/metadata.localize.mjs";
-import { DEV_URL, generatedMetadata, shippedMetadata, translationTable, type FunctionMetadata, type Metadata } from "./metadata.test-helpers.js";
+import { DEV_URL, generatedMetadata, shippedMetadata, translationTable, type FunctionMetadata, type Metadata } from "./metadata.helpers.js";
 
 const GOLDEN = {
   en: fileURLToPath(new URL("./functions.en.golden.json", import.meta.url)),

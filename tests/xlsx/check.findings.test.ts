@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import type { AssessmentWorkbook } from "../../addin/model/assessment.types.js";
 import type { Template } from "../../addin/model/template.types.js";
-import { checkAssessment } from "../../addin/plan/assessment.check.js";
+import { checkAssessment } from "../../addin/workbook/workbook.check.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanToBuffer } from "../../addin/xlsx/xlsx.render.js";

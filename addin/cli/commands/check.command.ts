@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
-import type { Finding } from "../../plan/assessment.check.js";
-import type { FormulaRepair } from "../../plan/formula.check.js";
+import type { Finding } from "../../workbook/workbook.check.js";
+import type { FormulaRepair } from "../../workbook/formula.check.js";
 import type { AssessmentWorkbook } from "../../model/assessment.types.js";
 import type { Lang } from "../../model/template.types.js";
 import { inspectWorkbook } from "../../xlsx/xlsx.check.js";

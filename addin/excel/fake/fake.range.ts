@@ -1,4 +1,4 @@
-import { cellAddress, rangeAddress } from "../../plan/a1.js";
+import { cellAddress, rangeAddress } from "../../model/cell.address.js";
 import { FakeOfficeError, type FakeRequestContextCore } from "./fake.context.js";
 import { formulaText, shownValue, storedOf } from "./fake.entry.js";
 import { FakeProxy, type Resolver } from "./fake.proxy.js";

@@ -1,4 +1,4 @@
-import { parseRangeAddress, rangeAddress } from "../../plan/a1.js";
+import { parseRangeAddress, rangeAddress } from "../../model/cell.address.js";
 import { FakeOfficeError, type FakeRequestContextCore } from "./fake.context.js";
 import { FakeProxy, type Resolver } from "./fake.proxy.js";
 import { FakeRange, type RangeTarget } from "./fake.range.js";

@@ -1,4 +1,4 @@
-import { cellAddress, parseRangeAddress, quoteSheet, rangeAddress } from "../../plan/a1.js";
+import { cellAddress, parseRangeAddress, quoteSheet, rangeAddress } from "../../model/cell.address.js";
 import type { Stored } from "./fake.entry.js";
 
 /** Formatting the fake records for one cell. */

@@ -1,7 +1,7 @@
 // The measured case: Qualigrid's own path, `buildPlan` → `renderPlanToBuffer` (the compiled
 // dist/ code that `qualigrid new` runs), with the evidence register holding the synthetic rows.
 import { buildPlan } from "../../../dist/addin/plan/plan.build.js";
-import { withRowHeights } from "../../../dist/addin/plan/row-heights.js";
+import { withRowHeights } from "../../../dist/addin/plan/row.heights.js";
 import { renderPlanToBuffer, renderPlanToWorkbook } from "../../../dist/addin/xlsx/xlsx.render.js";
 
 /**

@@ -2,8 +2,8 @@
  * Helpers shared by the QG.* function tests. They build inputs the way Excel passes them and read
  * what a function threw; they compute nothing, so every expected value stays written by hand.
  */
-import { thrownBy, type CustomFunctionsErrorShim } from "./custom-functions.shim.js";
-import { setDisplayLanguage } from "./custom-functions.shim.js";
+import { thrownBy, type CustomFunctionsErrorShim } from "./customFunctions.shim.js";
+import { setDisplayLanguage } from "./customFunctions.shim.js";
 
 /** A one-column range, as Excel passes `A2:A5`. */
 export function col(...cells: unknown[]): unknown[][] {

@@ -2,10 +2,10 @@ import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, P
 import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, type SheetCell } from "../model/template.sheet.js";
 import { isLang } from "../model/text.js";
 import type { InputIssue, Lang, Result } from "../model/template.types.js";
-import { cellAddress } from "./a1.js";
-import { EVIDENCE_STATUSES, HEADERS, SHEET_NAMES } from "./labels.js";
-import { NAMES, TABLES } from "./names.js";
-import { locateColumns, plainText, type PlainTable, type PlainTables } from "./plain-table.js";
+import { cellAddress } from "../model/cell.address.js";
+import { EVIDENCE_STATUSES, HEADERS, SHEET_NAMES } from "../plan/labels.js";
+import { NAMES, TABLES } from "../plan/names.js";
+import { locateColumns, plainText, type PlainTable, type PlainTables } from "../model/table.plain.js";
 
 /**
  * Reads a Qualigrid workbook from its tables: the template it carries, the grid's ratings, the

@@ -11,7 +11,7 @@
  * Native formulas stay free of IF inside SUMPRODUCT (Excel 2016 would need array entry, design.md);
  * N/A tokens are text, which SUMPRODUCT reads as 0 when given as a separate array, never in arithmetic.
  */
-import "../functions/custom-functions.shim.js";
+import "../functions/customFunctions.shim.js";
 import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,7 +31,7 @@ import { pick, seededRandom } from "../support/random.js";
 const soffice = findSoffice();
 if (!soffice) {
   console.warn(
-    "\n[qualigrid] LibreOffice (soffice) not found: SKIPPING tests/libreoffice/functions-parity.test.ts. NOT proved: that " +
+    "\n[qualigrid] LibreOffice (soffice) not found: SKIPPING tests/libreoffice/functions.parity.test.ts. NOT proved: that " +
       "QG.SCORE, QG.DIMSCORE, QG.GAP, QG.COMPLETION and QG.COVERAGE equal the engine and the equivalent native formulas " +
       `recalculated by a spreadsheet engine. Install it with: ${LIBREOFFICE_INSTALL_HINT}\n`,
   );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { PlainValue } from "../../addin/model/assessment.types.js";
-import { findRenamedTables, readAssessment } from "../../addin/plan/assessment.read.js";
+import { findRenamedTables, readAssessment } from "../../addin/workbook/workbook.read.js";
 import { HEADERS } from "../../addin/plan/labels.js";
-import type { PlainTable } from "../../addin/plan/plain-table.js";
+import type { PlainTable } from "../../addin/model/table.plain.js";
 
 /** A plain table with the given headers (no rows unless given). */
 function plain(name: string, sheet: string, headers: string[], rows: PlainValue[][] = [], top = 4, left = 1): PlainTable {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { PlainValue } from "../model/assessment.types.js";
-import { templateToSheetRows } from "../model/template.sheet.js";
-import { builtinTemplates } from "../model/builtin.js";
-import { TEMPLATE_ITEM_COLUMNS } from "../model/template.sheet.js";
-import type { Result, Template } from "../model/template.types.js";
-import type { PlainTable } from "./plain-table.js";
-import { classifyHeader, normalizeHeader, templateFromWorkbook, toId, type PlainSheet } from "./template-workbook.js";
+import type { PlainValue } from "./assessment.types.js";
+import { templateToSheetRows } from "./template.sheet.js";
+import { builtinTemplates } from "./builtin.js";
+import { TEMPLATE_ITEM_COLUMNS } from "./template.sheet.js";
+import type { Result, Template } from "./template.types.js";
+import type { PlainTable } from "./table.plain.js";
+import { classifyHeader, normalizeHeader, templateFromWorkbook, toId, type PlainSheet } from "./template.workbook.js";
 
 const wb = (...sheets: PlainSheet[]) => ({ tables: new Map<string, PlainTable>(), sheets });
 

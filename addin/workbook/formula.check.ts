@@ -1,13 +1,13 @@
 import type { CellRef, PlainValue } from "../model/assessment.types.js";
 import type { Lang, Template } from "../model/template.types.js";
-import { cellAddress } from "./a1.js";
-import { findingOf, type Finding } from "./assessment.check.js";
-import { isFormula } from "./formula.js";
-import { HEADERS, SHEET_NAMES } from "./labels.js";
-import { TABLES } from "./names.js";
-import { plainText } from "./plain-table.js";
-import { buildPlan } from "./plan.build.js";
-import type { BlockCell, PlanParts, SheetPlan, TablePlan } from "./plan.types.js";
+import { cellAddress } from "../model/cell.address.js";
+import { findingOf, type Finding } from "./workbook.check.js";
+import { isFormula } from "../plan/formula.js";
+import { HEADERS, SHEET_NAMES } from "../plan/labels.js";
+import { TABLES } from "../plan/names.js";
+import { plainText } from "../model/table.plain.js";
+import { buildPlan } from "../plan/plan.build.js";
+import type { BlockCell, PlanParts, SheetPlan, TablePlan } from "../plan/plan.types.js";
 
 /** What a cell holds as far as formulas go: a formula (without or with its `=`), or a plain value. */
 export type CellContent = PlainValue | { formula: string };

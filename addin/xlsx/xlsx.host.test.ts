@@ -1,15 +1,15 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import type { HostResult, WorkbookHost } from "../../addin/host/host.types.js";
-import { builtinTemplates } from "../../addin/model/builtin.js";
-import { naDisplayToken } from "../../addin/model/scale.js";
-import type { Template } from "../../addin/model/template.types.js";
-import { buildPlan } from "../../addin/plan/plan.build.js";
-import { TABLES } from "../../addin/plan/names.js";
-import { loadWorkbook } from "../../addin/xlsx/xlsx.io.js";
-import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
-import { findTables } from "../../addin/xlsx/xlsx.tables.js";
-import { FileHost } from "./file.host.js";
+import type { HostResult, WorkbookHost } from "../host/host.types.js";
+import { builtinTemplates } from "../model/builtin.js";
+import { naDisplayToken } from "../model/scale.js";
+import type { Template } from "../model/template.types.js";
+import { buildPlan } from "../plan/plan.build.js";
+import { TABLES } from "../plan/names.js";
+import { loadWorkbook } from "./xlsx.io.js";
+import { readQualigridWorkbook } from "./xlsx.read.js";
+import { findTables } from "./xlsx.tables.js";
+import { FileHost } from "./xlsx.host.js";
 
 const template = (id: string): Template => {
   const t = builtinTemplates().find((x) => x.id === id);

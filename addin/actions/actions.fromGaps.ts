@@ -1,8 +1,8 @@
-import type { NewAction } from "../../addin/host/host.types.js";
-import type { AssessmentWorkbook } from "../../addin/model/assessment.types.js";
-import { answersOfWorkbook } from "../../addin/scoring/assessment.answers.js";
-import { scoreAssessment } from "../../addin/scoring/assessment.score.js";
-import { criteriaByPriority } from "../../addin/scoring/priority.js";
+import type { NewAction } from "../host/host.types.js";
+import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import { answersOfWorkbook } from "../scoring/assessment.answers.js";
+import { scoreAssessment } from "../scoring/assessment.score.js";
+import { criteriaByPriority } from "../scoring/priority.js";
 
 /** A row to add to the action plan, with the priority that ordered it. */
 export interface ActionCandidate extends NewAction {

@@ -9,20 +9,20 @@ import type {
   OpenedAs,
   WorkbookHost,
   WorkbookStatus,
-} from "../../addin/host/host.types.js";
-import { actionRows, trailingBlankRows } from "../../addin/excel/excel.actions.js";
-import { missingCoreTable, templateOfInfoRows } from "../../addin/host/host.workbook.js";
-import type { AssessmentWorkbook } from "../../addin/model/assessment.types.js";
-import { naDisplayToken } from "../../addin/model/scale.js";
-import type { InputIssue, Lang } from "../../addin/model/template.types.js";
-import { cellAddress, parseCellAddress, parseRangeAddress } from "../../addin/plan/a1.js";
-import { TABLES } from "../../addin/plan/names.js";
-import type { WorkbookPlan } from "../../addin/plan/plan.types.js";
-import { applyFormulaRepairs } from "../../addin/xlsx/xlsx.formulas.js";
-import { loadWorkbook, saveWorkbook } from "../../addin/xlsx/xlsx.io.js";
-import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
-import { renderPlanIntoWorkbook, renderPlanToWorkbook, type WithValidations } from "../../addin/xlsx/xlsx.render.js";
-import { findTables, plainTableOf, type FoundTable } from "../../addin/xlsx/xlsx.tables.js";
+} from "../host/host.types.js";
+import { actionRows, trailingBlankRows } from "../actions/actions.rows.js";
+import { missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
+import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import { naDisplayToken } from "../model/scale.js";
+import type { InputIssue, Lang } from "../model/template.types.js";
+import { cellAddress, parseCellAddress, parseRangeAddress } from "../model/cell.address.js";
+import { TABLES } from "../plan/names.js";
+import type { WorkbookPlan } from "../plan/plan.types.js";
+import { applyFormulaRepairs } from "./xlsx.formulas.js";
+import { loadWorkbook, saveWorkbook } from "./xlsx.io.js";
+import { readQualigridWorkbook } from "./xlsx.read.js";
+import { renderPlanIntoWorkbook, renderPlanToWorkbook, type WithValidations } from "./xlsx.render.js";
+import { findTables, plainTableOf, type FoundTable } from "./xlsx.tables.js";
 
 /** How a file host starts. */
 export interface FileHostOptions {
@@ -300,7 +300,7 @@ function tableFormulas(t: FoundTable): unknown[][] {
 }
 
 /**
- * A cell entry made for Office.js (excel.actions.ts) as exceljs takes it: `=…` is a formula,
+ * A cell entry made for Office.js (addin/actions/actions.rows.ts) as exceljs takes it: `=…` is a formula,
  * `'…` is text entered with Excel's text prefix (the text after it), anything else a value.
  */
 function cellValueOf(v: string | number | boolean): ExcelJS.CellValue {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { storedOf } from "../excel/fake/excel.fake.js";
 import { seededRandom } from "../../tests/support/random.js";
-import { needsTextPrefix, textEntry } from "./text-entry.js";
+import { needsTextPrefix, textEntry } from "./text.entry.js";
 
 describe("textEntry", () => {
   it.each([

@@ -1,11 +1,11 @@
 import type { NewAction } from "../host/host.types.js";
-import { nextActionIds } from "../plan/action-ids.js";
+import { nextActionIds } from "./action.ids.js";
 import { calculatedColumnFormula } from "../plan/calculated.js";
 import { HEADERS, type ActionKey } from "../plan/labels.js";
 import type { PlanValue } from "../plan/plan.types.js";
-import { locateColumns, plainText } from "../plan/plain-table.js";
-import { textEntry } from "../plan/text-entry.js";
-import type { CellEntry } from "./excel.values.js";
+import { locateColumns, plainText } from "../model/table.plain.js";
+import { textEntry } from "../plan/text.entry.js";
+import type { CellEntry } from "../excel/excel.values.js";
 
 /**
  * The rows to add at the end of the action plan for `actions`, from the table's headers and its

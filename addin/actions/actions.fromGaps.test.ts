@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ActionRowRead } from "../../addin/model/assessment.types.js";
-import { fixtureWorkbook } from "../test/fixtures.js";
+import type { ActionRowRead } from "../model/assessment.types.js";
+import { fixtureWorkbook } from "../../taskpane/test/fixtures.js";
 import { actionsFromGaps } from "./actions.fromGaps.js";
 
 function action(criterion: string, row: number): ActionRowRead {

@@ -1,8 +1,8 @@
 import type { AssessmentWorkbook, CellRef, PlainValue } from "../model/assessment.types.js";
-import { splitCriterionIds } from "../model/criterion-ids.js";
+import { splitCriterionIds } from "../model/criterion.ids.js";
 import { describeScale, parseRatingCell } from "../model/scale.js";
 import type { Lang } from "../model/template.types.js";
-import { ACTION_STATUSES, YES_NO } from "./labels.js";
+import { ACTION_STATUSES, YES_NO } from "../plan/labels.js";
 
 /** What kind of problem a finding is. */
 export type FindingCode =

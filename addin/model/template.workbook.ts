@@ -1,10 +1,9 @@
-import type { PlainValue } from "../model/assessment.types.js";
-import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, type SheetCell, type TemplateSheetRows } from "../model/template.sheet.js";
-import { parseTemplate } from "../model/template.parse.js";
-import type { InputIssue, Result, Template } from "../model/template.types.js";
-import { cellAddress } from "./a1.js";
-import { TABLES } from "./names.js";
-import { plainText, type PlainTables } from "./plain-table.js";
+import type { PlainValue } from "./assessment.types.js";
+import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, TEMPLATE_TABLES, type SheetCell, type TemplateSheetRows } from "./template.sheet.js";
+import { parseTemplate } from "./template.parse.js";
+import type { InputIssue, Result, Template } from "./template.types.js";
+import { cellAddress } from "./cell.address.js";
+import { plainText, type PlainTables } from "./table.plain.js";
 
 /** A worksheet as plain values: `rows[0]` is row 1, `rows[r][0]` column A; blanks are `null`. */
 export interface PlainSheet {
@@ -87,8 +86,8 @@ export function classifyHeader(text: string): GridColumn | undefined {
  * `file` names the workbook in issues and in the made-up template id.
  */
 export function templateFromWorkbook(wb: PlainWorkbook, file: string): Result<Template> {
-  const info = wb.tables.get(TABLES.templateInfo.toLowerCase());
-  const items = wb.tables.get(TABLES.templateItems.toLowerCase());
+  const info = wb.tables.get(TEMPLATE_TABLES.info.toLowerCase());
+  const items = wb.tables.get(TEMPLATE_TABLES.items.toLowerCase());
   if (info && items) {
     return fromAuthoringRows(
       { info: info.rows.map((r) => [plainText(r[0]).trim(), sheetCell(r[1])]), items: pickItemColumns(items.headers, items.rows) },
