@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ActionRowRead } from "../model/assessment.types.js";
+import type { ActionRowRead } from "../workbook/workbook.types.js";
 import { fixtureWorkbook } from "../../taskpane/test/fixtures.js";
 import { actionsFromGaps } from "./actions.fromGaps.js";
 

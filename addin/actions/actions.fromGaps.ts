@@ -1,5 +1,5 @@
 import type { NewAction } from "../host/host.types.js";
-import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { answersOfWorkbook } from "../scoring/assessment.answers.js";
 import { scoreAssessment } from "../scoring/assessment.score.js";
 import { criteriaByPriority } from "../scoring/priority.js";

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { loadQualigridWorkbook } from "../xlsx/xlsx.read.js";
 import { BadInput, readInputFile, type CliIo } from "./cli.io.js";
 import { printWarnings } from "./cli.print.js";

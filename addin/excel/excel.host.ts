@@ -9,7 +9,7 @@ import type {
   WorkbookHost,
   WorkbookStatus,
 } from "../host/host.types.js";
-import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { naDisplayToken } from "../model/scale.js";
 import type { Lang } from "../model/template.types.js";
 import { cellAddress, parseRangeAddress } from "../model/cell.address.js";

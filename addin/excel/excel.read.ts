@@ -1,4 +1,5 @@
-import type { AssessmentWorkbook, PlainValue } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
+import type { PlainValue } from "../model/table.plain.js";
 import type { Result } from "../model/template.types.js";
 import { parseRangeAddress, rangeAddress } from "../model/cell.address.js";
 import { READ_NAMES, READ_TABLES, readAssessment } from "../workbook/workbook.read.js";

@@ -1,4 +1,4 @@
-import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Rating } from "../model/scale.js";
 import type { Lang } from "../model/template.types.js";
 import type { WorkbookPlan } from "../plan/plan.types.js";

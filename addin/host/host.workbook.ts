@@ -1,4 +1,4 @@
-import type { PlainValue } from "../model/assessment.types.js";
+import type { PlainValue } from "../model/table.plain.js";
 import { TABLES } from "../plan/names.js";
 import { plainText } from "../model/table.plain.js";
 import type { HostError, WorkbookStatus } from "./host.types.js";

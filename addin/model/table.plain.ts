@@ -1,4 +1,5 @@
-import type { PlainValue } from "./assessment.types.js";
+/** A cell's content reduced to what the engine reads (a formula's result, a link's text). */
+export type PlainValue = string | number | boolean | Date | null;
 
 /**
  * A table as a reader sees it, whatever it was read from (an .xlsx file through exceljs, the open

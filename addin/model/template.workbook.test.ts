@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PlainValue } from "./assessment.types.js";
+import type { PlainValue } from "../model/table.plain.js";
 import { templateToSheetRows } from "./template.sheet.js";
 import { builtinTemplates } from "./builtin.js";
 import { TEMPLATE_ITEM_COLUMNS } from "./template.sheet.js";

@@ -1,4 +1,4 @@
-import type { PlainValue } from "./assessment.types.js";
+import type { PlainValue } from "../model/table.plain.js";
 import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, TEMPLATE_TABLES, type SheetCell, type TemplateSheetRows } from "./template.sheet.js";
 import { parseTemplate } from "./template.parse.js";
 import type { InputIssue, Result, Template } from "./template.types.js";

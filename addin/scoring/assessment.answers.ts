@@ -1,4 +1,4 @@
-import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { parseRatingCell, type Rating } from "../model/scale.js";
 import { withTargets } from "../model/template.targets.js";
 import type { Template } from "../model/template.types.js";

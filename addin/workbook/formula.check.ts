@@ -1,4 +1,5 @@
-import type { CellRef, PlainValue } from "../model/assessment.types.js";
+import type { CellRef } from "./workbook.types.js";
+import type { PlainValue } from "../model/table.plain.js";
 import type { Lang, Template } from "../model/template.types.js";
 import { cellAddress } from "../model/cell.address.js";
 import { findingOf, type Finding } from "./workbook.check.js";

@@ -1,4 +1,5 @@
-import type { AssessmentWorkbook, CellRef, PlainValue } from "../model/assessment.types.js";
+import type { AssessmentWorkbook, CellRef } from "./workbook.types.js";
+import type { PlainValue } from "../model/table.plain.js";
 import { splitCriterionIds } from "../model/criterion.ids.js";
 import { describeScale, parseRatingCell } from "../model/scale.js";
 import type { Lang } from "../model/template.types.js";

@@ -1,4 +1,5 @@
-import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, PlainValue } from "../model/assessment.types.js";
+import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead } from "./workbook.types.js";
+import type { PlainValue } from "../model/table.plain.js";
 import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, type SheetCell } from "../model/template.sheet.js";
 import { isLang } from "../model/text.js";
 import type { InputIssue, Lang, Result } from "../model/template.types.js";

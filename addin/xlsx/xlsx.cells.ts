@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { PlainValue } from "../model/assessment.types.js";
+import type { PlainValue } from "../model/table.plain.js";
 
 /**
  * The value a cell shows: a formula's cached result, a rich text's or hyperlink's text, an

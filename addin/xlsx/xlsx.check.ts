@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Lang } from "../model/template.types.js";
 import { checkAssessment, type Finding } from "../workbook/workbook.check.js";
 import { checkStructure, type FormulaRepair } from "../workbook/formula.check.js";

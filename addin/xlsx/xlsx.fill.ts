@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { AnswerLine } from "../model/answers.parse.js";
-import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { naDisplayToken } from "../model/scale.js";
 
 /**

@@ -12,7 +12,7 @@ import type {
 } from "../host/host.types.js";
 import { actionRows, trailingBlankRows } from "../actions/actions.rows.js";
 import { missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
-import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { naDisplayToken } from "../model/scale.js";
 import type { InputIssue, Lang } from "../model/template.types.js";
 import { cellAddress, parseCellAddress, parseRangeAddress } from "../model/cell.address.js";

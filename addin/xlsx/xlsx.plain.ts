@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { PlainValue } from "../model/assessment.types.js";
+import type { PlainValue } from "../model/table.plain.js";
 import type { PlainSheet, PlainWorkbook } from "../model/template.workbook.js";
 import { plainValue } from "./xlsx.cells.js";
 import { plainTables } from "./xlsx.tables.js";

@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
-import type { AssessmentWorkbook, PlainValue } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
+import type { PlainValue } from "../model/table.plain.js";
 import type { Result } from "../model/template.types.js";
 import { READ_NAMES, readAssessment } from "../workbook/workbook.read.js";
 import { plainValue } from "./xlsx.cells.js";

@@ -1,4 +1,4 @@
-import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Lang, Result, Template } from "../model/template.types.js";
 import { buildPlan } from "../plan/plan.build.js";
 import { inspectWorkbook, type WorkbookInspection } from "./xlsx.check.js";

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { PlainValue } from "../model/assessment.types.js";
+import type { PlainValue } from "../model/table.plain.js";
 import type { PlainTable } from "../model/table.plain.js";
 import { plainValue } from "./xlsx.cells.js";
 import { parseRangeAddress } from "../model/cell.address.js";

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { AssessmentWorkbook } from "../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Criterion, Lang, Template } from "../model/template.types.js";
 import { isFormula } from "../plan/formula.js";
 import { SHEET_NAMES } from "../plan/labels.js";

@@ -2,7 +2,7 @@
 import "../test/setup.js";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { ActionRowRead } from "../../addin/model/assessment.types.js";
+import type { ActionRowRead } from "../../addin/workbook/workbook.types.js";
 import { gridHost } from "../test/fixtures.js";
 import { LANG_CASES, renderPane } from "../test/render.js";
 

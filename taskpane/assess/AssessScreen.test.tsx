@@ -2,7 +2,7 @@
 import "../test/setup.js";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { EvidenceRowRead } from "../../addin/model/assessment.types.js";
+import type { EvidenceRowRead } from "../../addin/workbook/workbook.types.js";
 import { textOf } from "../../addin/model/text.js";
 import type { MemoryHost } from "../host/memory.host.js";
 import { FIXTURE_JSON, fixtureTemplate, gridHost } from "../test/fixtures.js";

@@ -1,6 +1,6 @@
 import { Text } from "@fluentui/react-components";
 import { useId } from "react";
-import type { EvidenceRowRead } from "../../addin/model/assessment.types.js";
+import type { EvidenceRowRead } from "../../addin/workbook/workbook.types.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
 

@@ -1,4 +1,5 @@
-import type { AssessmentWorkbook, EvidenceRowRead, PlainValue } from "../../addin/model/assessment.types.js";
+import type { AssessmentWorkbook, EvidenceRowRead } from "../../addin/workbook/workbook.types.js";
+import type { PlainValue } from "../../addin/model/table.plain.js";
 import { naDisplayToken, parseRatingCell, type Rating } from "../../addin/model/scale.js";
 import type { Criterion, Dimension, Lang, Template } from "../../addin/model/template.types.js";
 import { evidenceNames, splitCriterionIds } from "../../addin/scoring/evidence.js";

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { HostError, WorkbookHost } from "../../addin/host/host.types.js";
-import type { AssessmentWorkbook, EvidenceRowRead } from "../../addin/model/assessment.types.js";
+import type { AssessmentWorkbook, EvidenceRowRead } from "../../addin/workbook/workbook.types.js";
 import type { Rating } from "../../addin/model/scale.js";
 import { callHost } from "../host/host.context.js";
 import {

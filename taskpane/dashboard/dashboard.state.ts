@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { HostError, WorkbookHost } from "../../addin/host/host.types.js";
-import type { AssessmentWorkbook } from "../../addin/model/assessment.types.js";
+import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
 import type { Template } from "../../addin/model/template.types.js";
 import { answersOfWorkbook } from "../../addin/scoring/assessment.answers.js";
 import { scoreAssessment } from "../../addin/scoring/assessment.score.js";

@@ -1,4 +1,4 @@
-import type { AssessmentWorkbook } from "../../addin/model/assessment.types.js";
+import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
 import { scaleBounds } from "../../addin/model/scale.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
 import { wholeColumn } from "../../addin/plan/formula.js";

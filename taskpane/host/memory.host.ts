@@ -9,7 +9,7 @@ import type {
   WorkbookHost,
   WorkbookStatus,
 } from "../../addin/host/host.types.js";
-import type { ActionRowRead, AssessmentWorkbook, GridRowRead } from "../../addin/model/assessment.types.js";
+import type { ActionRowRead, AssessmentWorkbook, GridRowRead } from "../../addin/workbook/workbook.types.js";
 import { naDisplayToken } from "../../addin/model/scale.js";
 import type { Lang } from "../../addin/model/template.types.js";
 import { cellAddress } from "../../addin/model/cell.address.js";

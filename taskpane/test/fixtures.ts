@@ -1,4 +1,4 @@
-import type { AssessmentWorkbook } from "../../addin/model/assessment.types.js";
+import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
 import { parseTemplate } from "../../addin/model/template.parse.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";

@@ -6,7 +6,7 @@ import { renderPlanToExcel } from "../../addin/excel/excel.render.js";
 import { ExcelFake, type FakeOptions } from "../../addin/excel/fake/excel.fake.js";
 import { syntheticTemplate } from "../../addin/excel/fake/synthetic.js";
 import type { AnswerLine } from "../../addin/model/answers.parse.js";
-import type { AssessmentWorkbook } from "../../addin/model/assessment.types.js";
+import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";

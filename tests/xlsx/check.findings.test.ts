@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
-import type { AssessmentWorkbook } from "../../addin/model/assessment.types.js";
+import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
 import type { Template } from "../../addin/model/template.types.js";
 import { checkAssessment } from "../../addin/workbook/workbook.check.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PlainValue } from "../../addin/model/assessment.types.js";
+import type { PlainValue } from "../../addin/model/table.plain.js";
 import { findRenamedTables, readAssessment } from "../../addin/workbook/workbook.read.js";
 import { HEADERS } from "../../addin/plan/labels.js";
 import type { PlainTable } from "../../addin/model/table.plain.js";

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { Finding } from "../../workbook/workbook.check.js";
 import type { FormulaRepair } from "../../workbook/formula.check.js";
-import type { AssessmentWorkbook } from "../../model/assessment.types.js";
+import type { AssessmentWorkbook } from "../../workbook/workbook.types.js";
 import type { Lang } from "../../model/template.types.js";
 import { inspectWorkbook } from "../../xlsx/xlsx.check.js";
 import { applyFormulaRepairs } from "../../xlsx/xlsx.formulas.js";

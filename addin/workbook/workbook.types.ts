@@ -1,7 +1,5 @@
-import type { Lang, Template } from "./template.types.js";
-
-/** A cell's content reduced to what the engine reads (a formula's result, a link's text). */
-export type PlainValue = string | number | boolean | Date | null;
+import type { PlainValue } from "../model/table.plain.js";
+import type { Lang, Template } from "../model/template.types.js";
 
 /** Where a value sits in a workbook, for messages: `Grille!I7`. */
 export interface CellRef {
