@@ -1,4 +1,4 @@
-import type { NewAction } from "../host/host.types.js";
+import type { NewAction } from "./actions.types.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { answersOfWorkbook } from "../scoring/assessment.answers.js";
 import { scoreAssessment } from "../scoring/assessment.score.js";

@@ -14,10 +14,11 @@ import { naDisplayToken } from "../model/scale.js";
 import type { Lang } from "../model/template.types.js";
 import { cellAddress, parseRangeAddress } from "../model/cell.address.js";
 import { TABLES } from "../plan/names.js";
-import type { WorkbookPlan } from "../plan/plan.types.js";
+import type { PlanValue, WorkbookPlan } from "../plan/plan.types.js";
 import { textEntry } from "../plan/text.entry.js";
 import { missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
-import { actionRows, trailingBlankRows } from "../actions/actions.rows.js";
+import { placeActions } from "../actions/actions.rows.js";
+import { cellEntry, type CellEntry } from "./excel.values.js";
 import { hostErrorOf, isOfficeError, type ErrorHint } from "./excel.errors.js";
 import { openAsNewWorkbook, workbookBytes, type OfficeDocumentFile } from "./excel.file.js";
 import { writeFormulaCells } from "./excel.formulas.js";
@@ -256,14 +257,10 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
         // A protected sheet cannot grow its table: say so before writing anything.
         if (sheet.protection.protected) return fail({ code: "protected", detail: sheet.name });
         const headers = (header.values[0] ?? []).map((h) => String(h ?? "").trim());
-        const entries = actionRows(headers, body.formulas, rows);
-        // Empty rows at the end of the plan are filled first; rows with anything typed are never touched.
-        const blank = Math.min(trailingBlankRows(headers, body.formulas), entries.length);
-        if (blank > 0) {
-          const first = body.formulas.length - trailingBlankRows(headers, body.formulas);
-          body.getRow(first).getResizedRange(blank - 1, 0).formulas = entries.slice(0, blank) as unknown[][];
-        }
-        if (entries.length > blank) table.rows.add(undefined, entries.slice(blank));
+        const placed = placeActions(headers, body.formulas, rows);
+        const entries = (r: PlanValue[][]): CellEntry[][] => r.map((row) => row.map(cellEntry));
+        if (placed.fill.length > 0) body.getRow(placed.fillFrom).getResizedRange(placed.fill.length - 1, 0).formulas = entries(placed.fill);
+        if (placed.append.length > 0) table.rows.add(undefined, entries(placed.append));
         await context.sync();
         return { ok: true, value: rows.length };
       });

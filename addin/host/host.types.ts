@@ -1,3 +1,4 @@
+import type { NewAction } from "../actions/actions.types.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Rating } from "../model/scale.js";
 import type { Lang } from "../model/template.types.js";
@@ -29,6 +30,8 @@ export type HostErrorCode =
   /** Anything else; `detail` carries Excel's own message. */
   | "unknown";
 
+export type { NewAction };
+
 /** A failure of a host action. */
 export interface HostError {
   code: HostErrorCode;
@@ -52,12 +55,6 @@ export interface GenerateProgress {
   stage: "prepare" | "write" | "format" | "done";
 }
 
-/** An action to add to the action plan, made from a criterion's gap. */
-export interface NewAction {
-  criterion: string;
-  dimension: string;
-  gap: number;
-}
 
 /** A formula to write into one cell (a repair), in Excel's invariant syntax, starting with `=`. */
 export interface FormulaWrite {

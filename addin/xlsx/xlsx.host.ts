@@ -10,19 +10,20 @@ import type {
   WorkbookHost,
   WorkbookStatus,
 } from "../host/host.types.js";
-import { actionRows, trailingBlankRows } from "../actions/actions.rows.js";
 import { missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { naDisplayToken } from "../model/scale.js";
 import type { InputIssue, Lang } from "../model/template.types.js";
-import { cellAddress, parseCellAddress, parseRangeAddress } from "../model/cell.address.js";
+import { parseCellAddress } from "../model/cell.address.js";
 import { TABLES } from "../plan/names.js";
 import type { WorkbookPlan } from "../plan/plan.types.js";
+import { definedNameModels } from "./exceljs.internals.js";
+import { appendActions } from "./xlsx.actions.js";
 import { applyFormulaRepairs } from "./xlsx.formulas.js";
 import { loadWorkbook, saveWorkbook } from "./xlsx.io.js";
 import { readQualigridWorkbook } from "./xlsx.read.js";
-import { renderPlanIntoWorkbook, renderPlanToWorkbook, type WithValidations } from "./xlsx.render.js";
-import { findTables, plainTableOf, type FoundTable } from "./xlsx.tables.js";
+import { renderPlanIntoWorkbook, renderPlanToWorkbook } from "./xlsx.render.js";
+import { findTables, plainTableOf } from "./xlsx.tables.js";
 
 /** How a file host starts. */
 export interface FileHostOptions {
@@ -180,22 +181,10 @@ export class FileHost implements WorkbookHost {
       if (rows.length === 0) return { ok: true, value: 0 };
       const read = this.readNow();
       if (!read.ok) return read;
-      const table = findTables(this.wb).get(TABLES.actions.toLowerCase());
-      if (!table) return fail<number>("tableMissing", TABLES.actions);
-      if (isProtected(table.sheet)) return fail<number>("protected", table.sheet.name);
-      const body = tableFormulas(table);
-      const entries = actionRows(table.headers, body, rows);
-      // As in Excel: the empty rows at the end of the plan are filled first, then the table grows.
-      const blank = Math.min(trailingBlankRows(table.headers, body), entries.length);
-      const firstBlank = table.top + 1 + body.length - trailingBlankRows(table.headers, body);
-      entries.forEach((entry, i) => {
-        const row = i < blank ? firstBlank + i : table.bottom + 1 + (i - blank);
-        entry.forEach((v, j) => (table.sheet.getCell(row, table.left + j).value = cellValueOf(v)));
-      });
-      const added = entries.length - blank;
-      if (added > 0) growTable(table, added);
+      const appended = appendActions(this.wb, rows);
+      if (!appended.ok) return fail<number>(appended.code, appended.detail);
       this.changed();
-      return { ok: true, value: rows.length };
+      return { ok: true, value: appended.added };
     });
   }
 
@@ -273,97 +262,6 @@ export class FileHost implements WorkbookHost {
 /** A workbook with no sheet, or only empty sheets and no table or name: a plan may replace it whole. */
 function isBlank(wb: ExcelJS.Workbook): boolean {
   if (findTables(wb).size > 0) return false;
-  if (((wb.definedNames as unknown as { model?: unknown[] }).model ?? []).length > 0) return false;
+  if (definedNameModels(wb).length > 0) return false;
   return wb.worksheets.every((ws) => ws.actualRowCount === 0);
-}
-
-function isProtected(ws: ExcelJS.Worksheet): boolean {
-  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
-  return Boolean(p?.sheet);
-}
-
-/** The table's data rows as Office.js `formulas` gives them: `=…` text for formulas, values otherwise. */
-function tableFormulas(t: FoundTable): unknown[][] {
-  const rows: unknown[][] = [];
-  for (let r = t.top + 1; r <= t.bottom; r++) {
-    const row: unknown[] = [];
-    for (let c = t.left; c <= t.right; c++) {
-      const cell = t.sheet.getCell(r, c);
-      const v = cell.value;
-      if (typeof v === "object" && v !== null && !(v instanceof Date) && ("formula" in v || "sharedFormula" in v)) row.push(`=${cell.formula}`);
-      else if (typeof v === "object" && v !== null && "richText" in v) row.push(v.richText.map((x) => x.text).join(""));
-      else row.push(v instanceof Date ? v : (v ?? ""));
-    }
-    rows.push(row);
-  }
-  return rows;
-}
-
-/**
- * A cell entry made for Office.js (addin/actions/actions.rows.ts) as exceljs takes it: `=…` is a formula,
- * `'…` is text entered with Excel's text prefix (the text after it), anything else a value.
- */
-function cellValueOf(v: string | number | boolean): ExcelJS.CellValue {
-  if (typeof v !== "string") return v;
-  if (v.startsWith("'")) return v.slice(1);
-  if (v.startsWith("=")) return { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
-  return v === "" ? null : v;
-}
-
-/**
- * Makes the table `added` rows longer, over the rows just written below it: the new rows take
- * the style and the validation of the table's last row, as Excel gives a row added to a table.
- */
-function growTable(t: FoundTable, added: number): void {
-  const ws = t.sheet;
-  const last = t.bottom;
-  const validations = (ws as unknown as WithValidations).dataValidations;
-  for (let i = 1; i <= added; i++) {
-    const row = last + i;
-    for (let c = t.left; c <= t.right; c++) {
-      const above = ws.getCell(last, c);
-      const cell = ws.getCell(row, c);
-      cell.style = { ...above.style };
-      const rule = validationAt(validations.model, last, c);
-      if (rule) validations.add(cell.address, rule);
-    }
-    const height = ws.getRow(last).height;
-    if (height) ws.getRow(row).height = height;
-  }
-  const tables = (ws as unknown as { tables: Record<string, { table?: TableModel; model?: TableModel }> }).tables;
-  const entry = Object.values(tables).find((x) => (x.table ?? x.model)?.name?.toLowerCase() === t.name.toLowerCase());
-  const model = entry?.table ?? entry?.model;
-  if (!model) return;
-  const ref = `${cellAddress(t.top, t.left)}:${cellAddress(last + added, t.right)}`;
-  model.tableRef = ref;
-  model.autoFilterRef = ref;
-  if (Array.isArray(model.rows)) {
-    for (let i = 1; i <= added; i++) {
-      const values: ExcelJS.CellValue[] = [];
-      for (let c = t.left; c <= t.right; c++) values.push(ws.getCell(last + i, c).value);
-      model.rows.push(values);
-    }
-  }
-}
-
-/**
- * The validation of a cell: exceljs keys a loaded file's validations by cell, and those added by
- * the renderer by the range they were given.
- */
-function validationAt(model: WithValidations["dataValidations"]["model"], row: number, col: number): ExcelJS.DataValidation | undefined {
-  const own = model[cellAddress(row, col)];
-  if (own) return own;
-  for (const [key, rule] of Object.entries(model)) {
-    if (!rule || !key.includes(":")) continue;
-    const r = parseRangeAddress(key.replace(/\$/g, ""));
-    if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return rule;
-  }
-  return undefined;
-}
-
-interface TableModel {
-  name?: string;
-  tableRef?: string;
-  autoFilterRef?: string;
-  rows?: ExcelJS.CellValue[][];
 }

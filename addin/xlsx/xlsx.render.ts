@@ -5,6 +5,7 @@ import { calculatedColumnFormula } from "../plan/calculated.js";
 import { NAMES, TABLES } from "../plan/names.js";
 import { withFreeSheetNames } from "../plan/plan.rename.js";
 import { PRINT_MARGINS } from "../plan/styles.js";
+import { definedNameModels, sheetValidations } from "./exceljs.internals.js";
 import { patchExcelJs } from "./exceljs.patch.js";
 import { HELPER_HEADER_FONT, INPUT_FILL, SCALE_COLORS, STYLE_FONTS } from "./xlsx.styles.js";
 import { findTables } from "./xlsx.tables.js";
@@ -60,7 +61,7 @@ export async function renderPlanIntoWorkbook(wb: ExcelJS.Workbook, plan: Workboo
 
 /** The defined names of a workbook (exceljs keeps them in `definedNames.model`). */
 function definedNamesOf(wb: ExcelJS.Workbook): string[] {
-  const model = (wb.definedNames as unknown as { model?: { name?: string }[] }).model ?? [];
+  const model = definedNameModels(wb);
   return model.map((m) => m.name ?? "").filter((n) => n !== "");
 }
 
@@ -165,23 +166,19 @@ function renderCell(ws: ExcelJS.Worksheet, c: BlockCell): void {
 }
 
 /** exceljs has `dataValidations` on worksheets but leaves it out of its types. */
-export interface WithValidations {
-  dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void; model: Record<string, ExcelJS.DataValidation | undefined> };
-}
-
 function addValidation(sheet: ExcelJS.Worksheet, ref: string, v: ValidationRule): void {
-  const ws = sheet as unknown as WithValidations;
+  const validations = sheetValidations(sheet);
   const common = { allowBlank: true, showErrorMessage: true, errorStyle: "stop", error: v.message } as const;
   switch (v.type) {
     case "list":
-      ws.dataValidations.add(ref, { ...common, type: "list", formulae: [v.source.replace(/^=/, "")] });
+      validations.add(ref, { ...common, type: "list", formulae: [v.source.replace(/^=/, "")] });
       break;
     case "decimal":
-      ws.dataValidations.add(ref, { ...common, type: "decimal", operator: "between", formulae: [v.min, v.max] });
+      validations.add(ref, { ...common, type: "decimal", operator: "between", formulae: [v.min, v.max] });
       break;
     case "date":
       // Any real date: from 1900-01-01 on (serial 1).
-      ws.dataValidations.add(ref, { ...common, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1900, 0, 1))] });
+      validations.add(ref, { ...common, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1900, 0, 1))] });
       break;
   }
 }

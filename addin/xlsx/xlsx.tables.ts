@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
-import type { PlainValue } from "../model/table.plain.js";
-import type { PlainTable } from "../model/table.plain.js";
+import type { PlainTable, PlainValue } from "../model/table.plain.js";
+import { sheetTableModels } from "./exceljs.internals.js";
 import { plainValue } from "./xlsx.cells.js";
 import { parseRangeAddress } from "../model/cell.address.js";
 import { findRenamedTables } from "../workbook/workbook.read.js";
@@ -16,20 +16,11 @@ export interface FoundTable {
   headers: string[];
 }
 
-interface ExcelJsTableModel {
-  name?: string;
-  tableRef?: string;
-  ref?: string;
-}
-
 /** Every table of a workbook by lower-cased name (Excel table names are case-insensitive). */
 export function findTables(wb: ExcelJS.Workbook): Map<string, FoundTable> {
   const out = new Map<string, FoundTable>();
   for (const sheet of wb.worksheets) {
-    // exceljs keeps tables on `worksheet.tables` (not in its types) with the model under `.table`.
-    const tables = (sheet as unknown as { tables?: Record<string, { table?: ExcelJsTableModel; model?: ExcelJsTableModel }> }).tables ?? {};
-    for (const [key, t] of Object.entries(tables)) {
-      const model = t.table ?? t.model ?? {};
+    for (const [key, model] of sheetTableModels(sheet)) {
       const ref = model.tableRef ?? model.ref;
       if (!ref) continue;
       const { top, left, bottom, right } = parseRangeAddress(ref);
