@@ -7,6 +7,7 @@ import { printIssues } from "./cli.print.js";
 import { checkCommand } from "./commands/check.command.js";
 import { fillCommand } from "./commands/fill.command.js";
 import { newCommand } from "./commands/new.command.js";
+import { planCommand } from "./commands/plan.command.js";
 import { scoreCommand } from "./commands/score.command.js";
 import { showCommand } from "./commands/show.command.js";
 import { templateSheetCommand } from "./commands/templateSheet.command.js";
@@ -100,6 +101,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option("--json", "print JSON")
     .action(async (f: string, o: { json?: boolean }) => {
       code = await scoreCommand(io, f, o);
+    });
+  program
+    .command("plan")
+    .description("add to the action plan one row per criterion below its target that no action names yet, highest priority first (as the task pane does)")
+    .argument("<file.xlsx>")
+    .option("-o, --output <out.xlsx>", "write the workbook here instead of in place")
+    .option("--dry-run", "list the actions that would be added, write nothing")
+    .option("--json", "print JSON")
+    .action(async (f: string, o: { output?: string; dryRun?: boolean; json?: boolean }) => {
+      code = await planCommand(io, f, o);
     });
   program
     .command("check")
