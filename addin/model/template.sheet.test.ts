@@ -172,12 +172,10 @@ describe("template sheet round trip", () => {
     for (const row of rows.items) expect(row).toHaveLength(TEMPLATE_ITEM_COLUMNS.length);
   });
 
-  // parseTemplate accepts a text of spaces only (the schema asks for minLength 1), but the sheet
-  // reader takes a cell of spaces for an empty one, so the criterion comes back without its text.
-  // Known bug, reported: either the parser should reject blank texts or the sheet keep them.
-  // Flip `it.fails` to `it` once fixed.
-  it("round-trips every template the parser accepts, even with a text of spaces", () => {
-    const parsed = parseTemplate({
+  // A text of spaces cannot round-trip (the sheet reader takes such a cell for an empty one), so the
+  // parser refuses it up front, naming the path: every template it accepts round-trips.
+  it("refuses a text of spaces, in the JSON and in the sheet alike, so what parses round-trips", () => {
+    const json = {
       id: "blanc",
       version: "1.0.0",
       title: "T",
@@ -186,11 +184,16 @@ describe("template sheet round trip", () => {
       target: 50,
       targetLevel: 2,
       dimensions: [{ id: "D1", title: "D", criteria: [{ id: "C1", text: "   " }] }],
-    });
-    if (!parsed.ok) return; // rejecting blank texts up front is a valid fix too
-    const back = templateFromSheetRows(templateToSheetRows(parsed.value), "Modèle");
-    expect(back.ok ? [] : back.issues).toEqual([]);
-    expect(comparable(ok(back))).toEqual(comparable(parsed.value));
+    };
+    const parsed = parseTemplate(json);
+    expect(parsed.ok ? [] : parsed.issues.map((i) => i.path)).toEqual(["dimensions[0].criteria[0].text"]);
+    const rows = templateToSheetRows(ok(parseTemplate({ ...json, dimensions: [{ id: "D1", title: "D", criteria: [{ id: "C1", text: "Énoncé" }] }] })));
+    const item = rows.items[0];
+    if (!item) throw new Error("no item row");
+    item[TEMPLATE_ITEM_COLUMNS.indexOf("text[fr]")] = "   ";
+    item[TEMPLATE_ITEM_COLUMNS.indexOf("text[en]")] = "   ";
+    const back = templateFromSheetRows(rows, "Modèle");
+    expect(back.ok).toBe(false);
   });
 
   it.each(builtInTemplates())("round-trips the built-in template %s", (file, t) => {
