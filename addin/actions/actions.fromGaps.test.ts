@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ActionRowRead } from "../workbook/workbook.types.js";
+import { withAssessment } from "../workbook/workbook.assessment.js";
 import { fixtureWorkbook } from "../../taskpane/test/fixtures.js";
 import { actionsFromGaps } from "./actions.fromGaps.js";
 
@@ -13,7 +14,7 @@ function workbook(actions: ActionRowRead[] = []) {
   const ratings: Record<string, number> = { "GOUV-01": 1, "GOUV-02": 2, "GOUV-03": 3, "COMM-01": 4, "COMM-02": 1 };
   for (const r of wb.grid) r.rating = ratings[r.criterion] ?? null;
   wb.actions = actions;
-  return wb;
+  return withAssessment(wb);
 }
 
 describe("actionsFromGaps", () => {
@@ -33,6 +34,6 @@ describe("actionsFromGaps", () => {
   it("ignores unrated, N/A and at-target criteria", () => {
     const wb = workbook();
     for (const r of wb.grid) r.rating = r.criterion === "GOUV-01" ? "SO" : r.criterion === "GOUV-02" ? 3 : null;
-    expect(actionsFromGaps(wb)).toEqual([]);
+    expect(actionsFromGaps(withAssessment(wb))).toEqual([]);
   });
 });

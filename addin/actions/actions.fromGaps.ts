@@ -1,6 +1,5 @@
 import type { NewAction } from "./actions.types.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
-import { answersOfWorkbook } from "../scoring/assessment.answers.js";
 import { scoreAssessment } from "../scoring/assessment.score.js";
 import { criteriaByPriority } from "../scoring/priority.js";
 
@@ -14,8 +13,7 @@ export interface ActionCandidate extends NewAction {
  * ids compare case-insensitively, as Excel's `=` does), highest priority first, ties in template order.
  */
 export function actionsFromGaps(wb: AssessmentWorkbook): ActionCandidate[] {
-  const { template, answers } = answersOfWorkbook(wb);
-  const { criteria } = scoreAssessment(template, answers);
+  const { criteria } = scoreAssessment(wb.assessment);
   const withAction = new Set((wb.actions ?? []).map((a) => a.criterion.trim().toLowerCase()).filter((id) => id !== ""));
   return criteriaByPriority(criteria)
     .filter((c) => !withAction.has(c.id.toLowerCase()))

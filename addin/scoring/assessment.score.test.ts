@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseRatingText, type Rating } from "../model/scale.js";
 import type { Template } from "../model/template.types.js";
 import { scoreAssessment } from "./assessment.score.js";
-import type { AssessmentResult, CriterionResult, DimensionResult, EvidenceLink } from "./scoring.types.js";
+import { assessmentOf, assessmentWith, criterionAnswers, type EvidenceLink } from "./assessment.test-helpers.js";
+import type { AssessmentResult, CriterionResult, DimensionResult } from "./scoring.types.js";
 
 // Expected numbers below are worked out by hand from design.md's rules. With the default scale
 // 1–4, a criterion's score is s = (v − 1)/3: 1 → 0, 2 → 1/3, 3 → 2/3, 4 → 1.
@@ -62,7 +63,7 @@ const BLANK: Rating = { kind: "blank" };
 const INVALID: Rating = { kind: "invalid", raw: "peut-être", reason: "not a level" };
 
 function score(template: Template, ratings: Record<string, Rating>, evidence: EvidenceLink[] = [], acceptedStatus = "Accepté"): AssessmentResult {
-  return scoreAssessment(template, { ratings: new Map(Object.entries(ratings)), evidence, acceptedStatus });
+  return scoreAssessment(assessmentOf(template, ratings, evidence, acceptedStatus));
 }
 
 function dim(r: AssessmentResult, id: string): DimensionResult {
@@ -526,5 +527,58 @@ describe("evidence coverage", () => {
   it("ignores evidence that names no criterion of the template", () => {
     const r = score(T, {}, [{ criteria: ["X9", ""], status: "Accepté" }, { criteria: [], status: "Accepté" }]);
     expect(r.criteria.every((c) => c.evidenceCount === 0)).toBe(true);
+  });
+});
+
+describe("the dashboard's targets", () => {
+  const T = tpl([{ id: "D1", target: 90, criteria: ["C1"] }, { id: "D2", criteria: ["C2"] }], { target: 60 });
+
+  it("replace the template's dimension and overall targets where set", () => {
+    const r = scoreAssessment({ ...assessmentOf(T, { C1: lv(4), C2: lv(1) }), targets: { D2: 40 }, overallTarget: 70 });
+    expect([dim(r, "D1").target, dim(r, "D2").target, r.overall.target]).toEqual([90, 40, 70]);
+    expectNum(dim(r, "D2").gap, 40); // 40 − 0
+    expectNum(r.overall.gap, 20); // 70 − 50
+  });
+
+  it("leave the template's targets when none is set", () => {
+    const r = score(T, { C1: lv(4) });
+    expect([dim(r, "D1").target, dim(r, "D2").target, r.overall.target]).toEqual([90, 60, 60]);
+  });
+});
+
+describe("several respondents", () => {
+  const T = tpl([{ id: "D1", criteria: ["C1", { id: "C2", weight: 2 }, "C3"] }]);
+
+  it("scores each criterion's consolidated rating: the mean of the levels given, not necessarily a level", () => {
+    // C1: mean(2, 3, 3) = 8/3, s = 5/9, gap 1/3; C2: mean(4, 1) = 2.5, s = 1/2, gap 0.5 × weight 2 = 1.
+    const r = scoreAssessment(assessmentWith(T, [criterionAnswers(T, "C1", [lv(2), lv(3), lv(3)]), criterionAnswers(T, "C2", [lv(4), NA, lv(1)])]));
+    expectNum(crit(r, "C1").score, 5 / 9);
+    expectNum(crit(r, "C1").gap, 1 / 3);
+    expectNum(crit(r, "C2").score, 1 / 2);
+    expectNum(crit(r, "C2").priority, 1);
+    expectNum(dim(r, "D1").score, (100 * (5 / 9 + 2 * (1 / 2))) / 3);
+    expect([dim(r, "D1").answered, dim(r, "D1").notApplicable]).toEqual([2, 0]);
+  });
+
+  it("takes the median when the policy says so", () => {
+    // median(1, 2, 4, 4) = (2 + 4) / 2 = 3, s = 2/3
+    const r = scoreAssessment(assessmentWith(T, [criterionAnswers(T, "C1", [lv(4), lv(1), lv(4), lv(2)])]), { method: "median" });
+    expectNum(crit(r, "C1").score, 2 / 3);
+    expect(crit(r, "C1").gap).toBe(0);
+  });
+
+  it("scores the agreed rating over the respondents' ratings, N/A included", () => {
+    const r = scoreAssessment(assessmentWith(T, [criterionAnswers(T, "C1", [lv(1), lv(1)], lv(4)), criterionAnswers(T, "C2", [lv(1), lv(2)], NA)]));
+    expect(crit(r, "C1").rating).toEqual(lv(4));
+    expect(crit(r, "C2").rating).toEqual(NA);
+    expectNum(dim(r, "D1").score, 100);
+    expect([dim(r, "D1").answered, dim(r, "D1").notApplicable]).toEqual([1, 1]);
+  });
+
+  it("counts a criterion N/A when nobody gave a level and someone said N/A, unanswered when nobody answered", () => {
+    const r = scoreAssessment(assessmentWith(T, [criterionAnswers(T, "C1", [BLANK, NA]), criterionAnswers(T, "C2", [BLANK, BLANK])]));
+    expect(crit(r, "C1").rating).toEqual(NA);
+    expect(crit(r, "C2").rating).toEqual(BLANK);
+    expect([dim(r, "D1").answered, dim(r, "D1").notApplicable, dim(r, "D1").score]).toEqual([0, 1, null]);
   });
 });

@@ -1,26 +1,33 @@
+import type { Assessment, CriterionAnswers } from "../model/assessment.types.js";
 import { scaleBounds, type Rating } from "../model/scale.js";
+import { withTargets } from "../model/template.targets.js";
 import type { Template } from "../model/template.types.js";
+import { consolidatedRating, DEFAULT_POLICY, type ConsolidationPolicy } from "./consensus.js";
 import { evidenceNames, isAcceptedStatus } from "./evidence.js";
 import { criterionScore, weightedMean } from "./score.core.js";
-import type {
-  AssessmentAnswers,
-  AssessmentResult,
-  CriterionResult,
-  DimensionResult,
-  OverallResult,
-} from "./scoring.types.js";
+import type { AssessmentResult, CriterionResult, DimensionResult, OverallResult } from "./scoring.types.js";
 
 const BLANK: Rating = { kind: "blank" };
 
+/** The template an assessment is scored against: its own, with the targets set on the dashboard. */
+export function assessmentTemplate(assessment: Assessment): Template {
+  return withTargets(assessment.template, assessment.targets, assessment.overallTarget);
+}
+
 /**
- * Scores an assessment by the rules of design.md: criterion scores and gaps, dimension scores
- * (weighted, answered and applicable criteria only), the overall score (weighted by dimension),
- * completion and evidence coverage. The workbook's formulas compute the same numbers.
+ * Scores an assessment by the rules of design.md: each criterion's consolidated rating (its own
+ * rating when there is one respondent and no agreed rating), criterion scores and gaps, dimension
+ * scores (weighted, answered and applicable criteria only), the overall score (weighted by
+ * dimension), completion and evidence coverage, against the dashboard's targets. The workbook's
+ * formulas compute the same numbers.
  */
-export function scoreAssessment(template: Template, answers: AssessmentAnswers): AssessmentResult {
+export function scoreAssessment(assessment: Assessment, policy: ConsolidationPolicy = DEFAULT_POLICY): AssessmentResult {
+  const template = assessmentTemplate(assessment);
   const { min, max } = scaleBounds(template.scale);
+  // Ids compare case-insensitively; a criterion listed twice: its last row counts.
   const ratings = new Map<string, Rating>();
-  for (const [id, r] of answers.ratings) ratings.set(id.toLowerCase(), r);
+  for (const c of assessment.criteria) ratings.set(c.criterion.toLowerCase(), consolidatedOf(c, policy));
+  const evidence = assessment.evidence ?? [];
 
   const criteria: CriterionResult[] = [];
   const dimensions: DimensionResult[] = [];
@@ -36,10 +43,10 @@ export function scoreAssessment(template: Template, answers: AssessmentAnswers):
       const targetLevel = c.targetLevel ?? template.targetLevel;
       let evidenceCount = 0;
       let acceptedEvidenceCount = 0;
-      for (const e of answers.evidence) {
+      for (const e of evidence) {
         if (!evidenceNames(e.criteria, c.id)) continue;
         evidenceCount++;
-        if (isAcceptedStatus(e.status, answers.acceptedStatus)) acceptedEvidenceCount++;
+        if (isAcceptedStatus(e.status, assessment.acceptedStatus)) acceptedEvidenceCount++;
       }
       let score: number | null = null;
       let gap: number | null = null;
@@ -108,6 +115,10 @@ function overallOf(template: Template, criteria: CriterionResult[], dimensions: 
     completion: total > 0 ? (answered + notApplicable) / total : 0,
     evidenceCoverage: applicable.length > 0 ? covered / applicable.length : null,
   };
+}
+
+function consolidatedOf(c: CriterionAnswers, policy: ConsolidationPolicy): Rating {
+  return consolidatedRating(c.answers.map((a) => a.rating), c.agreed?.rating ?? null, policy);
 }
 
 function sum(xs: number[]): number {

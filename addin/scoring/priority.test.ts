@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Rating } from "../model/scale.js";
 import type { Template } from "../model/template.types.js";
 import { scoreAssessment } from "./assessment.score.js";
+import { assessmentOf } from "./assessment.test-helpers.js";
 import { criteriaByPriority } from "./priority.js";
 import type { CriterionResult } from "./scoring.types.js";
 
@@ -38,7 +39,7 @@ function tpl(dims: CritSpec[][]): Template {
 const lv = (value: number): Rating => ({ kind: "level", value });
 
 function results(template: Template, ratings: Record<string, Rating>): CriterionResult[] {
-  return scoreAssessment(template, { ratings: new Map(Object.entries(ratings)), evidence: [], acceptedStatus: "Accepté" }).criteria;
+  return scoreAssessment(assessmentOf(template, ratings)).criteria;
 }
 
 describe("criteriaByPriority", () => {

@@ -1,5 +1,6 @@
 import { splitCriterionIds } from "../model/criterion.ids.js";
 import { isNaToken } from "../model/scale.js";
+import { consensusOfLevels, spreadOfLevels, type ConsolidationPolicy } from "./consensus.js";
 import { isAcceptedStatus } from "./evidence.js";
 import type { RangeMessage } from "./range.messages.js";
 import { criterionScore, weightedMean } from "./score.core.js";
@@ -368,29 +369,23 @@ function rowAnswers(matrix: Grid): number[][] {
   );
 }
 
-/** QG.SPREAD: per row, max − min of the answers given; blank for a row without answers. */
+/** QG.SPREAD: per row, max − min of the answers given (`spreadOfLevels`); blank for a row without answers. */
 export function spreadOfRows(matrix: Grid): RangeResult<(number | null)[]> {
   return guarded(() => {
     flat(matrix);
-    return rowAnswers(matrix).map((xs) => (xs.length === 0 ? null : Math.max(...xs) - Math.min(...xs)));
+    return rowAnswers(matrix).map((xs) => spreadOfLevels(xs));
   });
 }
 
-/** QG.CONSENSUS: per row, the mean or the median of the answers given; blank for a row without answers. */
+/** QG.CONSENSUS: per row, the mean or the median of the answers given (`consensusOfLevels`); blank for a row without answers. */
 export function consensusOfRows(matrix: Grid, method: Cell = "mean"): RangeResult<(number | null)[]> {
   return guarded(() => {
     flat(matrix);
     if (isError(method)) throw new Refusal({ kind: "propagate", error: method });
     const m = isBlank(method) ? "mean" : String(method).trim().toLowerCase();
     if (m !== "mean" && m !== "median" && m !== "moyenne" && m !== "mediane" && m !== "médiane") refuse("badMethod", { value: String(method) });
-    const median = m.startsWith("med") || m.startsWith("méd");
-    return rowAnswers(matrix).map((xs) => {
-      if (xs.length === 0) return null;
-      if (!median) return xs.reduce((s, x) => s + x, 0) / xs.length;
-      const sorted = [...xs].sort((p, q) => p - q);
-      const mid = Math.floor(sorted.length / 2);
-      return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-    });
+    const policy: ConsolidationPolicy = { method: m.startsWith("med") || m.startsWith("méd") ? "median" : "mean" };
+    return rowAnswers(matrix).map((xs) => consensusOfLevels(xs, policy));
   });
 }
 

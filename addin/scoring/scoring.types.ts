@@ -1,22 +1,5 @@
 import type { Rating } from "../model/scale.js";
 
-/** One evidence item as the engine needs it: which criteria it backs, and its status. */
-export interface EvidenceLink {
-  /** The criterion ids it names (already split). */
-  criteria: string[];
-  /** The status text as written in the register. */
-  status: string;
-}
-
-/** What an assessment holds: a rating per criterion id and the evidence register. */
-export interface AssessmentAnswers {
-  /** Ratings by criterion id (looked up case-insensitively); a missing id is blank. */
-  ratings: ReadonlyMap<string, Rating>;
-  evidence: readonly EvidenceLink[];
-  /** The status that counts an evidence item as accepted (compared case-insensitively, as Excel's `=` does). */
-  acceptedStatus: string;
-}
-
 /** The computed state of one criterion. */
 export interface CriterionResult {
   id: string;

@@ -1,5 +1,6 @@
 import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead } from "./workbook.types.js";
 import type { PlainValue } from "../model/table.plain.js";
+import { withAssessment } from "./workbook.assessment.js";
 import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, type SheetCell } from "../model/template.sheet.js";
 import { isLang } from "../model/text.js";
 import type { InputIssue, Lang, Result } from "../model/template.types.js";
@@ -10,7 +11,8 @@ import { locateColumns, plainText, type PlainTable, type PlainTables } from "../
 
 /**
  * Reads a Qualigrid workbook from its tables: the template it carries, the grid's ratings, the
- * evidence register, the action plan and the dashboard's targets. Both readers (exceljs for files,
+ * evidence register, the action plan and the dashboard's targets, as rows with their cells and as
+ * the assessment model they hold (`assessmentOfLayout`). Both readers (exceljs for files,
  * Office.js for the open workbook) reduce a workbook to its tables (`read`, by lower-cased name) and
  * the values of its named cells (`names`, by lower-cased name), then call this one function, so
  * they cannot drift apart. A Qualigrid table the user renamed is found by its headers and read,
@@ -76,6 +78,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
       rating: at(g.rating),
       comment: g.comment === undefined ? "" : plainText(at(g.comment)),
       evaluatorRating: at(g.evaluatorRating),
+      evaluatorComment: g.evaluatorComment === undefined ? "" : plainText(at(g.evaluatorComment)),
       row,
       ratingCell: { sheet: gridT.sheet, address: cellAddress(row, gridT.left + ratingCol) },
       commentCell: ref(g.comment),
@@ -158,7 +161,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
-    value: {
+    value: withAssessment({
       template,
       lang,
       grid,
@@ -168,7 +171,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
       targets,
       overallTarget: typeof overall === "number" ? overall : null,
       acceptedStatus: EVIDENCE_STATUSES.find((x) => x.key === "accepted")?.text[lang] ?? "",
-    },
+    }),
     warnings: [...renamedWarnings, ...parsed.warnings],
   };
 }

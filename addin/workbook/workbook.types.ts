@@ -1,3 +1,4 @@
+import type { Assessment } from "../model/assessment.types.js";
 import type { PlainValue } from "../model/table.plain.js";
 import type { Lang, Template } from "../model/template.types.js";
 
@@ -14,6 +15,8 @@ export interface GridRowRead {
   rating: PlainValue;
   comment: string;
   evaluatorRating: PlainValue;
+  /** The evaluator's comment; "" when blank or when the grid has no such column. */
+  evaluatorComment: string;
   /** Worksheet row number. */
   row: number;
   ratingCell: CellRef;
@@ -53,8 +56,11 @@ export interface ActionRowRead {
   dueCell: CellRef | null;
 }
 
-/** A Qualigrid workbook as the engine needs it, whether read from a file or from the open workbook. */
-export interface AssessmentWorkbook {
+/**
+ * Where a Qualigrid workbook keeps what it holds: the grid, evidence and action rows with their
+ * cells (what check, fill and the hosts work with), the template and the dashboard's targets.
+ */
+export interface WorkbookLayout {
   template: Template;
   lang: Lang;
   grid: GridRowRead[];
@@ -66,4 +72,12 @@ export interface AssessmentWorkbook {
   overallTarget: number | null;
   /** The accepted evidence status in this workbook's language. */
   acceptedStatus: string;
+}
+
+/**
+ * A Qualigrid workbook as read back, whether from a file or from the open workbook: its layout and
+ * the assessment it holds, built from that layout by `assessmentOfLayout` (what the engine scores).
+ */
+export interface AssessmentWorkbook extends WorkbookLayout {
+  assessment: Assessment;
 }

@@ -3,6 +3,7 @@ import type { PlainValue } from "../../addin/model/table.plain.js";
 import { naDisplayToken, parseRatingCell, type Rating } from "../../addin/model/scale.js";
 import type { Criterion, Dimension, Lang, Template } from "../../addin/model/template.types.js";
 import { evidenceNames, splitCriterionIds } from "../../addin/scoring/evidence.js";
+import { withAssessment } from "../../addin/workbook/workbook.assessment.js";
 
 /** A criterion where it sits: its dimension and its place among the dimension's criteria. */
 export interface CriterionPlace {
@@ -64,13 +65,13 @@ export function evidenceFor(wb: AssessmentWorkbook, id: string): EvidenceRowRead
   return wb.evidence.filter((e) => evidenceNames(splitCriterionIds(e.criteria), id));
 }
 
-/** The workbook with `id`'s rating cell and comment replaced where given. */
+/** The workbook with `id`'s rating cell and comment replaced where given, and its assessment rebuilt. */
 export function withAnswer(wb: AssessmentWorkbook, id: string, change: { rating?: PlainValue; comment?: string }): AssessmentWorkbook {
   const key = id.toLowerCase();
-  return {
+  return withAssessment({
     ...wb,
     grid: wb.grid.map((r) =>
       r.criterion.toLowerCase() === key ? { ...r, rating: change.rating === undefined ? r.rating : change.rating, comment: change.comment ?? r.comment } : r,
     ),
-  };
+  });
 }

@@ -3,8 +3,8 @@ import "../test/setup.js";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { textOf } from "../../addin/model/text.js";
-import { answersOfWorkbook } from "../../addin/scoring/assessment.answers.js";
 import { scoreAssessment } from "../../addin/scoring/assessment.score.js";
+import { assessmentOfLayout } from "../../addin/workbook/workbook.assessment.js";
 import type { MemoryHost } from "../host/memory.host.js";
 import { FIXTURE_JSON, gridHost } from "../test/fixtures.js";
 import { LANG_CASES, renderPane, spaced } from "../test/render.js";
@@ -42,8 +42,7 @@ describe.each(LANG_CASES)("Dashboard screen ($lang)", ({ lang, i18n }) => {
     await screen.findByRole("heading", { level: 3, name: t("dashboard.overall") });
     const wb = host.workbook;
     if (!wb) throw new Error("no workbook");
-    const { template, answers } = answersOfWorkbook(wb);
-    const expected = scoreAssessment(template, answers);
+    const expected = scoreAssessment(assessmentOfLayout(wb));
 
     for (const d of expected.dimensions) {
       const item = within(dimensionItem(d.id));

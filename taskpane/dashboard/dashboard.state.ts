@@ -2,8 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { HostError, WorkbookHost } from "../../addin/host/host.types.js";
 import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
 import type { Template } from "../../addin/model/template.types.js";
-import { answersOfWorkbook } from "../../addin/scoring/assessment.answers.js";
-import { scoreAssessment } from "../../addin/scoring/assessment.score.js";
+import { assessmentTemplate, scoreAssessment } from "../../addin/scoring/assessment.score.js";
 import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { callHost } from "../host/host.context.js";
 
@@ -15,8 +14,7 @@ export interface DashboardFigures {
 
 /** The engine's figures for a workbook read back: the same numbers as the workbook's formulas. */
 export function dashboardFigures(wb: AssessmentWorkbook): DashboardFigures {
-  const { template, answers } = answersOfWorkbook(wb);
-  return { template, result: scoreAssessment(template, answers) };
+  return { template: assessmentTemplate(wb.assessment), result: scoreAssessment(wb.assessment) };
 }
 
 /** State of the Dashboard screen. */

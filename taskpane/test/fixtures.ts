@@ -1,4 +1,5 @@
 import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
+import { withAssessment } from "../../addin/workbook/workbook.assessment.js";
 import { parseTemplate } from "../../addin/model/template.parse.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
@@ -73,5 +74,5 @@ export function gridHost(
     const v = options.ratings?.[row.criterion];
     if (v !== undefined) row.rating = v;
   }
-  return new MemoryHost({ ...options, workbook: wb });
+  return new MemoryHost({ ...options, workbook: withAssessment(wb) });
 }

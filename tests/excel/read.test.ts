@@ -11,7 +11,9 @@ import { builtinTemplates } from "../../addin/model/builtin.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import type { WorkbookPlan } from "../../addin/plan/plan.types.js";
+import { TABLES } from "../../addin/plan/names.js";
 import { textEntry } from "../../addin/plan/text.entry.js";
+import { cellAddress } from "../../addin/model/cell.address.js";
 import { fillAnswers } from "../../addin/xlsx/xlsx.fill.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";
@@ -30,6 +32,9 @@ function answersFor(template: Template): AnswerLine[] {
     line: i + 2,
   }));
 }
+
+/** What the evaluator writes beside the first criterion. */
+const EVALUATOR_COMMENT = "-Preuve à fournir";
 
 /** A document date and an action's due date, as Excel serial and as date. */
 const DUE = { serial: 45473, date: new Date(Date.UTC(2024, 5, 30)) };
@@ -60,6 +65,14 @@ async function both(plan: WorkbookPlan, fakeOptions: Partial<FakeOptions> = {}):
   };
   const criterion = lines[0]?.criterion ?? "";
   const sheets = new Map(plan.sheets.map((s) => [s.key, wb.getWorksheet(s.name)]));
+  // The evaluator's rating and comment of the first criterion.
+  const grid = plan.sheets.find((s) => s.key === "grid")?.tables.find((t) => t.name === TABLES.grid);
+  if (grid) {
+    const at = (key: string): string => cellAddress(grid.top + 1, grid.left + grid.columns.findIndex((c) => c.key === key));
+    const level = plan.template.scale.levels[0]?.value ?? 1;
+    put(sheets.get("grid"), at("evaluatorRating"), level, level);
+    put(sheets.get("grid"), at("evaluatorComment"), EVALUATOR_COMMENT, textEntry(EVALUATOR_COMMENT));
+  }
   if (plan.options.parts.evidence) {
     put(sheets.get("evidence"), "A5", "P-1", textEntry("P-1"));
     put(sheets.get("evidence"), "B5", `${criterion}, =1+1`, textEntry(`${criterion}, =1+1`));
@@ -98,6 +111,28 @@ describe("reading the open workbook", () => {
     expect(sync).toHaveBeenCalledTimes(1);
     expect(result.ok).toBe(true);
     expect(result.ok && result.value).toEqual(file);
+  });
+
+  it.each(FIXTURES)("gives the same assessment model as the file reader, holding what was typed: %s", async (_, plan) => {
+    const { file, fake } = await both(plan);
+    const { result } = await readAssessmentFromExcel(fake.excelContext());
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.value.assessment).toEqual(file.assessment);
+
+    const model = file.assessment;
+    const lines = answersFor(plan.template);
+    expect(model.respondents).toEqual([{ name: "", role: "self" }]);
+    expect(model.evaluator).toEqual({ name: "", role: "evaluator" });
+    expect(model.criteria.slice(0, lines.length).map((c) => [c.criterion, c.answers[0]?.rating, c.answers[0]?.comment])).toEqual(
+      lines.map((l) => [l.criterion, l.rating, l.comment ?? ""]),
+    );
+    const level = plan.template.scale.levels[0]?.value ?? 1;
+    expect(model.criteria[0]?.evaluator).toEqual({ rating: { kind: "level", value: level }, comment: EVALUATOR_COMMENT, text: "" });
+    expect(model.criteria[1]?.evaluator?.rating).toEqual({ kind: "blank" });
+    if (plan.options.parts.actions) expect(model.actions?.map((a) => [a.id, a.criterion, a.owner, a.due])).toEqual([["A-001", lines[0]?.criterion, "-Pilote", DUE.date]]);
+    else expect(model.actions).toBeNull();
+    if (plan.options.parts.evidence) expect(model.evidence?.map((e) => [e.id, e.criteria])).toEqual([["P-1", [lines[0]?.criterion, "=1+1"]]]);
+    else expect(model.evidence).toBeNull();
   });
 
   it("reads hostile comments back as the very text written", async () => {

@@ -22,6 +22,7 @@ import { parseTemplate } from "../../addin/model/template.parse.js";
 import type { Template } from "../../addin/model/template.types.js";
 import { EVIDENCE_STATUSES } from "../../addin/plan/labels.js";
 import { scoreAssessment } from "../../addin/scoring/assessment.score.js";
+import { assessmentOf } from "../../addin/scoring/assessment.test-helpers.js";
 import { splitCriterionIds } from "../../addin/scoring/evidence.js";
 import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { completion, coverage, dimscore, gap, score } from "../../functions/functions.js";
@@ -108,13 +109,10 @@ function engineResult(a: Assessment, unweighted = false): AssessmentResult {
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   const template: Template = parsed.value;
-  const ratings = new Map<string, Rating>();
-  for (const d of a.dimensions) for (const r of d.rows) ratings.set(r.criterion, parseRatingCell(r.rating, template.scale));
-  return scoreAssessment(template, {
-    ratings,
-    evidence: a.evidence.map((e) => ({ criteria: splitCriterionIds(e.criteria), status: e.status })),
-    acceptedStatus: ACCEPTED,
-  });
+  const ratings: Record<string, Rating> = {};
+  for (const d of a.dimensions) for (const r of d.rows) ratings[r.criterion] = parseRatingCell(r.rating, template.scale);
+  const evidence = a.evidence.map((e) => ({ criteria: splitCriterionIds(e.criteria), status: e.status }));
+  return scoreAssessment(assessmentOf(template, ratings, evidence, ACCEPTED));
 }
 
 // Sheet layout. Grid: A dimension, B criterion, C weight, D rating, E covered (0/1), F applicable (0/1).

@@ -21,7 +21,6 @@ import { buildPlan } from "../../addin/plan/plan.build.js";
 import { EVIDENCE_STATUSES, type HEADERS } from "../../addin/plan/labels.js";
 import { NAMES, TABLES } from "../../addin/plan/names.js";
 import type { WorkbookPlan } from "../../addin/plan/plan.types.js";
-import { answersOfWorkbook } from "../../addin/scoring/assessment.answers.js";
 import { scoreAssessment } from "../../addin/scoring/assessment.score.js";
 import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
@@ -174,8 +173,7 @@ describe.skipIf(!soffice)("workbook formulas recalculated by LibreOffice equal t
       await back.xlsx.load(buffer as unknown as ArrayBuffer);
       const read = readQualigridWorkbook(back, input);
       if (!read.ok) throw new Error(JSON.stringify(read.issues));
-      const { template, answers } = answersOfWorkbook(read.value);
-      prepared.push({ c, plan, input, engine: scoreAssessment(template, answers) });
+      prepared.push({ c, plan, input, engine: scoreAssessment(read.value.assessment) });
     }
     const outputs = await recalculateMany(prepared.map((p) => p.input), path.join(dir, "out"), { timeoutMs: 300_000 });
     for (const [i, out] of outputs.entries()) {

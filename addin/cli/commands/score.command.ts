@@ -1,5 +1,4 @@
 import { textOf } from "../../model/text.js";
-import { answersOfWorkbook } from "../../scoring/assessment.answers.js";
 import { scoreAssessment } from "../../scoring/assessment.score.js";
 import type { AssessmentResult } from "../../scoring/scoring.types.js";
 import { EXIT, type CliIo } from "../cli.io.js";
@@ -33,16 +32,16 @@ export function scoreJson(templateId: string, version: string, result: Assessmen
 
 /** `qualigrid score <file.xlsx> [--json]`: the scores the engine computes from the workbook's answers. */
 export async function scoreCommand(io: CliIo, file: string, opts: { json?: boolean }): Promise<number> {
-  const { assessment } = await openAssessment(file, io);
-  const { template, answers } = answersOfWorkbook(assessment);
-  const result = scoreAssessment(template, answers);
+  const { assessment: wb } = await openAssessment(file, io);
+  const { template } = wb;
+  const result = scoreAssessment(wb.assessment);
   if (opts.json) {
     io.out(JSON.stringify(scoreJson(template.id, template.version, result), null, 2));
     return EXIT.ok;
   }
-  const fr = assessment.lang === "fr";
+  const fr = wb.lang === "fr";
   const o = result.overall;
-  io.out(`${textOf(template.title, assessment.lang)} (${template.id} ${template.version})`);
+  io.out(`${textOf(template.title, wb.lang)} (${template.id} ${template.version})`);
   const head = fr
     ? ["Dimension", "Score", "Cible", "Écart", "Complétude", "Preuves"]
     : ["Dimension", "Score", "Target", "Gap", "Completion", "Evidence"];

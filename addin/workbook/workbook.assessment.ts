@@ -1,0 +1,73 @@
+import type { ActionItem, Assessment, CriterionAnswers, EvidenceItem, Respondent } from "../model/assessment.types.js";
+import { splitCriterionIds } from "../model/criterion.ids.js";
+import { dayOfCell } from "../model/date.serial.js";
+import { parseRatingCell } from "../model/scale.js";
+import { YES_NO } from "../plan/labels.js";
+import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, WorkbookLayout } from "./workbook.types.js";
+
+/**
+ * The assessment a workbook's layout holds, the one way every reader and hand-made fixture builds
+ * it: one unnamed self-assessment respondent (today's grid has one rating column), the evaluator
+ * when the grid has its rating column, each criterion's answers read as the grid's formulas read
+ * them, the evidence register and the action plan. Nothing in today's workbooks records agreed
+ * ratings, evidence reviews, action sources, the organization, the assessment date or the round:
+ * those are left empty.
+ */
+export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
+  const evaluator: Respondent | null = layout.grid.some((r) => r.evaluatorRatingCell !== null) ? { name: "", role: "evaluator" } : null;
+  const scale = layout.template.scale;
+  const criteria = layout.grid
+    .filter((r) => r.criterion !== "")
+    .map((r: GridRowRead): CriterionAnswers => ({
+      criterion: r.criterion,
+      dimension: r.dimension,
+      answers: [{ rating: parseRatingCell(r.rating, scale), comment: r.comment, text: "" }],
+      agreed: null,
+      evaluator: evaluator ? { rating: parseRatingCell(r.evaluatorRating, scale), comment: r.evaluatorComment, text: "" } : null,
+    }));
+  return {
+    template: layout.template,
+    lang: layout.lang,
+    organization: null,
+    assessmentDate: null,
+    round: null,
+    respondents: [{ name: "", role: "self" }],
+    evaluator,
+    criteria,
+    evidence: layout.evidence?.map(evidenceItem) ?? null,
+    actions: layout.actions?.map(actionItem) ?? null,
+    targets: { ...layout.targets },
+    overallTarget: layout.overallTarget,
+    acceptedStatus: layout.acceptedStatus,
+  };
+}
+
+/** The layout with its assessment (re)built: for readers, and for fixtures after they change a row. */
+export function withAssessment(layout: WorkbookLayout): AssessmentWorkbook {
+  // A stale `assessment` of the layout passed in is replaced, not kept.
+  return { ...layout, assessment: assessmentOfLayout(layout) };
+}
+
+function evidenceItem(e: EvidenceRowRead): EvidenceItem {
+  return {
+    id: e.id,
+    criteria: splitCriterionIds(e.criteria),
+    title: e.title,
+    status: e.status,
+    location: e.location ?? "",
+    confidential: isYes(e.confidential ?? ""),
+    expiry: dayOfCell(e.expiry ?? null),
+    review: null,
+  };
+}
+
+function actionItem(a: ActionRowRead): ActionItem {
+  return { id: a.id, criterion: a.criterion, action: a.action, owner: a.owner, due: dayOfCell(a.due), status: a.status, source: "" };
+}
+
+/** « Oui » / "Yes" (the first choice of the yes/no list), in either language, ignoring case. */
+function isYes(text: string): boolean {
+  const t = text.trim().toLocaleLowerCase();
+  const yes = YES_NO[0];
+  return yes !== undefined && (yes.fr.toLocaleLowerCase() === t || yes.en.toLocaleLowerCase() === t);
+}
