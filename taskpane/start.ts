@@ -17,7 +17,7 @@ export interface StartOptions {
   loadOffice(): Promise<OfficeReady>;
   /** The Excel host, made once Office is ready in Excel. */
   createExcelHost(): WorkbookHost;
-  /** Shows the browser workbench (its code, exceljs included, is loaded on demand). */
+  /** Shows the browser workbench (its code is loaded on demand; exceljs only once it needs a workbook). */
   mountWorkbench(root: HTMLElement): Promise<void>;
   /** How long Office may take to be ready before the page says it is not (default `OFFICE_READY_TIMEOUT_MS`). */
   readyTimeoutMs?: number;

@@ -16,7 +16,9 @@ import { cellAddress, parseRangeAddress } from "../model/cell.address.js";
 import { TABLES } from "../plan/names.js";
 import type { PlanValue, WorkbookPlan } from "../plan/plan.types.js";
 import { textEntry } from "../plan/text.entry.js";
-import { missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
+import type { SnapshotServicesLoader } from "../host/host.services.js";
+import { snapshotActions } from "../host/host.snapshot.js";
+import { gridStatusOf, missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
 import { placeActions } from "../actions/actions.rows.js";
 import { cellEntry, type CellEntry } from "./excel.values.js";
 import { hostErrorOf, isOfficeError, type ErrorHint } from "./excel.errors.js";
@@ -52,6 +54,12 @@ export interface ExcelHostDeps {
   document?: () => OfficeDocumentFile | undefined;
   /** `Excel.createWorkbook`, to open a workbook the task pane made. */
   createWorkbook?: () => ((base64: string) => Promise<void>) | undefined;
+  /**
+   * Loads the file reader's services, which check, read the template of, upgrade and make grids on
+   * the workbook's bytes (`loadSnapshotServices`, given by the page: addin/excel never names the
+   * exceljs code). Without it, those actions fail with `unknown`.
+   */
+  snapshotServices?: SnapshotServicesLoader;
 }
 
 const OK: HostResult<void> = { ok: true, value: undefined };
@@ -85,6 +93,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
   const office = deps.office ?? globalOffice;
   const documentFile = deps.document ?? globalDocument;
   const createWorkbook = deps.createWorkbook ?? globalCreateWorkbook;
+  const services = deps.snapshotServices ?? noSnapshotServices;
   let layout: GridLayout | null = null;
 
   /** Runs a batch; an Office.js failure becomes a HostError, after `diagnose` when Excel says an item is missing. */
@@ -124,6 +133,18 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
     return found.layout;
   }
 
+  async function snapshot(): Promise<HostResult<Uint8Array>> {
+    try {
+      return await workbookBytes(documentFile());
+    } catch (e) {
+      return fail(hostErrorOf(e));
+    }
+  }
+
+  async function openWorkbook(bytes: Uint8Array): Promise<HostResult<OpenedAs>> {
+    return openAsNewWorkbook(createWorkbook(), bytes);
+  }
+
   return {
     kind: "excel",
 
@@ -141,13 +162,14 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
     async status(): Promise<HostResult<WorkbookStatus>> {
       return attempt<WorkbookStatus>(async (context) => {
         const tables = context.workbook.tables.load("items/name");
+        const names = context.workbook.names.load("items/name");
         await context.sync();
         const have = new Set(tables.items.map((t) => t.name.toLowerCase()));
-        const hasGrid = have.has(TABLES.grid.toLowerCase());
-        if (!hasGrid || !have.has(TABLES.templateInfo.toLowerCase())) return { ok: true, value: { hasGrid, template: null } };
+        const { hasGrid, clashes } = gridStatusOf({ tables: tables.items.map((t) => t.name), definedNames: names.items.map((n) => n.name) });
+        if (!hasGrid || !have.has(TABLES.templateInfo.toLowerCase())) return { ok: true, value: { hasGrid, template: null, clashes } };
         const info = context.workbook.tables.getItem(TABLES.templateInfo).getDataBodyRange().load("values");
         await context.sync();
-        return { ok: true, value: { hasGrid, template: templateOfInfoRows(info.values) } };
+        return { ok: true, value: { hasGrid, template: templateOfInfoRows(info.values), clashes } };
       });
     },
 
@@ -283,23 +305,23 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
       });
     },
 
-    async snapshot(): Promise<HostResult<Uint8Array>> {
-      try {
-        return await workbookBytes(documentFile());
-      } catch (e) {
-        return fail(hostErrorOf(e));
-      }
-    },
+    snapshot,
 
     async writeFormulas(cells: readonly FormulaWrite[]): Promise<HostResult<number>> {
       if (cells.length === 0) return { ok: true, value: 0 };
       return attempt(async (context) => ({ ok: true, value: await writeFormulaCells(context, cells) }));
     },
 
-    async openWorkbook(bytes: Uint8Array): Promise<HostResult<OpenedAs>> {
-      return openAsNewWorkbook(createWorkbook(), bytes);
-    },
+    openWorkbook,
+
+    // Excel gives its workbook as bytes: check, template reading and upgrade run on that copy.
+    ...snapshotActions({ snapshot, openWorkbook }, services),
   };
+}
+
+/** What the host's snapshot actions do when the page gave no snapshot services: say so. */
+function noSnapshotServices(): Promise<never> {
+  return Promise.reject(new Error("createExcelHost was given no snapshot services"));
 }
 
 /** `Office.context.document` from the global, when there is one. */

@@ -1,8 +1,7 @@
 import type { GenerateProgress } from "../host/host.types.js";
 import { columnLetter, quoteSheet } from "../model/cell.address.js";
-import { NAMES, TABLES } from "../plan/names.js";
 import type { SheetKey, WorkbookPlan } from "../plan/plan.types.js";
-import { withFreeSheetNames } from "../plan/plan.rename.js";
+import { clashDetail, planForWorkbook } from "../plan/plan.clashes.js";
 import { writeBlockCell } from "./excel.block.js";
 import { MAX_REQUEST_BYTES, RequestBudget } from "./excel.budget.js";
 import { addScoresChart } from "./excel.chart.js";
@@ -41,8 +40,9 @@ export type RenderOutcome = { ok: true; report: RenderReport } | { ok: false; re
 /**
  * Renders a workbook plan into the open workbook in a constant number of round trips:
  *
- * 1. one read of the workbook's sheet, table and name lists (a Qualigrid table or name already
- *    there stops everything: nothing is ever overwritten; a sheet name already taken is avoided);
+ * 1. one read of the workbook's sheet, table and name lists, checked by `planForWorkbook` (a
+ *    Qualigrid table or name already there stops everything: nothing is ever overwritten; a sheet
+ *    name already taken is avoided);
  * 2. one request with every write, split only when it would pass `maxRequestBytes`: sheets and
  *    tables first (a formula's structured reference must name an existing table), then names,
  *    then each sheet's content, formats, validations and conditional formats, the dashboard
@@ -64,10 +64,13 @@ export async function renderPlanToExcel(context: Excel.RequestContext, plan: Wor
   const names = wb.names.load("items/name");
   await context.sync();
   const requestBytes = [3 * (ACTION_BYTES + OBJECT_BYTES)];
-  const ours = new Set([...Object.values(TABLES), ...plan.sheets.flatMap((s) => s.tables.map((t) => t.name)), ...Object.values(NAMES), ...plan.names.map((n) => n.name)].map((n) => n.toLowerCase()));
-  const clash = [...tables.items, ...names.items].map((x) => x.name).filter((n) => ours.has(n.toLowerCase()));
-  if (clash.length > 0) return { ok: false, reason: "gridExists", detail: [...new Set(clash)].join(", ") };
-  const p = withFreeSheetNames(plan, sheets.items.map((s) => s.name));
+  const placed = planForWorkbook(plan, {
+    tables: tables.items.map((t) => t.name),
+    sheets: sheets.items.map((s) => s.name),
+    definedNames: names.items.map((n) => n.name),
+  });
+  if (!placed.ok) return { ok: false, reason: "gridExists", detail: clashDetail(placed.clashes) };
+  const p = placed.plan;
   progress("prepare", 0.1);
 
   // 2. Every write, in as few requests as the limit allows.

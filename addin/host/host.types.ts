@@ -1,8 +1,10 @@
 import type { NewAction } from "../actions/actions.types.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Rating } from "../model/scale.js";
-import type { Lang } from "../model/template.types.js";
+import type { Lang, Result, Template } from "../model/template.types.js";
+import type { PlanClash } from "../plan/plan.clashes.js";
 import type { WorkbookPlan } from "../plan/plan.types.js";
+import type { TemplateFound, UpgradeSummary, WorkbookCheck } from "./host.outcomes.js";
 
 /**
  * What can go wrong when the task pane acts on a workbook, as a code the task pane turns into a
@@ -46,6 +48,11 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostErr
 export interface WorkbookStatus {
   hasGrid: boolean;
   template: { id: string; version: string } | null;
+  /**
+   * What stops a generation here (`planClashes` of any plan: a grid, a Qualigrid table or name
+   * already there), the same answer the renderers refuse with: Generate is disabled when any.
+   */
+  clashes: PlanClash[];
 }
 
 /** Where a generation is, for a progress indicator. */
@@ -70,6 +77,30 @@ export type OpenedAs =
   | "newWindow"
   /** The workbench now works on them (the previous workbook is no longer shown; its file is untouched). */
   | "replaced";
+
+/** What a check of the open workbook takes into account. */
+export interface CheckOptions {
+  /** The language of the findings' messages. */
+  lang: Lang;
+  /** The organization's storage domains: evidence stored elsewhere is reported. */
+  orgDomains: readonly string[];
+  /** What problems call the open workbook (« ce classeur »): the file part of their paths. */
+  file: string;
+}
+
+/** How an upgrade names things. */
+export interface UpgradeOptions {
+  /** The upgraded workbook's file name. */
+  name: string;
+  /** What problems call the open workbook (« ce classeur »). */
+  file: string;
+}
+
+/** What an upgrade did, and where the upgraded workbook was opened. */
+export interface UpgradeOutcome {
+  summary: UpgradeSummary;
+  opened: OpenedAs;
+}
 
 /** A rating and, when given, a comment for one criterion. */
 export interface Answer {
@@ -109,8 +140,8 @@ export interface WorkbookHost {
    */
   insertFormula(formula: string): Promise<HostResult<string>>;
   /**
-   * The workbook as it is now, as .xlsx bytes: what checks, template reading (« Depuis ce classeur »)
-   * and upgrades work on, with the file reader (`addin/xlsx`), without touching the workbook.
+   * The workbook as it is now, as .xlsx bytes: what Excel's checks, template reading (« Depuis ce
+   * classeur ») and upgrades work on, with the file reader (`addin/xlsx`), without touching the workbook.
    */
   snapshot(): Promise<HostResult<Uint8Array>>;
   /** Writes formulas into the given cells (a repair) and nothing else; returns how many were written. */
@@ -120,4 +151,27 @@ export interface WorkbookHost {
    * sheet): Excel opens it as a new workbook; the workbench switches to it. `name` is a file name.
    */
   openWorkbook(bytes: Uint8Array, name: string): Promise<HostResult<OpenedAs>>;
+  /**
+   * Checks the workbook as it is now, with the same code as `qualigrid check`, without touching it:
+   * the findings and the formula cells a repair would rewrite (`writeFormulas` repairs them). A
+   * workbook that cannot be read as a Qualigrid workbook gives the reader's issues (inner failure).
+   */
+  check(options: CheckOptions): Promise<HostResult<Result<WorkbookCheck>>>;
+  /**
+   * The template the workbook carries (« Depuis ce classeur »): a Qualigrid workbook's own, else its
+   * authoring tables, else a hand-made advisor grid; problems name the sheet and cell. `file` is
+   * what those problems call the open workbook.
+   */
+  templateFromWorkbook(file: string): Promise<HostResult<Result<TemplateFound>>>;
+  /**
+   * Makes the grid of `template` (all parts, in `lang`) in a new workbook named `name`, opened as
+   * `openWorkbook` opens one; the open workbook is left as it is.
+   */
+  openGridWorkbook(template: Template, lang: Lang, name: string): Promise<HostResult<OpenedAs>>;
+  /**
+   * Upgrades a copy of the workbook to `next` with the same code as `qualigrid upgrade`, then opens
+   * the copy as `openWorkbook` does: the open workbook is never changed, so nothing can be lost.
+   * Whether the version may be applied is the caller's decision (`upgradeRefusal`).
+   */
+  upgrade(next: Template, options: UpgradeOptions): Promise<HostResult<Result<UpgradeOutcome>>>;
 }

@@ -1,15 +1,11 @@
 import type ExcelJS from "exceljs";
+import type { WorkbookCheck, WorkbookInspection } from "../host/host.outcomes.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
-import type { Lang } from "../model/template.types.js";
-import { checkAssessment, type Finding } from "../workbook/workbook.check.js";
-import { checkStructure, type FormulaRepair } from "../workbook/formula.check.js";
+import type { Lang, Result } from "../model/template.types.js";
+import { checkAssessment } from "../workbook/workbook.check.js";
+import { checkStructure } from "../workbook/formula.check.js";
 import { contentView } from "./xlsx.formulas.js";
-
-/** What a check found in a workbook, and the formula cells a repair would rewrite. */
-export interface WorkbookInspection {
-  findings: Finding[];
-  repairs: FormulaRepair[];
-}
+import { readQualigridWorkbook } from "./xlsx.read.js";
 
 /**
  * Everything `check` finds in a loaded Qualigrid workbook, tables and formulas first (compared with
@@ -20,4 +16,14 @@ export function inspectWorkbook(workbook: ExcelJS.Workbook, assessment: Assessme
   const structure = checkStructure(assessment.template, assessment.lang, contentView(workbook), lang);
   const findings = [...structure.findings, ...checkAssessment(assessment, lang, { orgDomains: [...orgDomains] })];
   return { findings, repairs: structure.repairs };
+}
+
+/**
+ * Reads a loaded workbook as a Qualigrid workbook and inspects it (`inspectWorkbook`); a workbook
+ * that cannot be read is reported by the reader's issues, naming the sheet and cell (or table).
+ */
+export function checkQualigridWorkbook(workbook: ExcelJS.Workbook, file: string, lang: Lang, orgDomains: readonly string[] = []): Result<WorkbookCheck> {
+  const read = readQualigridWorkbook(workbook, file);
+  if (!read.ok) return read;
+  return { ok: true, value: { ...inspectWorkbook(workbook, read.value, lang, orgDomains), assessment: read.value }, warnings: read.warnings };
 }

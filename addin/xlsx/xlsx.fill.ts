@@ -3,12 +3,15 @@ import type { AnswerLine } from "../model/answers.parse.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { naDisplayToken } from "../model/scale.js";
 
+/** One criterion's answer to write: its rating, and its comment (null: the comment is left as it is). */
+export type AnswerEntry = Pick<AnswerLine, "criterion" | "rating" | "comment">;
+
 /**
  * Writes ratings and comments into the grid of a loaded workbook: a level as a number, N/A as
  * the workbook language's token, blank as an empty cell. Comments are always written as text.
- * Returns how many rows were changed.
+ * Criteria not in the grid are skipped. Returns how many rows were changed.
  */
-export function fillAnswers(wb: ExcelJS.Workbook, assessment: AssessmentWorkbook, lines: readonly AnswerLine[]): number {
+export function fillAnswers(wb: ExcelJS.Workbook, assessment: AssessmentWorkbook, lines: readonly AnswerEntry[]): number {
   const ws = wb.getWorksheet(assessment.gridSheet);
   if (!ws) throw new Error(`sheet ${assessment.gridSheet} vanished between reading and filling`);
   const rows = new Map(assessment.grid.map((r) => [r.criterion.toLowerCase(), r]));

@@ -1,49 +1,37 @@
 import ExcelJS from "exceljs";
 import type {
   Answer,
+  CheckOptions,
   FormulaWrite,
   GenerateProgress,
   HostError,
   HostResult,
   NewAction,
   OpenedAs,
-  WorkbookHost,
+  UpgradeOptions,
+  UpgradeOutcome,
   WorkbookStatus,
 } from "../host/host.types.js";
-import { missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
+import type { TemplateFound, WorkbookCheck } from "../host/host.outcomes.js";
+import { EMPTY_FILE_STATE, type FileHostOptions, type FileHostState, type WorkbenchHost } from "../host/host.file.js";
+import { gridStatusOf, missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
-import { naDisplayToken } from "../model/scale.js";
-import type { InputIssue, Lang } from "../model/template.types.js";
+import type { InputIssue, Lang, Result, Template } from "../model/template.types.js";
 import { parseCellAddress } from "../model/cell.address.js";
 import { TABLES } from "../plan/names.js";
+import { buildPlan } from "../plan/plan.build.js";
 import type { WorkbookPlan } from "../plan/plan.types.js";
 import { definedNameModels } from "./exceljs.internals.js";
 import { appendActions } from "./xlsx.actions.js";
+import { checkQualigridWorkbook } from "./xlsx.check.js";
+import { fillAnswers } from "./xlsx.fill.js";
 import { applyFormulaRepairs } from "./xlsx.formulas.js";
 import { loadWorkbook, saveWorkbook } from "./xlsx.io.js";
 import { readQualigridWorkbook } from "./xlsx.read.js";
-import { renderPlanIntoWorkbook, renderPlanToWorkbook } from "./xlsx.render.js";
+import { renderPlanIntoWorkbook, renderPlanToWorkbook, workbookNamesOf } from "./xlsx.render.js";
 import { findTables, plainTableOf } from "./xlsx.tables.js";
-
-/** How a file host starts. */
-export interface FileHostOptions {
-  lang: Lang;
-  dark?: boolean;
-}
-
-/** What the workbench shows of the workbook: its file name, and whether there is anything to download. */
-export interface FileHostState {
-  /** The opened file's name, or the name a download gets (`engagement-qualite.xlsx`); null for a new, empty workbook. */
-  fileName: string | null;
-  /** Whether the workbook holds any sheet (an empty new workbook has nothing to download). */
-  hasContent: boolean;
-  /** Increases each time the workbook is replaced (opened, new): the task pane starts afresh on it. */
-  generation: number;
-  /** Whether the workbook changed since it was opened, started or last downloaded. */
-  modified: boolean;
-  /** Where the workbook came from: started empty, a file the user opened, or made by the pane (`openWorkbook`). */
-  origin: "new" | "file" | "pane";
-}
+import { templateFromXlsx } from "./xlsx.template.js";
+import { upgradeWorkbook } from "./xlsx.upgrade.js";
 
 const OK: HostResult<void> = { ok: true, value: undefined };
 const fail = <T>(code: HostError["code"], detail: string): HostResult<T> => ({ ok: false, error: { code, detail } });
@@ -52,11 +40,12 @@ const fail = <T>(code: HostError["code"], detail: string): HostResult<T> => ({ o
  * The task pane's host in the browser workbench: the same `WorkbookHost` as Excel, on an exceljs
  * workbook in memory, with the file renderer and reader of `addin/xlsx`. Nothing leaves the
  * page: workbooks come from the user's files and go back as downloads. Actions run one at a time.
+ * The workbench makes it through `LazyFileHost` (addin/host), which loads this module on demand.
  */
-export class FileHost implements WorkbookHost {
+export class FileHost implements WorkbenchHost {
   readonly kind = "file" as const;
   private wb: ExcelJS.Workbook = new ExcelJS.Workbook();
-  private state: FileHostState = { fileName: null, hasContent: false, generation: 0, modified: false, origin: "new" };
+  private state: FileHostState = EMPTY_FILE_STATE;
   private readonly listeners = new Set<(s: FileHostState) => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -114,9 +103,9 @@ export class FileHost implements WorkbookHost {
   status(): Promise<HostResult<WorkbookStatus>> {
     return this.serial(async () => {
       const tables = findTables(this.wb);
-      const hasGrid = tables.has(TABLES.grid.toLowerCase());
+      const { hasGrid, clashes } = gridStatusOf(workbookNamesOf(this.wb));
       const info = hasGrid ? tables.get(TABLES.templateInfo.toLowerCase()) : undefined;
-      return { ok: true, value: { hasGrid, template: info ? templateOfInfoRows(plainTableOf(info).rows) : null } };
+      return { ok: true, value: { hasGrid, template: info ? templateOfInfoRows(plainTableOf(info).rows) : null, clashes } };
     });
   }
 
@@ -149,18 +138,9 @@ export class FileHost implements WorkbookHost {
       if (r.kind === "invalid") return fail<void>("unknown", `${r.raw}: ${r.reason}`);
       const read = this.readNow();
       if (!read.ok) return read;
-      const a = read.value;
-      const key = criterionId.toLowerCase();
-      const row = a.grid.find((g) => g.criterion.toLowerCase() === key);
-      if (!row) return fail<void>("unknownCriterion", criterionId);
-      const ws = this.wb.getWorksheet(a.gridSheet);
-      if (!ws) return fail<void>("tableMissing", TABLES.grid);
-      // As xlsx.fill.ts writes answers: a level as a number, N/A as the workbook language's token.
-      ws.getCell(row.ratingCell.address).value = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(a.lang) : null;
-      if (answer.comment !== undefined && row.commentCell) {
-        // A plain string cell is text in the file: "=…" typed in a comment never becomes a formula.
-        ws.getCell(row.commentCell.address).value = answer.comment === "" ? null : answer.comment;
-      }
+      // Written as `qualigrid fill` writes answers.
+      const written = fillAnswers(this.wb, read.value, [{ criterion: criterionId, rating: r, comment: answer.comment ?? null }]);
+      if (written === 0) return fail<void>("unknownCriterion", criterionId);
       this.changed();
       return OK;
     });
@@ -210,13 +190,52 @@ export class FileHost implements WorkbookHost {
 
   openWorkbook(bytes: Uint8Array, name: string): Promise<HostResult<OpenedAs>> {
     return this.serial(async () => {
-      const loaded = await loadWorkbook(bytes, name);
-      if (!loaded.ok) return fail<OpenedAs>("unknown", loaded.issues.map((i) => `${i.path} ${i.message}`).join("\n"));
-      // Not saved anywhere yet: the workbench offers it for download.
-      this.replace(loaded.value, name, "pane");
-      this.update({ modified: true });
+      return this.openNow(bytes, name);
+    });
+  }
+
+  check({ lang, orgDomains, file }: CheckOptions): Promise<HostResult<Result<WorkbookCheck>>> {
+    return this.serial(async () => ({ ok: true, value: checkQualigridWorkbook(this.wb, file, lang, orgDomains) }));
+  }
+
+  templateFromWorkbook(file: string): Promise<HostResult<Result<TemplateFound>>> {
+    return this.serial(async () => ({ ok: true, value: templateFromXlsx(this.wb, file) }));
+  }
+
+  /** The workbench replaces its workbook with the grid (« replaced »), as `openWorkbook` does. */
+  openGridWorkbook(template: Template, lang: Lang, name: string): Promise<HostResult<OpenedAs>> {
+    return this.serial(async () => {
+      this.replaceByPane(await renderPlanToWorkbook(buildPlan(template, { lang })), name);
       return { ok: true, value: "replaced" as const };
     });
+  }
+
+  /** The upgraded workbook replaces the old one (« replaced »), as `openWorkbook` does; the old one's file is untouched. */
+  upgrade(next: Template, { name, file }: UpgradeOptions): Promise<HostResult<Result<UpgradeOutcome>>> {
+    return this.serial(async () => {
+      const read = readQualigridWorkbook(this.wb, file);
+      if (!read.ok) return { ok: true, value: read };
+      const { workbook, summary } = await upgradeWorkbook(this.wb, read.value, next);
+      // Through its bytes, as Excel opens it: the workbench then works on what a download gives.
+      const opened = await this.openNow(await saveWorkbook(workbook), name);
+      if (!opened.ok) return opened;
+      return { ok: true, value: { ok: true, value: { summary, opened: opened.value }, warnings: read.warnings } };
+    });
+  }
+
+  /** Opens bytes the pane made in place of the workbook (inside `serial`). */
+  private async openNow(bytes: Uint8Array, name: string): Promise<HostResult<OpenedAs>> {
+    const loaded = await loadWorkbook(bytes, name);
+    if (!loaded.ok) return fail<OpenedAs>("unknown", loaded.issues.map((i) => `${i.path} ${i.message}`).join("\n"));
+    this.replaceByPane(loaded.value, name);
+    return { ok: true, value: "replaced" as const };
+  }
+
+  /** A workbook the pane made replaces the current one. */
+  private replaceByPane(wb: ExcelJS.Workbook, name: string): void {
+    this.replace(wb, name, "pane");
+    // Not saved anywhere yet: the workbench offers it for download.
+    this.update({ modified: true });
   }
 
   private readNow(): HostResult<AssessmentWorkbook> {

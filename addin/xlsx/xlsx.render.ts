@@ -2,8 +2,7 @@ import ExcelJS from "exceljs";
 import { quoteSheet } from "../model/cell.address.js";
 import type { BlockCell, ColumnPlan, ConditionalFormatPlan, PlanValue, SheetPlan, TablePlan, ValidationRule, WorkbookPlan } from "../plan/plan.types.js";
 import { calculatedColumnFormula } from "../plan/calculated.js";
-import { NAMES, TABLES } from "../plan/names.js";
-import { withFreeSheetNames } from "../plan/plan.rename.js";
+import { clashDetail, planForWorkbook, type WorkbookNames } from "../plan/plan.clashes.js";
 import { PRINT_MARGINS } from "../plan/styles.js";
 import { definedNameModels, sheetValidations } from "./exceljs.internals.js";
 import { patchExcelJs } from "./exceljs.patch.js";
@@ -35,19 +34,13 @@ export type RenderIntoOutcome = { ok: true } | { ok: false; reason: "gridExists"
 /**
  * Renders a plan into a workbook that already holds sheets of its own (the browser workbench's
  * opened file), as `addin/excel` does in the open workbook: a Qualigrid table or name already there
- * stops everything (nothing is overwritten), a sheet name already taken is avoided (« … (2) »), the
+ * stops everything (`planForWorkbook`: nothing is overwritten), a sheet name already taken is avoided (« … (2) »), the
  * workbook's own sheets are left as they were, and the plan's sheets come after them.
  */
 export async function renderPlanIntoWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): Promise<RenderIntoOutcome> {
-  const ours = new Set(
-    [...Object.values(TABLES), ...plan.sheets.flatMap((s) => s.tables.map((t) => t.name)), ...Object.values(NAMES), ...plan.names.map((n) => n.name)].map((n) =>
-      n.toLowerCase(),
-    ),
-  );
-  const existing = [...[...findTables(wb).values()].map((t) => t.name), ...definedNamesOf(wb)];
-  const clash = existing.filter((n) => ours.has(n.toLowerCase()));
-  if (clash.length > 0) return { ok: false, reason: "gridExists", detail: [...new Set(clash)].join(", ") };
-  const p = withFreeSheetNames(plan, wb.worksheets.map((ws) => ws.name));
+  const placed = planForWorkbook(plan, workbookNamesOf(wb));
+  if (!placed.ok) return { ok: false, reason: "gridExists", detail: clashDetail(placed.clashes) };
+  const p = placed.plan;
   const before = wb.worksheets.length;
   for (const sheet of p.sheets) await renderSheet(wb, sheet);
   for (const n of p.names) wb.definedNames.add(`${quoteSheet(n.sheet)}!${n.ref}`, n.name);
@@ -59,10 +52,15 @@ export async function renderPlanIntoWorkbook(wb: ExcelJS.Workbook, plan: Workboo
   return { ok: true };
 }
 
-/** The defined names of a workbook (exceljs keeps them in `definedNames.model`). */
-function definedNamesOf(wb: ExcelJS.Workbook): string[] {
-  const model = definedNameModels(wb);
-  return model.map((m) => m.name ?? "").filter((n) => n !== "");
+/** The table, sheet and defined names of a workbook (exceljs keeps defined names in `definedNames.model`). */
+export function workbookNamesOf(wb: ExcelJS.Workbook): WorkbookNames {
+  return {
+    tables: [...findTables(wb).values()].map((t) => t.name),
+    sheets: wb.worksheets.map((ws) => ws.name),
+    definedNames: definedNameModels(wb)
+      .map((m) => m.name ?? "")
+      .filter((n) => n !== ""),
+  };
 }
 
 /** Renders a plan to .xlsx bytes. */

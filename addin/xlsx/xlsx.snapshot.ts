@@ -1,16 +1,17 @@
-import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
+import type { TemplateFound, UpgradeSummary, WorkbookCheck } from "../host/host.outcomes.js";
 import type { Lang, Result, Template } from "../model/template.types.js";
 import { buildPlan } from "../plan/plan.build.js";
-import { inspectWorkbook, type WorkbookInspection } from "./xlsx.check.js";
+import { checkQualigridWorkbook } from "./xlsx.check.js";
 import { loadWorkbook, saveWorkbook } from "./xlsx.io.js";
 import { loadQualigridWorkbook } from "./xlsx.read.js";
 import { renderPlanToBuffer } from "./xlsx.render.js";
-import { templateFromXlsx, type TemplateOrigin } from "./xlsx.template.js";
-import { upgradeWorkbook, type UpgradeSummary } from "./xlsx.upgrade.js";
+import { templateFromXlsx } from "./xlsx.template.js";
+import { upgradeWorkbook } from "./xlsx.upgrade.js";
 
 // What the task pane does on a copy of the open workbook (`WorkbookHost.snapshot`), with the file
 // reader: the same code as the command line's `check`, `show` and `upgrade`, in the browser.
-// The task pane loads this module on demand, so exceljs is not in the bundle Excel loads at start.
+// Hosts without exceljs of their own load this module on demand (`loadSnapshotServices` in
+// addin/host), so exceljs is not in the bundle Excel loads at start.
 
 /** `check` on a workbook's bytes: the findings and the formula cells a repair would rewrite. */
 export async function checkSnapshot(
@@ -18,15 +19,14 @@ export async function checkSnapshot(
   file: string,
   lang: Lang,
   orgDomains: readonly string[] = [],
-): Promise<Result<WorkbookInspection & { assessment: AssessmentWorkbook }>> {
-  const opened = await loadQualigridWorkbook(bytes, file);
-  if (!opened.ok) return opened;
-  const { workbook, assessment } = opened.value;
-  return { ok: true, value: { ...inspectWorkbook(workbook, assessment, lang, orgDomains), assessment }, warnings: opened.warnings };
+): Promise<Result<WorkbookCheck>> {
+  const loaded = await loadWorkbook(bytes, file);
+  if (!loaded.ok) return loaded;
+  return checkQualigridWorkbook(loaded.value, file, lang, orgDomains);
 }
 
 /** The template a workbook's bytes carry (see `templateFromXlsx`). */
-export async function templateFromSnapshot(bytes: Uint8Array, file: string): Promise<Result<{ template: Template; origin: TemplateOrigin }>> {
+export async function templateFromSnapshot(bytes: Uint8Array, file: string): Promise<Result<TemplateFound>> {
   const loaded = await loadWorkbook(bytes, file);
   if (!loaded.ok) return loaded;
   return templateFromXlsx(loaded.value, file);

@@ -1,25 +1,17 @@
 import type ExcelJS from "exceljs";
-import type { Result, Template } from "../model/template.types.js";
+import type { TemplateFound, TemplateOrigin } from "../host/host.outcomes.js";
+import type { Result } from "../model/template.types.js";
 import { TABLES } from "../plan/names.js";
 import { templateFromWorkbook } from "../model/template.workbook.js";
 import { plainWorkbook } from "./xlsx.plain.js";
 import { readQualigridWorkbook } from "./xlsx.read.js";
-
-/** Where a workbook's template was read from. */
-export type TemplateOrigin =
-  /** A Qualigrid workbook: the template its grid was made from. */
-  | "qualigrid"
-  /** The authoring tables (`QG_TemplateInfo`, `QG_TemplateItems`) or the same headers as plain ranges. */
-  | "authoring"
-  /** A grid a quality advisor made by hand (recognizable headers). */
-  | "sheet";
 
 /**
  * The template a workbook carries: a Qualigrid workbook's own template, else the authoring tables,
  * else a hand-made advisor grid. A Qualigrid workbook with a problem is reported as such rather
  * than read as a hand-made grid. Problems name the sheet and cell.
  */
-export function templateFromXlsx(wb: ExcelJS.Workbook, file: string): Result<{ template: Template; origin: TemplateOrigin }> {
+export function templateFromXlsx(wb: ExcelJS.Workbook, file: string): Result<TemplateFound> {
   const read = readQualigridWorkbook(wb, file);
   if (read.ok) return { ok: true, value: { template: read.value.template, origin: "qualigrid" }, warnings: read.warnings };
   const plain = plainWorkbook(wb);

@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import type { UpgradeSummary } from "../host/host.outcomes.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Criterion, Lang, Template } from "../model/template.types.js";
 import { isFormula } from "../plan/formula.js";
@@ -9,32 +10,6 @@ import type { PlanOptions, TablePlan, WorkbookPlan } from "../plan/plan.types.js
 import { findQualigridTables, findTables, type FoundTable } from "./xlsx.tables.js";
 import { loadWorkbook } from "./xlsx.io.js";
 import { renderPlanToBuffer } from "./xlsx.render.js";
-
-/** What an upgrade did to the criteria, by id. */
-export interface UpgradeSummary {
-  from: { id: string; version: string };
-  to: { id: string; version: string };
-  /** Criteria present in both versions, unchanged. */
-  kept: string[];
-  /** Criteria present in both versions whose text, weight or target level changed. */
-  updated: string[];
-  /** Grid rows whose criterion is not in the new version: moved, with all their answers, to the archive sheet. */
-  archived: string[];
-  /** Criteria new in this version: unanswered. */
-  added: string[];
-  /** The archive sheet's name, when criteria were archived. */
-  archiveSheet: string | null;
-  /** User-added sheets copied over. */
-  sheetsCopied: string[];
-  /** User-added grid columns carried over (headers). */
-  columnsCopied: string[];
-  /** Cells typed outside the tables of Qualigrid's sheets, carried over to the same address (`Sheet!B30`). */
-  notesKept: string[];
-  /** Such cells whose address is taken in the new workbook: listed on the notes sheet (`Sheet!B30`). */
-  notesMoved: string[];
-  /** The notes sheet's name, when notes were moved there. */
-  notesSheet: string | null;
-}
 
 /**
  * Upgrades a Qualigrid workbook to a new template version: a new workbook is generated from the

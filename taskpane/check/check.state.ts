@@ -3,8 +3,7 @@ import type { HostError, WorkbookHost } from "../../addin/host/host.types.js";
 import type { InputIssue, Lang } from "../../addin/model/template.types.js";
 import type { Finding } from "../../addin/workbook/workbook.check.js";
 import type { FormulaRepair } from "../../addin/workbook/formula.check.js";
-import { callHost, unknownError } from "../host/host.context.js";
-import { loadFileServices } from "../host/file.services.js";
+import { callHost } from "../host/host.context.js";
 
 /** State of the Check screen. */
 export interface CheckState {
@@ -34,7 +33,7 @@ export function parseDomains(text: string): string[] {
 }
 
 /**
- * Checks the open workbook on a copy of it (`snapshot`), with the same code as `qualigrid check`;
+ * Checks the open workbook without changing it (`host.check`), with the same code as `qualigrid check`;
  * a repair writes only the formula cells the check found altered or deleted, then checks again.
  */
 export function useCheck(host: WorkbookHost, lang: Lang, thisWorkbook: string): CheckState {
@@ -48,28 +47,23 @@ export function useCheck(host: WorkbookHost, lang: Lang, thisWorkbook: string): 
   const busy = useRef(false);
 
   const inspect = useCallback(async (): Promise<void> => {
-    const bytes = await callHost(() => host.snapshot());
-    if (!bytes.ok) {
-      setError(bytes.error);
+    const checked = await callHost(() => host.check({ lang, orgDomains: parseDomains(domains), file: thisWorkbook }));
+    if (!checked.ok) {
+      setError(checked.error);
       setFindings(null);
       setRepairs([]);
       return;
     }
-    try {
-      const services = await loadFileServices();
-      const checked = await services.checkSnapshot(bytes.value, thisWorkbook, lang, parseDomains(domains));
-      if (!checked.ok) {
-        setIssues(checked.issues);
-        setFindings(null);
-        setRepairs([]);
-        return;
-      }
-      setIssues(null);
-      setFindings(checked.value.findings);
-      setRepairs(checked.value.repairs);
-    } catch (e) {
-      setError(unknownError(e));
+    const inspected = checked.value;
+    if (!inspected.ok) {
+      setIssues(inspected.issues);
+      setFindings(null);
+      setRepairs([]);
+      return;
     }
+    setIssues(null);
+    setFindings(inspected.value.findings);
+    setRepairs(inspected.value.repairs);
   }, [host, lang, thisWorkbook, domains]);
 
   const run = useCallback(async () => {

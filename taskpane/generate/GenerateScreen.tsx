@@ -51,14 +51,15 @@ export function GenerateScreen({ template, state, workbook, onChooseTemplate, on
   const styles = useScreenStyles();
   const own = useStyles();
   const headingId = useId();
-  const hasGrid = workbook.status?.hasGrid === true;
+  // The same answer the renderers refuse with (planClashes): a grid, a Qualigrid table or name already there.
+  const blocked = (workbook.status?.clashes.length ?? 0) > 0;
   const targetsRefused = state.refusedForTargets && state.targets?.ok === false;
   return (
     <section className={styles.screen} aria-labelledby={headingId}>
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
         {t("generate.heading")}
       </Subtitle1>
-      {workbook.status?.hasGrid && !state.done && <GridExistsBar status={workbook.status} />}
+      {workbook.status && blocked && !state.done && <GridExistsBar status={workbook.status} />}
       {workbook.error && <HostErrorBar error={workbook.error} actions={<Button onClick={() => void workbook.check()}>{t("app.refresh")}</Button>} />}
       {!template ? (
         <>
@@ -99,7 +100,7 @@ export function GenerateScreen({ template, state, workbook, onChooseTemplate, on
             </MessageBar>
           )}
           <div className={styles.row}>
-            <Button appearance="primary" disabled={hasGrid || state.running} onClick={() => void state.generate()}>
+            <Button appearance="primary" disabled={blocked || state.running} onClick={() => void state.generate()}>
               {t("generate.button")}
             </Button>
             {state.running && !state.progress && <Spinner size="tiny" label={t("generate.checking")} />}

@@ -25,13 +25,13 @@ export interface GenerateState {
   error: HostError | null;
   dismissError(): void;
   done: boolean;
-  /** Checks the workbook, then generates; never when the workbook already holds a grid. */
+  /** Checks the workbook, then generates; never when something there stops the plan (`status.clashes`). */
   generate(): Promise<void>;
 }
 
 /**
  * Options, targets and the run of a generation for `template`: `host.status()` first (a workbook
- * that holds a grid is refused), then `buildPlan` and `host.generate` with its progress.
+ * that holds a grid, or any Qualigrid table or name, is refused), then `buildPlan` and `host.generate` with its progress.
  */
 export function useGenerate(
   host: WorkbookHost,
@@ -76,7 +76,7 @@ export function useGenerate(
     setProgress(null);
     try {
       const status = await workbook.check();
-      if (!live.current || !status || status.hasGrid) return;
+      if (!live.current || !status || status.clashes.length > 0) return;
       const options: Partial<PlanOptions> = { lang, parts };
       if (parts.dashboard) {
         options.targets = targets.targets;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import { fixtureTemplate, gridHost } from "../test/fixtures.js";
 import { MemoryHost } from "./memory.host.js";
+import { workbookBytes } from "../test/workbook.bytes.js";
 
 describe("MemoryHost (the task pane tests' fake host)", () => {
   it("generates the workbook of a plan: one grid row per criterion, registers, dashboard targets", async () => {
@@ -69,5 +70,20 @@ describe("MemoryHost (the task pane tests' fake host)", () => {
     host.fail("insertFormula", { code: "protected", detail: "Bilan" });
     expect(await host.insertFormula("=1")).toEqual({ ok: false, error: { code: "protected", detail: "Bilan" } });
     expect(host.callsTo("insertFormula")).toEqual([["=QG.COMPLETION(QG_Grid[Cotation])"], ["=1"]]);
+  });
+
+  it("checks, reads the template of and upgrades its bytes with the file services, through snapshot and openWorkbook", async () => {
+    const template = fixtureTemplate();
+    const host = new MemoryHost({ lang: "en", bytes: await workbookBytes(template, "en") });
+    const checked = await host.check({ lang: "en", orgDomains: [], file: "this workbook" });
+    expect(checked.ok && checked.value.ok && checked.value.value.repairs).toEqual([]);
+    const found = await host.templateFromWorkbook("this workbook");
+    expect(found.ok && found.value.ok && found.value.value.origin).toBe("qualigrid");
+    const upgraded = await host.upgrade({ ...template, version: "2.0.0" }, { name: "v2.xlsx", file: "this workbook" });
+    expect(upgraded.ok && upgraded.value.ok && upgraded.value.value.opened).toBe("newWindow");
+    expect(host.opened.map((o) => o.name)).toEqual(["v2.xlsx"]);
+    expect(host.calls.map((c) => c.method)).toEqual(["check", "snapshot", "templateFromWorkbook", "snapshot", "upgrade", "snapshot", "openWorkbook"]);
+    host.fail("check", { code: "protected", detail: "Grille" });
+    expect(await host.check({ lang: "en", orgDomains: [], file: "this workbook" })).toEqual({ ok: false, error: { code: "protected", detail: "Grille" } });
   });
 });

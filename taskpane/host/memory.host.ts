@@ -1,19 +1,29 @@
 import type {
   Answer,
+  CheckOptions,
   FormulaWrite,
   GenerateProgress,
   HostError,
   HostResult,
   NewAction,
   OpenedAs,
+  UpgradeOptions,
+  UpgradeOutcome,
   WorkbookHost,
   WorkbookStatus,
 } from "../../addin/host/host.types.js";
+import type { TemplateFound, WorkbookCheck } from "../../addin/host/host.outcomes.js";
+import { loadSnapshotServices } from "../../addin/host/host.services.js";
+import { snapshotActions } from "../../addin/host/host.snapshot.js";
+import { gridStatusOf } from "../../addin/host/host.workbook.js";
 import type { ActionRowRead, AssessmentWorkbook, GridRowRead } from "../../addin/workbook/workbook.types.js";
+import { assessmentOfLayout, withAssessment } from "../../addin/workbook/workbook.assessment.js";
 import { naDisplayToken } from "../../addin/model/scale.js";
-import type { Lang } from "../../addin/model/template.types.js";
+import type { Lang, Result, Template } from "../../addin/model/template.types.js";
 import { cellAddress } from "../../addin/model/cell.address.js";
-import { EVIDENCE_STATUSES, TABLES, type TablePlan, type WorkbookPlan } from "../../addin/plan/index.js";
+import { EVIDENCE_STATUSES } from "../../addin/plan/labels.js";
+import { TABLES } from "../../addin/plan/names.js";
+import type { TablePlan, WorkbookPlan } from "../../addin/plan/plan.types.js";
 
 /** The host actions a memory host records. */
 export type HostMethod =
@@ -26,7 +36,11 @@ export type HostMethod =
   | "insertFormula"
   | "snapshot"
   | "writeFormulas"
-  | "openWorkbook";
+  | "openWorkbook"
+  | "check"
+  | "templateFromWorkbook"
+  | "openGridWorkbook"
+  | "upgrade";
 
 /** One recorded call: the method and its arguments. */
 export type HostCall = { [M in HostMethod]: { method: M; args: Parameters<WorkbookHost[M]> } }[HostMethod];
@@ -42,7 +56,10 @@ export interface MemoryHostOptions {
    * `onSelectionChanged` does for a programmatic selection. True by default.
    */
   echoSelection?: boolean;
-  /** What `snapshot` returns: the workbook as .xlsx bytes (made with the file renderer in tests). */
+  /**
+   * What `snapshot` returns: the workbook as .xlsx bytes (made with the file renderer in tests);
+   * check, template reading and upgrade work on them, as Excel's host does on its snapshot.
+   */
   bytes?: Uint8Array;
 }
 
@@ -75,6 +92,8 @@ export class MemoryHost implements WorkbookHost {
   private readonly listeners = new Set<(id: string) => void>();
   private readonly failures = new Map<HostMethod, HostError[]>();
   private hold: Promise<void> | null = null;
+  // As Excel does: on the bytes `snapshot` gives, with the real file services, opened with `openWorkbook`.
+  private readonly copy = snapshotActions(this, loadSnapshotServices);
 
   constructor(options: MemoryHostOptions = {}) {
     this.lang = options.lang ?? "fr";
@@ -128,7 +147,7 @@ export class MemoryHost implements WorkbookHost {
       this.failure("status") ?? {
         ok: true,
         value: {
-          hasGrid: this.workbook !== null,
+          ...gridStatusOf({ tables: this.workbook ? Object.values(TABLES) : [], definedNames: [] }),
           template: this.workbook ? { id: this.workbook.template.id, version: this.workbook.template.version } : null,
         },
       }
@@ -158,7 +177,8 @@ export class MemoryHost implements WorkbookHost {
     this.calls.push({ method: "read", args: [] });
     const failed = this.failure("read") ?? this.needGrid();
     if (failed) return failed;
-    return { ok: true, value: structuredClone(this.workbook as AssessmentWorkbook) };
+    // Rebuilt from the rows, which setAnswer, appendActions and tests change in place.
+    return { ok: true, value: withAssessment(structuredClone(this.workbook as AssessmentWorkbook)) };
   }
 
   async setAnswer(criterionId: string, answer: Answer): Promise<HostResult<void>> {
@@ -170,6 +190,7 @@ export class MemoryHost implements WorkbookHost {
     if (r.kind === "invalid") return { ok: false, error: { code: "unknown", detail: `invalid rating ${r.raw}` } };
     row.value.rating = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(wb.lang) : null;
     if (answer.comment !== undefined) row.value.comment = answer.comment;
+    wb.assessment = assessmentOfLayout(wb);
     return OK_VOID;
   }
 
@@ -214,6 +235,7 @@ export class MemoryHost implements WorkbookHost {
       };
       actions.push(added);
     }
+    wb.assessment = assessmentOfLayout(wb);
     return { ok: true, value: rows.length };
   }
 
@@ -246,6 +268,26 @@ export class MemoryHost implements WorkbookHost {
     if (failed) return failed;
     this.opened.push({ bytes, name });
     return { ok: true, value: "newWindow" };
+  }
+
+  async check(options: CheckOptions): Promise<HostResult<Result<WorkbookCheck>>> {
+    this.calls.push({ method: "check", args: [options] });
+    return this.failure("check") ?? this.copy.check(options);
+  }
+
+  async templateFromWorkbook(file: string): Promise<HostResult<Result<TemplateFound>>> {
+    this.calls.push({ method: "templateFromWorkbook", args: [file] });
+    return this.failure("templateFromWorkbook") ?? this.copy.templateFromWorkbook(file);
+  }
+
+  async openGridWorkbook(template: Template, lang: Lang, name: string): Promise<HostResult<OpenedAs>> {
+    this.calls.push({ method: "openGridWorkbook", args: [template, lang, name] });
+    return this.failure("openGridWorkbook") ?? this.copy.openGridWorkbook(template, lang, name);
+  }
+
+  async upgrade(next: Template, options: UpgradeOptions): Promise<HostResult<Result<UpgradeOutcome>>> {
+    this.calls.push({ method: "upgrade", args: [next, options] });
+    return this.failure("upgrade") ?? this.copy.upgrade(next, options);
   }
 
   private failure(method: HostMethod): { ok: false; error: HostError } | null {
@@ -286,6 +328,7 @@ export function workbookFromPlan(plan: WorkbookPlan): AssessmentWorkbook {
       rating: null,
       comment: "",
       evaluatorRating: null,
+      evaluatorComment: "",
       row,
       ratingCell: { sheet: grid.sheet, address: cellAddress(row, g.left + rating) },
       commentCell: { sheet: grid.sheet, address: cellAddress(row, g.left + comment) },
@@ -301,7 +344,7 @@ export function workbookFromPlan(plan: WorkbookPlan): AssessmentWorkbook {
       if (typeof target === "number") targets[String(values[d])] = target;
     }
   }
-  return {
+  return withAssessment({
     template: plan.template,
     lang: plan.lang,
     grid: rows,
@@ -311,7 +354,7 @@ export function workbookFromPlan(plan: WorkbookPlan): AssessmentWorkbook {
     targets,
     overallTarget: scores ? (plan.options.overallTarget ?? plan.template.target) : null,
     acceptedStatus: EVIDENCE_STATUSES.find((s) => s.key === "accepted")?.text[plan.lang] ?? "",
-  };
+  });
 }
 
 /** Lets React render between progress steps, as a real round trip to Excel would. */

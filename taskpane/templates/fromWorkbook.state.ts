@@ -1,10 +1,9 @@
 import { useCallback, useState } from "react";
 import type { HostError, OpenedAs, WorkbookHost } from "../../addin/host/host.types.js";
 import type { InputIssue, Lang, Template } from "../../addin/model/template.types.js";
-import type { TemplateOrigin } from "../../addin/xlsx/xlsx.template.js";
+import type { TemplateOrigin } from "../../addin/host/host.outcomes.js";
 import { callHost, unknownError } from "../host/host.context.js";
 import { fileNamePart } from "../host/file.name.js";
-import { loadFileServices } from "../host/file.services.js";
 
 /** The outcome of reading the open workbook's template. */
 export type FromWorkbookOutcome =
@@ -32,7 +31,7 @@ export function gridFileName(template: Template): string {
 
 /**
  * Reads the template written in the open workbook's sheets (authoring tables, or a hand-made
- * advisor grid) on a copy of it, with the same checks as `qualigrid new advisor.xlsx`; a template
+ * advisor grid) without changing it, with the same checks as `qualigrid new advisor.xlsx`; a template
  * read is added to the template list and chosen (`adopt`). When the workbench replaces its workbook
  * with the grid made, `onReplaced` is called.
  */
@@ -53,13 +52,12 @@ export function useFromWorkbook(
     setCreated(null);
     setCreateError(null);
     try {
-      const bytes = await callHost(() => host.snapshot());
-      if (!bytes.ok) {
-        setOutcome({ kind: "failed", error: bytes.error });
+      const read = await callHost(() => host.templateFromWorkbook(thisWorkbook));
+      if (!read.ok) {
+        setOutcome({ kind: "failed", error: read.error });
         return;
       }
-      const services = await loadFileServices();
-      const found = await services.templateFromSnapshot(bytes.value, thisWorkbook);
+      const found = read.value;
       if (!found.ok) {
         setOutcome({ kind: "rejected", issues: found.issues });
         return;
@@ -78,10 +76,8 @@ export function useFromWorkbook(
     setPhase("creating");
     setCreateError(null);
     try {
-      const services = await loadFileServices();
-      const bytes = await services.gridWorkbookBytes(outcome.template, lang);
       const name = gridFileName(outcome.template);
-      const opened = await callHost(() => host.openWorkbook(bytes, name));
+      const opened = await callHost(() => host.openGridWorkbook(outcome.template, lang, name));
       if (opened.ok) {
         setCreated({ as: opened.value, name });
         if (opened.value === "replaced") onReplaced();

@@ -3,10 +3,9 @@ import semver from "semver";
 import type { HostError, OpenedAs, WorkbookHost } from "../../addin/host/host.types.js";
 import { upgradeRefusal, type UpgradeRefusal } from "../../addin/model/template.version.js";
 import type { InputIssue } from "../../addin/model/template.types.js";
-import type { UpgradeSummary } from "../../addin/xlsx/xlsx.upgrade.js";
+import type { UpgradeSummary } from "../../addin/host/host.outcomes.js";
 import { callHost, unknownError } from "../host/host.context.js";
 import { fileNamePart } from "../host/file.name.js";
-import { loadFileServices } from "../host/file.services.js";
 import type { TemplateEntry } from "../templates/templates.state.js";
 
 /** State of the Upgrade screen. */
@@ -42,8 +41,8 @@ function byVersionDesc(a: TemplateEntry, b: TemplateEntry): number {
 }
 
 /**
- * Applies a new version of the workbook's template on a copy of the workbook (`snapshot`) with the
- * same code as `qualigrid upgrade`, then opens the result (Excel: a new workbook; the workbench: in
+ * Applies a new version of the workbook's template on a copy of the workbook (`host.upgrade`) with
+ * the same code as `qualigrid upgrade`, then opens the result (Excel: a new workbook; the workbench: in
  * place of the old one, and `onReplaced` is called). The open workbook is never changed, so nothing
  * can be lost.
  */
@@ -78,25 +77,19 @@ export function useUpgrade(
     setIssues(null);
     setDone(null);
     try {
-      const bytes = await callHost(() => host.snapshot());
-      if (!bytes.ok) {
-        setError(bytes.error);
-        return;
-      }
-      const services = await loadFileServices();
-      const upgraded = await services.upgradeSnapshot(bytes.value, thisWorkbook, chosen.template);
-      if (!upgraded.ok) {
-        setIssues(upgraded.issues);
-        return;
-      }
       const name = upgradedFileName(chosen.template.id, chosen.template.version);
-      const opened = await callHost(() => host.openWorkbook(upgraded.value.bytes, name));
-      if (!opened.ok) {
-        setError(opened.error);
+      const upgraded = await callHost(() => host.upgrade(chosen.template, { name, file: thisWorkbook }));
+      if (!upgraded.ok) {
+        setError(upgraded.error);
         return;
       }
-      setDone({ summary: upgraded.value.summary, as: opened.value, name });
-      if (opened.value === "replaced") onReplaced();
+      const made = upgraded.value;
+      if (!made.ok) {
+        setIssues(made.issues);
+        return;
+      }
+      setDone({ summary: made.value.summary, as: made.value.opened, name });
+      if (made.value.opened === "replaced") onReplaced();
     } catch (e) {
       setError(unknownError(e));
     } finally {

@@ -7,10 +7,12 @@ import { builtinTemplates } from "../../addin/model/builtin.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import { LANG_CASES } from "../test/render.js";
 import { FileHost } from "../../addin/xlsx/xlsx.host.js";
+import { LazyFileHost } from "../../addin/host/host.lazy.js";
 import { refusalText, Workbench } from "./Workbench.js";
 
+// The host the workbench runs on (workbench.mount.tsx): the file host, loaded on the first need.
 function renderWorkbench(lang: "fr" | "en") {
-  const host = new FileHost({ lang });
+  const host = new LazyFileHost({ lang });
   const user = userEvent.setup();
   render(<Workbench host={host} />);
   return { host, user };

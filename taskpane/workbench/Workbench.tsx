@@ -14,7 +14,7 @@ import { App } from "../App.js";
 import type { InputIssue } from "../../addin/model/template.types.js";
 import { useI18n, type StringKey, type Translator } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
-import type { FileHost } from "../../addin/xlsx/xlsx.host.js";
+import type { WorkbenchHost } from "../../addin/host/host.file.js";
 
 const useStyles = makeStyles({
   bar: {
@@ -43,8 +43,8 @@ const useStyles = makeStyles({
   },
 });
 
-/** The browser workbench: the task pane on a file host, under a bar to open, start and download workbooks. */
-export function Workbench({ host }: { host: FileHost }) {
+/** The browser workbench: the task pane on a workbench host, under a bar to open, start and download workbooks. */
+export function Workbench({ host }: { host: WorkbenchHost }) {
   // Only a new workbook renders the pane again; the bar follows every change by itself.
   const generation = useSyncExternalStore(
     useCallback((notify: () => void) => host.subscribe(notify), [host]),
@@ -71,7 +71,7 @@ type Notice = { kind: "error"; title: string; body: string } | { kind: "info"; t
  * The workbench's bar: the current file, « Ouvrir un classeur… » (a labelled file input behind a
  * button), « Nouveau », « Télécharger », and the whole page as a drop zone for an .xlsx file.
  */
-export function WorkbenchBar({ host }: { host: FileHost }) {
+export function WorkbenchBar({ host }: { host: WorkbenchHost }) {
   const { t } = useI18n();
   const styles = useStyles();
   const screen = useScreenStyles();

@@ -76,12 +76,15 @@ describe("createExcelHost", () => {
   describe("status", () => {
     it("finds no grid in an empty workbook", async () => {
       const { host } = await hostOn(null);
-      expect(await host.status()).toEqual({ ok: true, value: { hasGrid: false, template: null } });
+      expect(await host.status()).toEqual({ ok: true, value: { hasGrid: false, template: null, clashes: [] } });
     });
 
     it("finds the grid and its template after a generation", async () => {
       const { host } = await hostOn(buildPlan(TEMPLATE, { lang: "fr" }));
-      expect(await host.status()).toEqual({ ok: true, value: { hasGrid: true, template: { id: TEMPLATE.id, version: TEMPLATE.version } } });
+      expect(await host.status()).toEqual({
+        ok: true,
+        value: { hasGrid: true, template: { id: TEMPLATE.id, version: TEMPLATE.version }, clashes: expect.arrayContaining([{ kind: "grid", name: "QG_Grid" }]) },
+      });
     });
   });
 

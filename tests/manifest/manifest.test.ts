@@ -343,6 +343,15 @@ describe("the production build", () => {
     expect(chunks.some((f) => readFileSync(path.join(out, f), "utf8").includes("JSZip")), "exceljs in an on-demand chunk").toBe(true);
   });
 
+  it("keeps exceljs out of the workbench's chunk: in one chunk of its own, which the file host and the file services share", () => {
+    const js = readdirSync(out).filter((f) => f.endsWith(".js"));
+    const workbench = js.find((f) => /^workbench\.[0-9a-f]{8}\.js$/.test(f));
+    expect(workbench, js.join(", ")).toBeDefined();
+    expect(readFileSync(path.join(out, workbench!), "utf8")).not.toContain("JSZip");
+    expect(js.filter((f) => readFileSync(path.join(out, f), "utf8").includes("JSZip"))).toEqual([expect.stringMatching(/^exceljs\.[0-9a-f]{8}\.js$/)]);
+    expect(js.some((f) => /^file-host\.[0-9a-f]{8}\.js$/.test(f)), js.join(", ")).toBe(true);
+  });
+
   it("gives every page a Content Security Policy, first in <head>, without unsafe-eval", () => {
     const pages = readdirSync(out).filter((f) => f.endsWith(".html"));
     expect(pages.sort()).toEqual(["help.html", "taskpane.html"]);

@@ -1,7 +1,8 @@
 import path from "node:path";
+import type { UpgradeSummary } from "../../host/host.outcomes.js";
 import { upgradeRefusal } from "../../model/template.version.js";
 import { saveWorkbook } from "../../xlsx/xlsx.io.js";
-import { upgradeWorkbook, type UpgradeSummary } from "../../xlsx/xlsx.upgrade.js";
+import { upgradeWorkbook } from "../../xlsx/xlsx.upgrade.js";
 import { BadInput, EXIT, writeFileAtomic, type CliIo } from "../cli.io.js";
 import { printWarnings } from "../cli.print.js";
 import { resolveTemplate } from "../template.resolve.js";

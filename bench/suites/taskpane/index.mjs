@@ -8,8 +8,8 @@
 // - A synthetic 1,000-criterion template (xlsx-generation's synthetic.mjs) imported through the
 //   Templates screen's file input, generated in the workbench and downloaded, timed; and the same
 //   template through `node bin/qualigrid.js new <template.json> -o x.xlsx`, timed as a whole process.
-// Targets: first usable screen < 1.5 s; initial JS < 300 KB gzipped; workbench generate + download
-// ≤ 2× the command line.
+// Targets: first usable screen ≤ 1 s, with no exceljs chunk fetched before it; initial JS < 300 KB
+// gzipped; workbench generate + download ≤ 2× the command line.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { execFile } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -26,7 +26,7 @@ import { generateAndDownload, timeToUsable, USABLE_DEFINITION } from "./workbenc
 export const name = "taskpane";
 export const description = "task pane JS sizes, first usable screen in Chromium, 1,000-criterion workbook in the workbench vs the CLI";
 
-const TARGETS = { usableMs: 1500, initialGzBytes: 300 * 1024, generateRatio: 2 };
+const TARGETS = { usableMs: 1000, initialGzBytes: 300 * 1024, generateRatio: 2 };
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -34,7 +34,10 @@ const median = (xs) => {
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-/** The .js files of a build, initial (named by <script src> in taskpane.html, in order) or async. */
+/**
+ * The .js files of a build, initial (named by <script src> in taskpane.html, in order) or async;
+ * `exceljs` marks those holding exceljs (JSZip, its zip library, keeps its name through minification).
+ */
 export function bundleSizes(out) {
   const html = readFileSync(path.join(out, "taskpane.html"), "utf8");
   // The minified page leaves attributes unquoted: <script defer src=functions.js>.
@@ -45,7 +48,7 @@ export function bundleSizes(out) {
     .filter((f) => f.endsWith(".js") && statSync(path.join(out, f)).isFile())
     .map((f) => {
       const code = readFileSync(path.join(out, f));
-      return { file: f, bytes: code.length, gz: gzipSync(code, { level: 9 }).length, initial: initialNames.includes(f) };
+      return { file: f, bytes: code.length, gz: gzipSync(code, { level: 9 }).length, initial: initialNames.includes(f), exceljs: code.includes("JSZip") };
     })
     .sort((a, b) => Number(b.initial) - Number(a.initial) || b.bytes - a.bytes);
   const sum = (xs, k) => xs.reduce((s, x) => s + x[k], 0);
@@ -94,7 +97,13 @@ export async function run({ runs = 5, keep = false, log = console.log } = {}) {
     const sizes = bundleSizes(build.out);
     lines.push(`${build.prebuilt ? `Production build from ${build.out}` : `Production build in ${fmt.ms(build.ms)} ms`}. JavaScript files (gzip -9):`);
     lines.push("");
-    lines.push(table(["file", "loaded", "bytes", "gzipped"], sizes.files.map((f) => [f.file, f.initial ? "initial" : "async", fmt.int(f.bytes), fmt.int(f.gz)]), { right: [2, 3] }));
+    lines.push(
+      table(
+        ["file", "loaded", "bytes", "gzipped"],
+        sizes.files.map((f) => [`${f.file}${f.exceljs ? " (exceljs)" : ""}`, f.initial ? "initial" : "async", fmt.int(f.bytes), fmt.int(f.gz)]),
+        { right: [2, 3] },
+      ),
+    );
     lines.push("");
     lines.push(`Total ${kb(sizes.total.bytes)} (${kb(sizes.total.gz)} gz); initial ${kb(sizes.initial.bytes)} (${kb(sizes.initial.gz)} gz); async ${kb(sizes.async.bytes)} (${kb(sizes.async.gz)} gz).`);
     if (sizes.functions) lines.push(`functions.js: ${kb(sizes.functions.bytes)} (${kb(sizes.functions.gz)} gz), ${(100 * sizes.functions.shareOfInitialGz).toFixed(1)} % of the initial gzipped JavaScript.`);
@@ -113,6 +122,8 @@ export async function run({ runs = 5, keep = false, log = console.log } = {}) {
     let usable = null;
     let workbench = null;
     let fetchedBeforeUsable = null;
+    // Every exceljs chunk any cold load fetched before its first usable screen.
+    let exceljsBeforeUsable = null;
     let offsite = [];
     if (!findChromium()) {
       lines.push("", "Chromium (/usr/bin/chromium) is not installed: the browser timings were NOT measured. Install: apt-get install -y --no-install-recommends chromium");
@@ -126,7 +137,9 @@ export async function run({ runs = 5, keep = false, log = console.log } = {}) {
           try {
             usable.push(await timeToUsable(s.page, server.url));
             offsite.push(...s.offsite);
-            if (i === 0) fetchedBeforeUsable = s.scripts.map((u) => new URL(u).pathname.replace(/^\//, ""));
+            const fetched = s.scripts.map((u) => new URL(u).pathname.replace(/^\//, ""));
+            if (i === 0) fetchedBeforeUsable = fetched;
+            exceljsBeforeUsable = [...new Set([...(exceljsBeforeUsable ?? []), ...fetched.filter((f) => sizes.files.some((x) => x.file === f && x.exceljs))])];
           } finally {
             await s.close();
           }
@@ -161,9 +174,15 @@ export async function run({ runs = 5, keep = false, log = console.log } = {}) {
       lines.push(`  JavaScript the browser fetched before it (outside Office): ${fetched.map((f) => f.file).join(", ")} — ${kb(fetched.reduce((n, f) => n + f.bytes, 0))} (${kb(gz)} gz).`);
     }
     if (usable) {
-      usableOk = median(usable) < TARGETS.usableMs;
+      const exceljsOk = exceljsBeforeUsable.length === 0;
+      usableOk = median(usable) <= TARGETS.usableMs && exceljsOk;
       lines.push(`  median ${fmt.ms(median(usable))} ms over ${usable.length} cold loads (min ${fmt.ms(Math.min(...usable))}, max ${fmt.ms(Math.max(...usable))}).`);
-      lines.push(`${usableOk ? "OK" : "MISSED"}: first usable screen (target < ${fmt.ms(TARGETS.usableMs)} ms).`);
+      lines.push(
+        exceljsOk
+          ? `  exceljs fetched before it: none, in any of the ${usable.length} loads (it comes when a file is opened or a grid generated).`
+          : `  exceljs fetched before it: ${exceljsBeforeUsable.join(", ")} (it must come only when a file is opened or a grid generated).`,
+      );
+      lines.push(`${usableOk ? "OK" : "MISSED"}: first usable screen (target ≤ ${fmt.ms(TARGETS.usableMs)} ms, no exceljs before it).`);
     }
     lines.push("");
     lines.push(`A ${fmt.int(criteria)}-criterion template (synthetic, bilingual), imported through the Templates screen's file input; French workbook, every part (the defaults of both):`);
@@ -203,6 +222,7 @@ export async function run({ runs = 5, keep = false, log = console.log } = {}) {
         sizes: { total: sizes.total, initial: sizes.initial, async: sizes.async, functions: sizes.functions, files: sizes.files, externalScripts: sizes.externalScripts },
         usableMs: usable ? { median: median(usable), runs: usable } : null,
         fetchedBeforeUsable,
+        exceljsBeforeUsable,
         criteria,
         cliMs: { median: cliMs, runs: cli },
         sameWorkbook: workbench ? same : null,

@@ -1,0 +1,58 @@
+import type { Template } from "../model/template.types.js";
+import type { FormulaRepair } from "../workbook/formula.check.js";
+import type { Finding } from "../workbook/workbook.check.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
+
+// What the host's actions on a copy of the workbook (check, template reading, upgrade) give back:
+// declared here, not beside the exceljs code that computes them, so that the task pane can name
+// them without reaching addin/xlsx.
+
+/** What a check found in a workbook, and the formula cells a repair would rewrite. */
+export interface WorkbookInspection {
+  findings: Finding[];
+  repairs: FormulaRepair[];
+}
+
+/** A check of the open workbook: the inspection, and the assessment it was made on. */
+export type WorkbookCheck = WorkbookInspection & { assessment: AssessmentWorkbook };
+
+/** Where a workbook's template was read from. */
+export type TemplateOrigin =
+  /** A Qualigrid workbook: the template its grid was made from. */
+  | "qualigrid"
+  /** The authoring tables (`QG_TemplateInfo`, `QG_TemplateItems`) or the same headers as plain ranges. */
+  | "authoring"
+  /** A grid a quality advisor made by hand (recognizable headers). */
+  | "sheet";
+
+/** The template a workbook carries, and where in the workbook it was found. */
+export interface TemplateFound {
+  template: Template;
+  origin: TemplateOrigin;
+}
+
+/** What an upgrade did to the criteria, by id. */
+export interface UpgradeSummary {
+  from: { id: string; version: string };
+  to: { id: string; version: string };
+  /** Criteria present in both versions, unchanged. */
+  kept: string[];
+  /** Criteria present in both versions whose text, weight or target level changed. */
+  updated: string[];
+  /** Grid rows whose criterion is not in the new version: moved, with all their answers, to the archive sheet. */
+  archived: string[];
+  /** Criteria new in this version: unanswered. */
+  added: string[];
+  /** The archive sheet's name, when criteria were archived. */
+  archiveSheet: string | null;
+  /** User-added sheets copied over. */
+  sheetsCopied: string[];
+  /** User-added grid columns carried over (headers). */
+  columnsCopied: string[];
+  /** Cells typed outside the tables of Qualigrid's sheets, carried over to the same address (`Sheet!B30`). */
+  notesKept: string[];
+  /** Such cells whose address is taken in the new workbook: listed on the notes sheet (`Sheet!B30`). */
+  notesMoved: string[];
+  /** The notes sheet's name, when notes were moved there. */
+  notesSheet: string | null;
+}
