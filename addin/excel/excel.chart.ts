@@ -8,7 +8,7 @@ import type { Writer } from "./excel.writer.js";
 const TITLE: Record<Lang, string> = { fr: "Score et cible par dimension", en: "Score and target by dimension" };
 
 /** The chart type for `dimensions` dimensions: a radar needs three axes to draw a shape. */
-export function scoresChartType(dimensions: number): "RadarMarkers" | "BarClustered" {
+function scoresChartType(dimensions: number): "RadarMarkers" | "BarClustered" {
   return dimensions >= 3 ? "RadarMarkers" : "BarClustered";
 }
 

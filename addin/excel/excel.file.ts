@@ -20,7 +20,7 @@ export interface OfficeFileLike {
 }
 
 /** The largest slice Office gives (4 MB) outside an iPad. */
-export const SLICE_SIZE = 4 * 1024 * 1024;
+const SLICE_SIZE = 4 * 1024 * 1024;
 
 /**
  * The open workbook as .xlsx bytes, through the Common API's `getFileAsync` (Office.FileType.Compressed),

@@ -4,14 +4,14 @@ import { jsonBytes } from "./excel.size.js";
 import type { Writer } from "./excel.writer.js";
 
 /** The earliest date a date cell accepts, as Office.js takes it (ISO 8601): any real date. */
-export const DATE_VALIDATION_FROM = "1900-01-01";
+const DATE_VALIDATION_FROM = "1900-01-01";
 
 /**
  * A plan validation as Office.js rules: a list from a workbook name (`=QG_RatingChoices`, the
  * same source string the file holds), a decimal between bounds, a date from 1900-01-01; blanks
  * allowed and a stop alert with the plan's message, as the file renderer writes them.
  */
-export function validationOf(v: ValidationRule): { rule: Excel.DataValidationRule; errorAlert: Excel.DataValidationErrorAlert } {
+function validationOf(v: ValidationRule): { rule: Excel.DataValidationRule; errorAlert: Excel.DataValidationErrorAlert } {
   const errorAlert: Excel.DataValidationErrorAlert = { message: v.message, showAlert: true, style: "Stop", title: "Qualigrid" };
   switch (v.type) {
     case "list":

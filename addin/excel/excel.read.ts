@@ -20,10 +20,10 @@ export interface ExcelTablesRead {
 const DATED = new Set<string>([TABLES.evidence, TABLES.actions].map((n) => n.toLowerCase()));
 
 /** Cells per request when a workbook is read in pieces: 20,000 cells of ~100 bytes stay far from 5 MB. */
-export const READ_CELLS_PER_REQUEST = 20_000;
+const READ_CELLS_PER_REQUEST = 20_000;
 
 /** An Office.js cell value as the engine reads it: blank as null, a date-formatted number as a date. */
-export function plainOf(value: unknown, format?: unknown): PlainValue {
+function plainOf(value: unknown, format?: unknown): PlainValue {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "number") return typeof format === "string" && isDateFormat(format) ? dateFromSerial(value) : value;
   if (typeof value === "string" || typeof value === "boolean") return value;
@@ -92,7 +92,7 @@ async function readInOneRequest(context: Excel.RequestContext, tableNames: reado
  * request), then their cells in blocks of at most `READ_CELLS_PER_REQUEST` cells per request,
  * halved when Excel still finds a response too large.
  */
-export async function readInPieces(context: Excel.RequestContext, tableNames: readonly string[], nameNames: readonly string[]): Promise<ExcelTablesRead> {
+async function readInPieces(context: Excel.RequestContext, tableNames: readonly string[], nameNames: readonly string[]): Promise<ExcelTablesRead> {
   const wb = context.workbook;
   wb.load("name");
   const probes = tableNames.map((n) => ({ n, table: wb.tables.getItemOrNullObject(n).load("name") }));

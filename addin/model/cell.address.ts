@@ -11,7 +11,7 @@ export function columnLetter(col: number): string {
 }
 
 /** 1-based column number of column letters (A → 1). */
-export function columnNumber(letters: string): number {
+function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;

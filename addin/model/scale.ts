@@ -30,7 +30,7 @@ export const NA_TOKENS: readonly string[] = [
 ];
 
 /** Normalizes text the way the workbook's N/A formula does: upper case, without spaces and dots. */
-export function normalizeNaToken(text: string): string {
+function normalizeNaToken(text: string): string {
   return text.toUpperCase().replace(/[ .]/g, "");
 }
 

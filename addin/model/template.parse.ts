@@ -1,6 +1,5 @@
 import type { ErrorObject } from "ajv";
 import { parse as parseJsonTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
-import schema from "../../templates/template.schema.json" with { type: "json" };
 import { childPath, lineColumnAt, pointerToPath } from "./json.path.js";
 import { isNaToken, scaleRange } from "./scale.js";
 import { textVariants } from "./text.js";
@@ -12,9 +11,6 @@ import { validate } from "./template.validate.generated.js";
 const validateShape = validate as unknown as { (data: unknown): boolean; errors?: ErrorObject[] | null };
 
 const TEXT_DEF = "#/definitions/text";
-
-/** The JSON Schema that template files follow (shipped as templates/template.schema.json). */
-export const templateSchema: unknown = schema;
 
 /**
  * Validates a template given as parsed JSON and returns it with defaults filled in.

@@ -18,7 +18,7 @@ export interface PlainWorkbook {
 }
 
 /** How many rows from the top of a sheet are searched for a header row. */
-export const HEADER_SEARCH_ROWS = 10;
+const HEADER_SEARCH_ROWS = 10;
 
 /** Default scale of a hand-made grid: 4 levels, FR/EN, N/A allowed. */
 export const DEFAULT_SCALE = {
@@ -42,7 +42,7 @@ export type GridColumn = "dimension" | "text" | "code" | "weight" | "guidance" |
  * accents, punctuation as spaces, plural `s` dropped). A header matches when it equals a synonym
  * or starts with one followed by a space (`Poids (1-3)`, `Critère / énoncé`).
  */
-export const GRID_SYNONYMS: Record<GridColumn, readonly string[]> = {
+const GRID_SYNONYMS: Record<GridColumn, readonly string[]> = {
   dimension: ["dimension", "thematique", "theme", "axe", "domaine", "section", "chapitre", "category", "categorie", "area", "domain", "topic"],
   text: ["critere", "enonce", "exigence", "question", "criterion", "criteria", "statement", "item", "requirement", "libelle"],
   code: ["code", "id", "identifiant", "n", "no", "num", "numero", "ref", "reference", "number"],
@@ -161,7 +161,7 @@ function templateFromGridSheets(sheets: readonly PlainSheet[], file: string): Re
 }
 
 /** The header row (0-based) of a sheet and the position of each recognized column. */
-export function findHeaderRow(sheet: PlainSheet): { row: number; columns: Partial<Record<GridColumn, number>> } | undefined {
+function findHeaderRow(sheet: PlainSheet): { row: number; columns: Partial<Record<GridColumn, number>> } | undefined {
   let best: { row: number; columns: Partial<Record<GridColumn, number>>; count: number } | undefined;
   for (let r = 0; r < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); r++) {
     const columns: Partial<Record<GridColumn, number>> = {};
@@ -192,7 +192,7 @@ export function findHeaderRow(sheet: PlainSheet): { row: number; columns: Partia
  *   level 3, stated in the template's `source`.
  * Every problem is reported, with `sheet!cell`.
  */
-export function templateFromGridSheet(sheet: PlainSheet, headerRow: number, columns: Partial<Record<GridColumn, number>>, file: string): Result<Template> {
+function templateFromGridSheet(sheet: PlainSheet, headerRow: number, columns: Partial<Record<GridColumn, number>>, file: string): Result<Template> {
   const issues: InputIssue[] = [];
   const at = (r: number, c: number): string => `${file}: ${sheet.name}!${cellAddress(r + 1, c + 1)}`;
   const err = (r: number, c: number, message: string): void => void issues.push({ path: at(r, c), message, severity: "error" });

@@ -8,7 +8,7 @@ import { NAMES, TABLES } from "./names.js";
 import type { BlockCell, ConditionalFormatPlan, NamePlan, PlanOptions, PlanValue, TablePlan } from "./plan.types.js";
 
 /** Row of the `QG_Scores` header, below the overall block. */
-export const SCORES_HEADER_ROW = 15;
+const SCORES_HEADER_ROW = 15;
 const OVERALL_FIRST = 5;
 
 /**

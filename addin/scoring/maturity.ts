@@ -2,7 +2,7 @@ import { textOf } from "../model/text.js";
 import type { Lang, MaturityBand, Template } from "../model/template.types.js";
 
 /** The maturity bands used when a template defines none. */
-export const DEFAULT_MATURITY: readonly MaturityBand[] = [
+const DEFAULT_MATURITY: readonly MaturityBand[] = [
   { min: 0, label: { fr: "Émergent", en: "Emerging" } },
   { min: 25, label: { fr: "En développement", en: "Developing" } },
   { min: 50, label: { fr: "Établi", en: "Established" } },

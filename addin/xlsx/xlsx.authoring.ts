@@ -7,13 +7,13 @@ import { DEFAULT_SCALE, DEFAULT_TARGET, DEFAULT_TARGET_LEVEL } from "../model/te
 import { saveWorkbook } from "./xlsx.io.js";
 
 /** Empty item rows a blank authoring workbook offers (and rows given dropdowns below a filled one). */
-export const AUTHORING_BLANK_ROWS = 20;
+const AUTHORING_BLANK_ROWS = 20;
 
 const SHEET = { fr: "Modèle", en: "Template" } as const;
 const HELP_SHEET = { fr: "Explications", en: "Help" } as const;
 
 /** What each key and column means, in French and English, for the explanations sheet. */
-export const AUTHORING_HELP: [string, string, string][] = [
+const AUTHORING_HELP: [string, string, string][] = [
   ["format", "Version du format de cette feuille (ne pas modifier).", "Version of this sheet's format (do not change)."],
   ["id", "Identifiant stable du modèle : lettres, chiffres, « . », « _ », « - », commençant par une lettre.", "Stable template id: letters, digits, '.', '_', '-', starting with a letter."],
   ["version", "Version sémantique (1.0.0). Une mise à jour exige une version plus élevée.", "Semantic version (1.0.0). An upgrade needs a higher version."],

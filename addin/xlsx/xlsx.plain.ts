@@ -5,7 +5,7 @@ import { plainValue } from "./xlsx.cells.js";
 import { plainTables } from "./xlsx.tables.js";
 
 /** Rows × columns read per sheet at most when a workbook is reduced to plain cells. */
-export const PLAIN_SHEET_LIMITS = { rows: 5000, columns: 60 } as const;
+const PLAIN_SHEET_LIMITS = { rows: 5000, columns: 60 } as const;
 
 /**
  * A workbook loaded by exceljs as plain data for `templateFromWorkbook`: its tables and, for each

@@ -3,7 +3,7 @@ import type { CellStyle } from "../plan/plan.types.js";
 import { HELPER_HEADER_FONT as HELPER_HEADER, INPUT_FILL as INPUT_RGB, SCALE_COLORS as SCALES, STYLE_FONTS as FONTS, type FontStyle } from "../plan/styles.js";
 
 /** A plan font (addin/plan/styles.ts) as exceljs takes it. */
-export function excelJsFont(f: FontStyle): Partial<ExcelJS.Font> {
+function excelJsFont(f: FontStyle): Partial<ExcelJS.Font> {
   const font: Partial<ExcelJS.Font> = {};
   if (f.bold !== undefined) font.bold = f.bold;
   if (f.italic !== undefined) font.italic = f.italic;

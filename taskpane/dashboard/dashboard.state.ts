@@ -13,7 +13,7 @@ export interface DashboardFigures {
 }
 
 /** The engine's figures for a workbook read back: the same numbers as the workbook's formulas. */
-export function dashboardFigures(wb: AssessmentWorkbook): DashboardFigures {
+function dashboardFigures(wb: AssessmentWorkbook): DashboardFigures {
   return { template: assessmentTemplate(wb.assessment), result: scoreAssessment(wb.assessment) };
 }
 

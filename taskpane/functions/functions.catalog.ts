@@ -4,7 +4,7 @@ import { formulaSyntax } from "./functions.formula.js";
 type Both = Record<Lang, string>;
 
 /** The namespace of Qualigrid's custom functions, the same in every language. */
-export const FUNCTION_NAMESPACE = "QG";
+const FUNCTION_NAMESPACE = "QG";
 
 /** The QG functions by their invariant (English) name, in the order the page lists them. */
 export const FUNCTION_IDS = ["SCORE", "DIMSCORE", "GAP", "LEVEL", "COMPLETION", "COVERAGE", "AGREEMENT", "SPREAD", "CONSENSUS"] as const;
@@ -191,7 +191,7 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
 ];
 
 /** The catalogue entry of a function. */
-export function functionEntry(id: FunctionId): FunctionEntry {
+function functionEntry(id: FunctionId): FunctionEntry {
   const entry = FUNCTIONS.find((f) => f.id === id);
   if (!entry) throw new Error(`no QG function ${id}`);
   return entry;

@@ -4,7 +4,7 @@ import type { Lang } from "../../addin/model/template.types.js";
  * The language of the page outside Office: `?lang=fr|en` when given, else the browser's
  * (`en…` is English, anything else French: Qualigrid's users are mostly French-speaking).
  */
-export function pageLanguage(search: string, browserLanguage: string | undefined): Lang {
+function pageLanguage(search: string, browserLanguage: string | undefined): Lang {
   const asked = new URLSearchParams(search).get("lang")?.toLowerCase();
   if (asked === "fr" || asked === "en") return asked;
   return (browserLanguage ?? "").toLowerCase().startsWith("en") ? "en" : "fr";

@@ -4,7 +4,7 @@ import { FakeOfficeError, type FakeRequestContextCore } from "./fake.context.js"
 export type Resolver<T> = () => T | null;
 
 /** The property names of a `load` argument (`"a, b/c"`, `["a"]`, `{ select: "a" }`). */
-export function loadList(props?: string | string[] | { select?: string }): string[] {
+function loadList(props?: string | string[] | { select?: string }): string[] {
   const raw = props === undefined ? "" : typeof props === "string" ? props : Array.isArray(props) ? props.join(",") : (props.select ?? "");
   return raw
     .split(",")
