@@ -5,7 +5,7 @@ import { fixtureWorkbook } from "../../taskpane/test/fixtures.js";
 import { actionsFromGaps } from "./actions.fromGaps.js";
 
 function action(criterion: string, row: number): ActionRowRead {
-  return { id: `A-${row}`, criterion, action: "Faire", owner: "", due: null, status: "", row, rowRef: { sheet: "Plan d'action", address: `A${row}` }, ownerCell: null, dueCell: null };
+  return { id: `A-${row}`, criterion, action: "Faire", owner: "", due: null, status: "", row, rowRef: { sheet: "Plan d'action", address: `A${row}` }, criterionCell: null, ownerCell: null, dueCell: null };
 }
 
 /** Ratings: GOUV-01 1 (gap 2 × weight 2 = 4), GOUV-02 2 (1), GOUV-03 3 (target 4: 1), COMM-01 4 (−1), COMM-02 1 (2). */

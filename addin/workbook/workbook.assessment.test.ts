@@ -90,6 +90,7 @@ describe("assessmentOfLayout", () => {
       status: "En cours",
       row: 5,
       rowRef: { sheet: "Plan d'action", address: "A5" },
+      criterionCell: null,
       ownerCell: null,
       dueCell: null,
     };

@@ -4,6 +4,9 @@ import { splitCriterionIds } from "../model/criterion.ids.js";
 import { describeScale, parseRatingCell } from "../model/scale.js";
 import type { Lang } from "../model/template.types.js";
 import { ACTION_STATUSES, YES_NO } from "../plan/labels.js";
+import { CHECK_MESSAGES } from "../model/messages/messages.check.js";
+
+type Params = Record<string, string>;
 
 /** What kind of problem a finding is. */
 export type FindingCode =
@@ -14,6 +17,8 @@ export type FindingCode =
   | "criterionNotInTemplate"
   | "evidenceUnknownCriterion"
   | "evidenceNoCriterion"
+  | "actionUnknownCriterion"
+  | "actionArchivedCriterion"
   | "actionNoOwner"
   | "actionNoDueDate"
   | "criterionDuplicated"
@@ -33,89 +38,14 @@ export interface Finding {
   message: string;
 }
 
-type Params = Record<string, string>;
-const MESSAGES: Record<FindingCode, Record<Lang, (p: Params) => string>> = {
-  ratingInvalid: {
-    fr: (p) => `cotation « ${p.value} » du critère ${p.id} invalide : choisissez ${p.scale} ou S. O.`,
-    en: (p) => `rating "${p.value}" of criterion ${p.id} is not valid: choose ${p.scale} or N/A`,
-  },
-  evaluatorRatingInvalid: {
-    fr: (p) => `cotation de l'évaluateur « ${p.value} » du critère ${p.id} invalide : choisissez ${p.scale} ou S. O.`,
-    en: (p) => `evaluator rating "${p.value}" of criterion ${p.id} is not valid: choose ${p.scale} or N/A`,
-  },
-  unanswered: {
-    fr: (p) => `le critère ${p.id} n'a pas de cotation`,
-    en: (p) => `criterion ${p.id} has no rating`,
-  },
-  criterionMissingFromGrid: {
-    fr: (p) => `le critère ${p.id} du modèle n'a pas de ligne dans la grille : recréez la grille ou remettez la ligne`,
-    en: (p) => `criterion ${p.id} of the template has no row in the grid: regenerate the grid or restore the row`,
-  },
-  criterionNotInTemplate: {
-    fr: (p) => `le code « ${p.id} » de la grille n'est pas un critère du modèle`,
-    en: (p) => `code "${p.id}" in the grid is not a criterion of the template`,
-  },
-  evidenceUnknownCriterion: {
-    fr: (p) => `la preuve ${p.evidence} renvoie au critère inconnu « ${p.id} » : corrigez le code`,
-    en: (p) => `evidence ${p.evidence} names an unknown criterion "${p.id}": correct the code`,
-  },
-  evidenceNoCriterion: {
-    fr: (p) => `la preuve ${p.evidence} ne renvoie à aucun critère : indiquez au moins un code de critère`,
-    en: (p) => `evidence ${p.evidence} names no criterion: give at least one criterion code`,
-  },
-  actionNoOwner: {
-    fr: (p) => `l'action ${p.action} n'a pas de pilote`,
-    en: (p) => `action ${p.action} has no owner`,
-  },
-  actionNoDueDate: {
-    fr: (p) => `l'action ${p.action} n'a pas d'échéance (une date)`,
-    en: (p) => `action ${p.action} has no due date`,
-  },
-  criterionDuplicated: {
-    fr: (p) => `le critère ${p.id} a plusieurs lignes dans la grille (aussi ${p.first}) : supprimez le doublon, les scores le comptent deux fois`,
-    en: (p) => `criterion ${p.id} has several rows in the grid (also ${p.first}): delete the duplicate, the scores count it twice`,
-  },
-  actionOverdue: {
-    fr: (p) => `l'action ${p.action} est en retard (échéance ${p.date}) : mettez à jour son statut ou son échéance`,
-    en: (p) => `action ${p.action} is overdue (due ${p.date}): update its status or its due date`,
-  },
-  evidenceExpired: {
-    fr: (p) => `la preuve ${p.evidence} est expirée depuis le ${p.date} : remplacez-la par un document à jour`,
-    en: (p) => `evidence ${p.evidence} expired on ${p.date}: replace it with a current document`,
-  },
-  confidentialLink: {
-    fr: (p) => `rappel : la preuve confidentielle ${p.evidence} pointe hors du stockage de l'organisme (${p.host}) : vérifiez qui peut l'ouvrir`,
-    en: (p) => `reminder: confidential evidence ${p.evidence} links outside the organization's storage (${p.host}): check who can open it`,
-  },
-  formulaAltered: {
-    fr: (p) => `la formule de ${p.what} a été modifiée (« ${p.found} ») : lancez \`qualigrid check --repair\` pour rétablir celle du modèle`,
-    en: (p) => `the formula of ${p.what} was changed ("${p.found}"): run \`qualigrid check --repair\` to restore the template's formula`,
-  },
-  formulaMissing: {
-    fr: (p) =>
-      p.found === ""
-        ? `la formule de ${p.what} a été effacée : lancez \`qualigrid check --repair\` pour la rétablir`
-        : `la formule de ${p.what} a été remplacée par la valeur « ${p.found} » : lancez \`qualigrid check --repair\` pour la rétablir`,
-    en: (p) =>
-      p.found === ""
-        ? `the formula of ${p.what} was cleared: run \`qualigrid check --repair\` to restore it`
-        : `the formula of ${p.what} was replaced by the value "${p.found}": run \`qualigrid check --repair\` to restore it`,
-  },
-  tableMissing: {
-    fr: (p) => `le tableau ${p.table} (feuille ${p.sheet}) a été supprimé : ${p.consequence} ; restaurez-le depuis une copie du classeur ou recréez le classeur avec \`qualigrid new\``,
-    en: (p) => `table ${p.table} (sheet ${p.sheet}) was deleted: ${p.consequence}; restore it from a copy of the workbook or regenerate the workbook with \`qualigrid new\``,
-  },
-  tableRenamed: {
-    fr: (p) =>
-      `le tableau ${p.table} de la feuille ${p.sheet} s'appelle maintenant « ${p.name} » : redonnez-lui le nom ${p.table} (Création de tableau > Nom du tableau), car les formules du classeur et Qualigrid le désignent par ce nom`,
-    en: (p) =>
-      `table ${p.table} on sheet ${p.sheet} is now named "${p.name}": name it ${p.table} again (Table Design > Table Name), because the workbook's formulas and Qualigrid refer to it by that name`,
-  },
-};
+/** The text of a finding in `lang`, from the catalogue. */
+function findingText(code: FindingCode, params: Params, lang: Lang): string {
+  return CHECK_MESSAGES[`check.${code}`][lang](params);
+}
 
 /** A finding with its message in `lang`; for checks written outside this file. */
-export function findingOf(code: FindingCode, severity: Finding["severity"], where: CellRef, params: Record<string, string>, lang: Lang): Finding {
-  return { code, severity, where, message: MESSAGES[code][lang](params) };
+export function findingOf(code: FindingCode, severity: Finding["severity"], where: CellRef, params: Params, lang: Lang): Finding {
+  return { code, severity, where, message: findingText(code, params, lang) };
 }
 
 /** What `checkAssessment` compares against: today's date and where the organization keeps its files. */
@@ -127,6 +57,11 @@ export interface CheckOptions {
    * a confidential item linked anywhere else gets a reminder. With none given, every web link does.
    */
   orgDomains?: readonly string[];
+  /**
+   * Criteria an upgrade removed from the template (moved to an archive sheet), by lower-cased id,
+   * with that sheet's name: an action naming one is told so, not called unknown.
+   */
+  archived?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -139,7 +74,7 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
   const today = startOfDay(options.today ?? new Date());
   const out: Finding[] = [];
   const add = (code: FindingCode, severity: Finding["severity"], where: CellRef, p: Params): void =>
-    void out.push({ code, severity, where, message: MESSAGES[code][lang](p) });
+    void out.push({ code, severity, where, message: findingText(code, p, lang) });
   const scale = describeScale(wb.template.scale, lang);
   const known = new Map<string, string>();
   for (const d of wb.template.dimensions) for (const c of d.criteria) known.set(c.id.toLowerCase(), c.id);
@@ -180,6 +115,13 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
   }
   for (const a of wb.actions ?? []) {
     const label = a.id || a.action || `#${a.row}`;
+    const key = a.criterion.toLowerCase();
+    if (a.criterion !== "" && !known.has(key)) {
+      const where = a.criterionCell ?? a.rowRef;
+      const sheet = options.archived?.get(key);
+      if (sheet !== undefined) add("actionArchivedCriterion", "warning", where, { action: label, id: a.criterion, sheet });
+      else add("actionUnknownCriterion", "error", where, { action: label, id: a.criterion });
+    }
     if (a.owner === "") add("actionNoOwner", "warning", a.ownerCell ?? a.rowRef, { action: label });
     const due = dateOf(a.due);
     if (!due) add("actionNoDueDate", "warning", a.dueCell ?? a.rowRef, { action: label });

@@ -140,6 +140,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
         status: text(a.status),
         row,
         rowRef: { sheet: acT.sheet, address: cellAddress(row, acT.left) },
+        criterionCell: ref(a.criterion),
         ownerCell: ref(a.owner),
         dueCell: ref(a.due),
       });

@@ -52,6 +52,7 @@ export interface ActionRowRead {
   status: string;
   row: number;
   rowRef: CellRef;
+  criterionCell: CellRef | null;
   ownerCell: CellRef | null;
   dueCell: CellRef | null;
 }

@@ -6,6 +6,7 @@ import { checkAssessment } from "../workbook/workbook.check.js";
 import { checkStructure } from "../workbook/formula.check.js";
 import { contentView } from "./xlsx.formulas.js";
 import { readQualigridWorkbook } from "./xlsx.read.js";
+import { archivedCriteria } from "./xlsx.upgrade.js";
 
 /**
  * Everything `check` finds in a loaded Qualigrid workbook, tables and formulas first (compared with
@@ -14,7 +15,7 @@ import { readQualigridWorkbook } from "./xlsx.read.js";
  */
 export function inspectWorkbook(workbook: ExcelJS.Workbook, assessment: AssessmentWorkbook, lang: Lang, orgDomains: readonly string[] = []): WorkbookInspection {
   const structure = checkStructure(assessment.template, assessment.lang, contentView(workbook), lang);
-  const findings = [...structure.findings, ...checkAssessment(assessment, lang, { orgDomains: [...orgDomains] })];
+  const findings = [...structure.findings, ...checkAssessment(assessment, lang, { orgDomains: [...orgDomains], archived: archivedCriteria(workbook) })];
   return { findings, repairs: structure.repairs };
 }
 

@@ -3,7 +3,7 @@ import type { UpgradeSummary } from "../host/host.outcomes.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Criterion, Lang, Template } from "../model/template.types.js";
 import { isFormula } from "../plan/formula.js";
-import { SHEET_NAMES } from "../plan/labels.js";
+import { HEADERS, SHEET_NAMES } from "../plan/labels.js";
 import { TABLES } from "../plan/names.js";
 import { buildPlan, DEFAULT_PLAN_OPTIONS } from "../plan/plan.build.js";
 import type { PlanOptions, TablePlan, WorkbookPlan } from "../plan/plan.types.js";
@@ -319,6 +319,33 @@ function valueOnly(cell: ExcelJS.Cell): ExcelJS.CellValue {
     return r as ExcelJS.CellValue;
   }
   return v;
+}
+
+/**
+ * The criteria earlier upgrades archived, by lower-cased id, with the archive sheet's name: read
+ * from each archive sheet (recognised by its first line), under every header row holding the
+ * grid's criterion header, down to the block's blank line.
+ */
+export function archivedCriteria(wb: ExcelJS.Workbook): Map<string, string> {
+  const out = new Map<string, string>();
+  const headers = new Set([HEADERS.grid.criterion.fr, HEADERS.grid.criterion.en].map((h) => h.toLowerCase()));
+  for (const ws of wb.worksheets) {
+    if (!startsWithLead(ws, ARCHIVE_LEAD)) continue;
+    let col: number | null = null;
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const texts: string[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => void (texts[c] = String(valueOnly(cell) ?? "").trim()));
+      if (texts.every((t) => t === undefined || t === "")) {
+        col = null;
+        continue;
+      }
+      const header = texts.findIndex((t) => t !== undefined && headers.has(t.toLowerCase()));
+      if (header > 0) col = header;
+      else if (col !== null && texts[col]) out.set((texts[col] as string).toLowerCase(), ws.name);
+    }
+  }
+  return out;
 }
 
 /** How the archive sheet starts; an earlier upgrade's archive is recognised by it. */

@@ -9,7 +9,7 @@ import { LANG_CASES, renderPane } from "../test/render.js";
 const RATINGS = { "GOUV-01": 1, "GOUV-02": 2, "GOUV-03": 3, "COMM-01": 4, "COMM-02": 1 };
 
 function existing(criterion: string): ActionRowRead {
-  return { id: "A-1", criterion, action: "Déclarer", owner: "Marie", due: null, status: "En cours", row: 5, rowRef: { sheet: "Plan d'action", address: "A5" }, ownerCell: null, dueCell: null };
+  return { id: "A-1", criterion, action: "Déclarer", owner: "Marie", due: null, status: "En cours", row: 5, rowRef: { sheet: "Plan d'action", address: "A5" }, criterionCell: null, ownerCell: null, dueCell: null };
 }
 
 describe.each(LANG_CASES)("Action plan screen ($lang)", ({ lang, i18n }) => {

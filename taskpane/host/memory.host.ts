@@ -230,6 +230,7 @@ export class MemoryHost implements WorkbookHost {
         status: "",
         row,
         rowRef: { sheet: "Plan d'action", address: cellAddress(row, 1) },
+        criterionCell: null,
         ownerCell: null,
         dueCell: null,
       };
