@@ -55,4 +55,20 @@ export interface UpgradeSummary {
   notesMoved: string[];
   /** The notes sheet's name, when notes were moved there. */
   notesSheet: string | null;
+  /**
+   * Each dimension's score before and after, with what moved it: criteria archived (their ratings
+   * no longer count), added (unanswered) or updated (text, weight or target level) in it. Every
+   * dimension of either version, in the new version's order, then those it removed.
+   */
+  dimensions: DimensionChange[];
+}
+
+/** What an upgrade did to one dimension's score (0–100, null when nothing is scored). */
+export interface DimensionChange {
+  id: string;
+  before: number | null;
+  after: number | null;
+  archived: string[];
+  added: string[];
+  updated: string[];
 }

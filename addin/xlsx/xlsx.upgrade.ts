@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
-import type { UpgradeSummary } from "../host/host.outcomes.js";
+import type { DimensionChange, UpgradeSummary } from "../host/host.outcomes.js";
+import { scoreAssessment } from "../scoring/assessment.score.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Criterion, Lang, Template } from "../model/template.types.js";
 import { isFormula } from "../plan/formula.js";
@@ -9,6 +10,7 @@ import { buildPlan, DEFAULT_PLAN_OPTIONS } from "../plan/plan.build.js";
 import type { PlanOptions, TablePlan, WorkbookPlan } from "../plan/plan.types.js";
 import { findQualigridTables, findTables, type FoundTable } from "./xlsx.tables.js";
 import { loadWorkbook } from "./xlsx.io.js";
+import { readQualigridWorkbook } from "./xlsx.read.js";
 import { renderPlanToBuffer } from "./xlsx.render.js";
 
 /**
@@ -70,6 +72,7 @@ export async function upgradeWorkbook(
     notesKept: [],
     notesMoved: [],
     notesSheet: null,
+    dimensions: [],
   };
 
   // The grid.
@@ -214,7 +217,34 @@ export async function upgradeWorkbook(
     });
     summary.notesSheet = ws.name;
   }
+  summary.dimensions = dimensionChanges(a, next, wb, summary);
   return { workbook: wb, summary };
+}
+
+/**
+ * Each dimension's score before (the old template, the answers as they were) and after (the new
+ * workbook read back), and the criteria archived, added or updated in it: why its score moved.
+ */
+function dimensionChanges(a: AssessmentWorkbook, next: Template, wb: ExcelJS.Workbook, summary: UpgradeSummary): DimensionChange[] {
+  const before = new Map(scoreAssessment(a.assessment).dimensions.map((d) => [d.id.toLowerCase(), d.score]));
+  const read = readQualigridWorkbook(wb, "upgrade");
+  if (!read.ok) throw new Error(`the upgraded workbook cannot be read back: ${read.issues.map((i) => i.message).join("; ")}`);
+  const after = new Map(scoreAssessment(read.value.assessment).dimensions.map((d) => [d.id.toLowerCase(), d.score]));
+  const dimOf = new Map<string, string>();
+  for (const t of [a.template, next]) for (const d of t.dimensions) for (const c of d.criteria) dimOf.set(c.id.toLowerCase(), d.id.toLowerCase());
+  const inDim = (ids: readonly string[], dim: string): string[] => ids.filter((id) => dimOf.get(id.toLowerCase()) === dim);
+  const ids = [...next.dimensions.map((d) => d.id), ...a.template.dimensions.map((d) => d.id).filter((id) => !after.has(id.toLowerCase()))];
+  return ids.map((id) => {
+    const key = id.toLowerCase();
+    return {
+      id,
+      before: before.get(key) ?? null,
+      after: after.get(key) ?? null,
+      archived: inDim(summary.archived, key),
+      added: inDim(summary.added, key),
+      updated: inDim(summary.updated, key),
+    };
+  });
 }
 
 function rowsOf(t: FoundTable | undefined): number {

@@ -118,6 +118,12 @@ export const en: Record<StringKey, string> = {
   "upgrade.sheets": "Added sheets kept: {list}",
   "upgrade.notesKept": "Notes outside the tables kept in place: {n}",
   "upgrade.notesMoved": "Notes whose place is taken, listed on sheet {sheet}: {n}",
+  "upgrade.scores": "Scores by dimension, before → after:",
+  "upgrade.scores.line": "{id}: {before} → {after}{why}",
+  "upgrade.scores.archived": "removed from the template: {list} (their ratings no longer count)",
+  "upgrade.scores.added": "new, unanswered: {list}",
+  "upgrade.scores.updated": "weight, target or text changed: {list}",
+  "upgrade.scores.sep": "; ",
   "upgrade.failed": "The upgrade could not be done",
 
   "generate.heading": "Generate the grid",

@@ -119,6 +119,12 @@ export const fr = {
   "upgrade.sheets": "Feuilles ajoutées conservées : {list}",
   "upgrade.notesKept": "Notes hors des tableaux gardées à leur place : {n}",
   "upgrade.notesMoved": "Notes dont la place est prise, listées dans la feuille {sheet} : {n}",
+  "upgrade.scores": "Scores par dimension, avant → après :",
+  "upgrade.scores.line": "{id} : {before} → {after}{why}",
+  "upgrade.scores.archived": "retirés du modèle : {list} (leurs cotations ne comptent plus)",
+  "upgrade.scores.added": "nouveaux, sans réponse : {list}",
+  "upgrade.scores.updated": "poids, cible ou énoncé modifiés : {list}",
+  "upgrade.scores.sep": " ; ",
   "upgrade.failed": "La mise à jour n'a pas pu se faire",
 
   "generate.heading": "Générer la grille",

@@ -56,6 +56,9 @@ describe.each(LANG_CASES)("Upgrade screen ($lang)", ({ lang, i18n }) => {
     const summary = status.closest("[role=status]")?.textContent ?? "";
     expect(summary).toContain(`${t("upgrade.added", { n: 1 })} (NOUVEAU-1)`);
     expect(summary).toContain(`(${removed})`);
+    // Why scores moved: the dimension that lost a rated criterion says so.
+    expect(summary).toContain(t("upgrade.scores"));
+    expect(summary).toContain(t("upgrade.scores.archived", { list: removed ?? "" }));
     // The open workbook itself was never written to.
     expect(host.calls.map((c) => c.method).filter((m) => m === "generate" || m === "setAnswer" || m === "writeFormulas")).toEqual([]);
   });

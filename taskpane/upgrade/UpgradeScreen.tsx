@@ -3,7 +3,8 @@ import { useId } from "react";
 import { textOf } from "../../addin/model/text.js";
 import { HostErrorBar } from "../errors/HostErrorBar.js";
 import { IssueList } from "../errors/IssueList.js";
-import { useI18n } from "../i18n/i18n.js";
+import type { DimensionChange } from "../../addin/host/host.outcomes.js";
+import { useI18n, type Translator } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
 import type { UpgradeState } from "./upgrade.state.js";
 
@@ -83,9 +84,12 @@ export function UpgradeScreen({ state }: { state: UpgradeState }) {
 }
 
 function UpgradeDone({ done }: { done: NonNullable<UpgradeState["done"]> }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const styles = useScreenStyles();
   const s = done.summary;
+  // Dimensions whose score changed, or whose criteria did: what the user needs to know to trust the new figures.
+  const moved = s.dimensions.filter((d) => d.before !== d.after || d.archived.length + d.added.length + d.updated.length > 0);
   const ids = (list: string[]): string => (list.length > 0 ? ` (${list.join(", ")})` : "");
   return (
     <MessageBar intent="success" layout="multiline" role="status">
@@ -111,7 +115,31 @@ function UpgradeDone({ done }: { done: NonNullable<UpgradeState["done"]> }) {
           {s.notesKept.length > 0 && <li>{t("upgrade.notesKept", { n: s.notesKept.length })}</li>}
           {s.notesMoved.length > 0 && <li>{t("upgrade.notesMoved", { n: s.notesMoved.length, sheet: s.notesSheet ?? "" })}</li>}
         </ul>
+        {moved.length > 0 && (
+          <>
+            <Text block weight="semibold">
+              {t("upgrade.scores")}
+            </Text>
+            <ul className={styles.list}>
+              {moved.map((d) => (
+                <li key={d.id}>{dimensionLine(d, i18n)}</li>
+              ))}
+            </ul>
+          </>
+        )}
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+/** « GOUV : 53,3 → 66,7 — retirés : GOUV-03 ; ajoutés : GOUV-09 » */
+function dimensionLine(d: DimensionChange, i18n: Translator): string {
+  const { t } = i18n;
+  const score = (x: number | null): string => (x === null ? t("dashboard.notScored") : i18n.number(x));
+  const why = [
+    d.archived.length > 0 && t("upgrade.scores.archived", { list: d.archived.join(", ") }),
+    d.added.length > 0 && t("upgrade.scores.added", { list: d.added.join(", ") }),
+    d.updated.length > 0 && t("upgrade.scores.updated", { list: d.updated.join(", ") }),
+  ].filter((x): x is string => typeof x === "string");
+  return t("upgrade.scores.line", { id: d.id, before: score(d.before), after: score(d.after), why: why.length > 0 ? ` — ${why.join(t("upgrade.scores.sep"))}` : "" });
 }

@@ -7,7 +7,7 @@ import { DEFAULT_PLAN_OPTIONS } from "../../addin/plan/plan.build.js";
 import { actionsTable, evidenceTable } from "../../addin/plan/register.plan.js";
 import { pick, seededRandom } from "../support/random.js";
 import { cellAddress } from "../../addin/model/cell.address.js";
-import { column, crit, demoTemplate, DEMO_IDS, dim, findTable, gridRowOf, loadXlsx, parseJson, run, scoreJson, table, tempDir, writeJson, type TableAt, type TemplateJson } from "./cli.helpers.js";
+import { answeredWorkbook, column, crit, demoTemplate, DEMO_IDS, dim, findTable, gridRowOf, loadXlsx, parseJson, run, scoreJson, table, tempDir, writeJson, type TableAt, type TemplateJson } from "./cli.helpers.js";
 
 interface SummaryJson {
   file: string;
@@ -447,4 +447,24 @@ describe("qualigrid upgrade, property: no user-entered value is lost", () => {
       expect(final.worksheets.filter((w) => /^Notes .* \d$/.test(w.name))).toEqual([]);
     });
   }
+});
+
+describe("qualigrid upgrade: what moved each dimension's score", () => {
+  it("gives every dimension's score before and after, with the criteria archived, added or updated in it", async () => {
+    const dir = tempDir();
+    // Ratings 1,2,3,4 in turn (C16 N/A); scale 1–4. Worked out by hand:
+    // D1 (C1 w1 =1, C2 w2 =2, C3 w1 =3, C4 w1 =4): before 100·(0 + 2·⅓ + ⅔ + 1)/5 = 46.67; C3 archived → 100·(2·⅓ + 1)/4 = 41.67.
+    // D3 (C7 =3, C8 =4, C9 =1, C10 =2): before 100·(⅔ + 1 + 0 + ⅓)/4 = 50; C7's weight 1 → 2: 100·(2·⅔ + 1 + ⅓)/5 = 53.33.
+    const file = await answeredWorkbook(dir, "en");
+    const r = await run("upgrade", file, "--template", writeJson(dir, "v2.json", nextVersion()), "--json");
+    expect(r.code, r.err).toBe(0);
+    const s = parseJson<{ dimensions: { id: string; before: number | null; after: number | null; archived: string[]; added: string[]; updated: string[] }[] }>(r.out);
+    const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100);
+    expect(s.dimensions.map((d) => ({ ...d, before: round(d.before), after: round(d.after) }))).toEqual([
+      { id: "D1", before: 46.67, after: 41.67, archived: ["C3"], added: [], updated: [] },
+      { id: "D2", before: 25, after: 25, archived: [], added: [], updated: ["C5"] },
+      { id: "D3", before: 50, after: 53.33, archived: [], added: [], updated: ["C7"] },
+      { id: "D4", before: 53.33, after: 53.33, archived: [], added: ["C17"], updated: [] },
+    ]);
+  });
 });
