@@ -1,5 +1,10 @@
 import { parse } from "csv-parse/sync";
-import { parseRatingText, type Rating } from "./scale.js";
+import { columnLetter } from "./cell.address.js";
+import { issueOf } from "./messages/message.catalog.js";
+import "./messages/messages.answers.js";
+import type { MessageParams } from "./messages/message.types.js";
+import { describeScale, parseRatingText, type Rating, type RatingProblem } from "./scale.js";
+import { matchKey } from "./text.match.js";
 import type { InputIssue, Result, Template } from "./template.types.js";
 
 /** One line of an answers CSV, understood. */
@@ -12,71 +17,139 @@ export interface AnswerLine {
   line: number;
 }
 
-const COLUMNS = ["criterion", "rating", "comment"] as const;
+/** What a column of an answers CSV holds. */
+export type AnswerColumn = "criterion" | "rating" | "comment";
 
 /**
- * Reads an answers CSV (`criterion,rating,comment`, comment optional; `;` also accepted as separator, as French
- * Excel writes it). Every problem is reported at once with `file:line`: unknown criterion,
- * rating outside the scale, duplicated criterion, malformed line.
+ * The header names each column answers to, as `matchKey` writes them (case, accents, spaces and
+ * punctuation set aside). « niveau » / "level" name the rating too: the glossary calls a rating's
+ * value a level, and nothing else in an answers file could be meant by it.
+ */
+const HEADER_NAMES: Record<AnswerColumn, readonly string[]> = {
+  criterion: ["critere", "criterion", "code", "id", "codecritere", "codeducritere", "criterionid", "criterioncode"],
+  rating: ["cotation", "note", "rating", "niveau", "level"],
+  comment: ["commentaire", "commentaires", "comment", "comments"],
+};
+
+const RATING_MESSAGES: Record<RatingProblem, string> = {
+  notALevel: "answers.ratingNotALevel",
+  outsideScale: "answers.ratingOutsideScale",
+  naNotAllowed: "answers.ratingNaNotAllowed",
+  ambiguous: "answers.ratingAmbiguous",
+};
+
+/** The column a header names, or undefined for a name Qualigrid does not know. */
+export function answerColumnOf(header: string): AnswerColumn | undefined {
+  const key = matchKey(header);
+  return (Object.keys(HEADER_NAMES) as AnswerColumn[]).find((c) => HEADER_NAMES[c].includes(key));
+}
+
+/** The separator of a CSV from its header line: the most frequent of `;`, `,` and tab outside quotes (`,` when none). */
+export function csvSeparatorOf(headerLine: string): string {
+  const counts = new Map<string, number>([["\t", 0], [";", 0], [",", 0]]);
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best = ",";
+  for (const [sep, n] of counts) if (n > (counts.get(best) ?? 0)) best = sep;
+  return best;
+}
+
+/**
+ * Reads an answers CSV: a header naming the criterion, rating and (optional) comment columns in
+ * French or English (`Critère;Cotation;Commentaire`, `criterion,rating,comment`), separated by `,`,
+ * `;` or tab (or as an Excel `sep=` first line says). Ratings are level values, level labels or N/A
+ * tokens, matched ignoring case, accents, spaces and punctuation. Lines of blank fields are skipped.
+ * Every problem is reported at once with `file:line`: unknown column, unknown criterion, rating
+ * outside the scale or ambiguous, duplicated criterion, malformed line.
  */
 export function parseAnswersCsv(text: string, file: string, template: Template): Result<AnswerLine[]> {
   const issues: InputIssue[] = [];
-  const err = (line: number, message: string): void => void issues.push({ path: `${file}:${line}`, message, severity: "error" });
-  const body = text.replace(/^\uFEFF/, "");
+  const at = (line: number, code: string, params: MessageParams = {}): void =>
+    void issues.push(issueOf(code, { file, line, ...params }, `${file}:${line}`));
+  let body = text.replace(/^\uFEFF/, "");
   const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
+  // Excel writes and reads a first line `sep=;` naming the separator; it is kept as an empty line so line numbers stay right.
+  const sepLine = /^sep=(.)$/i.exec(firstLine.replace(/\r$/, ""));
+  let delimiter: string;
+  if (sepLine) {
+    delimiter = sepLine[1] as string;
+    body = body.slice(firstLine.length);
+  } else {
+    delimiter = csvSeparatorOf(body.split(/\r?\n/).find((l) => l.trim() !== "") ?? "");
+  }
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
   } catch (e) {
     // csv-parse counts lines up to where it gave up; an unclosed quote is better shown where it opened.
-    const lines = unclosedQuoteLine(body, delimiter) ?? (e as { lines?: number }).lines;
-    const message = e instanceof Error ? e.message.replace(/^Invalid[^:]*:\s*/, "") : String(e);
-    return { ok: false, issues: [{ path: lines ? `${file}:${lines}` : file, message: `malformed CSV: ${message}`, severity: "error" }] };
+    const opened = unclosedQuoteLine(body, delimiter);
+    if (opened !== undefined) return { ok: false, issues: [issueOf("answers.unclosedQuote", { file, line: opened }, `${file}:${opened}`)] };
+    const lines = (e as { lines?: number }).lines;
+    const detail = e instanceof Error ? e.message.replace(/^Invalid[^:]*:\s*/, "") : String(e);
+    return { ok: false, issues: [issueOf("answers.malformed", { file, ...(lines ? { line: lines } : {}), detail }, lines ? `${file}:${lines}` : file)] };
   }
-  const header = records[0];
-  if (!header) return { ok: false, issues: [{ path: `${file}:1`, message: "the file is empty; expected the header criterion,rating,comment", severity: "error" }] };
-  const names = header.record.map((h) => h.trim().toLowerCase());
-  const index = COLUMNS.map((c) => names.indexOf(c));
-  if (index[0] === -1 || index[1] === -1 || names.some((n) => !(COLUMNS as readonly string[]).includes(n))) {
-    return {
-      ok: false,
-      issues: [{ path: `${file}:${header.info.lines}`, message: `the header must be criterion,rating,comment (comment may be left out; got ${header.record.join(delimiter)})`, severity: "error" }],
-    };
+  const filled = records.filter((r) => r.record.some((v) => v.trim() !== ""));
+  const header = filled[0];
+  if (!header) return { ok: false, issues: [issueOf("answers.empty", { file, line: 1 }, `${file}:1`)] };
+
+  const index: Record<AnswerColumn, number> = { criterion: -1, rating: -1, comment: -1 };
+  const unnamed: number[] = [];
+  header.record.forEach((name, i) => {
+    const column = columnLetter(i + 1);
+    if (name.trim() === "") return void unnamed.push(i);
+    const role = answerColumnOf(name);
+    if (role === undefined) return at(header.info.lines, "answers.headerUnknown", { column, name: name.trim() });
+    if (index[role] >= 0) return at(header.info.lines, "answers.headerTwice", { role, first: columnLetter(index[role] + 1), column });
+    index[role] = i;
+  });
+  if (issues.length === 0) {
+    for (const role of ["criterion", "rating"] as const) if (index[role] < 0) at(header.info.lines, "answers.headerMissing", { role });
   }
+  if (issues.length > 0) return { ok: false, issues };
+
   const byId = new Map<string, string>();
   for (const d of template.dimensions) for (const c of d.criteria) byId.set(c.id.toLowerCase(), c.id);
   const seen = new Map<string, number>();
+  const scale = { scaleFr: describeScale(template.scale, "fr"), scaleEn: describeScale(template.scale, "en") };
   const out: AnswerLine[] = [];
-  for (const { record, info } of records.slice(1)) {
+  for (const { record, info } of filled.slice(1)) {
     const line = info.lines;
     if (record.length !== header.record.length) {
-      err(line, `expected ${header.record.length} fields, found ${record.length} (quote a comment that holds a "${delimiter}")`);
+      at(line, "answers.fieldCount", { expected: header.record.length, found: record.length, separator: delimiter });
       continue;
     }
     const cell = (i: number): string => (i >= 0 ? (record[i] ?? "") : "");
-    const rawId = cell(index[0] as number).trim();
+    const stray = unnamed.find((i) => cell(i).trim() !== "");
+    if (stray !== undefined) {
+      at(line, "answers.unnamedColumn", { column: columnLetter(stray + 1), value: cell(stray).trim() });
+      continue;
+    }
+    const rawId = cell(index.criterion).trim();
     if (rawId === "") {
-      err(line, "the criterion is empty");
+      at(line, "answers.criterionEmpty");
       continue;
     }
     const id = byId.get(rawId.toLowerCase());
     if (!id) {
-      err(line, `unknown criterion "${rawId}" (not in template ${template.id})`);
+      at(line, "answers.criterionUnknown", { id: rawId, template: template.id });
       continue;
     }
     const first = seen.get(id.toLowerCase());
     if (first !== undefined) {
-      err(line, `criterion ${id} is given twice (first on line ${first})`);
+      at(line, "answers.criterionTwice", { id, first });
       continue;
     }
     seen.set(id.toLowerCase(), line);
-    const rating = parseRatingText(cell(index[1] as number), template.scale);
+    const rating = parseRatingText(cell(index.rating), template.scale);
     if (rating.kind === "invalid") {
-      err(line, `rating "${rating.raw.trim()}" of ${id}: ${rating.reason}`);
+      const levels: MessageParams = rating.levels ? { levels: rating.levels.join(", ") } : {};
+      at(line, RATING_MESSAGES[rating.problem ?? "notALevel"], { id, value: rating.raw.trim(), ...scale, ...levels });
       continue;
     }
-    out.push({ criterion: id, rating, comment: index[2] === -1 ? null : cell(index[2] as number), line });
+    out.push({ criterion: id, rating, comment: index.comment === -1 ? null : cell(index.comment), line });
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out, warnings: [] };
 }

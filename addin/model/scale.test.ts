@@ -39,6 +39,9 @@ const NA_SPELLINGS = [
   "S.O.",
   "s. o.",
   "S. O.",
+  "S/O",
+  "s/o",
+  "S / O",
   "NC",
   "nc",
   "N.C.",
@@ -62,7 +65,8 @@ describe("isNaToken", () => {
     expect(isNaToken(text)).toBe(true);
   });
 
-  it.each(["", " ", "N", "A", "N-A", "NAN", "non", "sans", "not", "applicable", "objet", "oui", "0", "S/O/", "N/A/A", "non applicables"])(
+  // What a formula cannot see through (it removes only spaces and dots) is not a token in a cell.
+  it.each(["", " ", "N", "A", "N-A", "S-O", "NAN", "non", "sans", "not", "applicable", "objet", "oui", "0", "S/O/", "N/A/A", "non applicables", "sans-objet"])(
     "rejects %j",
     (text) => {
       expect(isNaToken(text)).toBe(false);
@@ -121,11 +125,52 @@ describe("parseRatingText (CSV answers)", () => {
     expect(parseRatingText(raw, WITH_NA)).toEqual(NA);
   });
 
+  it.each(["S/O", "s/o", "S / O", "s.o.", "N-A", "n.a", "non-applicable", "Non concerne", "NON CONCERNE", "sans-objet", "Sans objet."])(
+    "reads %j as N/A, ignoring accents and punctuation as well",
+    (raw) => {
+      expect(parseRatingText(raw, WITH_NA)).toEqual(NA);
+    },
+  );
+
+  it.each([
+    ["depasse", 4],
+    ["DEPASSE", 4],
+    ["Dépassé.", 4],
+    ["Atteint!", 3],
+    ["non-atteint", 1],
+    ["partiellement-atteint", 2],
+    ["Not-met", 1],
+  ])("reads the label %j ignoring accents and punctuation", (raw, value) => {
+    expect(parseRatingText(raw, WITH_NA)).toEqual(level(value));
+  });
+
+  it("refuses a word two levels answer to, naming them, instead of guessing", () => {
+    const clash: Scale = { levels: [{ value: 1, label: "Élevé" }, { value: 2, label: "Elevé-" }, { value: 3, label: "Bas" }], notApplicable: true };
+    expect(parseRatingText("eleve", clash)).toMatchObject({ kind: "invalid", raw: "eleve", problem: "ambiguous", levels: [1, 2] });
+    expect(parseRatingText("ÉLEVÉ", clash)).toEqual(level(1));
+    expect(parseRatingText("bas", clash)).toEqual(level(3));
+  });
+
+  it("matches a label whose accents are decomposed (as macOS writes them)", () => {
+    expect(parseRatingText("De\u0301passe\u0301", WITH_NA)).toEqual(level(4));
+  });
+
+  it.each([
+    ["7", "outsideScale"],
+    ["peut-être", "notALevel"],
+  ])("says why %j is not a rating", (raw, problem) => {
+    expect(parseRatingText(raw, WITH_NA)).toMatchObject({ kind: "invalid", problem });
+  });
+
+  it("says why N/A is refused where the scale has none", () => {
+    expect(parseRatingText("S/O", WITHOUT_NA)).toMatchObject({ kind: "invalid", problem: "naNotAllowed" });
+  });
+
   it.each(["", "   ", "\t"])("reads %j as blank", (raw) => {
     expect(parseRatingText(raw, WITH_NA)).toEqual(BLANK);
   });
 
-  it.each(["0", "5", "2.5", "2,5", "-1", "10", "peut-être", "Atteint!", "Atteints", "Largement atteint", "N-A", "oui", "3 points", "1e0"])(
+  it.each(["0", "5", "2.5", "2,5", "-1", "10", "peut-être", "Atteints", "Largement atteint", "oui", "3 points", "1e0", "S/O/N", "N-A-A"])(
     "reads %j as invalid, keeping the raw text and a reason",
     (raw) => {
       const r = parseRatingText(raw, WITH_NA);

@@ -7,6 +7,7 @@ import { demoTemplate, newDemoWorkbook, run, tempDir, writeJson, writeText, type
  * Runs `fill` with a hand-written answers.csv on a fresh demo workbook and checks the refusal:
  * exit 2, one `error:` message per expected problem, each naming `answers.csv:<line>` and holding
  * its words, and the workbook byte-for-byte unchanged, with no other file left in the folder.
+ * The messages are asked in English (`--lang en`); the French wording has its own test below.
  */
 async function expectRefused(csvText: string | null, expected: [line: number, words: string][], extraArgs: string[] = []): Promise<RunResult> {
   const dir = tempDir();
@@ -15,7 +16,7 @@ async function expectRefused(csvText: string | null, expected: [line: number, wo
   const filesBefore = fs.readdirSync(dir).sort();
   const csv = csvText === null ? path.join(dir, "answers.csv") : writeText(dir, "answers.csv", csvText);
   const listing = fs.readdirSync(dir).sort();
-  const r = await run("fill", xlsx, "--answers", csv, ...extraArgs.map((a) => (a === "$OUT" ? path.join(dir, "out.xlsx") : a)));
+  const r = await run("fill", xlsx, "--answers", csv, "--lang", "en", ...extraArgs.map((a) => (a === "$OUT" ? path.join(dir, "out.xlsx") : a)));
   expect(r.code, r.err).toBe(2);
   expect(r.out).toBe("");
   const errors = r.errLines.filter((l) => l.startsWith("error: "));
@@ -65,8 +66,12 @@ describe("qualigrid fill refuses bad answers and writes nothing", () => {
     await expectRefused('criterion,rating,comment\nC1,2,ok\nC2,3,"pas fermé\n', [[3, "quote"]]);
   });
 
-  it("a bad header", async () => {
-    await expectRefused("critere,note,commentaire\nC1,2,\n", [[1, "criterion,rating,comment"]]);
+  it("a bad header (French and English names are both known: « valeur » is neither)", async () => {
+    await expectRefused("critere,valeur,commentaire\nC1,2,\n", [[1, "criterion,rating,comment"]]);
+  });
+
+  it("a header without its rating column", async () => {
+    await expectRefused("critère;commentaire\nC1;ok\n", [[1, "rating"]]);
   });
 
   it("a header with an unknown extra column", async () => {
@@ -97,6 +102,25 @@ describe("qualigrid fill refuses bad answers and writes nothing", () => {
     ]);
   });
 
+  it("words the same problems in French for a French workbook, the scale in French", async () => {
+    const dir = tempDir();
+    const { xlsx } = await newDemoWorkbook(dir, "fr");
+    const before = fs.readFileSync(xlsx);
+    const csv = writeText(dir, "réponses.csv", "Critère;Cotation;Commentaire\nC1;7;\nC2;peut-être;\nZZ-99;2;\nC1;3;\n");
+    const r = await run("fill", xlsx, "--answers", csv);
+    expect(r.code).toBe(2);
+    const errors = r.errLines;
+    expect(errors).toHaveLength(4);
+    expect(errors[0]).toContain(`${csv}:2`);
+    expect(errors[0]).toContain("« 7 »");
+    expect(errors[0]).toContain("1 = Non atteint, 2 = Partiel, 3 = Atteint, 4 = Dépassé");
+    expect(errors[1]).toContain("« peut-être »");
+    expect(errors[1]).toContain("ni un niveau de l'échelle");
+    expect(errors[2]).toContain("« ZZ-99 » inconnu");
+    expect(errors[3]).toContain("deux fois");
+    expect(fs.readFileSync(xlsx).equals(before)).toBe(true);
+  });
+
   it("an N/A token when the template does not allow N/A", async () => {
     const dir = tempDir();
     const t = demoTemplate();
@@ -105,7 +129,7 @@ describe("qualigrid fill refuses bad answers and writes nothing", () => {
     expect((await run("new", writeJson(dir, "t.json", t), "-o", xlsx)).code).toBe(0);
     const before = fs.readFileSync(xlsx);
     const csv = writeText(dir, "answers.csv", "criterion,rating\nC1,2\nC2,S. O.\n");
-    const r = await run("fill", xlsx, "--answers", csv);
+    const r = await run("fill", xlsx, "--answers", csv, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${csv}:3:`);
     expect(fs.readFileSync(xlsx).equals(before)).toBe(true);
@@ -120,7 +144,7 @@ describe("qualigrid fill refuses bad answers and writes nothing", () => {
     const { xlsx } = await newDemoWorkbook(dir, "fr");
     const before = fs.readFileSync(xlsx);
     const csv = path.join(dir, "absent.csv");
-    const r = await run("fill", xlsx, "--answers", csv);
+    const r = await run("fill", xlsx, "--answers", csv, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toContain(csv);
     expect(r.err).toContain("no such file");

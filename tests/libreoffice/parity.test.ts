@@ -72,6 +72,8 @@ interface Case {
   sabotage?: boolean;
   /** Generate without the evidence register. */
   noEvidence?: boolean;
+  /** Ratings typed into the grid in turn, row after row, instead of random ones. */
+  typed?: (string | number)[];
 }
 
 const CASES: Case[] = [
@@ -81,6 +83,8 @@ const CASES: Case[] = [
   { name: "weighted en", template: WEIGHTED, lang: "en", seed: 3001 },
   { name: "weighted all N/A or blank", template: WEIGHTED, lang: "fr", seed: 3002 },
   { name: "weighted without evidence register", template: WEIGHTED, lang: "en", seed: 3004, noEvidence: true },
+  // « S/O » as Québec writes it, and spellings a formula cannot see through (read as no rating by both).
+  { name: "S/O and its spellings typed in the grid", template: builtinTemplates()[0] as Template, lang: "fr", seed: 3005, typed: ["S/O", "s/o", "S / O", 2, "s/o.", "N/A", "n / a", "S/O/", "N-A", "S-O", 4, "sans objet", "NON CONCERNÉ", "non concerne"] },
   { name: "sabotaged score formula", template: WEIGHTED, lang: "fr", seed: 3003, sabotage: true },
 ];
 
@@ -103,7 +107,8 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: Case): void {
     ids.push(String(ws.getCell(row, grid.left + grid.columns.findIndex((k) => k.key === "criterion")).value));
     const roll = rand();
     const cell = ws.getCell(row, ratingCol);
-    if (onlyNaOrBlank) cell.value = roll < 0.6 ? pick(rand, NA_SPELLINGS[lang]) : null;
+    if (c.typed) cell.value = c.typed[i % c.typed.length] ?? null;
+    else if (onlyNaOrBlank) cell.value = roll < 0.6 ? pick(rand, NA_SPELLINGS[lang]) : null;
     else if (roll < 0.6) cell.value = pick(rand, levels);
     else if (roll < 0.75) cell.value = pick(rand, [naDisplayToken(lang), ...NA_SPELLINGS[lang]]);
     else if (roll < 0.9) cell.value = null;
@@ -190,6 +195,12 @@ describe.skipIf(!soffice)("workbook formulas recalculated by LibreOffice equal t
       const wb = p && recalculated.get(p.input);
       if (!p || !wb) throw new Error("case not prepared");
       const mismatches = compare(p, wb);
+      if (c.typed) {
+        // Not vacuous: every « S/O » spelling is N/A for the engine (and so, by the comparison, for the workbook).
+        const typed = c.typed;
+        const na = p.engine.criteria.filter((r, i) => /^s\s*\/\s*o\.?$/i.test(String(typed[i % typed.length])) && r.rating.kind === "na");
+        expect(na.length).toBeGreaterThanOrEqual(4);
+      }
       if (c.sabotage) expect(mismatches.filter((m) => m.includes(" score:")).length).toBeGreaterThan(0);
       else expect(mismatches).toEqual([]);
     });

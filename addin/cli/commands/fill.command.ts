@@ -1,27 +1,46 @@
 import { parseAnswersCsv } from "../../model/answers.parse.js";
-import type { InputIssue } from "../../model/template.types.js";
+import { issueOf, messageText } from "../../model/messages/message.catalog.js";
+import type { InputIssue, Lang } from "../../model/template.types.js";
 import { fillAnswers } from "../../xlsx/xlsx.fill.js";
 import { saveWorkbook } from "../../xlsx/xlsx.io.js";
 import { BadInput, EXIT, readInputFile, writeFileAtomic, type CliIo } from "../cli.io.js";
+import { cliIssue, say } from "../cli.print.js";
+import { decodeTextFile, encodingNamed, type TextEncoding } from "../csv.decode.js";
 import { openAssessment } from "../workbook.open.js";
 
 /**
  * `qualigrid fill <file.xlsx> --answers <answers.csv> [-o out.xlsx]`: writes ratings and comments
- * into the grid. Everything is checked before anything is written; the file is replaced at once.
+ * into the grid. The CSV's encoding is detected unless `--encoding` names it. Everything is checked
+ * before anything is written; the file is replaced at once.
  */
-export async function fillCommand(io: CliIo, file: string, opts: { answers: string; output?: string }): Promise<number> {
+export async function fillCommand(io: CliIo, file: string, opts: { answers: string; output?: string; encoding?: string }): Promise<number> {
+  const encoding = answersEncoding(opts.encoding);
   const { workbook, assessment } = await openAssessment(file, io);
-  const csv = await readInputFile(opts.answers);
-  const parsed = parseAnswersCsv(csv.toString("utf8"), opts.answers, assessment.template);
+  const csv = decodeTextFile(await readInputFile(opts.answers), opts.answers, encoding);
+  if (!csv.ok) throw new BadInput(csv.issues);
+  const parsed = parseAnswersCsv(csv.value.text, opts.answers, assessment.template);
   if (!parsed.ok) throw new BadInput(parsed.issues);
   const inGrid = new Set(assessment.grid.map((r) => r.criterion.toLowerCase()));
   const missing: InputIssue[] = parsed.value
     .filter((l) => !inGrid.has(l.criterion.toLowerCase()))
-    .map((l) => ({ path: `${opts.answers}:${l.line}`, message: `criterion ${l.criterion} has no row in the grid of ${file}`, severity: "error" }));
+    .map((l) => cliIssue("cli.fill.notInGrid", `${opts.answers}:${l.line}`, { criterion: l.criterion, file }));
   if (missing.length > 0) throw new BadInput(missing);
   const changed = fillAnswers(workbook, assessment, parsed.value);
   const target = opts.output ?? file;
   await writeFileAtomic(target, await saveWorkbook(workbook));
-  io.out(`${changed} criteria filled in ${target}.`);
+  say(io, "cli.fill.done", { count: changed, file: target });
   return EXIT.ok;
+}
+
+/** The encoding `--encoding` names (undefined when left out: detected); an unknown name is bad input. */
+function answersEncoding(name: string | undefined): TextEncoding | undefined {
+  if (name === undefined) return undefined;
+  const encoding = encodingNamed(name);
+  if (encoding === undefined) throw new BadInput([issueOf("answers.encodingUnknown", { encoding: name }, "--encoding")]);
+  return encoding;
+}
+
+/** The help text of `fill --encoding`. */
+export function encodingHelp(lang: Lang): string {
+  return messageText("answers.encodingHelp", {}, lang) ?? "";
 }
