@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // Runs before vitest in `npm test`. Some suites need programs that are system packages, not npm ones:
 //   - LibreOffice Calc (`soffice`): recalculates generated workbooks so tests can check the formulas;
+//   - the Carlito font and poppler-utils (`pdftotext`, `pdfinfo`): LibreOffice prints workbooks to PDF
+//     with Calibri's metrics, and the print suite reads the pages back;
 //   - Chromium (/usr/bin/chromium): drives the task pane in a real browser.
-// When both are present this does nothing. Otherwise, where it can (root, Debian, apt-get), it
+// When all are present this does nothing. Otherwise, where it can (root, Debian, apt-get), it
 // installs them; where it cannot, it says which suites will be skipped and how to install them.
 // It never fails `npm test`: it always exits 0. Set QUALIGRID_SKIP_SYSTEM_DEPS=1 to never install.
 import { spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
-const INSTALL_CMD = "apt-get install -y --no-install-recommends libreoffice-calc chromium";
+const INSTALL_CMD = "apt-get install -y --no-install-recommends libreoffice-calc fonts-crosextra-carlito poppler-utils chromium";
 const TAG = "[qualigrid ensure-system-deps]";
 
 function isExecutable(path) {
@@ -38,6 +40,16 @@ function findSoffice() {
   );
 }
 
+function findCarlito() {
+  const res = spawnSync("fc-list", [":family=Carlito", "family"], { encoding: "utf8" });
+  return res.status === 0 && /carlito/i.test(res.stdout) ? "Carlito" : null;
+}
+
+function findPoppler() {
+  const pdftotext = onPath("pdftotext");
+  return pdftotext && onPath("pdfinfo") ? pdftotext : null;
+}
+
 function findChromium() {
   return isExecutable("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
 }
@@ -48,6 +60,18 @@ const DEPS = [
     what: "LibreOffice Calc (soffice)",
     find: findSoffice,
     suites: "LibreOffice recalculation suites (workbook formulas are not proved to compute the engine's numbers)",
+  },
+  {
+    pkg: "fonts-crosextra-carlito",
+    what: "the Carlito font (Calibri's metrics)",
+    find: findCarlito,
+    suites: "print suite (sheets printing one page wide with their headers on A4 and Letter is not proved)",
+  },
+  {
+    pkg: "poppler-utils",
+    what: "poppler-utils (pdftotext, pdfinfo)",
+    find: findPoppler,
+    suites: "print suite (sheets printing one page wide with their headers on A4 and Letter is not proved)",
   },
   {
     pkg: "chromium",

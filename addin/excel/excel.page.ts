@@ -48,6 +48,6 @@ export async function pageLayout(w: Writer, sheet: Excel.Worksheet, print: Sheet
   layout.bottomMargin = inchesToPoints(PRINT_MARGINS.bottom);
   layout.headerMargin = inchesToPoints(PRINT_MARGINS.header);
   layout.footerMargin = inchesToPoints(PRINT_MARGINS.footer);
-  if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.from}:$${print.repeatRows.to}`);
-  if (print.area) layout.setPrintArea(print.area);
+  layout.setPrintTitleRows(`$${print.repeatRows.from}:$${print.repeatRows.to}`);
+  layout.setPrintArea(print.area);
 }

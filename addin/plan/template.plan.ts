@@ -35,7 +35,8 @@ export function templateSheetContent(template: Template, options: PlanOptions): 
     name: TABLES.templateItems,
     top: TEMPLATE_HEADER_ROW,
     left: TEMPLATE_ITEMS_LEFT,
-    columns: TEMPLATE_ITEM_COLUMNS.map((k) => col(k, wide.has(k) ? 40 : k.includes("Title") ? 24 : 12, wide.has(k))),
+    // A key is one word: its column is at least as wide, or a printed page would break it in two.
+    columns: TEMPLATE_ITEM_COLUMNS.map((k) => col(k, wide.has(k) ? 40 : k.includes("Title") ? 24 : Math.max(12, k.length + 3), wide.has(k))),
     rows: rows.items,
     style: "TableStyleLight1",
   };

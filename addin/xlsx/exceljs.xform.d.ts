@@ -1,5 +1,9 @@
-// exceljs ships no types for its internal files; the one the patch (exceljs.patch.ts) reaches.
+// exceljs ships no types for its internal files; the ones the patches (exceljs.patch.ts) reach.
 declare module "exceljs/lib/xlsx/xform/table/table-column-xform.js" {
   const TableColumnXform: { prototype: Record<string, unknown> };
   export default TableColumnXform;
+}
+declare module "exceljs/lib/xlsx/xform/book/workbook-xform.js" {
+  const WorkbookXform: { prototype: Record<string, unknown> };
+  export default WorkbookXform;
 }

@@ -77,14 +77,15 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
         ? { state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows, zoomScale: 100 }
         : { state: "normal", zoomScale: 100 },
     ],
+    // One page wide, as many tall as needed (fitToHeight 0); the paper is left to the printer's default.
     pageSetup: {
       orientation: sheet.print.orientation,
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { ...PRINT_MARGINS },
-      ...(sheet.print.repeatRows ? { printTitlesRow: `${sheet.print.repeatRows.from}:${sheet.print.repeatRows.to}` } : {}),
-      ...(sheet.print.area ? { printArea: sheet.print.area } : {}),
+      printTitlesRow: `${sheet.print.repeatRows.from}:${sheet.print.repeatRows.to}`,
+      printArea: sheet.print.area,
     },
   });
   for (const [col, width] of Object.entries(sheet.widths)) ws.getColumn(Number(col)).width = width;

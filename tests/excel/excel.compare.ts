@@ -2,12 +2,13 @@ import type ExcelJS from "exceljs";
 import { cellAddress, parseRangeAddress } from "../../addin/model/cell.address.js";
 import type { FakeSheet } from "../../addin/excel/fake/excel.fake.js";
 import type { ExcelFake } from "../../addin/excel/fake/excel.fake.js";
+import { inchesToPoints } from "../../addin/excel/excel.units.js";
 import { findTables } from "../../addin/xlsx/xlsx.tables.js";
 
 /**
  * What both renderers are compared on, per sheet and cell address: the cell's content (a value
  * or a formula, as text), its number format, whether it is unlocked and tinted, and the sheet's
- * validations, conditional formats, names, tables, widths, heights, freeze and protection —
+ * validations, conditional formats, names, tables, widths, heights, freeze, protection and print —
  * normalized so that exceljs's and Office.js's ways of saying the same thing compare equal.
  */
 export interface Snapshot {
@@ -26,6 +27,8 @@ export interface Snapshot {
   freeze: Record<string, string>;
   protectedSheets: string[];
   tabColors: Record<string, string>;
+  /** Per sheet: orientation, pages wide × tall, margins (points), repeated rows, print area. */
+  print: Record<string, string>;
 }
 
 const content = (kind: "formula" | "text" | "number" | "boolean", v: string): string => `${kind}:${v}`;
@@ -96,6 +99,16 @@ export function snapshotOfFile(wb: ExcelJS.Workbook, widthOf: (chars: number) =>
     if ((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) s.protectedSheets.push(ws.name);
     const tab = (ws.properties.tabColor as { argb?: string } | undefined)?.argb;
     if (tab) s.tabColors[ws.name] = tab.slice(2).toUpperCase();
+    const p = ws.pageSetup;
+    const m = p.margins;
+    s.print[ws.name] = printKey({
+      orientation: p.orientation,
+      wide: p.fitToPage ? p.fitToWidth : undefined,
+      tall: p.fitToPage ? p.fitToHeight : undefined,
+      margins: m ? [m.left, m.right, m.top, m.bottom, m.header, m.footer].map(inchesToPoints) : [],
+      titles: p.printTitlesRow,
+      area: p.printArea,
+    });
   }
   for (const n of wb.definedNames.model as { name: string; ranges: string[] }[]) s.names[n.name] = n.ranges.join(",");
   for (const t of findTables(wb).values()) s.tables.push(`${t.name} ${t.sheet.name}!${cellAddress(t.top, t.left)}:${cellAddress(t.bottom, t.right)} [${t.headers.join("|")}]`);
@@ -148,6 +161,18 @@ export function snapshotOfFake(fake: ExcelFake, only?: readonly string[]): Snaps
     if (sh.freeze) s.freeze[sh.name] = `${sh.freeze.rows} rows, ${sh.freeze.cols} cols`;
     if (sh.protection.protected) s.protectedSheets.push(sh.name);
     if (sh.tabColor) s.tabColors[sh.name] = sh.tabColor.replace(/^#/, "").toUpperCase();
+    const l = sh.pageLayout as Record<string, unknown>;
+    if (Object.keys(l).length > 0) {
+      const zoom = l.zoom as { horizontalFitToPages?: number; verticalFitToPages?: number } | undefined;
+      s.print[sh.name] = printKey({
+        orientation: typeof l.orientation === "string" ? l.orientation.toLowerCase() : undefined,
+        wide: zoom?.horizontalFitToPages,
+        tall: zoom?.verticalFitToPages,
+        margins: ["leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"].map((k) => Number(l[k])),
+        titles: typeof l.printTitleRows === "string" ? l.printTitleRows.replace(/\$/g, "") : undefined,
+        area: typeof l.printArea === "string" ? l.printArea.replace(/\$/g, "") : undefined,
+      });
+    }
   }
   for (const n of fake.state.names.values()) s.names[n.name] = n.formula.replace(/^=/, "");
   for (const t of fake.state.tables) {
@@ -158,7 +183,12 @@ export function snapshotOfFake(fake: ExcelFake, only?: readonly string[]): Snaps
 }
 
 function empty(): Snapshot {
-  return { sheets: [], cells: {}, numberFormats: {}, unlocked: [], filled: {}, fonts: {}, validations: {}, conditionalFormats: [], names: {}, tables: [], widths: {}, heights: {}, freeze: {}, protectedSheets: [], tabColors: {} };
+  return { sheets: [], cells: {}, numberFormats: {}, unlocked: [], filled: {}, fonts: {}, validations: {}, conditionalFormats: [], names: {}, tables: [], widths: {}, heights: {}, freeze: {}, protectedSheets: [], tabColors: {}, print: {} };
+}
+
+/** One sheet's print settings as one comparable line. */
+function printKey(p: { orientation?: string; wide?: number; tall?: number; margins: number[]; titles?: string; area?: string }): string {
+  return `${p.orientation ?? "?"}; ${p.wide ?? "?"} wide × ${p.tall ?? "?"} tall; margins ${p.margins.join(" ")}; titles ${p.titles ?? "none"}; area ${p.area ?? "none"}`;
 }
 
 function sort(s: Snapshot): Snapshot {

@@ -20,6 +20,13 @@ const FIXTURES: [string, WorkbookPlan][] = [
   ["no evidence register (en)", buildPlan(builtinTemplates()[1] as Template, { lang: "en", parts: { ...ALL, evidence: false } })],
   ["hostile texts (fr)", buildPlan(HOSTILE, { lang: "fr" })],
   ["targets changed (fr)", buildPlan(builtinTemplates()[2] as Template, { lang: "fr", targets: { CAP: 80 }, overallTarget: 70, blankRows: 3 })],
+  [
+    "settings set (en)",
+    buildPlan(builtinTemplates()[3] as Template, {
+      lang: "en",
+      settings: { organization: HOSTILE_TEXTS[0], assessmentDate: new Date(Date.UTC(2025, 2, 31)), completionThreshold: 0.6, consolidation: "median", showOthers: true },
+    }),
+  ],
 ];
 
 describe("the live renderer and the file renderer, on the same plan", () => {
@@ -45,6 +52,8 @@ describe("the live renderer and the file renderer, on the same plan", () => {
     expect(live.freeze).toEqual(file.freeze);
     expect(live.protectedSheets).toEqual(file.protectedSheets);
     expect(live.tabColors).toEqual(file.tabColors);
+    expect(live.print).toEqual(file.print);
+    expect(Object.keys(live.print)).toEqual(plan.sheets.map((s) => s.name));
   });
 });
 

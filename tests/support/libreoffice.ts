@@ -10,10 +10,13 @@
  * `/org.openoffice.Office.Calc/Formula/Load` `OOXMLRecalcMode` = 0 ("always recalculate"), without
  * which LibreOffice keeps the cached values found in the file.
  *
+ * `exportPdfMany` prints files to PDF the same way (one run, recalculated first) and `pdfPages`
+ * reads the pages back with poppler (`pdfinfo`, `pdftotext`); `missingPdfTools` says what is missing.
+ *
  * LibreOffice is a system package: `apt-get install -y --no-install-recommends libreoffice-calc`.
  */
 import type { Cell } from "exceljs";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants as fsConstants, statSync } from "node:fs";
 import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -144,6 +147,28 @@ export async function recalculateMany(
   outDir: string,
   options: RecalculateOptions = {},
 ): Promise<string[]> {
+  return convertMany(inputs, outDir, { format: "xlsx", verb: "recalculate", noun: "recalculation" }, options);
+}
+
+/**
+ * Exports several .xlsx files to PDF in ONE LibreOffice run, every formula recalculated first, as a
+ * printer would print them: every sheet in tab order, each with its page setup (paper, orientation,
+ * fit to pages, print area, repeated rows). Writes `<name>.pdf` into `outDir` (which must differ from
+ * every input's directory) and returns the output paths in input order.
+ */
+export async function exportPdfMany(inputs: string[], outDir: string, options: RecalculateOptions = {}): Promise<string[]> {
+  return convertMany(inputs, outDir, { format: "pdf", verb: "export to PDF", noun: "PDF export" }, options);
+}
+
+/** What one LibreOffice conversion produces and how its errors name it. */
+interface Conversion {
+  format: "xlsx" | "pdf";
+  verb: string;
+  noun: string;
+}
+
+async function convertMany(inputs: string[], outDir: string, conversion: Conversion, options: RecalculateOptions): Promise<string[]> {
+  const { format, verb, noun } = conversion;
   if (inputs.length === 0) return [];
   const soffice = findSoffice();
   if (!soffice) {
@@ -154,17 +179,17 @@ export async function recalculateMany(
   const outputs: string[] = [];
   const seen = new Map<string, string>();
   for (const input of absInputs) {
-    if (!(await fileExists(input))) throw new Error(`recalculate: input file not found: ${input}`);
+    if (!(await fileExists(input))) throw new Error(`${verb}: input file not found: ${input}`);
     if (dirname(input) === absOut) {
       throw new Error(
-        `recalculate: outDir (${absOut}) must differ from the input's directory, ` +
+        `${verb}: outDir (${absOut}) must differ from the input's directory, ` +
           `or LibreOffice would overwrite ${basename(input)}`,
       );
     }
-    const outName = basename(input, extname(input)) + ".xlsx";
+    const outName = `${basename(input, extname(input))}.${format}`;
     const previous = seen.get(outName);
     if (previous !== undefined) {
-      throw new Error(`recalculate: ${previous} and ${input} would both be written to ${join(absOut, outName)}`);
+      throw new Error(`${verb}: ${previous} and ${input} would both be written to ${join(absOut, outName)}`);
     }
     seen.set(outName, input);
     outputs.push(join(absOut, outName));
@@ -186,7 +211,7 @@ export async function recalculateMany(
       "--nolockcheck",
       "--norestore",
       "--convert-to",
-      "xlsx",
+      format,
       "--outdir",
       absOut,
       ...absInputs,
@@ -202,7 +227,7 @@ export async function recalculateMany(
           ? `exited with ${run.code ?? `signal ${run.signal ?? "?"}`}`
           : `produced no output for ${missing.join(", ")}`;
       throw new Error(
-        `LibreOffice recalculation ${why}\n` +
+        `LibreOffice ${noun} ${why}\n` +
           `command: ${soffice} ${args.join(" ")}\n` +
           `stdout: ${run.stdout.trim() || "(empty)"}\n` +
           `stderr: ${run.stderr.trim() || "(empty)"}`,
@@ -256,4 +281,50 @@ export function computedValue(cell: Cell): ComputedValue {
     return JSON.stringify(raw);
   }
   return raw as string | number | boolean;
+}
+
+/** The shell command that installs what the PDF checks need: Calibri's metrics and poppler's tools. */
+export const PDF_TOOLS_INSTALL_HINT = "apt-get install -y --no-install-recommends fonts-crosextra-carlito poppler-utils";
+
+/** A program's path on PATH, or null. */
+function onPath(name: string): string | null {
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    if (dir && isExecutableFile(join(dir, name))) return join(dir, name);
+  }
+  return null;
+}
+
+/**
+ * What a PDF check of printed sheets cannot do without, each named with what it is for; empty when
+ * everything is there. Carlito has Calibri's metrics: without it LibreOffice lays text out in
+ * another font, and line breaks, row heights and page breaks are not those of Excel.
+ */
+export function missingPdfTools(): string[] {
+  const missing: string[] = [];
+  if (!findSoffice()) missing.push("LibreOffice (soffice)");
+  if (!onPath("pdftotext") || !onPath("pdfinfo")) missing.push("pdftotext and pdfinfo (poppler-utils)");
+  const fonts = spawnSync("fc-list", [":family=Carlito", "family"], { encoding: "utf8" });
+  if (fonts.status !== 0 || !/carlito/i.test(fonts.stdout)) missing.push("the Carlito font (fonts-crosextra-carlito)");
+  return missing;
+}
+
+/** One printed page of a PDF: its size in points (width, height) and its text as `pdftotext -layout` lays it out. */
+export interface PdfPage {
+  width: number;
+  height: number;
+  text: string;
+}
+
+/** The pages of a PDF, in order, read with poppler's `pdfinfo` (sizes) and `pdftotext -layout` (texts). */
+export function pdfPages(path: string): PdfPage[] {
+  const run = (cmd: string, args: string[]): string => {
+    const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (r.error || r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${r.error?.message ?? r.stderr}`);
+    return r.stdout;
+  };
+  const info = run("pdfinfo", ["-f", "1", "-l", "100000", path]);
+  const sizes = [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  // pdftotext ends every page with a form feed.
+  const texts = run("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"]).split("\f");
+  return sizes.map((s, i) => ({ ...s, text: texts[i] ?? "" }));
 }

@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { columnLetter, quoteSheet } from "../../addin/model/cell.address.js";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import { parseTemplate } from "../../addin/model/template.parse.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
@@ -169,5 +171,85 @@ describe("table headers", () => {
         }
       }
     }
+  });
+});
+
+describe("print settings", () => {
+  /** The workbook part and each sheet's part of a rendered file, as text. */
+  function parts(bytes: Uint8Array): { book: string; sheets: string[] } {
+    const files = unzipSync(bytes);
+    const text = (name: string): string => strFromU8(files[name] ?? new Uint8Array());
+    const sheets = Object.keys(files)
+      .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+      .sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]))
+      .map(text);
+    return { book: text("xl/workbook.xml"), sheets };
+  }
+  /** The text of each `_xlnm.<name>` defined name, by sheet index, XML entities decoded. */
+  function printNames(book: string, name: "Print_Area" | "Print_Titles"): Map<number, string> {
+    const out = new Map<number, string>();
+    for (const m of book.matchAll(new RegExp(`<definedName name="_xlnm\\.${name}" localSheetId="(\\d+)">([^<]*)</definedName>`, "g"))) {
+      out.set(Number(m[1]), (m[2] ?? "").replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+    }
+    return out;
+  }
+
+  it.each(builtinTemplates().flatMap((t) => (["fr", "en"] as const).map((lang) => [`${t.id} (${lang})`, t, lang] as const)))(
+    "every sheet of %s: one page wide, as many tall as needed, its header row repeated, every column it fills in the print area",
+    async (_, template, lang) => {
+      const plan = buildPlan(template, { lang });
+      const bytes = await renderPlanToBuffer(plan);
+      const { book, sheets } = parts(bytes);
+      const areas = printNames(book, "Print_Area");
+      const titles = printNames(book, "Print_Titles");
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      plan.sheets.forEach((sheet, i) => {
+        const xml = sheets[i] ?? "";
+        expect(xml, sheet.name).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+        expect(xml, sheet.name).toMatch(/<pageSetup [^>]*fitToWidth="1" fitToHeight="0"/);
+        expect(xml, sheet.name).toMatch(new RegExp(`<pageSetup orientation="${sheet.print.orientation}"`));
+        // No paper size: the printer's default (A4 or Letter) is used, and one page wide fits both.
+        expect(xml, sheet.name).not.toMatch(/paperSize=/);
+        const header = sheet.print.repeatRows.from;
+        expect(titles.get(i), sheet.name).toBe(`${quoteSheet(sheet.name)}!$${header}:$${header}`);
+        // Whole columns, from A to the last column the sheet fills, the grid's helper columns left out.
+        const ws = wb.getWorksheet(sheet.name) as ExcelJS.Worksheet;
+        const helpers = sheet.tables.flatMap((t) => t.columns.flatMap((c, j) => (c.style === "helper" ? [t.left + j] : [])));
+        let last = ws.columnCount;
+        while (helpers.includes(last)) last--;
+        expect(areas.get(i), sheet.name).toBe(`${quoteSheet(sheet.name)}!$A:$${columnLetter(last)}`);
+        // …and the header row is the row of the sheet's table headers.
+        for (const t of sheet.tables) expect(t.top, sheet.name).toBe(header);
+      });
+    },
+  );
+
+  it("prints every grid column a person reads, « Preuves attendues » and the evaluator's included, and not the helpers", () => {
+    const plan = buildPlan(builtinTemplates()[0] as Template, { lang: "fr" });
+    const grid = plan.sheets.find((s) => s.key === "grid");
+    const table = grid?.tables[0];
+    const [from, to] = (grid?.print.area ?? "").split(":");
+    expect(from).toBe("A");
+    const readable = (table?.columns ?? []).filter((c) => c.style !== "helper");
+    expect(to).toBe(columnLetter((table?.left ?? 0) + readable.length - 1));
+    expect(table?.columns.slice(readable.length).every((c) => c.style === "helper")).toBe(true);
+    const headers = readable.map((c) => c.header);
+    for (const h of [HEADERS.grid.expectedEvidence.fr, HEADERS.grid.evaluatorRating.fr, HEADERS.grid.evaluatorComment.fr]) expect(headers).toContain(h);
+  });
+
+  it("keeps valid print names through a read and a write (what `fill` does), a sheet name with an apostrophe included", async () => {
+    const plan = buildPlan(builtinTemplates()[0] as Template, { lang: "fr" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderPlanToBuffer(plan)) as unknown as ArrayBuffer);
+    const again = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { book } = parts(again);
+    const i = plan.sheets.findIndex((s) => s.key === "actions");
+    const actions = plan.sheets[i];
+    expect(actions?.name).toBe("Plan d'action");
+    // The quote doubled inside the quoted name, as Excel writes it; whole columns kept whole.
+    expect(printNames(book, "Print_Titles").get(i)).toBe("'Plan d''action'!$4:$4");
+    expect(printNames(book, "Print_Area").get(i)).toBe(`'Plan d''action'!${actions?.print.area.replace(/([A-Z]+)/g, "$$$1")}`);
+    expect(printNames(book, "Print_Area").get(plan.sheets.findIndex((s) => s.key === "grid"))).toMatch(/^Grille!\$A:\$[A-Z]+$/);
   });
 });
