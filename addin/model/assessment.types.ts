@@ -86,6 +86,20 @@ export interface AssessmentRound {
 }
 
 /**
+ * What a workbook decides for itself beyond who and when (design.md "Workbook settings"): the
+ * completion below which the overall result is provisional (0–1), how respondents' levels are
+ * consolidated, the spread that puts a criterion « à discuter », the evaluator agreement tolerance
+ * (default-scale units), and whether respondents see each other's ratings.
+ */
+export interface AssessmentSettings {
+  completionThreshold: number;
+  consolidation: "mean" | "median";
+  spreadThreshold: number;
+  agreementTolerance: number;
+  showOthers: boolean;
+}
+
+/**
  * An assessment apart from any workbook layout: who answered, what each one answered per
  * criterion, the evidence register and the action plan, with the template and the dashboard's
  * targets. Both workbook readers produce it; the engine scores it (`scoreAssessment`).
@@ -112,4 +126,6 @@ export interface Assessment {
   overallTarget: number | null;
   /** The evidence status that counts an item as accepted, in the workbook's language. */
   acceptedStatus: string;
+  /** The workbook's settings; the defaults for a workbook made before it had any. */
+  settings: AssessmentSettings;
 }

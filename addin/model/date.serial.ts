@@ -15,6 +15,11 @@ export function dateFromSerial(serial: number): Date {
   return new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000));
 }
 
+/** A UTC day as Excel's day serial (1900 date system): 2024-05-01 → 45413; a time of day is dropped. */
+export function serialOfDay(day: Date): number {
+  return Math.floor((day.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
 /**
  * The day a cell holds, as a UTC date at midnight: a date (a file's cells), Excel's serial number
  * (the open workbook's cells not formatted as dates), or ISO text `yyyy-mm-dd`; null otherwise.

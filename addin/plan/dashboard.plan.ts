@@ -2,9 +2,10 @@ import { textOf } from "../model/text.js";
 import type { Template } from "../model/template.types.js";
 import { rangeAddress } from "../model/cell.address.js";
 import { columnsOf, FORMATS, headerOf, indexOf, type ColumnSpec } from "./columns.js";
-import { f, thisRow, wholeColumn } from "./formula.js";
+import { f, str, thisRow, wholeColumn } from "./formula.js";
 import { HEADERS, TEXTS, type ScoresKey } from "./labels.js";
 import { NAMES, TABLES } from "./names.js";
+import { COMPLETION_THRESHOLD_FORMULA } from "./settings.plan.js";
 import type { BlockCell, ConditionalFormatPlan, NamePlan, PlanOptions, PlanValue, TablePlan } from "./plan.types.js";
 
 /** Row of the `QG_Scores` header, below the overall block. */
@@ -95,6 +96,9 @@ export function dashboardContent(
     r++;
   };
   const sum = (k: ScoresKey): string => `SUM(${col(k)})`;
+  // Beside the overall score: « provisoire » while completion is below the workbook's threshold.
+  cells.push({ row: r, col: 3, value: f(`IF(${NAMES.overallCompletion}<${COMPLETION_THRESHOLD_FORMULA},${str(TEXTS.provisional[lang])},"")`), style: "figure" });
+  names.push({ name: NAMES.overallProvisional, sheet, ref: `$C$${r}` });
   figure(
     TEXTS.overallScore[lang],
     f(`IF(${sum("countedWeight")}=0,"",${sum("weightedScore")}/${sum("countedWeight")})`),
@@ -124,7 +128,10 @@ export function dashboardContent(
   }
   figure(
     TEXTS.overallMaturity[lang],
-    f(`IF(ISNUMBER(${NAMES.overallScore}),IFERROR(LOOKUP(${NAMES.overallScore},${NAMES.maturityMin},${NAMES.maturityLabels}),""),"")`),
+    // No maturity level for a provisional result.
+    f(
+      `IF(AND(ISNUMBER(${NAMES.overallScore}),${NAMES.overallCompletion}>=${COMPLETION_THRESHOLD_FORMULA}),IFERROR(LOOKUP(${NAMES.overallScore},${NAMES.maturityMin},${NAMES.maturityLabels}),""),"")`,
+    ),
     undefined,
     NAMES.overallMaturity,
   );

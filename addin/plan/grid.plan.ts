@@ -96,11 +96,13 @@ function gridFormulas(template: Template, options: PlanOptions, columns: ColumnP
   };
   if (options.parts.evidence) {
     const E = TABLES.evidence;
-    const ev = (k: "criteria" | "status"): string => wholeColumn(E, HEADERS.evidence[k][options.lang]);
+    const ev = (k: "criteria" | "status" | "expiry"): string => wholeColumn(E, HEADERS.evidence[k][options.lang]);
     // `,id,` searched in `,a,b,` (spaces removed, `;` read as `,`): C1 does not match C10.
     const names = `ISNUMBER(SEARCH(","&${row("criterion")}&",",","&SUBSTITUTE(SUBSTITUTE(${ev("criteria")}," ",""),";",",")&","))`;
+    // Not expired: no expiry date, or one on or after the reference date (a blank cell compares as 0).
+    const current = `((${ev("expiry")}="")+(${ev("expiry")}>=${NAMES.referenceDate})>0)`;
     out.evidenceCount = f(`SUMPRODUCT(--${names})`);
-    out.acceptedEvidence = f(`SUMPRODUCT(${names}*(${ev("status")}=${NAMES.acceptedStatus}))`);
+    out.acceptedEvidence = f(`SUMPRODUCT(${names}*(${ev("status")}=${NAMES.acceptedStatus})*${current})`);
     out.covered = f(`IF(AND(${row("notApplicable")}=0,${row("acceptedEvidence")}>0),1,0)`);
   }
   return out;

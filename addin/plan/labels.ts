@@ -1,3 +1,4 @@
+import type { SettingKey } from "../model/settings.js";
 import type { Lang } from "../model/template.types.js";
 import type { SheetKey } from "./plan.types.js";
 
@@ -135,6 +136,23 @@ export const YES_NO: Both[] = [
   { fr: "Non", en: "No" },
 ];
 
+/** The label of each workbook setting on the lists sheet (`QG_Settings`). */
+export const SETTING_LABELS: Record<SettingKey, Both> = {
+  organization: { fr: "Organisme", en: "Organization" },
+  assessmentDate: { fr: "Date de l'évaluation (aaaa-mm-jj)", en: "Assessment date (yyyy-mm-dd)" },
+  completionThreshold: { fr: "Seuil de complétude (résultat provisoire en deçà)", en: "Completion threshold (provisional result below it)" },
+  consolidation: { fr: "Consolidation des cotations (moyenne ou médiane)", en: "Consolidation of ratings (mean or median)" },
+  spreadThreshold: { fr: "Seuil d'écart entre répondants (à discuter)", en: "Spread between respondents to discuss" },
+  agreementTolerance: { fr: "Tolérance d'accord avec l'évaluateur", en: "Agreement tolerance with the evaluator" },
+  showOthers: { fr: "Les répondants voient les cotations des autres", en: "Respondents see each other's ratings" },
+};
+
+/** The consolidation methods as a workbook writes them (`QG_ConsolidationChoices`). */
+export const CONSOLIDATION_CHOICES: Record<"mean" | "median", Both> = {
+  mean: { fr: "moyenne", en: "mean" },
+  median: { fr: "médiane", en: "median" },
+};
+
 /** Every other text a plan writes. */
 export const TEXTS = {
   gridSubtitle: { fr: "Grille d'autoévaluation", en: "Self-assessment grid" },
@@ -145,8 +163,8 @@ export const TEXTS = {
   scaleLine: { fr: "Échelle de cotation", en: "Rating scale" },
   evidenceSubtitle: { fr: "Registre des preuves", en: "Evidence register" },
   evidenceHelp: {
-    fr: "Une ligne par preuve documentaire. « Critères » : un ou plusieurs codes de critère séparés par , ou ;. Seules les preuves « Acceptée » comptent dans la couverture.",
-    en: "One row per piece of documentary evidence. « Criteria »: one or more criterion codes separated by , or ;. Only « Accepted » evidence counts towards coverage.",
+    fr: "Une ligne par preuve documentaire. « Critères » : un ou plusieurs codes de critère séparés par , ou ;. Seules les preuves « Acceptée » et non expirées (à la date de l'évaluation, sinon aujourd'hui) comptent dans la couverture.",
+    en: "One row per piece of documentary evidence. « Criteria »: one or more criterion codes separated by , or ;. Only « Accepted » evidence not expired (as of the assessment date, else today) counts towards coverage.",
   },
   actionsSubtitle: { fr: "Plan d'action", en: "Action plan" },
   actionsHelp: {
@@ -165,6 +183,7 @@ export const TEXTS = {
   overallCompletion: { fr: "Complétude", en: "Completion" },
   overallCoverage: { fr: "Couverture des preuves", en: "Evidence coverage" },
   overallMaturity: { fr: "Niveau de maturité", en: "Maturity level" },
+  provisional: { fr: "provisoire", en: "provisional" },
   overallScored: { fr: "Critères évalués", en: "Criteria scored" },
   overallNotApplicable: { fr: "Critères sans objet", en: "Criteria not applicable" },
   overallTotal: { fr: "Critères", en: "Criteria" },
@@ -186,12 +205,19 @@ export const TEXTS = {
   listsScaleMin: { fr: "Minimum de l'échelle", en: "Scale minimum" },
   listsScaleMax: { fr: "Maximum de l'échelle", en: "Scale maximum" },
   listsAccepted: { fr: "Statut qui compte comme accepté", en: "Status counted as accepted" },
+  listsReferenceDate: { fr: "Date de référence des expirations", en: "Reference date for expiry" },
+  listsSettings: { fr: "Paramètres du classeur (modifiables)", en: "Workbook settings (editable)" },
+  listsSettingKey: { fr: "Clé", en: "Key" },
+  listsSetting: { fr: "Paramètre", en: "Setting" },
+  listsConsolidation: { fr: "Consolidation", en: "Consolidation" },
   overdue: { fr: "En retard", en: "Overdue" },
   invalidRating: { fr: "Choisissez une valeur de l'échelle ou S. O.", en: "Choose a value of the scale or N/A." },
   invalidChoice: { fr: "Choisissez une valeur de la liste.", en: "Choose a value from the list." },
   invalidDate: { fr: "Entrez une date.", en: "Enter a date." },
   invalidProgress: { fr: "Entrez un pourcentage entre 0 % et 100 %.", en: "Enter a percentage between 0% and 100%." },
   invalidTarget: { fr: "Entrez une cible entre 0 et 100.", en: "Enter a target between 0 and 100." },
+  invalidThreshold: { fr: "Entrez une proportion entre 0 % et 100 %.", en: "Enter a share between 0% and 100%." },
+  invalidSettingNumber: { fr: "Entrez un nombre entre 0 et 100.", en: "Enter a number between 0 and 100." },
 } as const satisfies Record<string, Both>;
 
 /** A text of the table above in `lang`. */

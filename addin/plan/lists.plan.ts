@@ -5,10 +5,14 @@ import { maturityBands } from "../scoring/maturity.js";
 import { absoluteRange } from "../model/cell.address.js";
 import { f } from "./formula.js";
 import { ACTION_STATUSES, EVIDENCE_STATUSES, EVIDENCE_TYPES, TEXTS, YES_NO } from "./labels.js";
+import { FORMATS } from "./columns.js";
 import { NAMES } from "./names.js";
+import { REFERENCE_DATE_FORMULA, settingsContent } from "./settings.plan.js";
 import type { BlockCell, NamePlan, PlanOptions } from "./plan.types.js";
 
-const HEAD = 3;
+/** Row of the lists' headers, repeated on every printed page. */
+export const LISTS_HEADER_ROW = 3;
+const HEAD = LISTS_HEADER_ROW;
 const FIRST = HEAD + 1;
 
 /** Column of each list on the lists sheet. */
@@ -88,7 +92,16 @@ export function listsSheetContent(template: Template, options: PlanOptions, shee
   );
   name(NAMES.scaleMin, FIRST, COL.setting);
   name(NAMES.scaleMax, FIRST + 1, COL.setting);
+  // Evidence expiring before this day does not count as accepted (design.md "Scoring").
+  cells.push(
+    { row: FIRST + 2, col: COL.settingLabel, value: TEXTS.listsReferenceDate[lang], style: "label" },
+    { row: FIRST + 2, col: COL.setting, value: f(REFERENCE_DATE_FORMULA), style: "computed", numFmt: FORMATS.date },
+  );
+  name(NAMES.referenceDate, FIRST + 2, COL.setting);
+  const settings = settingsContent(options, sheet, HEAD);
+  cells.push(...settings.cells);
+  names.push(...settings.names);
 
-  const widths = { [COL.value]: 9, [COL.label]: 24, [COL.description]: 40, [COL.na]: 16, [COL.evStatus]: 18, [COL.evType]: 16, [COL.acStatus]: 16, [COL.yesNo]: 10, [COL.matMin]: 20, [COL.matLabel]: 22, [COL.settingLabel]: 26, [COL.setting]: 10 };
+  const widths = { [COL.value]: 9, [COL.label]: 24, [COL.description]: 40, [COL.na]: 16, [COL.evStatus]: 18, [COL.evType]: 16, [COL.acStatus]: 16, [COL.yesNo]: 10, [COL.matMin]: 20, [COL.matLabel]: 22, [COL.settingLabel]: 26, [COL.setting]: 11, ...settings.widths };
   return { cells, names, widths };
 }

@@ -1,4 +1,16 @@
+import type { SettingKey } from "../model/settings.js";
 import { TEMPLATE_TABLES } from "../model/template.sheet.js";
+
+/** The named cell of each workbook setting (`QG_Settings`), which formulas and readers use. */
+export const SETTING_NAMES = {
+  organization: "QG_Organization",
+  assessmentDate: "QG_AssessmentDate",
+  completionThreshold: "QG_CompletionThreshold",
+  consolidation: "QG_Consolidation",
+  spreadThreshold: "QG_SpreadThreshold",
+  agreementTolerance: "QG_AgreementTolerance",
+  showOthers: "QG_ShowOthers",
+} as const satisfies Record<SettingKey, string>;
 
 /** Workbook-level names the plan defines; formulas and readers use them, whatever the language. */
 export const NAMES = {
@@ -22,6 +34,11 @@ export const NAMES = {
   overallCompletion: "QG_OverallCompletion",
   overallCoverage: "QG_OverallCoverage",
   overallMaturity: "QG_OverallMaturity",
+  overallProvisional: "QG_OverallProvisional",
+  settings: "QG_Settings",
+  consolidationChoices: "QG_ConsolidationChoices",
+  referenceDate: "QG_ReferenceDate",
+  ...SETTING_NAMES,
 } as const;
 
 /** Stable table names (design.md). */

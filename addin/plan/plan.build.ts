@@ -4,12 +4,12 @@ import type { Template } from "../model/template.types.js";
 import { dashboardContent } from "./dashboard.plan.js";
 import { GRID_HEADER_ROW, gridTable } from "./grid.plan.js";
 import { SHEET_NAMES, TEXTS } from "./labels.js";
-import { listsSheetContent } from "./lists.plan.js";
-import { rangeAddress } from "../model/cell.address.js";
+import { LISTS_HEADER_ROW, listsSheetContent } from "./lists.plan.js";
+import { withPrint } from "./print.plan.js";
 import { withRowHeights } from "./row.heights.js";
 import type { BlockCell, PlanOptions, SheetKey, SheetPlan, TablePlan, WorkbookPlan } from "./plan.types.js";
 import { actionsTable, evidenceTable, REGISTER_HEADER_ROW } from "./register.plan.js";
-import { templateSheetContent } from "./template.plan.js";
+import { TEMPLATE_HEADER_ROW, templateSheetContent } from "./template.plan.js";
 
 /** Default options: French, every part, 20 empty rows in the registers. */
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
@@ -33,67 +33,79 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
     { row: 2, col: 1, value: help, style: "note" },
   ];
   const sheets: SheetPlan[] = [];
+  // Every sheet prints one page wide with its header row repeated (`withPrint`).
   const names: WorkbookPlan["names"] = [];
 
   if (opts.parts.dashboard) {
     const d = dashboardContent(template, opts, name("dashboard"));
     names.push(...d.names);
-    sheets.push({
-      ...sheetOf("dashboard", name("dashboard"), "1F4E79", [d.table], [...header(TEXTS.dashboardSubtitle[lang], TEXTS.dashboardHelp[lang]), ...d.cells]),
-      widths: { ...widthsOf([d.table]), 1: 24, 2: 34 },
-      freeze: { rows: 0, cols: 0 },
-      conditionalFormats: d.conditionalFormats,
-      print: { orientation: "landscape" },
-    });
+    sheets.push(
+      withPrint(
+        {
+          ...sheetOf("dashboard", name("dashboard"), "1F4E79", [d.table], [...header(TEXTS.dashboardSubtitle[lang], TEXTS.dashboardHelp[lang]), ...d.cells]),
+          widths: { ...widthsOf([d.table]), 1: 24, 2: 34 },
+          freeze: { rows: 0, cols: 0 },
+          conditionalFormats: d.conditionalFormats,
+        },
+        d.table.top,
+      ),
+    );
   }
 
   const grid = gridTable(template, opts);
   const scaleHelp = `${TEXTS.scaleLine[lang]}${lang === "fr" ? " : " : ": "}${describeScale(template.scale, lang)}`;
-  sheets.push({
-    ...sheetOf("grid", name("grid"), "2E75B6", [grid], [
-      ...header(TEXTS.gridSubtitle[lang], TEXTS.gridHelp[lang]),
-      { row: 3, col: 1, value: scaleHelp, style: "note" },
-    ]),
-    freeze: { rows: GRID_HEADER_ROW, cols: 2 },
-    print: {
-      orientation: "landscape",
-      repeatRows: { from: GRID_HEADER_ROW, to: GRID_HEADER_ROW },
-      // What a person rates with, up to the evidence counts; the template's details and helpers stay off paper.
-      area: rangeAddress(1, 1, GRID_HEADER_ROW + grid.rows.length, grid.left + grid.columns.findIndex((c) => c.key === "expectedEvidence") - 1),
-    },
-  });
+  sheets.push(
+    withPrint(
+      {
+        ...sheetOf("grid", name("grid"), "2E75B6", [grid], [
+          ...header(TEXTS.gridSubtitle[lang], TEXTS.gridHelp[lang]),
+          { row: 3, col: 1, value: scaleHelp, style: "note" },
+        ]),
+        freeze: { rows: GRID_HEADER_ROW, cols: 2 },
+      },
+      GRID_HEADER_ROW,
+    ),
+  );
 
   if (opts.parts.evidence) {
     const t = evidenceTable(opts);
-    sheets.push({
-      ...sheetOf("evidence", name("evidence"), "548235", [t], header(TEXTS.evidenceSubtitle[lang], TEXTS.evidenceHelp[lang])),
-      freeze: { rows: REGISTER_HEADER_ROW, cols: 1 },
-      // Users add rows to the register: a protected sheet would stop its table from growing.
-      protect: false,
-      print: { orientation: "landscape", repeatRows: { from: REGISTER_HEADER_ROW, to: REGISTER_HEADER_ROW } },
-    });
+    sheets.push(
+      withPrint(
+        {
+          ...sheetOf("evidence", name("evidence"), "548235", [t], header(TEXTS.evidenceSubtitle[lang], TEXTS.evidenceHelp[lang])),
+          freeze: { rows: REGISTER_HEADER_ROW, cols: 1 },
+          // Users add rows to the register: a protected sheet would stop its table from growing.
+          protect: false,
+        },
+        REGISTER_HEADER_ROW,
+      ),
+    );
   }
   if (opts.parts.actions) {
     const t = actionsTable(opts);
-    sheets.push({
-      ...sheetOf("actions", name("actions"), "C55A11", [t], header(TEXTS.actionsSubtitle[lang], TEXTS.actionsHelp[lang])),
-      freeze: { rows: REGISTER_HEADER_ROW, cols: 1 },
-      protect: false,
-      print: { orientation: "landscape", repeatRows: { from: REGISTER_HEADER_ROW, to: REGISTER_HEADER_ROW } },
-    });
+    sheets.push(
+      withPrint(
+        {
+          ...sheetOf("actions", name("actions"), "C55A11", [t], header(TEXTS.actionsSubtitle[lang], TEXTS.actionsHelp[lang])),
+          freeze: { rows: REGISTER_HEADER_ROW, cols: 1 },
+          protect: false,
+        },
+        REGISTER_HEADER_ROW,
+      ),
+    );
   }
 
   const tpl = templateSheetContent(template, opts);
-  sheets.push({ ...sheetOf("template", name("template"), "7F7F7F", tpl.tables, tpl.cells), freeze: { rows: 4, cols: 0 } });
+  sheets.push(withPrint({ ...sheetOf("template", name("template"), "7F7F7F", tpl.tables, tpl.cells), freeze: { rows: 4, cols: 0 } }, TEMPLATE_HEADER_ROW));
 
   const lists = listsSheetContent(template, opts, name("lists"));
   names.push(...lists.names);
-  sheets.push({ ...sheetOf("lists", name("lists"), "7F7F7F", [], lists.cells), widths: lists.widths, freeze: { rows: 3, cols: 0 } });
+  sheets.push(withPrint({ ...sheetOf("lists", name("lists"), "7F7F7F", [], lists.cells), widths: lists.widths, freeze: { rows: 3, cols: 0 } }, LISTS_HEADER_ROW));
 
   return { lang, template, options: opts, sheets, names, activeSheet: "grid" };
 }
 
-function sheetOf(key: SheetKey, name: string, tabColor: string, tables: TablePlan[], cells: BlockCell[]): SheetPlan {
+function sheetOf(key: SheetKey, name: string, tabColor: string, tables: TablePlan[], cells: BlockCell[]): Omit<SheetPlan, "print"> {
   return {
     key,
     name,
@@ -104,7 +116,6 @@ function sheetOf(key: SheetKey, name: string, tabColor: string, tables: TablePla
     freeze: { rows: 0, cols: 0 },
     protect: true,
     conditionalFormats: [],
-    print: { orientation: "portrait" },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { WorkbookSettings } from "../model/settings.js";
 import type { Lang, Template } from "../model/template.types.js";
 
 /** A formula, in Excel's invariant syntax (English names, comma separators), starting with `=`. */
@@ -82,7 +83,8 @@ export interface SheetPlan {
   /** Locked cells protected (no password); input cells are unlocked. */
   protect: boolean;
   conditionalFormats: ConditionalFormatPlan[];
-  print: { orientation: "landscape" | "portrait"; repeatRows?: { from: number; to: number }; area?: string };
+  /** Fitted to one page wide; `repeatRows` print on every page; `area` is whole columns (`A:V`). */
+  print: { orientation: "landscape" | "portrait"; repeatRows: { from: number; to: number }; area: string };
 }
 
 /** A workbook-level name: `QG_LevelValues` → `Listes!$A$2:$A$5`. */
@@ -109,6 +111,8 @@ export interface PlanOptions {
   overallTarget?: number;
   /** Pre-formatted empty rows in the evidence register and the action plan. */
   blankRows: number;
+  /** The workbook's settings (`QG_Settings`); those left out take design.md's defaults. */
+  settings?: Partial<WorkbookSettings>;
 }
 
 /** Everything a renderer needs to write a Qualigrid workbook; pure data. */

@@ -562,7 +562,7 @@ describe("several respondents", () => {
 
   it("takes the median when the policy says so", () => {
     // median(1, 2, 4, 4) = (2 + 4) / 2 = 3, s = 2/3
-    const r = scoreAssessment(assessmentWith(T, [criterionAnswers(T, "C1", [lv(4), lv(1), lv(4), lv(2)])]), { method: "median" });
+    const r = scoreAssessment(assessmentWith(T, [criterionAnswers(T, "C1", [lv(4), lv(1), lv(4), lv(2)])]), { policy: { method: "median" } });
     expectNum(crit(r, "C1").score, 2 / 3);
     expect(crit(r, "C1").gap).toBe(0);
   });

@@ -1,8 +1,8 @@
-import type { Assessment, CriterionAnswers } from "../model/assessment.types.js";
+import type { Assessment, CriterionAnswers, EvidenceItem } from "../model/assessment.types.js";
 import { scaleBounds, type Rating } from "../model/scale.js";
 import { withTargets } from "../model/template.targets.js";
 import type { Template } from "../model/template.types.js";
-import { consolidatedRating, DEFAULT_POLICY, type ConsolidationPolicy } from "./consensus.js";
+import { consolidatedRating, type ConsolidationPolicy } from "./consensus.js";
 import { evidenceNames, isAcceptedStatus } from "./evidence.js";
 import { criterionScore, weightedMean } from "./score.core.js";
 import type { AssessmentResult, CriterionResult, DimensionResult, OverallResult } from "./scoring.types.js";
@@ -14,15 +14,32 @@ export function assessmentTemplate(assessment: Assessment): Template {
   return withTargets(assessment.template, assessment.targets, assessment.overallTarget);
 }
 
+/** What scoring may be told beyond the assessment itself. */
+export interface ScoreOptions {
+  /** The consolidation to use instead of the workbook's setting. */
+  policy?: ConsolidationPolicy;
+  /**
+   * Today, as a UTC day (its time of day is dropped): the reference date for evidence expiry when
+   * the assessment has no date. Default: the local calendar day, as the workbook's `TODAY()`.
+   */
+  today?: Date;
+}
+
 /**
  * Scores an assessment by the rules of design.md: each criterion's consolidated rating (its own
- * rating when there is one respondent and no agreed rating), criterion scores and gaps, dimension
- * scores (weighted, answered and applicable criteria only), the overall score (weighted by
- * dimension), completion and evidence coverage, against the dashboard's targets. The workbook's
- * formulas compute the same numbers.
+ * rating when there is one respondent and no agreed rating; the workbook's consolidation setting
+ * otherwise), criterion scores and gaps, dimension scores (weighted, answered and applicable
+ * criteria only), the overall score (weighted by dimension), completion and evidence coverage
+ * (accepted items not expired as of the assessment date, else today), against the dashboard's
+ * targets; the overall result is provisional below the workbook's completion threshold. The
+ * workbook's formulas compute the same numbers.
  */
-export function scoreAssessment(assessment: Assessment, policy: ConsolidationPolicy = DEFAULT_POLICY): AssessmentResult {
+export function scoreAssessment(assessment: Assessment, options: ScoreOptions = {}): AssessmentResult {
   const template = assessmentTemplate(assessment);
+  const policy = options.policy ?? { method: assessment.settings.consolidation };
+  const reference = assessment.assessmentDate ?? (options.today ? utcDay(options.today) : localToday());
+  // « Before the reference date »: an item expiring on the reference day still counts.
+  const current = (e: EvidenceItem): boolean => e.expiry === null || e.expiry.getTime() >= reference.getTime();
   const { min, max } = scaleBounds(template.scale);
   // Ids compare case-insensitively; a criterion listed twice: its last row counts.
   const ratings = new Map<string, Rating>();
@@ -46,7 +63,7 @@ export function scoreAssessment(assessment: Assessment, policy: ConsolidationPol
       for (const e of evidence) {
         if (!evidenceNames(e.criteria, c.id)) continue;
         evidenceCount++;
-        if (isAcceptedStatus(e.status, assessment.acceptedStatus)) acceptedEvidenceCount++;
+        if (isAcceptedStatus(e.status, assessment.acceptedStatus) && current(e)) acceptedEvidenceCount++;
       }
       let score: number | null = null;
       let gap: number | null = null;
@@ -95,16 +112,17 @@ export function scoreAssessment(assessment: Assessment, policy: ConsolidationPol
       evidenceCoverage: applicable > 0 ? covered / applicable : null,
     });
   }
-  return { criteria, dimensions, overall: overallOf(template, criteria, dimensions) };
+  return { criteria, dimensions, overall: overallOf(template, criteria, dimensions, assessment.settings.completionThreshold) };
 }
 
-function overallOf(template: Template, criteria: CriterionResult[], dimensions: DimensionResult[]): OverallResult {
+function overallOf(template: Template, criteria: CriterionResult[], dimensions: DimensionResult[], threshold: number): OverallResult {
   const score = weightedMean(dimensions.flatMap((d) => (d.score === null ? [] : [[d.weight, d.score] as const])));
   const answered = sum(dimensions.map((d) => d.answered));
   const notApplicable = sum(dimensions.map((d) => d.notApplicable));
   const total = criteria.length;
   const applicable = criteria.filter((c) => c.rating.kind !== "na");
   const covered = applicable.filter((c) => c.acceptedEvidenceCount > 0).length;
+  const completion = total > 0 ? (answered + notApplicable) / total : 0;
   return {
     score,
     target: template.target,
@@ -112,9 +130,19 @@ function overallOf(template: Template, criteria: CriterionResult[], dimensions: 
     answered,
     notApplicable,
     total,
-    completion: total > 0 ? (answered + notApplicable) / total : 0,
+    completion,
     evidenceCoverage: applicable.length > 0 ? covered / applicable.length : null,
+    provisional: completion < threshold,
   };
+}
+
+function utcDay(d: Date): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
+
+function localToday(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
 }
 
 function consolidatedOf(c: CriterionAnswers, policy: ConsolidationPolicy): Rating {

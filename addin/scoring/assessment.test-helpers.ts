@@ -5,6 +5,7 @@
  */
 import type { Assessment, CriterionAnswers, EvidenceItem } from "../model/assessment.types.js";
 import type { Rating } from "../model/scale.js";
+import { DEFAULT_SETTINGS } from "../model/settings.js";
 import type { Template } from "../model/template.types.js";
 
 /** An evidence item as the tests give it: the criterion ids it names and its status. */
@@ -75,5 +76,6 @@ export function assessmentWith(
     targets: {},
     overallTarget: null,
     acceptedStatus,
+    settings: { ...DEFAULT_SETTINGS },
   };
 }

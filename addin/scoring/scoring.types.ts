@@ -38,7 +38,13 @@ export interface DimensionResult extends ScoreFigures {
 }
 
 /** The whole assessment's figures. */
-export type OverallResult = ScoreFigures;
+export interface OverallResult extends ScoreFigures {
+  /**
+   * Whether completion is below the workbook's completion threshold: the result is shown as
+   * provisional (« provisoire »), without a maturity level.
+   */
+  provisional: boolean;
+}
 
 /** Everything the engine computes for an assessment. */
 export interface AssessmentResult {

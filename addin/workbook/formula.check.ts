@@ -5,7 +5,9 @@ import { cellAddress } from "../model/cell.address.js";
 import { findingOf, type Finding } from "./workbook.check.js";
 import { isFormula } from "../plan/formula.js";
 import { HEADERS, SHEET_NAMES } from "../plan/labels.js";
-import { TABLES } from "../plan/names.js";
+import { NAMES, SETTING_NAMES, TABLES } from "../plan/names.js";
+import { SETTINGS_COL } from "../plan/settings.plan.js";
+import { SETTING_KEYS } from "../model/settings.js";
 import { plainText } from "../model/table.plain.js";
 import { buildPlan } from "../plan/plan.build.js";
 import type { BlockCell, PlanParts, SheetPlan, TablePlan } from "../plan/plan.types.js";
@@ -158,9 +160,20 @@ export function checkStructure(template: Template, workbookLang: Lang, view: Con
     }
   }
 
+  // A workbook made before the settings (`QG_Settings`) has none of their names: formulas that read
+  // them would not compute there, so they are not proposed; one finding says how to add them.
+  const lists = plan.sheets.find((s) => s.key === "lists");
+  const settingsKey = lists?.cells.find((c) => c.col === SETTINGS_COL.key && c.value === SETTING_KEYS[0]);
+  // A lists sheet renamed or gone tells nothing either way: the formulas are compared as usual.
+  const withSettings = !lists || !settingsKey || !view.sheets.has(lists.name) || view.cell(lists.name, settingsKey.row, settingsKey.col) === settingsKey.value;
+  if (!withSettings && lists && settingsKey) {
+    findings.push(findingOf("settingsMissing", "warning", { sheet: lists.name, address: cellAddress(settingsKey.row, settingsKey.col) }, { name: NAMES.settings, template: template.id }, lang));
+  }
+  const settingNames = [NAMES.referenceDate, ...Object.values(SETTING_NAMES)].map((n) => n.toUpperCase());
   // Formulas that name a table gone or renamed cannot be restored as they were: the table finding says what to do.
   const usable = (formula: string): boolean => {
     const n = normalizeFormula(formula);
+    if (!withSettings && settingNames.some((name) => n.includes(name))) return false;
     return ![...broken].some((t) => n.includes(t.toUpperCase()));
   };
   const repairs: FormulaRepair[] = [];

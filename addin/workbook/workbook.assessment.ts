@@ -2,6 +2,7 @@ import type { ActionItem, Assessment, CriterionAnswers, EvidenceItem, Respondent
 import { splitCriterionIds } from "../model/criterion.ids.js";
 import { dayOfCell } from "../model/date.serial.js";
 import { parseRatingCell } from "../model/scale.js";
+import { DEFAULT_WORKBOOK_SETTINGS } from "../model/settings.js";
 import { YES_NO } from "../plan/labels.js";
 import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, WorkbookLayout } from "./workbook.types.js";
 
@@ -9,11 +10,13 @@ import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, W
  * The assessment a workbook's layout holds, the one way every reader and hand-made fixture builds
  * it: one unnamed self-assessment respondent (today's grid has one rating column), the evaluator
  * when the grid has its rating column, each criterion's answers read as the grid's formulas read
- * them, the evidence register and the action plan. Nothing in today's workbooks records agreed
- * ratings, evidence reviews, action sources, the organization, the assessment date or the round:
- * those are left empty.
+ * them, the evidence register and the action plan, the organization, the assessment date and the
+ * other settings (`QG_Settings`; the defaults when the workbook has none). Nothing in today's
+ * workbooks records agreed ratings, evidence reviews, action sources or the round: those are left
+ * empty.
  */
 export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
+  const { organization, assessmentDate, ...settings } = layout.settings ?? DEFAULT_WORKBOOK_SETTINGS;
   const evaluator: Respondent | null = layout.grid.some((r) => r.evaluatorRatingCell !== null) ? { name: "", role: "evaluator" } : null;
   const scale = layout.template.scale;
   const criteria = layout.grid
@@ -28,8 +31,8 @@ export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
   return {
     template: layout.template,
     lang: layout.lang,
-    organization: null,
-    assessmentDate: null,
+    organization,
+    assessmentDate,
     round: null,
     respondents: [{ name: "", role: "self" }],
     evaluator,
@@ -39,6 +42,7 @@ export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
     targets: { ...layout.targets },
     overallTarget: layout.overallTarget,
     acceptedStatus: layout.acceptedStatus,
+    settings,
   };
 }
 

@@ -28,7 +28,8 @@ export type FindingCode =
   | "formulaAltered"
   | "formulaMissing"
   | "tableMissing"
-  | "tableRenamed";
+  | "tableRenamed"
+  | "settingsMissing";
 
 /** One thing `check` found, with where it is and what to do. */
 export interface Finding {

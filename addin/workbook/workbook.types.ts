@@ -1,4 +1,5 @@
 import type { Assessment } from "../model/assessment.types.js";
+import type { WorkbookSettings } from "../model/settings.js";
 import type { PlainValue } from "../model/table.plain.js";
 import type { Lang, Template } from "../model/template.types.js";
 
@@ -73,6 +74,8 @@ export interface WorkbookLayout {
   overallTarget: number | null;
   /** The accepted evidence status in this workbook's language. */
   acceptedStatus: string;
+  /** The workbook's settings (`QG_Settings`); design.md's defaults when absent (a workbook made before them). */
+  settings?: WorkbookSettings;
 }
 
 /**

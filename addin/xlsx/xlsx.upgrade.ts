@@ -53,6 +53,8 @@ export async function upgradeWorkbook(
     blankRows: Math.max(DEFAULT_PLAN_OPTIONS.blankRows, rowsOf(oldEvidence), rowsOf(oldActions)),
   };
   if (a.overallTarget !== null && a.overallTarget !== a.template.target) options.overallTarget = a.overallTarget;
+  // The workbook's settings go on (a workbook made before them gets the defaults).
+  if (a.settings) options.settings = a.settings;
   const plan = buildPlan(next, options);
   const loaded = await loadWorkbook(await renderPlanToBuffer(plan), "upgrade");
   if (!loaded.ok) throw new Error(`the generated workbook cannot be read back: ${loaded.issues.map((i) => i.message).join("; ")}`);

@@ -2,6 +2,7 @@
 import "../test/setup.js";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_WORKBOOK_SETTINGS } from "../../addin/model/settings.js";
 import { textOf } from "../../addin/model/text.js";
 import { scoreAssessment } from "../../addin/scoring/assessment.score.js";
 import { assessmentOfLayout } from "../../addin/workbook/workbook.assessment.js";
@@ -88,6 +89,26 @@ describe.each(LANG_CASES)("Dashboard screen ($lang)", ({ lang, i18n }) => {
       expect(within(dimensionItem("COMM")).getByText(spaced(t("dashboard.figures", { score: "50", target: "75", gap: "25" })))).toBeTruthy(),
     );
     expect(host.callsTo("read").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("says the overall result is provisional while completion is below the workbook's threshold", async () => {
+    const host = gridHost({ lang, ratings: { "GOUV-01": 4 } }); // 1 of 5 answered: 20 %
+    const { user } = await openDashboard(host, t("tab.dashboard"));
+    const note = spaced(t("dashboard.provisional", { completion: i18n.percent(0.2), threshold: i18n.percent(0.8) }));
+    expect(await screen.findByText(note)).toBeTruthy();
+    // The workbook lowers its threshold: the same answers give a final result.
+    const wb = host.workbook;
+    if (!wb) throw new Error("no workbook");
+    wb.settings = { ...DEFAULT_WORKBOOK_SETTINGS, completionThreshold: 0.2 };
+    await user.click(screen.getByRole("button", { name: t("app.refresh") }));
+    await waitFor(() => expect(screen.queryByText(note)).toBeNull());
+    expect(document.querySelector("[data-provisional]")).toBeNull();
+  });
+
+  it("does not say provisional at the threshold itself (80 % answered)", async () => {
+    await openDashboard(knownHost(lang), t("tab.dashboard"));
+    await screen.findByRole("heading", { level: 3, name: t("dashboard.overall") });
+    expect(document.querySelector("[data-provisional]")).toBeNull();
   });
 
   it("says a dimension with nothing rated is not scored yet", async () => {

@@ -18,8 +18,9 @@ const useStyles = makeStyles({
 });
 
 /**
- * The Dashboard screen: the overall score and, per dimension, score, target and gap as text and as
- * a bar, with completion and evidence coverage — computed by the engine from the workbook read back.
+ * The Dashboard screen: the overall score (said provisional below the workbook's completion
+ * threshold; the pane shows no maturity level) and, per dimension, score, target and gap as text and as a bar,
+ * with completion and evidence coverage — computed by the engine from the workbook read back.
  */
 export function DashboardScreen({ state }: { state: DashboardState }) {
   const i18n = useI18n();
@@ -58,6 +59,11 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
         <Subtitle2 as="h3" id={overallId}>
           {t("dashboard.overall")}
         </Subtitle2>
+        {result.overall.provisional && (
+          <Text block weight="semibold" data-provisional="true">
+            {t("dashboard.provisional", { completion: i18n.percent(result.overall.completion), threshold: i18n.percent(figures.completionThreshold) })}
+          </Text>
+        )}
         <FigureList figures={result.overall} i18n={i18n} />
         <ScoreBar score={result.overall.score} target={result.overall.target} />
       </section>

@@ -6,15 +6,19 @@ import { assessmentTemplate, scoreAssessment } from "../../addin/scoring/assessm
 import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { callHost } from "../host/host.context.js";
 
-/** What the dashboard shows: the template with the workbook's targets, and the engine's figures. */
+/**
+ * What the dashboard shows: the template with the workbook's targets, the engine's figures, and the
+ * workbook's completion threshold (below it the overall result is provisional).
+ */
 export interface DashboardFigures {
   template: Template;
   result: AssessmentResult;
+  completionThreshold: number;
 }
 
 /** The engine's figures for a workbook read back: the same numbers as the workbook's formulas. */
 function dashboardFigures(wb: AssessmentWorkbook): DashboardFigures {
-  return { template: assessmentTemplate(wb.assessment), result: scoreAssessment(wb.assessment) };
+  return { template: assessmentTemplate(wb.assessment), result: scoreAssessment(wb.assessment), completionThreshold: wb.assessment.settings.completionThreshold };
 }
 
 /** State of the Dashboard screen. */

@@ -88,6 +88,38 @@ describe.each(LANG_CASES)("Generate screen ($lang)", ({ lang, i18n }) => {
     expect(await screen.findByRole("heading", { level: 2, name: t("assess.heading") })).toBeTruthy();
   });
 
+  it("writes the organization and the assessment date into the workbook's settings, refusing a date that is not one", async () => {
+    const host = new MemoryHost({ lang });
+    const { user } = renderPane(host);
+    await openGenerate(user, i18n);
+    await user.type(screen.getByRole("textbox", { name: t("generate.organization") }), "Centre d'entraide");
+    const date = screen.getByRole("textbox", { name: t("generate.assessmentDate") });
+    await user.type(date, "2025-02-30");
+    expect(screen.getByText(t("generate.assessmentDate.invalid"))).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: t("generate.button") }));
+    expect(screen.getByText(t("generate.fixSettings"))).toBeTruthy();
+    expect(host.callsTo("generate")).toHaveLength(0);
+
+    await user.clear(date);
+    await user.type(date, "2025-03-31");
+    expect(screen.queryByText(t("generate.assessmentDate.invalid"))).toBeNull();
+    expect(screen.queryByText(t("generate.fixSettings"))).toBeNull();
+    await user.click(screen.getByRole("button", { name: t("generate.button") }));
+    expect(await screen.findByText(t("generate.done"))).toBeTruthy();
+    const [plan] = host.callsTo("generate")[0] ?? [];
+    expect(plan?.options.settings).toEqual({ organization: "Centre d'entraide", assessmentDate: new Date(Date.UTC(2025, 2, 31)) });
+  });
+
+  it("generates without settings when the organization and the date are left blank", async () => {
+    const host = new MemoryHost({ lang });
+    const { user } = renderPane(host);
+    await openGenerate(user, i18n);
+    await user.click(screen.getByRole("button", { name: t("generate.button") }));
+    expect(await screen.findByText(t("generate.done"))).toBeTruthy();
+    const [plan] = host.callsTo("generate")[0] ?? [];
+    expect(plan?.options.settings).toBeUndefined();
+  });
+
   it("refuses a workbook that already holds a Qualigrid grid, naming its template, and never calls generate", async () => {
     const host = gridHost({ lang });
     const { user } = renderPane(host);

@@ -25,6 +25,7 @@ import { useI18n, type Translator } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
 import type { GenerateState } from "./generate.state.js";
 import { GridExistsBar } from "./GridExistsBar.js";
+import { SettingsFields } from "./SettingsFields.js";
 import { TargetFields } from "./TargetFields.js";
 
 const useStyles = makeStyles({
@@ -42,7 +43,8 @@ export interface GenerateScreenProps {
 }
 
 /**
- * The Generate screen: language, parts and targets, then the generation with its progress. A
+ * The Generate screen: language, parts, the organization and assessment date, and targets, then
+ * the generation with its progress. A
  * workbook that already holds a grid is named and the button is disabled (never overwritten).
  */
 export function GenerateScreen({ template, state, workbook, onChooseTemplate, onAssess }: GenerateScreenProps) {
@@ -93,10 +95,16 @@ export function GenerateScreen({ template, state, workbook, onChooseTemplate, on
               />
             ))}
           </fieldset>
+          <SettingsFields state={state} />
           <TargetFields template={template} state={state} />
           {targetsRefused && (
             <MessageBar intent="error" role="alert">
               <MessageBarBody>{t("generate.fixTargets")}</MessageBarBody>
+            </MessageBar>
+          )}
+          {state.refusedForSettings && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{t("generate.fixSettings")}</MessageBarBody>
             </MessageBar>
           )}
           <div className={styles.row}>

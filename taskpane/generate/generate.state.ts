@@ -1,11 +1,27 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { GenerateProgress, HostError, WorkbookHost } from "../../addin/host/host.types.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
+import { parseSettingText, type WorkbookSettings } from "../../addin/model/settings.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import type { PlanOptions, PlanParts } from "../../addin/plan/plan.types.js";
 import { callHost, unknownError } from "../host/host.context.js";
 import type { WorkbookStatusState } from "../host/workbook.status.js";
 import { checkTargets, targetsFormOf, type TargetsCheck, type TargetsForm } from "./targets.form.js";
+
+/**
+ * The workbook settings the Generate screen sets, from what was typed: the organization (blank:
+ * none) and the assessment date (`aaaa-mm-jj`, blank: none); null when the date is not a real day.
+ */
+export function settingsOfForm(organization: string, assessmentDate: string): Partial<WorkbookSettings> | null {
+  const out: Partial<WorkbookSettings> = {};
+  if (organization.trim() !== "") out.organization = organization.trim();
+  if (assessmentDate.trim() !== "") {
+    const d = parseSettingText("assessmentDate", assessmentDate);
+    if (!d.ok) return null;
+    out.assessmentDate = d.value;
+  }
+  return out;
+}
 
 /** State of the Generate screen. */
 export interface GenerateState {
@@ -20,6 +36,16 @@ export interface GenerateState {
   targets: TargetsCheck | null;
   /** Whether an attempt to generate was refused for the targets' problems. */
   refusedForTargets: boolean;
+  /** The organization assessed, as typed (blank: none). */
+  organization: string;
+  setOrganization(text: string): void;
+  /** The assessment date as typed, `aaaa-mm-jj` (blank: none, expiry counted as of today). */
+  assessmentDate: string;
+  setAssessmentDate(text: string): void;
+  /** Whether the date typed is not a real `aaaa-mm-jj` day. */
+  dateInvalid: boolean;
+  /** Whether an attempt to generate was refused for the date. */
+  refusedForSettings: boolean;
   running: boolean;
   progress: GenerateProgress | null;
   error: HostError | null;
@@ -45,6 +71,9 @@ export function useGenerate(
   const [form, setForm] = useState<TargetsForm>(() => (template ? targetsFormOf(template) : { defaultTarget: "", dimensions: {} }));
   const [formOf, setFormOf] = useState<Template | null>(template);
   const [refusedForTargets, setRefusedForTargets] = useState(false);
+  const [organization, setOrganization] = useState("");
+  const [assessmentDate, setAssessmentDate] = useState("");
+  const [refusedForSettings, setRefusedForSettings] = useState(false);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<GenerateProgress | null>(null);
   const [error, setError] = useState<HostError | null>(null);
@@ -65,13 +94,15 @@ export function useGenerate(
     setDone(false);
   }
   const targets = template ? checkTargets(template, form) : null;
+  const settings = settingsOfForm(organization, assessmentDate);
 
   const generate = useCallback(async () => {
     if (!template || !targets || running) return;
     setDone(false);
     setError(null);
     setRefusedForTargets(parts.dashboard && !targets.ok);
-    if (parts.dashboard && !targets.ok) return;
+    setRefusedForSettings(settings === null);
+    if ((parts.dashboard && !targets.ok) || settings === null) return;
     setRunning(true);
     setProgress(null);
     try {
@@ -82,6 +113,7 @@ export function useGenerate(
         options.targets = targets.targets;
         options.overallTarget = targets.overallTarget;
       }
+      if (Object.keys(settings).length > 0) options.settings = settings;
       let result;
       try {
         const plan = buildPlan(template, options);
@@ -104,7 +136,7 @@ export function useGenerate(
         setProgress(null);
       }
     }
-  }, [template, running, parts, targets, workbook, lang, host, onGenerated]);
+  }, [template, running, parts, targets, settings, workbook, lang, host, onGenerated]);
 
   return {
     lang,
@@ -116,6 +148,12 @@ export function useGenerate(
     setDimensionTarget: (id, text) => setForm((f) => ({ ...f, dimensions: { ...f.dimensions, [id]: text } })),
     targets,
     refusedForTargets,
+    organization,
+    setOrganization,
+    assessmentDate,
+    setAssessmentDate,
+    dateInvalid: settings === null,
+    refusedForSettings: refusedForSettings && settings === null,
     running,
     progress,
     error,

@@ -22,6 +22,7 @@ import { naDisplayToken } from "../../addin/model/scale.js";
 import type { Lang, Result, Template } from "../../addin/model/template.types.js";
 import { cellAddress } from "../../addin/model/cell.address.js";
 import { EVIDENCE_STATUSES } from "../../addin/plan/labels.js";
+import { planSettings } from "../../addin/plan/settings.plan.js";
 import { TABLES } from "../../addin/plan/names.js";
 import type { TablePlan, WorkbookPlan } from "../../addin/plan/plan.types.js";
 
@@ -355,6 +356,7 @@ export function workbookFromPlan(plan: WorkbookPlan): AssessmentWorkbook {
     targets,
     overallTarget: scores ? (plan.options.overallTarget ?? plan.template.target) : null,
     acceptedStatus: EVIDENCE_STATUSES.find((s) => s.key === "accepted")?.text[plan.lang] ?? "",
+    settings: planSettings(plan.options),
   });
 }
 

@@ -72,6 +72,12 @@ export const CHECK_MESSAGES = registerMessages({
     fr: (p) => `le tableau ${p.table} (feuille ${p.sheet}) a été supprimé : ${p.consequence} ; restaurez-le depuis une copie du classeur ou recréez le classeur avec \`qualigrid new\``,
     en: (p) => `table ${p.table} (sheet ${p.sheet}) was deleted: ${p.consequence}; restore it from a copy of the workbook or regenerate the workbook with \`qualigrid new\``,
   },
+  "check.settingsMissing": {
+    fr: (p) =>
+      `ce classeur a été créé avant les paramètres du classeur (${p.name}) : les preuves échues y comptent encore et le résultat global n'y est jamais provisoire ; ajoutez-les avec qualigrid upgrade <classeur> --template ${p.template} --force`,
+    en: (p) =>
+      `this workbook was made before the workbook settings (${p.name}): expired evidence still counts in it and its overall result is never provisional; add them with qualigrid upgrade <workbook> --template ${p.template} --force`,
+  },
   "check.tableRenamed": {
     fr: (p) =>
       `le tableau ${p.table} de la feuille ${p.sheet} s'appelle maintenant « ${p.name} » : redonnez-lui le nom ${p.table} (Création de tableau > Nom du tableau), car les formules du classeur et Qualigrid le désignent par ce nom`,
