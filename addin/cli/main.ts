@@ -1,14 +1,18 @@
 import { Command, CommanderError, Option } from "commander";
 import { pathToFileURL } from "node:url";
+import type { HelpMessageCode } from "../model/messages/messages.help.js";
 import type { Lang } from "../model/template.types.js";
 import { GENERATOR } from "../plan/template.plan.js";
-import { BadInput, EXIT, processIo, type CliIo } from "./cli.io.js";
-import { printIssues } from "./cli.print.js";
+import { helpConfiguration, helpText, usageErrorText } from "./cli.help.js";
+import { BadInput, EXIT, processIo, quietOnClosedStreams, type CliIo } from "./cli.io.js";
+import { Cli, langInArgv, type LocaleEnv } from "./cli.lang.js";
+import { cliText, printIssues } from "./cli.print.js";
 import { checkCommand } from "./commands/check.command.js";
-import { fillCommand } from "./commands/fill.command.js";
+import { encodingHelp, fillCommand } from "./commands/fill.command.js";
 import { newCommand } from "./commands/new.command.js";
 import { planCommand } from "./commands/plan.command.js";
 import { scoreCommand } from "./commands/score.command.js";
+import { setCommand, settingKeysText, settingsText } from "./commands/set.command.js";
 import { showCommand } from "./commands/show.command.js";
 import { templateSheetCommand } from "./commands/templateSheet.command.js";
 import { templatesCommand } from "./commands/templates.command.js";
@@ -17,111 +21,136 @@ import { upgradeCommand } from "./commands/upgrade.command.js";
 /** Exit code of an unexpected failure (a defect, not bad input). */
 export const EXIT_INTERNAL = 3;
 
-const langOption = (def?: Lang): Option => {
-  const o = new Option("--lang <lang>", "language of the workbook or output: fr or en").choices(["fr", "en"]);
-  return def ? o.default(def) : o;
-};
-
 /**
  * Runs the `qualigrid` command line with `argv` (without node and script) and returns the exit
- * code: 0 clean, 1 findings (check), 2 unusable input or usage, 3 unexpected failure.
+ * code: 0 clean, 1 findings (check), 2 unusable input or usage, 3 unexpected failure. It speaks
+ * `--lang`, else the language of the workbook a command opens, else the system locale's (`env`).
  */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], out: CliIo = processIo, env: LocaleEnv = process.env): Promise<number> {
+  const io = out instanceof Cli ? out : new Cli(out, langInArgv(argv), env);
+  // --help is worded before any workbook is opened: in --lang, else the system's language.
+  const h = (c: HelpMessageCode): string => helpText(c, io.lang);
+  const langOption = (code: HelpMessageCode = "cli.help.opt.lang"): Option => new Option("--lang <lang>", h(code)).choices(["fr", "en"]);
   let code: number = EXIT.ok;
   const program = new Command()
     .name("qualigrid")
-    .description("Quality-framework self-assessment workbooks: grid, evidence register, action plan, dashboard.")
-    .version(GENERATOR.replace(/^Qualigrid /, ""))
+    .description(h("cli.help.program"))
+    .version(GENERATOR.replace(/^Qualigrid /, ""), "-V, --version", h("cli.help.version"))
+    .helpOption("-h, --help", h("cli.help.help"))
+    .helpCommand("help [command]", h("cli.help.help"))
+    .configureHelp(helpConfiguration(io.lang))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, "")), writeErr: (s) => io.err(s.replace(/\n$/, "")) })
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, "")),
+      writeErr: (s) => io.err(s.replace(/\n$/, "")),
+      outputError: (s, write) => write(usageErrorText(s, io.lang)),
+    })
     .showHelpAfterError();
 
   program
     .command("templates")
-    .description("list the built-in templates")
-    .option("--json", "print JSON")
-    .addOption(langOption("fr"))
-    .action((o: { json?: boolean; lang: Lang }) => {
+    .description(h("cli.help.templates"))
+    .option("--json", h("cli.help.opt.json"))
+    .addOption(langOption())
+    .action((o: { json?: boolean }) => {
       code = templatesCommand(io, o);
     });
   program
     .command("show")
-    .description("show a template (built-in id, template .json or workbook .xlsx)")
-    .argument("<template>")
-    .option("--json", "print the template as JSON")
-    .addOption(langOption("fr"))
-    .action(async (t: string, o: { json?: boolean; lang: Lang }) => {
+    .description(h("cli.help.show"))
+    .argument("<template>", h("cli.help.arg.template"))
+    .option("--json", h("cli.help.opt.showJson"))
+    .addOption(langOption())
+    .action(async (t: string, o: { json?: boolean }) => {
       code = await showCommand(io, t, o);
     });
   program
     .command("new")
-    .description("write a new assessment workbook for a template")
-    .argument("<template>")
-    .requiredOption("-o, --output <file.xlsx>", "the workbook to write")
-    .addOption(langOption("fr"))
-    .option("--force", "replace the output file if it exists")
-    .action(async (t: string, o: { output: string; lang: Lang; force?: boolean }) => {
-      code = await newCommand(io, t, o);
+    .description(h("cli.help.new"))
+    .argument("<template>", h("cli.help.arg.template"))
+    .requiredOption("-o, --output <file.xlsx>", h("cli.help.opt.output"))
+    .addOption(langOption("cli.help.opt.langWorkbook"))
+    .option("--force", h("cli.help.opt.force"))
+    .option("--org <name>", settingsText("cli.help.opt.org", io.lang))
+    .option("--date <yyyy-mm-dd>", settingsText("cli.help.opt.date", io.lang))
+    .action(async (t: string, o: { output: string; lang?: Lang; force?: boolean; org?: string; date?: string }) => {
+      code = await newCommand(io, t, { ...o, lang: o.lang ?? "fr" });
     });
   program
     .command("template-sheet")
-    .description("write an authoring workbook (QG_TemplateInfo, QG_TemplateItems, explanations), pre-filled from a template or blank")
-    .argument("[template]")
-    .requiredOption("-o, --output <authoring.xlsx>", "the workbook to write")
-    .option("--blank", "write a blank authoring workbook (default scale and targets)")
-    .addOption(langOption("fr"))
-    .option("--force", "replace the output file if it exists")
-    .action(async (t: string | undefined, o: { output: string; lang: Lang; blank?: boolean; force?: boolean }) => {
-      code = await templateSheetCommand(io, t, o);
+    .description(h("cli.help.templateSheet"))
+    .argument("[template]", h("cli.help.arg.template"))
+    .requiredOption("-o, --output <authoring.xlsx>", h("cli.help.opt.output"))
+    .option("--blank", h("cli.help.opt.blank"))
+    .addOption(langOption("cli.help.opt.langWorkbook"))
+    .option("--force", h("cli.help.opt.force"))
+    .action(async (t: string | undefined, o: { output: string; lang?: Lang; blank?: boolean; force?: boolean }) => {
+      code = await templateSheetCommand(io, t, { ...o, lang: o.lang ?? "fr" });
     });
   program
     .command("fill")
-    .description("fill ratings and comments from a CSV (criterion,rating,comment)")
-    .argument("<file.xlsx>")
-    .requiredOption("--answers <answers.csv>", "the answers")
-    .option("-o, --output <out.xlsx>", "write the filled workbook here instead of in place")
-    .action(async (f: string, o: { answers: string; output?: string }) => {
+    .description(h("cli.help.fill"))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .requiredOption("--answers <answers.csv>", h("cli.help.opt.answers"))
+    .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .option("--encoding <name>", encodingHelp(io.lang))
+    .addOption(langOption())
+    .action(async (f: string, o: { answers: string; output?: string; encoding?: string }) => {
       code = await fillCommand(io, f, o);
     });
   program
     .command("upgrade")
-    .description("apply a new version of the workbook's template, keeping every answer, evidence and action (removed criteria go to an Archive sheet)")
-    .argument("<file.xlsx>")
-    .requiredOption("--template <new>", "the new template: built-in id, template .json or workbook .xlsx")
-    .option("-o, --output <out.xlsx>", "write the upgraded workbook here instead of in place")
-    .option("--force", "apply an older or equal version, or another template")
-    .option("--json", "print the summary as JSON")
+    .description(h("cli.help.upgrade"))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .requiredOption("--template <new>", h("cli.help.opt.template"))
+    .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .option("--force", h("cli.help.opt.upgradeForce"))
+    .option("--json", h("cli.help.opt.upgradeJson"))
+    .addOption(langOption())
     .action(async (f: string, o: { template: string; output?: string; force?: boolean; json?: boolean }) => {
       code = await upgradeCommand(io, f, o);
     });
   program
     .command("score")
-    .description("compute the scores of a workbook")
-    .argument("<file.xlsx>")
-    .option("--json", "print JSON")
+    .description(h("cli.help.score"))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .option("--json", h("cli.help.opt.json"))
+    .addOption(langOption())
     .action(async (f: string, o: { json?: boolean }) => {
       code = await scoreCommand(io, f, o);
     });
   program
+    .command("set")
+    .description(settingsText("cli.help.set", io.lang, { keys: settingKeysText() }))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .argument("<key>", settingsText("cli.help.arg.settingKey", io.lang))
+    .argument("<value>", settingsText("cli.help.arg.settingValue", io.lang))
+    .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .addOption(langOption())
+    .action(async (f: string, k: string, v: string, o: { output?: string }) => {
+      code = await setCommand(io, f, k, v, o);
+    });
+  program
     .command("plan")
-    .description("add to the action plan one row per criterion below its target that no action names yet, highest priority first (as the task pane does)")
-    .argument("<file.xlsx>")
-    .option("-o, --output <out.xlsx>", "write the workbook here instead of in place")
-    .option("--dry-run", "list the actions that would be added, write nothing")
-    .option("--json", "print JSON")
+    .description(h("cli.help.plan"))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .option("--dry-run", h("cli.help.opt.dryRun"))
+    .option("--json", h("cli.help.opt.json"))
+    .addOption(langOption())
     .action(async (f: string, o: { output?: string; dryRun?: boolean; json?: boolean }) => {
       code = await planCommand(io, f, o);
     });
   program
     .command("check")
-    .description("report formulas altered or deleted, tables renamed or deleted, invalid ratings, unanswered or duplicated criteria, unknown evidence links, expired evidence, incomplete or overdue actions")
-    .argument("<file.xlsx>")
-    .option("--json", "print JSON")
+    .description(h("cli.help.check"))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .option("--json", h("cli.help.opt.json"))
     .addOption(langOption())
-    .option("--org-domain <host...>", "host names of the organization's own storage (confidential evidence linked elsewhere gets a reminder)")
-    .option("--repair", "rewrite the formula cells found altered or deleted (nothing else), then check again")
-    .option("-o, --output <out.xlsx>", "with --repair: write the repaired workbook here instead of replacing the file")
-    .action(async (f: string, o: { json?: boolean; lang?: Lang; orgDomain?: string[]; repair?: boolean; output?: string }) => {
+    .option("--org-domain <host...>", h("cli.help.opt.orgDomain"))
+    .option("--repair", h("cli.help.opt.repair"))
+    .option("-o, --output <out.xlsx>", h("cli.help.opt.repairOutput"))
+    .action(async (f: string, o: { json?: boolean; orgDomain?: string[]; repair?: boolean; output?: string }) => {
       code = await checkCommand(io, f, o);
     });
 
@@ -134,12 +163,30 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       printIssues(io, e.issues);
       return EXIT.badInput;
     }
-    io.err(`qualigrid: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    io.err(cliText("cli.unexpected", io.lang, { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
     return EXIT_INTERNAL;
   }
 }
 
-// Run when executed directly (`node dist/addin/cli/main.js …`); the bin script calls main() itself.
+/** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
+export const EXIT_INTERRUPTED = 130;
+
+/**
+ * Runs the command line as the `qualigrid` process: a reader that goes away (`| head`) ends no
+ * command with a stack trace, and Ctrl-C exits with 130 and one line in the language spoken (a file
+ * being written is left as it was: see `writeFileAtomic`). Sets `process.exitCode`.
+ */
+export async function runProcess(argv: string[]): Promise<void> {
+  quietOnClosedStreams();
+  const io = new Cli(processIo, langInArgv(argv), process.env);
+  process.on("SIGINT", () => {
+    io.err(cliText("cli.interrupted", io.lang));
+    process.exit(EXIT_INTERRUPTED);
+  });
+  process.exitCode = await main(argv, io);
+}
+
+// Run when executed directly (`node dist/addin/cli/main.js …`); the bin script calls runProcess() itself.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main(process.argv.slice(2)).then((c) => (process.exitCode = c));
+  void runProcess(process.argv.slice(2));
 }

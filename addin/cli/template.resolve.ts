@@ -5,6 +5,7 @@ import type { InputIssue, Template } from "../model/template.types.js";
 import { loadWorkbook } from "../xlsx/xlsx.io.js";
 import { templateFromXlsx } from "../xlsx/xlsx.template.js";
 import { BadInput, exists, readInputFile } from "./cli.io.js";
+import { cliIssue } from "./cli.print.js";
 
 /**
  * Finds the template a user named: a built-in id, a template `.json`, or an `.xlsx` that carries
@@ -28,5 +29,5 @@ export async function resolveTemplate(arg: string): Promise<{ template: Template
   const builtin = builtinTemplate(arg);
   if (builtin) return { template: builtin, warnings: [] };
   const ids = builtinTemplates().map((t) => t.id).join(", ");
-  throw new BadInput([{ path: arg, message: `no such template: not a built-in (${ids}) nor a file`, severity: "error" }]);
+  throw new BadInput([cliIssue("cli.template.unknown", arg, { ids })]);
 }

@@ -185,4 +185,30 @@ describe("templateFromWorkbook: the authoring format", () => {
     const info: PlainSheet = { name: "Info", rows: [["key", "value"], ...rows.info.map(([k, v]) => [k, v])] };
     expect(ok(templateFromWorkbook(wb(info, items), "a.xlsx"))).toEqual(template);
   });
+
+  it("names the cell of each problem: an info value, a criterion's field, a dimension's field", () => {
+    const at = (key: string): number => rows.info.findIndex(([k]) => k === key);
+    const info = rows.info.map(([k, v]): [string, unknown] => [k, k === "id" || k === "title[fr]" || k === "title[en]" ? null : v]);
+    const items = rows.items.map((r) => [...r]);
+    const col = (name: (typeof TEMPLATE_ITEM_COLUMNS)[number]): number => TEMPLATE_ITEM_COLUMNS.indexOf(name);
+    // The second dimension's second criterion gets a negative weight; the first item row a bad dimension weight.
+    const dim2 = items.findIndex((r) => r[col("dimensionId")] === template.dimensions[1]?.id);
+    (items[dim2 + 1] as unknown[])[col("weight")] = -2;
+    (items[0] as unknown[])[col("dimensionWeight")] = -1;
+    const tables = new Map<string, PlainTable>([
+      ["qg_templateinfo", { name: "QG_TemplateInfo", sheet: "Modèle", top: 4, left: 1, headers: ["key", "value"], rows: info as PlainValue[][] }],
+      ["qg_templateitems", { name: "QG_TemplateItems", sheet: "Modèle", top: 4, left: 4, headers: [...TEMPLATE_ITEM_COLUMNS], rows: items as PlainValue[][] }],
+    ]);
+    const r = templateFromWorkbook({ tables, sheets: [] }, "a.xlsx");
+    if (r.ok) throw new Error("accepted");
+    const letter = (c: number): string => String.fromCharCode(64 + 4 + c);
+    expect(r.issues.map((i) => `${i.path} | ${i.message.split(":")[0]}`)).toEqual(
+      expect.arrayContaining([
+        `a.xlsx: Modèle!B${5 + at("id")} | id`,
+        `a.xlsx: Modèle!B${5 + at("title[fr]")} | title`,
+        `a.xlsx: Modèle!${letter(col("weight"))}${5 + dim2 + 1} | dimensions[1].criteria[1].weight`,
+        `a.xlsx: Modèle!${letter(col("dimensionWeight"))}5 | dimensions[0].weight`,
+      ]),
+    );
+  });
 });

@@ -89,18 +89,86 @@ export function templateFromWorkbook(wb: PlainWorkbook, file: string): Result<Te
   const info = wb.tables.get(TEMPLATE_TABLES.info.toLowerCase());
   const items = wb.tables.get(TEMPLATE_TABLES.items.toLowerCase());
   if (info && items) {
-    return fromAuthoringRows(
-      { info: info.rows.map((r) => [plainText(r[0]).trim(), sheetCell(r[1])]), items: pickItemColumns(items.headers, items.rows) },
-      `${file}: ${items.sheet}`,
-    );
+    const rows = { info: info.rows.map((r): [string, SheetCell] => [plainText(r[0]).trim(), sheetCell(r[1])]), items: pickItemColumns(items.headers, items.rows) };
+    const places: AuthoringPlaces = {
+      info: { sheet: info.sheet, firstRow: info.top + 1, valueCol: info.left + 1 },
+      items: { sheet: items.sheet, firstRow: items.top + 1, colOf: (name) => columnOf(items.headers, name, items.left) },
+    };
+    return fromAuthoringRows(rows, `${file}: ${items.sheet}`, file, places);
   }
   const ranges = findAuthoringRanges(wb.sheets);
-  if (ranges) return fromAuthoringRows(ranges.rows, `${file}: ${ranges.sheet}`);
+  if (ranges) return fromAuthoringRows(ranges.rows, `${file}: ${ranges.sheet}`, file, ranges.places);
   return templateFromGridSheets(wb.sheets, file);
 }
 
-function fromAuthoringRows(rows: TemplateSheetRows, where: string): Result<Template> {
-  return templateFromSheetRows(rows, where);
+/** Where the authoring rows sit in the workbook, so that a problem names its cell. */
+interface AuthoringPlaces {
+  /** The key/value rows: key i's value is at (`firstRow` + i, `valueCol`). */
+  info: { sheet: string; firstRow: number; valueCol: number };
+  /** The item rows: row j at `firstRow` + j; a column by its header (1-based), or undefined. */
+  items: { sheet: string; firstRow: number; colOf: (name: string) => number | undefined };
+}
+
+function columnOf(headers: readonly string[], name: string, left: number): number | undefined {
+  const i = headers.findIndex((h) => h.trim() === name);
+  return i < 0 ? undefined : left + i;
+}
+
+/**
+ * The template of authoring rows; each problem's path names the cell it is about (`Modèle!B4`),
+ * the template's JSON path staying at the head of the message (`id: is required`).
+ */
+function fromAuthoringRows(rows: TemplateSheetRows, where: string, file: string, places: AuthoringPlaces): Result<Template> {
+  const result = templateFromSheetRows(rows, where);
+  if (result.ok) return result;
+  const head = `${where}: `;
+  return {
+    ok: false,
+    issues: result.issues.map((i) => {
+      if (!i.path.startsWith(head)) return i;
+      const jsonPath = i.path.slice(head.length);
+      const cell = authoringCell(jsonPath, rows, places);
+      return cell ? { ...i, path: `${file}: ${cell}`, message: `${jsonPath}: ${i.message}` } : i;
+    }),
+  };
+}
+
+/** The cell a template JSON path comes from in the authoring rows (`dimensions[1].criteria[0].weight` → its item's weight cell). */
+function authoringCell(jsonPath: string, rows: TemplateSheetRows, places: AuthoringPlaces): string | undefined {
+  const at = (sheet: string, row: number, col: number): string => `${sheet}!${cellAddress(row, col)}`;
+  const dim = /^dimensions(?:\[(\d+)\](?:\.criteria(?:\[(\d+)\])?)?)?(?:\.([A-Za-z]+))?/.exec(jsonPath);
+  if (dim) {
+    // Item rows in the reader's order: dimensions by first appearance, criteria in row order.
+    const dimIdCol = TEMPLATE_ITEM_COLUMNS.indexOf("dimensionId");
+    const critIdCol = TEMPLATE_ITEM_COLUMNS.indexOf("criterionId");
+    const order: { id: string; rows: number[] }[] = [];
+    rows.items.forEach((r, j) => {
+      const d = r[dimIdCol];
+      const c = r[critIdCol];
+      if ((d === null || String(d).trim() === "") && (c === null || String(c).trim() === "")) return;
+      const id = d === null ? "" : String(d).trim();
+      let entry = order.find((o) => o.id === id);
+      if (!entry) order.push((entry = { id, rows: [] }));
+      entry.rows.push(j);
+    });
+    const d = dim[1] === undefined ? undefined : order[Number(dim[1])];
+    const j = d === undefined ? 0 : dim[2] === undefined ? d.rows[0] : d.rows[Number(dim[2])];
+    if (j === undefined) return undefined;
+    const field = dim[3];
+    const column =
+      dim[2] !== undefined
+        ? ({ id: "criterionId", text: "text[fr]", guidance: "guidance[fr]", weight: "weight", targetLevel: "targetLevel", evidence: "evidence[fr]" } as Record<string, string>)[field ?? "id"]
+        : ({ id: "dimensionId", title: "dimensionTitle[fr]", description: "dimensionDescription[fr]", weight: "dimensionWeight", target: "dimensionTarget" } as Record<string, string>)[field ?? "id"];
+    const col = places.items.colOf(column ?? "criterionId") ?? places.items.colOf("dimensionId");
+    return col === undefined ? undefined : at(places.items.sheet, places.items.firstRow + j, col);
+  }
+  // A key of the info rows: `title.fr` → `title[fr]`, `scale.levels[2].label` → `scale[2].label`.
+  const key = jsonPath.replace(/^scale\.levels/, "scale").replace(/\.(fr|en)\b/g, "[$1]").replace(/^scale\.notApplicable/, "notApplicable");
+  const keys = rows.info.map(([k]) => k);
+  let i = keys.indexOf(key);
+  if (i < 0) i = keys.findIndex((k) => k.startsWith(`${key}[`) || k.startsWith(`${key}.`));
+  if (i < 0) return undefined;
+  return at(places.info.sheet, places.info.firstRow + i, places.info.valueCol);
 }
 
 function pickItemColumns(headers: readonly string[], rows: readonly PlainValue[][]): SheetCell[][] {
@@ -108,9 +176,10 @@ function pickItemColumns(headers: readonly string[], rows: readonly PlainValue[]
   return rows.map((r) => cols.map((i) => (i < 0 ? null : sheetCell(r[i]))));
 }
 
-function findAuthoringRanges(sheets: readonly PlainSheet[]): { rows: TemplateSheetRows; sheet: string } | undefined {
+function findAuthoringRanges(sheets: readonly PlainSheet[]): { rows: TemplateSheetRows; sheet: string; places: AuthoringPlaces } | undefined {
   let info: [string, SheetCell][] | undefined;
-  let items: { rows: SheetCell[][]; sheet: string } | undefined;
+  let infoAt: AuthoringPlaces["info"] | undefined;
+  let items: { rows: SheetCell[][]; sheet: string; at: AuthoringPlaces["items"] } | undefined;
   for (const sheet of sheets) {
     for (let r = 0; r < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); r++) {
       const row = sheet.rows[r] ?? [];
@@ -118,6 +187,7 @@ function findAuthoringRanges(sheets: readonly PlainSheet[]): { rows: TemplateShe
       const k = texts.indexOf("key");
       if (!info && k >= 0 && texts[k + 1] === "value") {
         info = [];
+        infoAt = { sheet: sheet.name, firstRow: r + 2, valueCol: k + 2 };
         for (let rr = r + 1; rr < sheet.rows.length; rr++) {
           const key = plainText(sheet.rows[rr]?.[k]).trim();
           if (key === "") break;
@@ -128,11 +198,11 @@ function findAuthoringRanges(sheets: readonly PlainSheet[]): { rows: TemplateShe
       if (!items && d >= 0 && texts.includes("criterionId")) {
         const data: PlainValue[][] = [];
         for (let rr = r + 1; rr < sheet.rows.length; rr++) data.push(sheet.rows[rr] ?? []);
-        items = { rows: pickItemColumns(texts, data), sheet: sheet.name };
+        items = { rows: pickItemColumns(texts, data), sheet: sheet.name, at: { sheet: sheet.name, firstRow: r + 2, colOf: (name) => columnOf(texts, name, 1) } };
       }
     }
   }
-  return info && items ? { rows: { info, items: items.rows }, sheet: items.sheet } : undefined;
+  return info && items && infoAt ? { rows: { info, items: items.rows }, sheet: items.sheet, places: { info: infoAt, items: items.at } } : undefined;
 }
 
 /**

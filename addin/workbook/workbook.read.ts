@@ -1,9 +1,13 @@
 import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead } from "./workbook.types.js";
 import type { PlainValue } from "../model/table.plain.js";
 import { withAssessment } from "./workbook.assessment.js";
+import { SETTING_READ_NAMES, settingsOfNames } from "./workbook.settings.js";
 import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, type SheetCell } from "../model/template.sheet.js";
 import { isLang } from "../model/text.js";
 import type { InputIssue, Lang, Result } from "../model/template.types.js";
+import { issueOf } from "../model/messages/message.catalog.js";
+// The reader's messages: registered in the catalogue so that every interface can word them.
+import "../model/messages/messages.workbook.js";
 import { cellAddress } from "../model/cell.address.js";
 import { EVIDENCE_STATUSES, HEADERS, SHEET_NAMES } from "../plan/labels.js";
 import { NAMES, TABLES } from "../plan/names.js";
@@ -37,6 +41,9 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
     const missing = [!info && TABLES.templateInfo, !items && TABLES.templateItems, !gridT && TABLES.grid].filter(Boolean).join(", ");
     // Some Qualigrid tables present: a Qualigrid workbook that lost a table, not some other workbook.
     const qualigrid = [...tables.keys()].some((k) => QUALIGRID_TABLES.has(k));
+    // A template's authoring workbook (`qualigrid template-sheet`) has the template's tables and no grid: it makes one.
+    const assessmentTables = [TABLES.evidence, TABLES.actions, TABLES.scores].some((t) => tables.has(t.toLowerCase()));
+    if (info && items && !assessmentTables) return { ok: false, issues: [issueOf("workbook.authoringNotAssessment", { file }, file)] };
     return {
       ok: false,
       issues: [
@@ -159,6 +166,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
     }
   }
   const overall = names.get(NAMES.overallTarget.toLowerCase());
+  const settings = settingsOfNames(names, file);
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
@@ -172,8 +180,9 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
       targets,
       overallTarget: typeof overall === "number" ? overall : null,
       acceptedStatus: EVIDENCE_STATUSES.find((x) => x.key === "accepted")?.text[lang] ?? "",
+      settings: settings.settings,
     }),
-    warnings: [...renamedWarnings, ...parsed.warnings],
+    warnings: [...renamedWarnings, ...parsed.warnings, ...settings.warnings],
   };
 }
 
@@ -248,7 +257,7 @@ export function findRenamedTables(tables: PlainTables): { tables: PlainTables; r
 export const READ_TABLES: readonly string[] = [TABLES.templateInfo, TABLES.templateItems, TABLES.grid, TABLES.evidence, TABLES.actions, TABLES.scores];
 
 /** The named cells a reader must collect for `readAssessment`. */
-export const READ_NAMES: readonly string[] = [NAMES.overallTarget];
+export const READ_NAMES: readonly string[] = [NAMES.overallTarget, ...SETTING_READ_NAMES];
 
 /** `Sheet!A4`: where a table starts, for messages. */
 function origin(t: PlainTable): string {

@@ -122,9 +122,9 @@ describe("a hand-made advisor grid", () => {
     const r = await run("new", file, "-o", path.join(dir, "g.xlsx"));
     expect(r.code).toBe(2);
     expect(r.errLines).toEqual([
-      `error: ${file}: Grille!C5: criterion text is empty`,
-      `error: ${file}: Grille!B6: duplicate code « G1 » (already used at Grille!B4)`,
-      `error: ${file}: Grille!D6: weight « deux » is not a number ≥ 0`,
+      `erreur : ${file}: Grille!C5: criterion text is empty`,
+      `erreur : ${file}: Grille!B6: duplicate code « G1 » (already used at Grille!B4)`,
+      `erreur : ${file}: Grille!D6: weight « deux » is not a number ≥ 0`,
     ]);
     const shown = await run("show", file, "--json");
     expect(shown.code).toBe(2);
@@ -191,6 +191,21 @@ describe("qualigrid template-sheet", () => {
     const shown = await run("show", file);
     expect(shown.code).toBe(2);
     expect(shown.err).toMatch(/id: is required/);
+    // …naming the cell where the value goes.
+    let idRow = 0;
+    for (let row = info.top + 1; row <= info.bottom; row++) if (info.sheet.getCell(row, info.left).value === "id") idRow = row;
+    expect(shown.err).toContain(`${file}: Modèle!B${idRow}: id: is required`);
+  });
+
+  it("score on an authoring workbook says what it is and how to make its grid", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "modele.xlsx");
+    expect((await run("template-sheet", "engagement-qualite", "-o", file)).code).toBe(0);
+    const r = await run("score", file, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("is a template's authoring workbook (tables QG_TemplateInfo and QG_TemplateItems), not a self-assessment grid");
+    expect(r.err).toContain(`qualigrid new ${file} -o grid.xlsx`);
+    expect(r.err).not.toMatch(/deleted/);
   });
 
   it("a blank authoring workbook, filled in, becomes a template", async () => {
@@ -235,6 +250,6 @@ describe("qualigrid template-sheet", () => {
     expect((await run("template-sheet", "engagement-qualite", "-o", file)).code).toBe(0);
     const again = await run("template-sheet", "engagement-qualite", "-o", file);
     expect(again.code).toBe(2);
-    expect(again.err).toMatch(/already exists/);
+    expect(again.err).toMatch(/existe déjà/);
   });
 });

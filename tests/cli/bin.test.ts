@@ -1,10 +1,10 @@
 // The installed command: `bin/qualigrid.js` runs the compiled dist/, so build it first.
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BUILTIN_IDS, scoreJson, tempDir, writeText } from "./cli.helpers.js";
+import { answeredWorkbook, BUILTIN_IDS, demoTemplate, editWorkbook, run, scoreJson, SHEETS, tempDir, writeJson, writeText } from "./cli.helpers.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = path.join(ROOT, "bin", "qualigrid.js");
@@ -68,5 +68,94 @@ describe("bin/qualigrid.js", () => {
     expect(prat?.score).toBeCloseTo((100 * 2) / 3, 9);
     expect(prat?.completion).toBeCloseTo(4 / 5, 9);
     expect(json.overall.score).toBeCloseTo((100 * 2) / 3, 9);
+  });
+});
+
+/**
+ * `qualigrid … | head -1` and Ctrl-C, as a shell runs them: the real bin in a bash pipeline whose
+ * reader stops after the first line (`head -n 1`) or reads nothing at all (`true`: every write
+ * meets a closed pipe). No stack trace, no EPIPE, and the command's own exit code.
+ */
+describe("bin/qualigrid.js in a pipe, and Ctrl-C", () => {
+  let dir: string;
+  let grid: string;
+  let answers: string;
+  let v2: string;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    grid = await answeredWorkbook(dir, "fr");
+    // C15 and C16 left unanswered: check finds something (exit 1) and prints several lines.
+    answers = writeText(dir, "partial.csv", "criterion,rating,comment\nC15,,\nC16,,\n");
+    expect((await run("fill", grid, "--answers", answers)).code).toBe(0);
+    v2 = writeJson(dir, "v2.json", { ...demoTemplate(), version: "2.0.0" });
+  });
+
+  /** Runs the bin in bash, its standard output (and with `both`, its standard error) piped into `reader`. */
+  function piped(reader: string, args: string[], both = false): SpawnSyncReturns<string> {
+    const script = `"$0" "$1" "\${@:2}" ${both ? "2>&1 " : ""}| ${reader}; exit \${PIPESTATUS[0]}`;
+    return spawnSync("bash", ["-c", script, process.execPath, BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  }
+
+  let n = 0;
+  const commands: [string, () => string[], number][] = [
+    ["templates", () => ["templates"], 0],
+    ["show", () => ["show", "engagement-qualite"], 0],
+    ["show --json", () => ["show", "engagement-qualite", "--json"], 0],
+    ["score", () => ["score", grid], 0],
+    ["score --json", () => ["score", grid, "--json"], 0],
+    ["check", () => ["check", grid], 1],
+    ["check --json", () => ["check", grid, "--json"], 1],
+    ["plan --dry-run", () => ["plan", grid, "--dry-run"], 0],
+    ["upgrade --json", () => ["upgrade", grid, "--template", v2, "--json", "-o", path.join(dir, `up${++n}.xlsx`)], 0],
+    ["new", () => ["new", "engagement-qualite", "-o", path.join(dir, `new${++n}.xlsx`)], 0],
+    ["fill", () => ["fill", grid, "--answers", answers], 0],
+    ["a missing file, stderr piped too", () => ["score", path.join(dir, "absent.xlsx")], 2],
+  ];
+
+  it.each(commands)("`qualigrid %s | head -n 1` and `| true`: a clean exit, no stack trace", (_name, args, code) => {
+    for (const reader of ["head -n 1", "true"]) {
+      const argv = args();
+      const r = piped(reader, argv, code === 2);
+      expect(r.error).toBeUndefined();
+      expect(r.stderr, `${reader}: ${argv.join(" ")}`).not.toMatch(/EPIPE|Error|\n\s+at |unexpected|inattendue/);
+      expect(r.status, `${reader}: ${argv.join(" ")}\n${r.stderr}`).toBe(code);
+      if (reader === "head -n 1" && code !== 2) expect(r.stdout.split("\n").filter((l) => l !== "")).toHaveLength(1);
+      // The command ran to its end: a file it writes is written.
+      const output = argv.indexOf("-o");
+      if (output >= 0) expect(fs.existsSync(argv[output + 1] as string)).toBe(true);
+    }
+  });
+
+  it("Ctrl-C: exit 130, one line in the workbook's language, the workbook untouched and no temporary file left", async () => {
+    const sub = tempDir();
+    const xlsx = await answeredWorkbook(sub, "fr");
+    // A renamed grid makes `fill` warn as soon as it has opened the workbook: then it is running.
+    await editWorkbook(xlsx, (wb) => {
+      const ws = wb.getWorksheet(SHEETS.fr.grid);
+      (ws?.getTable("QG_Grid") as unknown as { name: string }).name = "MaGrille";
+    });
+    const before = fs.readFileSync(xlsx);
+    // The answers come from standard input, which stays open: fill waits there until interrupted.
+    const child = spawn(process.execPath, [BIN, "fill", xlsx, "--answers", "/dev/stdin"], { cwd: ROOT, env: { ...process.env, LANG: "C.UTF-8" } });
+    let stderr = "";
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+    await new Promise<void>((resolve) =>
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString("utf8");
+        if (stderr.includes("MaGrille")) resolve();
+      }),
+    );
+    child.kill("SIGINT");
+    const { code, signal } = await exited;
+    child.stdin.destroy();
+    expect(signal).toBeNull();
+    expect(code).toBe(130);
+    const lines = stderr.trim().split("\n");
+    expect(lines).toHaveLength(2); // the warning, then the interruption
+    expect(lines[1]).toBe("qualigrid : interrompu (Ctrl+C) ; un fichier en cours d'écriture reste tel qu'il était.");
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(fs.readFileSync(xlsx).equals(before)).toBe(true);
+    expect(fs.readdirSync(sub).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ describe("a Qualigrid table renamed by the user", () => {
     const after = await run("score", xlsx, "--json");
     expect(after.code).toBe(0);
     expect(scoreJson(after.out)).toEqual(scoreJson(before.out));
-    expect(after.err).toMatch(/^warning: .*QG_Grid.*MaGrille/);
+    expect(after.err).toMatch(/^avertissement : .*QG_Grid.*MaGrille/);
   });
 
   it("fill still writes the answers into the renamed grid", async () => {

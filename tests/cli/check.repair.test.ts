@@ -106,7 +106,7 @@ describe("qualigrid check: formulas and tables", () => {
     for (const f of json.findings) expect(f.message).toContain("qualigrid check --repair");
 
     const text = await run("check", xlsx);
-    expect(text.out).toContain(`erreur: ${cells.gap}:`);
+    expect(text.out).toContain(`erreur : ${cells.gap}:`);
   });
 
   it("writes formula findings in English", async () => {
@@ -159,8 +159,8 @@ describe("qualigrid check: formulas and tables", () => {
     const { xlsx, cells } = await alteredWorkbook(dir);
     const r = await run("check", xlsx, "--repair");
     expect(r.code).toBe(0);
-    for (const where of Object.values(cells)) expect(r.out).toContain(`rétablie: ${where}: =`);
-    expect(r.out).toContain("4 formule(s) rétablie(s)");
+    for (const where of Object.values(cells)) expect(r.out).toContain(`rétablie : ${where}: =`);
+    expect(r.out).toContain("4 formules rétablies");
     expect(r.out).toContain("rien à signaler");
     const again = await run("check", xlsx, "--repair");
     expect(again.code).toBe(0);

@@ -26,11 +26,22 @@ export interface RunResult {
   errLines: string[];
 }
 
-/** Runs `qualigrid <argv…>` in-process. */
+/**
+ * The system locale the in-process runs see, whatever the machine's: French, as our users' (the
+ * commands that open a workbook speak its language; `--lang` still wins).
+ */
+export const TEST_LOCALE = { LANG: "fr_CA.UTF-8" } as const;
+
+/** Runs `qualigrid <argv…>` in-process, under the French test locale. */
 export async function run(...argv: string[]): Promise<RunResult> {
+  return runIn(TEST_LOCALE, ...argv);
+}
+
+/** Runs `qualigrid <argv…>` in-process under the system locale `env` (`{ LANG: "en_US.UTF-8" }`). */
+export async function runIn(env: Readonly<Record<string, string>>, ...argv: string[]): Promise<RunResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) });
+  const code = await main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) }, env);
   return { code, out: out.join("\n"), err: err.join("\n"), errLines: err.flatMap((e) => e.split("\n")).filter((l) => l.trim() !== "") };
 }
 

@@ -205,11 +205,11 @@ describe("qualigrid new: refusals, with nothing written", () => {
     const paths = ["version", "dimensions[0].criteria[1].weight", "dimensions[1].criteria[0].targetLevel", "dimensions[1].criteria[1].id", "dimensions[2].title"];
     for (const p of paths) {
       expect(
-        r.errLines.some((l) => l.startsWith("error: ") && l.includes(json) && l.includes(`${p}:`)),
+        r.errLines.some((l) => l.startsWith("erreur : ") && l.includes(json) && l.includes(`${p}:`)),
         `a message for ${p} in:\n${r.err}`,
       ).toBe(true);
     }
-    expect(r.errLines.filter((l) => l.startsWith("error: ")).length).toBeGreaterThanOrEqual(paths.length);
+    expect(r.errLines.filter((l) => l.startsWith("erreur : ")).length).toBeGreaterThanOrEqual(paths.length);
     expect(fs.existsSync(file)).toBe(false);
   });
 
@@ -222,7 +222,7 @@ describe("qualigrid new: refusals, with nothing written", () => {
     const file = path.join(dir, "out.xlsx");
     const r = await run("new", json, "-o", file);
     expect(r.code).toBe(0);
-    expect(r.errLines.every((l) => l.startsWith("warning: "))).toBe(true);
+    expect(r.errLines.every((l) => l.startsWith("avertissement : "))).toBe(true);
     expect(r.err).toContain("colour");
     expect(r.err).toContain("dimensions[0].criteria[0].note");
     expect(fs.existsSync(file)).toBe(true);

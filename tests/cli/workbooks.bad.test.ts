@@ -50,7 +50,8 @@ describe.each(Object.keys(cases))("an unusable workbook: %s", (name) => {
     expect(r.code, r.err).toBe(2);
     expect(r.out).toBe("");
     expect(r.errLines.length).toBeGreaterThan(0);
-    expect(r.errLines.every((l) => l.startsWith("error: "))).toBe(true);
+    // No workbook could be opened: the command line speaks the system locale's language (French here).
+    expect(r.errLines.every((l) => l.startsWith("erreur : "))).toBe(true);
     expect(r.err).toContain(file);
     expect(r.err).not.toContain("unexpected error");
   });
@@ -86,7 +87,7 @@ describe("messages that say what is wrong with the file", () => {
   it("says a missing file does not exist", async () => {
     const dir = tempDir();
     const r = await run("check", path.join(dir, "absent.xlsx"));
-    expect(r.err).toContain("no such file");
+    expect(r.err).toContain("fichier introuvable");
   });
 
   it("says an .xlsx without the Qualigrid tables is not a Qualigrid workbook and names the missing tables", async () => {

@@ -8,11 +8,12 @@ import { applyFormulaRepairs } from "../../xlsx/xlsx.formulas.js";
 import { loadWorkbook, saveWorkbook } from "../../xlsx/xlsx.io.js";
 import { readQualigridWorkbook } from "../../xlsx/xlsx.read.js";
 import { BadInput, EXIT, writeFileAtomic, type CliIo } from "../cli.io.js";
+import { langOf } from "../cli.lang.js";
+import { cliIssue, say } from "../cli.print.js";
 import { openAssessment } from "../workbook.open.js";
 
 interface CheckOpts {
   json?: boolean;
-  lang?: Lang;
   orgDomain?: string[];
   repair?: boolean;
   output?: string;
@@ -31,10 +32,11 @@ function inspect(workbook: ExcelJS.Workbook, assessment: AssessmentWorkbook, lan
  */
 export async function checkCommand(io: CliIo, file: string, opts: CheckOpts): Promise<number> {
   if (opts.output !== undefined && !opts.repair) {
-    throw new BadInput([{ path: opts.output, message: "-o/--output is only used with --repair", severity: "error" }]);
+    throw new BadInput([cliIssue("cli.check.outputWithoutRepair", opts.output)]);
   }
-  const { workbook, assessment } = await openAssessment(file);
-  const lang = opts.lang ?? assessment.lang;
+  // Quiet: a renamed table the reader warns about is one of check's findings.
+  const { workbook, assessment } = await openAssessment(file, io, true);
+  const lang = langOf(io);
   const first = inspect(workbook, assessment, lang, opts);
   const repairs = first.repairs;
   let findings = first.findings;
@@ -63,22 +65,18 @@ export async function checkCommand(io: CliIo, file: string, opts: CheckOpts): Pr
     return findings.length === 0 ? EXIT.ok : EXIT.findings;
   }
   if (opts.repair) {
-    if (repaired.length === 0) io.out(lang === "fr" ? `${file} : aucune formule à rétablir.` : `${file}: no formula to restore.`);
+    if (repaired.length === 0) say(io, "cli.check.nothingToRestore", { file });
     else {
-      for (const r of repaired) io.out(`${lang === "fr" ? "rétablie" : "restored"}: ${where(r)}: ${r.formula}`);
-      io.out(lang === "fr" ? `${repaired.length} formule(s) rétablie(s) dans ${shownFile}.` : `${repaired.length} formula(s) restored in ${shownFile}.`);
+      for (const r of repaired) say(io, "cli.check.restored", { where: where(r), formula: r.formula });
+      say(io, "cli.check.restoredCount", { count: repaired.length, file: shownFile });
     }
   }
   if (findings.length === 0) {
-    io.out(lang === "fr" ? `${shownFile} : rien à signaler.` : `${shownFile}: nothing to report.`);
+    say(io, "cli.check.clean", { file: shownFile });
   } else {
-    for (const f of findings) io.out(`${f.severity === "error" ? (lang === "fr" ? "erreur" : "error") : lang === "fr" ? "attention" : "warning"}: ${where(f)}: ${f.message}`);
+    for (const f of findings) say(io, f.severity === "error" ? "cli.issue.error" : "cli.issue.warning", { path: where(f), message: f.message });
     const errors = findings.filter((f) => f.severity === "error").length;
-    io.out(
-      lang === "fr"
-        ? `${findings.length} constat(s), dont ${errors} erreur(s).`
-        : `${findings.length} finding(s), ${errors} error(s).`,
-    );
+    say(io, "cli.check.summary", { count: findings.length, errors });
   }
   return findings.length === 0 ? EXIT.ok : EXIT.findings;
 }

@@ -4,26 +4,34 @@ import type { Lang } from "../../model/template.types.js";
 import { buildPlan } from "../../plan/plan.build.js";
 import { renderPlanToBuffer } from "../../xlsx/xlsx.render.js";
 import { BadInput, EXIT, exists, writeFileAtomic, type CliIo } from "../cli.io.js";
-import { printWarnings } from "../cli.print.js";
+import { langOf } from "../cli.lang.js";
+import { cliIssue, printWarnings, say } from "../cli.print.js";
 import { resolveTemplate } from "../template.resolve.js";
+import { settingsOfOptions } from "./set.command.js";
 
-/** `qualigrid new <template> -o <file.xlsx> [--lang fr|en] [--force]`: a new assessment workbook. */
-export async function newCommand(io: CliIo, arg: string, opts: { output: string; lang: Lang; force?: boolean }): Promise<number> {
+/**
+ * `qualigrid new <template> -o <file.xlsx> [--lang fr|en] [--org NAME] [--date YYYY-MM-DD] [--force]`:
+ * a new assessment workbook in `opts.lang`, its organization and assessment date set; what it says is
+ * in the language `io` speaks.
+ */
+export async function newCommand(
+  io: CliIo,
+  arg: string,
+  opts: { output: string; lang: Lang; force?: boolean; org?: string; date?: string },
+): Promise<number> {
+  const settings = settingsOfOptions(opts);
   if (path.extname(opts.output).toLowerCase() !== ".xlsx") {
-    throw new BadInput([{ path: opts.output, message: "the output must be an .xlsx file", severity: "error" }]);
+    throw new BadInput([cliIssue("cli.output.notXlsx", opts.output)]);
   }
   if (!opts.force && (await exists(opts.output))) {
-    throw new BadInput([{ path: opts.output, message: "already exists; choose another name or add --force to replace it", severity: "error" }]);
+    throw new BadInput([cliIssue("cli.output.exists", opts.output)]);
   }
   const { template, warnings } = await resolveTemplate(arg);
   printWarnings(io, warnings);
-  const plan = buildPlan(template, { lang: opts.lang });
+  const plan = buildPlan(template, { lang: opts.lang, settings });
   await writeFileAtomic(opts.output, await renderPlanToBuffer(plan));
   const count = template.dimensions.reduce((n, d) => n + d.criteria.length, 0);
-  io.out(
-    opts.lang === "fr"
-      ? `Classeur créé : ${opts.output} — ${textOf(template.title, "fr")}, ${template.dimensions.length} dimensions, ${count} critères.`
-      : `Workbook written: ${opts.output} — ${textOf(template.title, "en")}, ${template.dimensions.length} dimensions, ${count} criteria.`,
-  );
+  const dimensions = template.dimensions.length;
+  say(io, "cli.new.done", { file: opts.output, title: textOf(template.title, langOf(io)), dimensions, criteria: count });
   return EXIT.ok;
 }

@@ -2,8 +2,11 @@ import { textOf } from "../../model/text.js";
 import { scoreAssessment } from "../../scoring/assessment.score.js";
 import type { AssessmentResult } from "../../scoring/scoring.types.js";
 import { EXIT, type CliIo } from "../cli.io.js";
-import { fmt, pct } from "../cli.print.js";
+import type { CliMessageCode } from "../../model/messages/messages.cli.js";
+import { langOf } from "../cli.lang.js";
+import { cliText, fmt, pct, say } from "../cli.print.js";
 import { openAssessment } from "../workbook.open.js";
+import { settingsText } from "./set.command.js";
 
 /** The `score --json` shape of design.md (overall also carries target, gap and coverage). */
 export function scoreJson(templateId: string, version: string, result: AssessmentResult): unknown {
@@ -15,6 +18,7 @@ export function scoreJson(templateId: string, version: string, result: Assessmen
       target: result.overall.target,
       gap: result.overall.gap,
       evidenceCoverage: result.overall.evidenceCoverage,
+      provisional: result.overall.provisional,
     },
     dimensions: result.dimensions.map((d) => ({
       id: d.id,
@@ -30,7 +34,20 @@ export function scoreJson(templateId: string, version: string, result: Assessmen
   };
 }
 
-/** `qualigrid score <file.xlsx> [--json]`: the scores the engine computes from the workbook's answers. */
+const HEADINGS: CliMessageCode[] = [
+  "cli.score.dimension",
+  "cli.score.title",
+  "cli.score.score",
+  "cli.score.target",
+  "cli.score.gap",
+  "cli.score.completion",
+  "cli.score.evidence",
+];
+
+/**
+ * `qualigrid score <file.xlsx> [--json]`: the scores the engine computes from the workbook's
+ * answers; the table is in the language the command line speaks, each dimension by id and title.
+ */
 export async function scoreCommand(io: CliIo, file: string, opts: { json?: boolean }): Promise<number> {
   const { assessment: wb } = await openAssessment(file, io);
   const { template } = wb;
@@ -39,22 +56,31 @@ export async function scoreCommand(io: CliIo, file: string, opts: { json?: boole
     io.out(JSON.stringify(scoreJson(template.id, template.version, result), null, 2));
     return EXIT.ok;
   }
-  const fr = wb.lang === "fr";
+  const L = langOf(io);
   const o = result.overall;
+  const t = (code: CliMessageCode): string => cliText(code, L);
+  const titles = new Map(template.dimensions.map((d) => [d.id, textOf(d.title, wb.lang)]));
   io.out(`${textOf(template.title, wb.lang)} (${template.id} ${template.version})`);
-  const head = fr
-    ? ["Dimension", "Score", "Cible", "Écart", "Complétude", "Preuves"]
-    : ["Dimension", "Score", "Target", "Gap", "Completion", "Evidence"];
-  const rows = result.dimensions.map((d) => [d.id, fmt(d.score), fmt(d.target, 0), fmt(d.gap), pct(d.completion), pct(d.evidenceCoverage)]);
-  rows.push([fr ? "Global" : "Overall", fmt(o.score), fmt(o.target, 0), fmt(o.gap), pct(o.completion), pct(o.evidenceCoverage)]);
+  const head = HEADINGS.map(t);
+  const figures = (d: { score: number | null; target: number; gap: number | null; completion: number; evidenceCoverage: number | null }): string[] => [
+    fmt(d.score, L),
+    fmt(d.target, L, 0),
+    fmt(d.gap, L),
+    pct(d.completion, L),
+    pct(d.evidenceCoverage, L),
+  ];
+  const rows = result.dimensions.map((d) => [d.id, titles.get(d.id) ?? "", ...figures(d)]);
+  // Below the workbook's completion threshold the overall result is provisional (design.md "Scoring").
+  const overall = o.provisional ? `${t("cli.score.overall")} (${settingsText("settings.provisional", L)})` : t("cli.score.overall");
+  rows.push([overall, "", ...figures(o)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  // Ids and titles align left, figures right.
+  const line = (cells: string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ").trimEnd();
   io.out(line(head));
   for (const r of rows) io.out(line(r));
-  io.out(
-    fr
-      ? `${o.answered} critères évalués, ${o.notApplicable} sans objet, sur ${o.total}.`
-      : `${o.answered} criteria scored, ${o.notApplicable} not applicable, out of ${o.total}.`,
-  );
+  say(io, "cli.score.footer", { answered: o.answered, notApplicable: o.notApplicable, total: o.total });
+  if (o.provisional) {
+    io.out(settingsText("settings.provisionalNote", L, { completion: pct(o.completion, L), threshold: pct(wb.assessment.settings.completionThreshold, L) }));
+  }
   return EXIT.ok;
 }

@@ -1,14 +1,16 @@
 import { builtinTemplates } from "../../model/builtin.js";
 import { textOf } from "../../model/text.js";
-import type { Lang } from "../../model/template.types.js";
 import { EXIT, type CliIo } from "../cli.io.js";
+import { langOf } from "../cli.lang.js";
+import { say } from "../cli.print.js";
 
-/** `qualigrid templates [--json]`: the built-in templates. */
-export function templatesCommand(io: CliIo, opts: { json?: boolean; lang: Lang }): number {
+/** `qualigrid templates [--json]`: the built-in templates, titled in the language `io` speaks. */
+export function templatesCommand(io: CliIo, opts: { json?: boolean }): number {
+  const lang = langOf(io);
   const list = builtinTemplates().map((t) => ({
     id: t.id,
     version: t.version,
-    title: textOf(t.title, opts.lang),
+    title: textOf(t.title, lang),
     dimensions: t.dimensions.length,
     criteria: t.dimensions.reduce((n, d) => n + d.criteria.length, 0),
   }));
@@ -18,7 +20,13 @@ export function templatesCommand(io: CliIo, opts: { json?: boolean; lang: Lang }
   }
   const width = Math.max(...list.map((t) => t.id.length));
   for (const t of list) {
-    io.out(`${t.id.padEnd(width)}  ${t.version.padEnd(6)}  ${String(t.dimensions).padStart(2)} dim. ${String(t.criteria).padStart(3)} crit.  ${t.title}`);
+    say(io, "cli.templates.line", {
+      id: t.id.padEnd(width),
+      version: t.version.padEnd(6),
+      dimensions: String(t.dimensions).padStart(2),
+      criteria: String(t.criteria).padStart(3),
+      title: t.title,
+    });
   }
   return EXIT.ok;
 }

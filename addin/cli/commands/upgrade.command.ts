@@ -4,7 +4,9 @@ import { upgradeRefusal } from "../../model/template.version.js";
 import { saveWorkbook } from "../../xlsx/xlsx.io.js";
 import { upgradeWorkbook } from "../../xlsx/xlsx.upgrade.js";
 import { BadInput, EXIT, writeFileAtomic, type CliIo } from "../cli.io.js";
-import { printWarnings } from "../cli.print.js";
+import type { CliMessageCode } from "../../model/messages/messages.cli.js";
+import { langOf } from "../cli.lang.js";
+import { cliIssue, cliText, fmt, printWarnings, say } from "../cli.print.js";
 import { resolveTemplate } from "../template.resolve.js";
 import { openAssessment } from "../workbook.open.js";
 
@@ -20,7 +22,7 @@ export async function upgradeCommand(
 ): Promise<number> {
   const target = opts.output ?? file;
   if (path.extname(target).toLowerCase() !== ".xlsx") {
-    throw new BadInput([{ path: target, message: "the output must be an .xlsx file", severity: "error" }]);
+    throw new BadInput([cliIssue("cli.output.notXlsx", target)]);
   }
   const { workbook, assessment } = await openAssessment(file, io);
   const { template, warnings } = await resolveTemplate(opts.template);
@@ -28,18 +30,10 @@ export async function upgradeCommand(
   const from = assessment.template;
   const refusal = opts.force ? null : upgradeRefusal(from, template);
   if (refusal === "otherTemplate") {
-    throw new BadInput([
-      { path: opts.template, message: `is template ${template.id}, but ${file} holds ${from.id}; add --force to apply it anyway`, severity: "error" },
-    ]);
+    throw new BadInput([cliIssue("cli.upgrade.otherTemplate", opts.template, { id: template.id, file, from: from.id })]);
   }
   if (refusal === "notHigher") {
-    throw new BadInput([
-      {
-        path: opts.template,
-        message: `version ${template.version} is not higher than the workbook's version ${from.version}; add --force to apply it anyway`,
-        severity: "error",
-      },
-    ]);
+    throw new BadInput([cliIssue("cli.upgrade.notHigher", opts.template, { version: template.version, from: from.version })]);
   }
   const { workbook: upgraded, summary } = await upgradeWorkbook(workbook, assessment, template);
   await writeFileAtomic(target, await saveWorkbook(upgraded));
@@ -48,15 +42,31 @@ export async function upgradeCommand(
   return EXIT.ok;
 }
 
+/** The summary, in the language `io` speaks: what happened to each criterion, then each dimension's score. */
 function printSummary(io: CliIo, target: string, s: UpgradeSummary): void {
-  const line = (label: string, ids: string[]): string => `  ${label}: ${ids.length}${ids.length > 0 ? ` (${ids.join(", ")})` : ""}`;
-  io.out(`Upgraded ${s.from.id} ${s.from.version} → ${s.to.id} ${s.to.version}: ${target}`);
-  io.out(line("kept", s.kept));
-  io.out(line("updated", s.updated));
-  io.out(line("archived", s.archived) + (s.archiveSheet ? ` → sheet ${s.archiveSheet}` : ""));
-  io.out(line("added", s.added));
-  if (s.columnsCopied.length > 0) io.out(`  grid columns carried over: ${s.columnsCopied.join(", ")}`);
-  if (s.sheetsCopied.length > 0) io.out(`  sheets carried over: ${s.sheetsCopied.join(", ")}`);
-  if (s.notesKept.length > 0) io.out(`  notes outside the tables kept in place: ${s.notesKept.join(", ")}`);
-  if (s.notesMoved.length > 0) io.out(`  notes outside the tables whose cell is now taken: ${s.notesMoved.join(", ")} → sheet ${s.notesSheet ?? ""}`);
+  const L = langOf(io);
+  const counted = (code: CliMessageCode, ids: string[], more: Record<string, string> = {}): void =>
+    say(io, code, { count: ids.length, list: ids.length > 0 ? ` (${ids.join(", ")})` : "", ...more });
+  say(io, "cli.upgrade.heading", { from: `${s.from.id} ${s.from.version}`, to: `${s.to.id} ${s.to.version}`, file: target });
+  counted("cli.upgrade.kept", s.kept);
+  counted("cli.upgrade.updated", s.updated);
+  if (s.archiveSheet) counted("cli.upgrade.archivedTo", s.archived, { sheet: s.archiveSheet });
+  else counted("cli.upgrade.archived", s.archived);
+  counted("cli.upgrade.added", s.added);
+  if (s.columnsCopied.length > 0) say(io, "cli.upgrade.columnsCopied", { list: s.columnsCopied.join(", ") });
+  if (s.sheetsCopied.length > 0) say(io, "cli.upgrade.sheetsCopied", { list: s.sheetsCopied.join(", ") });
+  if (s.notesKept.length > 0) say(io, "cli.upgrade.notesKept", { list: s.notesKept.join(", ") });
+  if (s.notesMoved.length > 0) say(io, "cli.upgrade.notesMoved", { list: s.notesMoved.join(", "), sheet: s.notesSheet ?? "" });
+  if (s.dimensions.length === 0) return;
+  say(io, "cli.upgrade.scores");
+  const width = Math.max(...s.dimensions.map((d) => d.id.length));
+  for (const d of s.dimensions) {
+    const reasons = [
+      ...(d.archived.length > 0 ? [cliText("cli.upgrade.whyArchived", L, { list: d.archived.join(", ") })] : []),
+      ...(d.added.length > 0 ? [cliText("cli.upgrade.whyAdded", L, { list: d.added.join(", ") })] : []),
+      ...(d.updated.length > 0 ? [cliText("cli.upgrade.whyUpdated", L, { list: d.updated.join(", ") })] : []),
+    ];
+    const why = reasons.length > 0 ? cliText("cli.upgrade.why", L, { reasons: reasons.join("; ") }) : "";
+    say(io, "cli.upgrade.dimension", { id: d.id.padEnd(width), before: fmt(d.before, L), after: fmt(d.after, L), why });
+  }
 }
