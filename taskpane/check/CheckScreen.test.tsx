@@ -4,6 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import type { Template } from "../../addin/model/template.types.js";
+import { renderAuthoringWorkbook } from "../../addin/xlsx/xlsx.authoring.js";
 import { MemoryHost } from "../host/memory.host.js";
 import { LANG_CASES, renderPane } from "../test/render.js";
 import { firstGridFormula, workbookBytes } from "../test/workbook.bytes.js";
@@ -35,6 +36,15 @@ describe.each(LANG_CASES)("Check screen ($lang)", ({ lang, i18n }) => {
     expect(where).toBe(altered);
     expect(formula?.replace(/^=/, "")).toBe(original.replace(/^=/, ""));
     expect(await screen.findByText(i18n.plural("check.repaired", 1))).toBeTruthy();
+  });
+
+  it("says, in the pane's language, that an authoring workbook is not a grid and how to make one", async () => {
+    const host = new MemoryHost({ lang, bytes: await renderAuthoringWorkbook(TEMPLATE, lang) });
+    const { user } = renderPane(host);
+    await user.click(screen.getByRole("tab", { name: t("tab.check") }));
+    await user.click(screen.getByRole("button", { name: t("check.run") }));
+    const words = lang === "fr" ? "est le classeur de saisie d'un modèle" : "is a template's authoring workbook";
+    expect(await screen.findByText(words, { exact: false })).toBeTruthy();
   });
 
   it("lists a fresh grid's unanswered criteria as warnings, with nothing to repair", async () => {
