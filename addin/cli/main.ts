@@ -168,20 +168,21 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
   }
 }
 
-/** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
-export const EXIT_INTERRUPTED = 130;
-
 /**
  * Runs the command line as the `qualigrid` process: a reader that goes away (`| head`) ends no
- * command with a stack trace, and Ctrl-C exits with 130 and one line in the language spoken (a file
- * being written is left as it was: see `writeFileAtomic`). Sets `process.exitCode`.
+ * command with a stack trace, and Ctrl-C prints one line in the language spoken and ends the process
+ * by SIGINT, which a shell reports as 130 (a file being written is left as it was: see
+ * `writeFileAtomic`). Sets `process.exitCode`.
  */
 export async function runProcess(argv: string[]): Promise<void> {
   quietOnClosedStreams();
   const io = new Cli(processIo, langInArgv(argv), process.env);
-  process.on("SIGINT", () => {
+  process.once("SIGINT", () => {
     io.err(cliText("cli.interrupted", io.lang));
-    process.exit(EXIT_INTERRUPTED);
+    // Raised again with its default action: the process ends at once, killed by Ctrl-C as a shell
+    // expects (it reports 130), even while a read (a named pipe, a slow network drive) holds one of
+    // Node's I/O threads, which process.exit() would wait for forever.
+    process.kill(process.pid, "SIGINT");
   });
   process.exitCode = await main(argv, io);
 }
