@@ -111,17 +111,35 @@ export function completion(ratings: unknown[][]): number | string {
 }
 
 /**
- * Evidence coverage from 0 to 1: the share of criteria with at least one evidence item. An item's cell may name several criteria, separated by , or ;.
+ * Evidence coverage from 0 to 1: the share of criteria with at least one evidence item. An item's cell may name several criteria, separated by , or ;. Given expiry dates, an item that expired before the reference date does not count.
  * @customfunction COVERAGE
  * @helpurl https://localhost:3000/help.html
  * @param criteria Criterion ids to check.
  * @param evidence_criteria Criteria named by each evidence item, e.g. "C1; C2".
  * @param [evidence_status] Status of each evidence item, same size as evidence_criteria.
  * @param [accepted_status] Count only the items with this status, e.g. "Accepted". Default: every item.
+ * @param [evidence_expiry] Expiry date of each evidence item, same size as evidence_criteria; blank = no expiry. Default: no item expires.
+ * @param [reference_date] Date the expiry dates are compared with, e.g. QG_ReferenceDate. Default: today.
  * @returns The share of criteria covered, from 0 to 1.
  */
-export function coverage(criteria: unknown[][], evidence_criteria: unknown[][], evidence_status?: unknown[][], accepted_status?: unknown): number | string {
-  return scalarResult(coverageOfRange(gridOf(criteria), gridOf(evidence_criteria), optionalGridOf(evidence_status), optionalCellOf(accepted_status)));
+export function coverage(
+  criteria: unknown[][],
+  evidence_criteria: unknown[][],
+  evidence_status?: unknown[][],
+  accepted_status?: unknown,
+  evidence_expiry?: unknown[][],
+  reference_date?: unknown,
+): number | string {
+  return scalarResult(
+    coverageOfRange(
+      gridOf(criteria),
+      gridOf(evidence_criteria),
+      optionalGridOf(evidence_status),
+      optionalCellOf(accepted_status),
+      optionalGridOf(evidence_expiry),
+      optionalCellOf(reference_date),
+    ),
+  );
 }
 
 /**

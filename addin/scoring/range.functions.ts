@@ -1,4 +1,5 @@
 import { splitCriterionIds } from "../model/criterion.ids.js";
+import { serialOfDay } from "../model/date.serial.js";
 import { isNaToken } from "../model/scale.js";
 import { consensusOfLevels, spreadOfLevels, type ConsolidationPolicy } from "./consensus.js";
 import { isAcceptedStatus } from "./evidence.js";
@@ -293,11 +294,31 @@ export function completionOfRange(ratings: Grid): RangeResult<number | null> {
   });
 }
 
+/** What QG.COVERAGE may be told beyond its arguments. */
+export interface CoverageOptions {
+  /**
+   * Today, as a UTC day (its time of day is dropped): the reference date when none is given.
+   * Default: the local calendar day, as the workbook's `TODAY()` (and the engine) take it.
+   */
+  today?: Date;
+}
+
 /**
  * QG.COVERAGE: the share of criteria with at least one linked evidence item (a cell may list
- * several ids separated by `,` or `;`), counting only items with `acceptedStatus` when given.
+ * several ids separated by `,` or `;`), counting only items with `acceptedStatus` when given and,
+ * when their expiry dates are given, only items not expired as of `referenceDate` (today when
+ * omitted or blank): an item expiring before that day does not count, one expiring on it does —
+ * as the engine and the workbook's formulas count it (design.md "Scoring").
  */
-export function coverageOfRange(criteria: Grid, evidenceCriteria: Grid, evidenceStatus?: Grid, acceptedStatus?: Cell): RangeResult<number | null> {
+export function coverageOfRange(
+  criteria: Grid,
+  evidenceCriteria: Grid,
+  evidenceStatus?: Grid,
+  acceptedStatus?: Cell,
+  evidenceExpiry?: Grid,
+  referenceDate?: Cell,
+  options: CoverageOptions = {},
+): RangeResult<number | null> {
   return guarded(() => {
     const ids = flat(criteria).filter((c) => !isBlank(c)).map((c) => String(c).trim());
     if (ids.length === 0) return null;
@@ -306,6 +327,10 @@ export function coverageOfRange(criteria: Grid, evidenceCriteria: Grid, evidence
     if (statuses) sameSize(links, statuses, "evidence_criteria", "evidence_status");
     if (isError(acceptedStatus ?? null)) throw new Refusal({ kind: "propagate", error: acceptedStatus as CellErrorValue });
     const accepted = isBlank(acceptedStatus ?? null) ? undefined : String(acceptedStatus);
+    const expiries = evidenceExpiry === undefined ? undefined : flat(evidenceExpiry);
+    if (expiries) sameSize(links, expiries, "evidence_criteria", "evidence_expiry");
+    const expiryDays = expiries?.map((c, i) => (isBlank(c) ? null : day(c, "evidence_expiry", i + 1)));
+    const reference = referenceDay(referenceDate, options);
     // The ids the counted items name, in one set: a criterion is covered when some item names it
     // (evidenceNames compares ids ignoring case, so the set holds them in lower case). One pass
     // over the register instead of one per criterion.
@@ -313,12 +338,45 @@ export function coverageOfRange(criteria: Grid, evidenceCriteria: Grid, evidence
     const named = new Set<string>();
     for (let i = 0; i < links.length; i++) {
       if (!isAccepted(String(statuses?.[i] ?? ""))) continue;
+      const expiry = expiryDays?.[i] ?? null;
+      if (expiry !== null && expiry < reference) continue;
       for (const id of splitCriterionIds(String(links[i] ?? ""))) named.add(id.toLowerCase());
     }
     let covered = 0;
     for (const id of ids) if (named.has(id.toLowerCase())) covered++;
     return covered / ids.length;
   });
+}
+
+// Excel's day serials of 1900-01-01 and 9999-12-31, the dates a cell can hold.
+const FIRST_SERIAL = 1;
+const LAST_SERIAL = 2958465;
+
+/**
+ * A date argument as Excel passes it, a day serial, reduced to its day (a time of day dropped, as
+ * the workbook's `INT`). Anything else is refused: text that looks like a date compares as
+ * greater than every date in a formula, so no number could agree with the workbook's.
+ */
+function day(c: Cell, arg: string, row?: number): number {
+  if (isError(c)) throw new Refusal({ kind: "propagate", error: c });
+  if (typeof c !== "number" || !Number.isFinite(c) || c < FIRST_SERIAL || c >= LAST_SERIAL + 1) {
+    if (row === undefined) refuse("notADate", { arg, value: String(c ?? "") });
+    refuse("notADateAt", { arg, row, value: String(c ?? "") });
+  }
+  return Math.floor(c);
+}
+
+/** The reference date's day serial: the one given, else today (the workbook's `TODAY()`). */
+function referenceDay(referenceDate: Cell | undefined, options: CoverageOptions): number {
+  if (referenceDate !== undefined && !isBlank(referenceDate)) return day(referenceDate, "reference_date");
+  const now = options.today;
+  const today = now ? Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) : localToday();
+  return serialOfDay(new Date(today));
+}
+
+function localToday(): number {
+  const now = new Date();
+  return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
 /** isAcceptedStatus against one accepted status, computed once per distinct status text. */

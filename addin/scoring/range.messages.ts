@@ -7,6 +7,8 @@ export type RangeMessageId =
   | "scaleBounds"
   | "notANumber"
   | "notANumberAt"
+  | "notADate"
+  | "notADateAt"
   | "outsideScale"
   | "notARating"
   | "badWeight"
@@ -36,6 +38,8 @@ export const ARGUMENT_NAMES: Record<string, Record<Lang, string>> = {
   criteria: { fr: "criteres", en: "criteria" },
   evidence_criteria: { fr: "criteres_preuves", en: "evidence_criteria" },
   evidence_status: { fr: "statut_preuves", en: "evidence_status" },
+  evidence_expiry: { fr: "expiration_preuves", en: "evidence_expiry" },
+  reference_date: { fr: "date_reference", en: "reference_date" },
   ratings_a: { fr: "cotations_a", en: "ratings_a" },
   ratings_b: { fr: "cotations_b", en: "ratings_b" },
   ratings_matrix: { fr: "matrice_cotations", en: "ratings_matrix" },

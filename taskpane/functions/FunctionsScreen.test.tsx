@@ -45,7 +45,7 @@ describe.each(LANG_CASES)("Functions screen ($lang)", ({ lang, i18n }) => {
       ),
     ).toBeTruthy();
     expect(dimscore.getByText(lang === "fr" ? "Le score de 0 à 100 des critères d'une seule dimension." : "The score from 0 to 100 of the criteria of one dimension.")).toBeTruthy();
-    expect(within(card(lang, "COVERAGE")).getAllByText(t("functions.optional"), { exact: false })).toHaveLength(2);
+    expect(within(card(lang, "COVERAGE")).getAllByText(t("functions.optional"), { exact: false })).toHaveLength(4);
   });
 
   it("makes the examples from the workbook: its headers, its first dimension and its scale", async () => {
@@ -53,12 +53,12 @@ describe.each(LANG_CASES)("Functions screen ($lang)", ({ lang, i18n }) => {
     if (lang === "fr") {
       expect(example(lang, "SCORE")).toBe("=QG.SCORE(QG_Grid[Cotation];1;4)");
       expect(example(lang, "DIMSCORE")).toBe('=QG.SCOREDIM(QG_Grid[Dimension];QG_Grid[Cotation];"GOUV";1;4)');
-      expect(example(lang, "COVERAGE")).toBe('=QG.COUVERTURE(QG_Grid[Critère];QG_Evidence[Critères];QG_Evidence[Statut];"Acceptée")');
+      expect(example(lang, "COVERAGE")).toBe('=QG.COUVERTURE(QG_Grid[Critère];QG_Evidence[Critères];QG_Evidence[Statut];"Acceptée";QG_Evidence[Expiration];QG_ReferenceDate)');
       expect(example(lang, "AGREEMENT")).toBe("=QG.ACCORD(QG_Grid[Cotation];QG_Grid[Cotation évaluateur])");
     } else {
       expect(example(lang, "SCORE")).toBe("=QG.SCORE(QG_Grid[Rating],1,4)");
       expect(example(lang, "DIMSCORE")).toBe('=QG.DIMSCORE(QG_Grid[Dimension],QG_Grid[Rating],"GOUV",1,4)');
-      expect(example(lang, "COVERAGE")).toBe('=QG.COVERAGE(QG_Grid[Criterion],QG_Evidence[Criteria],QG_Evidence[Status],"Accepted")');
+      expect(example(lang, "COVERAGE")).toBe('=QG.COVERAGE(QG_Grid[Criterion],QG_Evidence[Criteria],QG_Evidence[Status],"Accepted",QG_Evidence[Expiry date],QG_ReferenceDate)');
       expect(example(lang, "AGREEMENT")).toBe("=QG.AGREEMENT(QG_Grid[Rating],QG_Grid[Evaluator rating])");
     }
   });

@@ -10,7 +10,11 @@ const EXPECTED = [
   ["GAP", "ECART", "score/score, target/cible"],
   ["LEVEL", "NIVEAU", "score/score, thresholds/seuils, labels/libelles"],
   ["COMPLETION", "COMPLETUDE", "ratings/cotations"],
-  ["COVERAGE", "COUVERTURE", "criteria/criteres, evidence_criteria/criteres_preuves, [evidence_status/statut_preuves], [accepted_status/statut_accepte]"],
+  [
+    "COVERAGE",
+    "COUVERTURE",
+    "criteria/criteres, evidence_criteria/criteres_preuves, [evidence_status/statut_preuves], [accepted_status/statut_accepte], [evidence_expiry/expiration_preuves], [reference_date/date_reference]",
+  ],
   ["AGREEMENT", "ACCORD", "ratings_a/cotations_a, ratings_b/cotations_b, [tolerance/tolerance]"],
   ["SPREAD", "DISPERSION", "ratings_matrix/matrice_cotations"],
   ["CONSENSUS", "CONSENSUS", "ratings_matrix/matrice_cotations, [method/methode]"],

@@ -137,8 +137,8 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
     id: "COVERAGE",
     name: { fr: "COUVERTURE", en: "COVERAGE" },
     description: {
-      fr: "La part des critères qui ont au moins une preuve liée, en ne comptant que le statut accepté s'il est donné.",
-      en: "The share of criteria with at least one linked evidence item, counting only the accepted status when one is given.",
+      fr: "La part des critères qui ont au moins une preuve liée, en ne comptant que le statut accepté s'il est donné et les preuves non expirées si les dates d'expiration sont données.",
+      en: "The share of criteria with at least one linked evidence item, counting only the accepted status when one is given and items not expired when expiry dates are given.",
     },
     arguments: [
       arg("criteria", "criteres", "criteria", { fr: "Les codes des critères.", en: "The criterion codes." }),
@@ -148,6 +148,23 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
       }),
       arg("evidence_status", "statut_preuves", "evidence_status", { fr: "Le statut de chaque preuve.", en: "Each evidence item's status." }, true),
       arg("accepted_status", "statut_accepte", "accepted_status", { fr: "Le seul statut qui compte.", en: "The only status that counts." }, true),
+      arg(
+        "evidence_expiry",
+        "expiration_preuves",
+        "evidence_expiry",
+        {
+          fr: "La date d'expiration de chaque preuve (vide = sans expiration) ; une preuve expirée avant la date de référence ne compte pas.",
+          en: "Each evidence item's expiry date (blank = none); an item expired before the reference date does not count.",
+        },
+        true,
+      ),
+      arg(
+        "reference_date",
+        "date_reference",
+        "reference_date",
+        { fr: "La date de référence des expirations (aujourd'hui par défaut), par exemple QG_ReferenceDate.", en: "The reference date for expiry (today by default), e.g. QG_ReferenceDate." },
+        true,
+      ),
     ],
     spills: false,
   },

@@ -35,7 +35,7 @@ const FIXTURE_EXAMPLES: Record<Lang, Record<FunctionId, string>> = {
     GAP: "=QG.GAP(QG.SCORE(QG_Grid[Cotation],1,4),75)",
     LEVEL: "=QG.LEVEL(QG.SCORE(QG_Grid[Cotation],1,4),QG_MaturityMin,QG_MaturityLabels)",
     COMPLETION: "=QG.COMPLETION(QG_Grid[Cotation])",
-    COVERAGE: '=QG.COVERAGE(QG_Grid[Critère],QG_Evidence[Critères],QG_Evidence[Statut],"Acceptée")',
+    COVERAGE: '=QG.COVERAGE(QG_Grid[Critère],QG_Evidence[Critères],QG_Evidence[Statut],"Acceptée",QG_Evidence[Expiration],QG_ReferenceDate)',
     AGREEMENT: "=QG.AGREEMENT(QG_Grid[Cotation],QG_Grid[Cotation évaluateur])",
     SPREAD: "=QG.SPREAD(HSTACK(QG_Grid[Cotation],QG_Grid[Cotation évaluateur]))",
     CONSENSUS: '=QG.CONSENSUS(HSTACK(QG_Grid[Cotation],QG_Grid[Cotation évaluateur]),"médiane")',
@@ -46,7 +46,7 @@ const FIXTURE_EXAMPLES: Record<Lang, Record<FunctionId, string>> = {
     GAP: "=QG.GAP(QG.SCORE(QG_Grid[Rating],1,4),75)",
     LEVEL: "=QG.LEVEL(QG.SCORE(QG_Grid[Rating],1,4),QG_MaturityMin,QG_MaturityLabels)",
     COMPLETION: "=QG.COMPLETION(QG_Grid[Rating])",
-    COVERAGE: '=QG.COVERAGE(QG_Grid[Criterion],QG_Evidence[Criteria],QG_Evidence[Status],"Accepted")',
+    COVERAGE: '=QG.COVERAGE(QG_Grid[Criterion],QG_Evidence[Criteria],QG_Evidence[Status],"Accepted",QG_Evidence[Expiry date],QG_ReferenceDate)',
     AGREEMENT: "=QG.AGREEMENT(QG_Grid[Rating],QG_Grid[Evaluator rating])",
     SPREAD: "=QG.SPREAD(HSTACK(QG_Grid[Rating],QG_Grid[Evaluator rating]))",
     CONSENSUS: '=QG.CONSENSUS(HSTACK(QG_Grid[Rating],QG_Grid[Evaluator rating]),"median")',
@@ -71,7 +71,19 @@ describe("function examples", () => {
 
   it("follow the workbook's language, not the user's: an English workbook in a French Excel", () => {
     const example = functionExample("COVERAGE", exampleSourceOfWorkbook(fixtureWorkbook("en")), "fr");
-    expect(example.localized).toBe('=QG.COUVERTURE(QG_Grid[Criterion];QG_Evidence[Criteria];QG_Evidence[Status];"Accepted")');
+    expect(example.localized).toBe('=QG.COUVERTURE(QG_Grid[Criterion];QG_Evidence[Criteria];QG_Evidence[Status];"Accepted";QG_Evidence[Expiry date];QG_ReferenceDate)');
+  });
+
+  it("leave the expiry out of QG.COVERAGE where the workbook has no expiry column or no reference date (made before the settings)", () => {
+    const wb = fixtureWorkbook("fr");
+    const without = '=QG.COVERAGE(QG_Grid[Critère],QG_Evidence[Critères],QG_Evidence[Statut],"Acceptée")';
+    const withoutSettings = { ...wb, settings: undefined };
+    expect(functionExample("COVERAGE", exampleSourceOfWorkbook(withoutSettings), "fr").invariant).toBe(without);
+    const row = { id: "P-1", criteria: "C1", title: "", status: "Acceptée", row: 5, criteriaCell: { sheet: "Preuves", address: "B5" } };
+    const noColumn = { ...wb, evidence: [{ ...row, expiry: null, expiryCell: null }] };
+    expect(functionExample("COVERAGE", exampleSourceOfWorkbook(noColumn), "fr").invariant).toBe(without);
+    const withColumn = { ...wb, evidence: [{ ...row, expiry: 45747, expiryCell: { sheet: "Preuves", address: "H5" } }] };
+    expect(functionExample("COVERAGE", exampleSourceOfWorkbook(withColumn), "fr").invariant).toContain(",QG_Evidence[Expiration],QG_ReferenceDate)");
   });
 
   it("take the scale, first dimension and target of the workbook's own template", () => {

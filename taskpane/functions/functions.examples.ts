@@ -21,6 +21,12 @@ export interface ExampleSource {
   acceptedStatus: string;
   /** The Qualigrid tables the workbook holds, of those the examples refer to. */
   tables: readonly string[];
+  /**
+   * The register has its expiry column and the workbook its reference date (`QG_ReferenceDate`,
+   * which came with the settings): QG.COVERAGE's example then leaves out expired evidence, as the
+   * workbook's coverage does.
+   */
+  expiry: boolean;
 }
 
 /** One example, ready to show and to insert. */
@@ -46,6 +52,9 @@ export function exampleSourceOfWorkbook(wb: AssessmentWorkbook): ExampleSource {
     target: wb.overallTarget ?? wb.template.target,
     acceptedStatus: wb.acceptedStatus || acceptedIn(wb.lang),
     tables: wb.evidence === null ? [TABLES.grid] : [TABLES.grid, TABLES.evidence],
+    // A row read without an expiry cell: the register lacks the column. `settings` is left out
+    // only for a workbook made before them, which has no QG_ReferenceDate.
+    expiry: wb.evidence !== null && wb.settings !== undefined && wb.evidence.every((e) => e.expiryCell !== null),
   };
 }
 
@@ -63,6 +72,7 @@ export function exampleSourceOfTemplate(template: Template | null, lang: Lang): 
     target: template?.target ?? 75,
     acceptedStatus: acceptedIn(lang),
     tables: [TABLES.grid, TABLES.evidence],
+    expiry: true,
   };
 }
 
@@ -84,7 +94,16 @@ const EXAMPLES: Record<FunctionId, { tables: readonly string[]; build(s: Example
   COMPLETION: { tables: [TABLES.grid], build: (s) => qg("COMPLETION", grid(s, "rating")) },
   COVERAGE: {
     tables: [TABLES.grid, TABLES.evidence],
-    build: (s) => qg("COVERAGE", grid(s, "criterion"), evidence(s, "criteria"), evidence(s, "status"), text(s.acceptedStatus)),
+    // With the expiry dates and the reference date, the workbook's own coverage (expired items left out).
+    build: (s) =>
+      qg(
+        "COVERAGE",
+        grid(s, "criterion"),
+        evidence(s, "criteria"),
+        evidence(s, "status"),
+        text(s.acceptedStatus),
+        ...(s.expiry ? [evidence(s, "expiry"), ref(NAMES.referenceDate)] : []),
+      ),
   },
   AGREEMENT: { tables: [TABLES.grid], build: (s) => qg("AGREEMENT", grid(s, "rating"), grid(s, "evaluatorRating")) },
   SPREAD: { tables: [TABLES.grid], build: (s) => qg("SPREAD", respondents(s)) },

@@ -21,6 +21,14 @@ export const FUNCTION_MESSAGES = registerMessages({
     fr: (p) => `${p.arg}, ligne ${p.row} : « ${p.value} » doit être un nombre`,
     en: (p) => `${p.arg}, row ${p.row}: "${p.value}" must be a number`,
   },
+  "functions.notADate": {
+    fr: (p) => `${p.arg} doit être une date (valeur « ${p.value} ») : une date d'Excel, pas un texte`,
+    en: (p) => `${p.arg} must be a date (got "${p.value}"): an Excel date, not text`,
+  },
+  "functions.notADateAt": {
+    fr: (p) => `${p.arg}, ligne ${p.row} : « ${p.value} » n'est pas une date ; entrez une date d'Excel ou laissez la cellule vide`,
+    en: (p) => `${p.arg}, row ${p.row}: "${p.value}" is not a date; enter an Excel date or leave the cell blank`,
+  },
   "functions.outsideScale": {
     fr: (p) => `${p.arg}, ligne ${p.row} : la cotation ${p.value} est hors de l'échelle (${p.min} à ${p.max})`,
     en: (p) => `${p.arg}, row ${p.row}: rating ${p.value} is outside the scale (${p.min} to ${p.max})`,
