@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { issueText, messageText } from "./messages/message.catalog.js";
 import { parseTemplate, parseTemplateText } from "./template.parse.js";
 import type { InputIssue, Result, Template } from "./template.types.js";
 
@@ -49,8 +50,9 @@ function validJson(): Obj {
   };
 }
 
+/** The issues, each as where, what (in English) and how bad: their code and parameters are tested apart. */
 function issuesOf(r: Result<Template>): InputIssue[] {
-  return r.ok ? r.warnings : r.issues;
+  return (r.ok ? r.warnings : r.issues).map(({ path, message, severity }) => ({ path, message, severity }));
 }
 
 function errorsOf(r: Result<Template>): InputIssue[] {
@@ -634,5 +636,102 @@ describe("scale labels and target levels that would be misread", () => {
   it("rejects a text made only of spaces", () => {
     const r = parseTemplate(base({ title: "   " }));
     expect(r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(["title: must not be empty"]);
+  });
+});
+
+describe("template messages, in French and English (the catalogue's template.* codes)", () => {
+  /** Every issue of `r` as `path: text` in `lang`. */
+  const worded = (r: Result<Template>, lang: "fr" | "en"): string[] => (r.ok ? r.warnings : r.issues).map((i) => `${i.path}: ${issueText(i, lang)}`);
+
+  it("words a negative weight « doit être ≥ 0 » in French and keeps the English text", () => {
+    const json = validJson();
+    json.dimensions[2].criteria[0].weight = -1;
+    const r = parseTemplate(json);
+    expect(r.ok ? [] : r.issues).toEqual([
+      { path: "dimensions[2].criteria[0].weight", message: "must be ≥ 0", severity: "error", code: "template.minimum", params: { limit: 0 } },
+    ]);
+    expect(worded(r, "fr")).toEqual(["dimensions[2].criteria[0].weight: doit être ≥ 0"]);
+    expect(worded(r, "en")).toEqual(["dimensions[2].criteria[0].weight: must be ≥ 0"]);
+  });
+
+  it("words the schema's and the meaning's problems in French, the file and JSON path kept", () => {
+    const json = validJson();
+    delete json.source;
+    json.version = "1.0";
+    json.target = 120;
+    json.dimensions[1].id = "d1";
+    json.dimensions[0].criteria[1].targetLevel = 2.5;
+    json.dimensions[2].title = "";
+    json.dimensions[2].criteria[0].weight = "2";
+    json.colour = "vert";
+    const r = parseTemplateText(JSON.stringify(json), "modèle.json");
+    expect(worded(r, "fr")).toEqual([
+      "modèle.json: dimensions[2].title: ne doit pas être vide",
+      "modèle.json: source: est obligatoire",
+      "modèle.json: version: doit être un numéro de version sémantique comme 1.0.0",
+      "modèle.json: target: doit être ≤ 100",
+      "modèle.json: dimensions[2].criteria[0].weight: doit être un nombre",
+      "modèle.json: dimensions[0].criteria[1].targetLevel: doit être une des valeurs de l'échelle de cotation (1 ; 2 ; 3 ; 4) ; valeur donnée : 2,5",
+      "modèle.json: dimensions[1].id: identifiant de dimension « d1 » en double (aussi à dimensions[0].id)",
+      "modèle.json: colour: clé inconnue (ignorée)",
+    ]);
+    expect(worded(r, "en")).toEqual(r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`));
+  });
+
+  it("words the warnings in French: a first maturity level above 0, a dimension whose weights are all 0", () => {
+    const json = validJson();
+    json.maturity = [
+      { min: 20, label: "Débutant" },
+      { min: 60, label: "Avancé" },
+    ];
+    json.dimensions[1].criteria[0].weight = 0;
+    const r = parseTemplate(json);
+    expect(r.ok).toBe(true);
+    expect(worded(r, "fr")).toEqual([
+      "maturity[0].min: les scores sous 20 n'ont aucun niveau de maturité ; faites commencer le premier niveau à 0",
+      "dimensions[1].criteria: tous les critères ont un poids de 0 : cette dimension ne pourra jamais avoir de score",
+    ]);
+  });
+
+  it("words a JSON syntax error in French, with its reason", () => {
+    const r = parseTemplateText('{\n  "id": "demo"\n  "version": "1.0.0"\n}', "t.json");
+    expect(worded(r, "fr")).toEqual(["t.json:3:3: ce n'est pas du JSON valide (virgule attendue)"]);
+    expect(worded(r, "en")).toEqual(["t.json:3:3: not valid JSON (comma expected)"]);
+  });
+
+  it("writes decimals with a comma in French and a point in English", () => {
+    const json = validJson();
+    json.targetLevel = 4.5;
+    const r = parseTemplate(json);
+    expect(worded(r, "fr")).toEqual(["targetLevel: doit être dans l'échelle de cotation (1 à 4) ; valeur donnée : 4,5"]);
+    expect(worded(r, "en")).toEqual(["targetLevel: must be inside the scale (1–4), got 4.5"]);
+  });
+
+  // Every way a template goes wrong in this file's other tests, each issue checked for a code.
+  const broken: [string, (j: Obj) => void][] = [
+    ["a missing id", (j) => delete j.id],
+    ["an id too long", (j) => (j.id = `a${"b".repeat(45)}`)],
+    ["a malformed criterion id", (j) => (j.dimensions[0].criteria[0].id = "1 critère")],
+    ["no dimensions", (j) => (j.dimensions = [])],
+    ["a single level", (j) => (j.scale.levels = [{ value: 1, label: "Seul" }])],
+    ["a flat scale", (j) => (j.scale.levels = [{ value: 2, label: "Bas" }, { value: 2, label: "Haut" }])],
+    ["levels out of order", (j) => (j.scale.levels = [{ value: 4, label: "Haut" }, { value: 1, label: "Bas" }])],
+    ["a label twice, a numeric label, an N/A label", (j) => (j.scale.levels = [{ value: 1, label: "Bas" }, { value: 2, label: "bas" }, { value: 3, label: "3" }, { value: 4, label: "S/O" }])],
+    ["maturity out of order", (j) => (j.maturity = [{ min: 0, label: "A" }, { min: 0, label: "B" }])],
+    ["texts of every bad shape", (j) => ((j.title = 4), (j.source = { de: "x" }), (j.dimensions[0].title = { fr: "" }))],
+    ["a duplicate criterion id", (j) => (j.dimensions[1].criteria[0].id = "c1")],
+    ["a wrong notApplicable", (j) => (j.scale.notApplicable = "oui")],
+  ];
+  it.each(broken)("gives every issue of %s a catalogue code, with a French text of its own", (_, mutate) => {
+    const json = validJson();
+    mutate(json);
+    const r = parseTemplate(json);
+    const issues = r.ok ? r.warnings : r.issues;
+    expect(issues.length).toBeGreaterThan(0);
+    for (const i of issues) {
+      expect(i.code, `${i.path}: ${i.message}`).toMatch(/^template\./);
+      expect(messageText(i.code ?? "", i.params ?? {}, "en")).toBe(i.message);
+      expect(issueText(i, "fr"), `${i.path}: ${i.message}`).not.toBe(i.message);
+    }
   });
 });

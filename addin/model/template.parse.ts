@@ -1,6 +1,9 @@
 import type { ErrorObject } from "ajv";
 import { parse as parseJsonTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { childPath, lineColumnAt, pointerToPath } from "./json.path.js";
+import { issueOf } from "./messages/message.catalog.js";
+import "./messages/messages.template.js";
+import type { MessageParams } from "./messages/message.types.js";
 import { isNaToken, scaleRange } from "./scale.js";
 import { textVariants } from "./text.js";
 import type { Criterion, Dimension, InputIssue, LocalizedText, MaturityBand, Result, Template } from "./template.types.js";
@@ -11,6 +14,14 @@ import { validate } from "./template.validate.generated.js";
 const validateShape = validate as unknown as { (data: unknown): boolean; errors?: ErrorObject[] | null };
 
 const TEXT_DEF = "#/definitions/text";
+
+/** The message of each schema keyword that sets a bound (`limit`). */
+const LIMIT_CODES: Readonly<Record<string, string>> = {
+  minimum: "template.minimum",
+  maximum: "template.maximum",
+  minItems: "template.minItems",
+  maxLength: "template.maxLength",
+};
 
 /**
  * Validates a template given as parsed JSON and returns it with defaults filled in.
@@ -54,7 +65,7 @@ function jsonSyntaxIssue(text: string, file: string, e: unknown): InputIssue {
   const reason = first ? printParseErrorCode(first.error) : e instanceof Error ? e.message : String(e);
   const where = first ? lineColumnAt(text.replace(/^\uFEFF/, ""), first.offset) : undefined;
   const loc = where ? `${file}:${where.line}:${where.column}` : file;
-  return { path: loc, message: `not valid JSON (${reason.replace(/\s+/g, " ")})`, severity: "error" };
+  return issueOf("template.jsonSyntax", { reason: reason.replace(/\s+/g, " ") }, loc);
 }
 
 function shapeIssues(errors: ErrorObject[], json: unknown): InputIssue[] {
@@ -68,34 +79,25 @@ function shapeIssues(errors: ErrorObject[], json: unknown): InputIssue[] {
     switch (e.keyword) {
       case "additionalProperties": {
         const key = String((e.params as { additionalProperty: string }).additionalProperty);
-        out.push({ path: childPath(path, key), message: "unknown key (ignored)", severity: "warning" });
+        out.push(issueOf("template.unknownKey", { key }, childPath(path, key), "warning"));
         break;
       }
       case "required": {
         const key = String((e.params as { missingProperty: string }).missingProperty);
-        out.push({ path: childPath(path, key), message: "is required", severity: "error" });
+        out.push(issueOf("template.required", { key }, childPath(path, key)));
         break;
       }
-      case "minimum":
-        out.push({ path, message: `must be ≥ ${(e.params as { limit: number }).limit}`, severity: "error" });
-        break;
-      case "maximum":
-        out.push({ path, message: `must be ≤ ${(e.params as { limit: number }).limit}`, severity: "error" });
-        break;
-      case "minItems":
-        out.push({ path, message: `must have at least ${(e.params as { limit: number }).limit} item(s)`, severity: "error" });
-        break;
       case "pattern":
-        out.push({
-          path,
-          message: e.instancePath.endsWith("/version")
-            ? "must be a semantic version such as 1.0.0"
-            : "must start with a letter and hold only letters, digits, '.', '_' and '-'",
-          severity: "error",
-        });
+        out.push(issueOf(e.instancePath.endsWith("/version") ? "template.version" : "template.idPattern", {}, path));
         break;
-      default:
-        out.push({ path, message: e.message ?? e.keyword, severity: "error" });
+      case "type":
+        out.push(issueOf("template.type", { type: String((e.params as { type: unknown }).type) }, path));
+        break;
+      default: {
+        const limit = LIMIT_CODES[e.keyword];
+        if (limit) out.push(issueOf(limit, { limit: (e.params as { limit: number }).limit }, path));
+        else out.push(issueOf("template.schema", { keyword: e.keyword, detail: e.message ?? e.keyword }, path));
+      }
     }
   }
   return out;
@@ -103,22 +105,22 @@ function shapeIssues(errors: ErrorObject[], json: unknown): InputIssue[] {
 
 function textIssues(value: unknown, path: string): InputIssue[] {
   if (typeof value === "string") {
-    return value.trim() === "" ? [{ path, message: "must not be empty", severity: "error" }] : [];
+    return value.trim() === "" ? [issueOf("template.textEmpty", {}, path)] : [];
   }
   if (!isRecord(value)) {
-    return [{ path, message: 'must be a text or an object { "fr": "…", "en": "…" }', severity: "error" }];
+    return [issueOf("template.textShape", {}, path)];
   }
   const out: InputIssue[] = [];
   let languages = 0;
   for (const [k, v] of Object.entries(value)) {
     if (k !== "fr" && k !== "en") {
-      out.push({ path: childPath(path, k), message: "unknown language (ignored; use fr or en)", severity: "warning" });
+      out.push(issueOf("template.textUnknownLanguage", { language: k }, childPath(path, k), "warning"));
     } else if (typeof v !== "string" || v.trim() === "") {
-      out.push({ path: childPath(path, k), message: "must be a non-empty text", severity: "error" });
+      out.push(issueOf("template.textNotText", {}, childPath(path, k)));
     } else languages++;
   }
   if (languages === 0 && !out.some((i) => i.severity === "error")) {
-    out.push({ path, message: 'must give the text in "fr" or "en"', severity: "error" });
+    out.push(issueOf("template.textNoLanguage", {}, path));
   }
   return out;
 }
@@ -126,7 +128,7 @@ function textIssues(value: unknown, path: string): InputIssue[] {
 /** Checks that JSON Schema cannot express: uniqueness, scale bounds, targets inside the scale. */
 function meaningIssues(t: Record<string, unknown>): InputIssue[] {
   const out: InputIssue[] = [];
-  const err = (path: string, message: string): void => void out.push({ path, message, severity: "error" });
+  const err = (path: string, code: string, params: MessageParams = {}): void => void out.push(issueOf(code, params, path));
   const levels = isRecord(t.scale) && Array.isArray(t.scale.levels) ? t.scale.levels : [];
   const values = levels.map((l) => (isRecord(l) && typeof l.value === "number" ? l.value : undefined));
   const numeric = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
@@ -136,17 +138,17 @@ function meaningIssues(t: Record<string, unknown>): InputIssue[] {
     const v = values[i];
     if (v !== undefined) {
       const first = seenValues.get(v);
-      if (first !== undefined) err(`scale.levels[${i}].value`, `duplicates scale.levels[${first}].value (${v})`);
+      if (first !== undefined) err(`scale.levels[${i}].value`, "template.levelValueTwice", { first, value: v });
       else seenValues.set(v, i);
     }
     if (isRecord(l)) {
       for (const label of textVariants(l.label as never)) {
         const key = label.trim().toLocaleLowerCase();
         const first = seenLabels.get(key);
-        if (first !== undefined && first !== i) err(`scale.levels[${i}].label`, `"${label}" is also the label of scale.levels[${first}]`);
+        if (first !== undefined && first !== i) err(`scale.levels[${i}].label`, "template.levelLabelTwice", { label, first });
         else seenLabels.set(key, i);
-        if (/^-?\d+([.,]\d+)?$/.test(label.trim())) err(`scale.levels[${i}].label`, `"${label}" looks like a number; a label must not be mistaken for a level value`);
-        if (isNaToken(label)) err(`scale.levels[${i}].label`, `"${label}" is an N/A token; a level label must not be mistaken for « sans objet »`);
+        if (/^-?\d+([.,]\d+)?$/.test(label.trim())) err(`scale.levels[${i}].label`, "template.levelLabelNumber", { label });
+        if (isNaToken(label)) err(`scale.levels[${i}].label`, "template.levelLabelNa", { label });
       }
     }
   });
@@ -154,17 +156,17 @@ function meaningIssues(t: Record<string, unknown>): InputIssue[] {
     const a = values[i - 1];
     const b = values[i];
     if (a !== undefined && b !== undefined && b < a) {
-      err(`scale.levels[${i}].value`, "levels must be listed in ascending order of value");
+      err(`scale.levels[${i}].value`, "template.levelsOrder");
     }
   }
   const range = numeric.length >= 2 ? scaleRange(numeric) : undefined;
   if (numeric.length >= 2 && range && range.min === range.max) {
-    err("scale.levels", `the scale's smallest and largest values are equal (${range.min}); they must differ`);
+    err("scale.levels", "template.scaleFlat", { min: range.min });
   }
   const inScale = (path: string, level: unknown): void => {
     if (typeof level !== "number" || !range || range.min === range.max) return;
-    if (level < range.min || level > range.max) err(path, `must be inside the scale (${range.min}–${range.max}), got ${level}`);
-    else if (!numeric.includes(level)) err(path, `must be one of the scale's values (${numeric.join(", ")}), got ${level}`);
+    if (level < range.min || level > range.max) err(path, "template.levelOutsideScale", { min: range.min, max: range.max, level });
+    else if (!numeric.includes(level)) err(path, "template.levelNotAValue", { values: numeric.join(", "), level });
   };
   inScale("targetLevel", t.targetLevel);
 
@@ -172,12 +174,12 @@ function meaningIssues(t: Record<string, unknown>): InputIssue[] {
     t.maturity.forEach((band, i) => {
       const prev = t.maturity && i > 0 ? (t.maturity as unknown[])[i - 1] : undefined;
       if (isRecord(band) && isRecord(prev) && typeof band.min === "number" && typeof prev.min === "number" && band.min <= prev.min) {
-        err(`maturity[${i}].min`, "bands must be listed in strictly ascending order of min");
+        err(`maturity[${i}].min`, "template.maturityOrder");
       }
     });
     const first = t.maturity[0];
     if (isRecord(first) && typeof first.min === "number" && first.min > 0) {
-      out.push({ path: "maturity[0].min", message: `scores below ${first.min} get no maturity label; start the first band at 0`, severity: "warning" });
+      out.push(issueOf("template.maturityGap", { min: first.min }, "maturity[0].min", "warning"));
     }
   }
 
@@ -190,7 +192,7 @@ function meaningIssues(t: Record<string, unknown>): InputIssue[] {
     if (typeof d.id === "string") {
       const key = d.id.toLowerCase();
       const first = dimIds.get(key);
-      if (first) err(`${dPath}.id`, `duplicate dimension id "${d.id}" (also at ${first})`);
+      if (first) err(`${dPath}.id`, "template.dimensionIdTwice", { id: d.id, first });
       else dimIds.set(key, `${dPath}.id`);
     }
     const crits = Array.isArray(d.criteria) ? d.criteria : [];
@@ -200,13 +202,13 @@ function meaningIssues(t: Record<string, unknown>): InputIssue[] {
       if (typeof c.id === "string") {
         const key = c.id.toLowerCase();
         const first = critIds.get(key);
-        if (first) err(`${cPath}.id`, `duplicate criterion id "${c.id}" (also at ${first})`);
+        if (first) err(`${cPath}.id`, "template.criterionIdTwice", { id: c.id, first });
         else critIds.set(key, `${cPath}.id`);
       }
       inScale(`${cPath}.targetLevel`, c.targetLevel);
     });
     if (crits.length > 0 && crits.every((c) => isRecord(c) && c.weight === 0)) {
-      out.push({ path: `${dPath}.criteria`, message: "every criterion has weight 0: this dimension can never be scored", severity: "warning" });
+      out.push(issueOf("template.weightsAllZero", {}, `${dPath}.criteria`, "warning"));
     }
   });
   return out;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { issueText } from "./messages/message.catalog.js";
 import type { PlainValue } from "../model/table.plain.js";
 import { templateToSheetRows } from "./template.sheet.js";
 import { builtinTemplates } from "./builtin.js";
@@ -210,5 +211,58 @@ describe("templateFromWorkbook: the authoring format", () => {
         `a.xlsx: Modèle!${letter(col("dimensionWeight"))}5 | dimensions[0].weight`,
       ]),
     );
+  });
+});
+
+describe("templateFromWorkbook: its messages in French and English", () => {
+  /** Every issue of `r` as `path: text` in `lang`. */
+  const worded = (r: Result<Template>, lang: "fr" | "en"): string[] => (r.ok ? r.warnings : r.issues).map((i) => `${i.path}: ${issueText(i, lang)}`);
+
+  it("words a hand-made grid's problems in French, each at its cell", () => {
+    const sheet: PlainSheet = {
+      name: "Grille",
+      rows: [
+        ["Axe", "N°", "Exigence", "Poids", "Cible"],
+        ["Gouvernance", "G1", "Texte 1", 1, 3],
+        ["Gouvernance", "G2", null, 1, null],
+        ["Gouvernance", "g1", "Texte 3", "-0,5", null],
+        ["Gouvernance", "G/4", "Texte 4", 1, 2.5],
+      ],
+    };
+    const r = templateFromWorkbook(wb(sheet), "f.xlsx");
+    expect(worded(r, "fr")).toEqual([
+      "f.xlsx: Grille!C3: le texte du critère est vide",
+      "f.xlsx: Grille!B4: code « g1 » en double (déjà utilisé en Grille!B2)",
+      "f.xlsx: Grille!D4: le poids « -0,5 » n'est pas un nombre ≥ 0",
+      "f.xlsx: Grille!B5: le code « G/4 » ne peut contenir que des lettres, des chiffres, « . », « _ », « - » et des espaces",
+      "f.xlsx: Grille!E5: le niveau cible « 2,5 » n'est pas une des valeurs de l'échelle de cotation (1 ; 2 ; 3 ; 4)",
+    ]);
+    expect(worded(r, "en")).toEqual(r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`));
+  });
+
+  it("words « no criterion below the header row » and « no recognizable header row » in French", () => {
+    const empty = templateFromWorkbook(wb({ name: "Grille", rows: [["Thématique", "Critère"]] }), "f.xlsx");
+    expect(worded(empty, "fr")).toEqual(["f.xlsx: Grille!B2: aucun critère sous la ligne d'en-têtes"]);
+    const none = worded(templateFromWorkbook(wb({ name: "Feuil1", rows: [["Budget"]] }, { name: "Feuil2", rows: [] }), "f.xlsx"), "fr");
+    expect(none).toHaveLength(1);
+    expect(none[0]).toMatch(/^f\.xlsx: ce n'est pas un classeur Qualigrid, et aucune feuille \(« Feuil1 », « Feuil2 »\) n'a de ligne d'en-têtes reconnaissable dans ses 10 premières lignes : il faut une colonne de critère/);
+  });
+
+  it("keeps the JSON path at the head of an authoring cell's message, in both languages", () => {
+    const template = builtinTemplates()[0] as Template;
+    const rows = templateToSheetRows(template);
+    const at = (key: string): number => rows.info.findIndex(([k]) => k === key);
+    const info = rows.info.map(([k, v]): [string, unknown] => [k, k === "id" ? null : k === "target" ? 150 : v]);
+    const tables = new Map<string, PlainTable>([
+      ["qg_templateinfo", { name: "QG_TemplateInfo", sheet: "Modèle", top: 4, left: 1, headers: ["key", "value"], rows: info as PlainValue[][] }],
+      ["qg_templateitems", { name: "QG_TemplateItems", sheet: "Modèle", top: 4, left: 4, headers: [...TEMPLATE_ITEM_COLUMNS], rows: rows.items }],
+    ]);
+    const r = templateFromWorkbook({ tables, sheets: [] }, "a.xlsx");
+    expect(worded(r, "fr")).toEqual([`a.xlsx: Modèle!B${5 + at("id")}: id: est obligatoire`, `a.xlsx: Modèle!B${5 + at("target")}: target: doit être ≤ 100`]);
+    expect(worded(r, "en")).toEqual([`a.xlsx: Modèle!B${5 + at("id")}: id: is required`, `a.xlsx: Modèle!B${5 + at("target")}: target: must be ≤ 100`]);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.params?.jsonPath, i.params?.inner])).toEqual([
+      ["template.atPath", "id", "template.required"],
+      ["template.atPath", "target", "template.maximum"],
+    ]);
   });
 });

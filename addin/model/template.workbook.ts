@@ -1,8 +1,11 @@
 import type { PlainValue } from "../model/table.plain.js";
 import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, TEMPLATE_TABLES, type SheetCell, type TemplateSheetRows } from "./template.sheet.js";
 import { parseTemplate } from "./template.parse.js";
+import type { MessageParams } from "./messages/message.types.js";
 import type { InputIssue, Result, Template } from "./template.types.js";
 import { cellAddress } from "./cell.address.js";
+import { issueOf } from "./messages/message.catalog.js";
+import "./messages/messages.template.js";
 import { plainText, type PlainTables } from "./table.plain.js";
 
 /** A worksheet as plain values: `rows[0]` is row 1, `rows[r][0]` column A; blanks are `null`. */
@@ -128,9 +131,18 @@ function fromAuthoringRows(rows: TemplateSheetRows, where: string, file: string,
       if (!i.path.startsWith(head)) return i;
       const jsonPath = i.path.slice(head.length);
       const cell = authoringCell(jsonPath, rows, places);
-      return cell ? { ...i, path: `${file}: ${cell}`, message: `${jsonPath}: ${i.message}` } : i;
+      return cell ? atCell(i, jsonPath, `${file}: ${cell}`) : i;
     }),
   };
+}
+
+/**
+ * An issue of the template's JSON moved to the cell it comes from; its text, in either language,
+ * keeps the JSON path at its head (`id: is required`, `id: est obligatoire`).
+ */
+function atCell(issue: InputIssue, jsonPath: string, path: string): InputIssue {
+  const params = { ...issue.params, jsonPath, inner: issue.code ?? "", innerMessage: issue.message };
+  return issueOf("template.atPath", params, path, issue.severity);
 }
 
 /** The cell a template JSON path comes from in the authoring rows (`dimensions[1].criteria[0].weight` → its item's weight cell). */
@@ -215,19 +227,7 @@ function templateFromGridSheets(sheets: readonly PlainSheet[], file: string): Re
     if (header) return templateFromGridSheet(sheet, header.row, header.columns, file);
   }
   const names = sheets.map((s) => `« ${s.name} »`).join(", ");
-  return {
-    ok: false,
-    issues: [
-      {
-        path: file,
-        message:
-          `not a Qualigrid workbook, and no sheet (${names}) has a recognizable header row in its first ${HEADER_SEARCH_ROWS} rows: ` +
-          "expected a criterion column (Critère, Énoncé, Exigence, Question, Criterion, Statement…) and at least one of " +
-          "dimension (Thématique, Axe, Domaine…), code (Code, N°, Référence…), weight (Poids, Pondération…), guidance (Repères, Aide…), evidence (Preuves…), target (Cible…)",
-        severity: "error",
-      },
-    ],
-  };
+  return { ok: false, issues: [issueOf("template.noHeaderRow", { sheets: names, rows: HEADER_SEARCH_ROWS }, file)] };
 }
 
 /** The header row (0-based) of a sheet and the position of each recognized column. */
@@ -265,7 +265,7 @@ function findHeaderRow(sheet: PlainSheet): { row: number; columns: Partial<Recor
 function templateFromGridSheet(sheet: PlainSheet, headerRow: number, columns: Partial<Record<GridColumn, number>>, file: string): Result<Template> {
   const issues: InputIssue[] = [];
   const at = (r: number, c: number): string => `${file}: ${sheet.name}!${cellAddress(r + 1, c + 1)}`;
-  const err = (r: number, c: number, message: string): void => void issues.push({ path: at(r, c), message, severity: "error" });
+  const err = (r: number, c: number, code: string, params: MessageParams = {}): void => void issues.push(issueOf(code, params, at(r, c)));
   const textCol = columns.text as number;
   const get = (r: number, key: GridColumn): PlainValue => {
     const c = columns[key];
@@ -313,7 +313,7 @@ function templateFromGridSheet(sheet: PlainSheet, headerRow: number, columns: Pa
         current = dimFor(dimTitle);
         continue;
       }
-      err(r, textCol, "criterion text is empty");
+      err(r, textCol, "template.grid.textEmpty");
       continue;
     }
     if (dimTitle !== undefined) current = dimFor(dimTitle);
@@ -322,10 +322,10 @@ function templateFromGridSheet(sheet: PlainSheet, headerRow: number, columns: Pa
     const code = str(get(r, "code"));
     if (code !== undefined) {
       const c = columns.code as number;
-      if (!/^[A-Za-z0-9][A-Za-z0-9._ -]*$/.test(code)) err(r, c, `code « ${code} » may only hold letters, digits, '.', '_', '-' and spaces`);
+      if (!/^[A-Za-z0-9][A-Za-z0-9._ -]*$/.test(code)) err(r, c, "template.grid.codeInvalid", { code });
       const key = code.toLowerCase();
       const first = codes.get(key);
-      if (first !== undefined) err(r, c, `duplicate code « ${code} » (already used at ${first})`);
+      if (first !== undefined) err(r, c, "template.grid.codeTwice", { code, first });
       else codes.set(key, `${sheet.name}!${cellAddress(r + 1, c + 1)}`);
     }
     const guidance = str(get(r, "guidance"));
@@ -333,16 +333,16 @@ function templateFromGridSheet(sheet: PlainSheet, headerRow: number, columns: Pa
     const evidence = str(get(r, "evidence"));
     if (evidence !== undefined) json.evidence = evidence;
     const weight = number(get(r, "weight"));
-    if (weight === "invalid" || (typeof weight === "number" && weight < 0)) err(r, columns.weight as number, `weight « ${plainText(get(r, "weight"))} » is not a number ≥ 0`);
+    if (weight === "invalid" || (typeof weight === "number" && weight < 0)) err(r, columns.weight as number, "template.grid.weightInvalid", { value: cellValue(get(r, "weight")) });
     else if (weight !== undefined) json.weight = weight;
     const target = number(get(r, "target"));
     const levels = DEFAULT_SCALE.levels.map((l) => l.value);
     if (target === "invalid" || (typeof target === "number" && !levels.includes(target))) {
-      err(r, columns.target as number, `target level « ${plainText(get(r, "target"))} » is not one of the scale's values (${levels.join(", ")})`);
+      err(r, columns.target as number, "template.grid.targetInvalid", { value: cellValue(get(r, "target")), values: levels.join(", ") });
     } else if (target !== undefined) json.targetLevel = target;
     current.criteria.push({ code, row: r, json });
   }
-  if (dims.length === 0 && issues.length === 0) err(headerRow + 1, textCol, "no criterion below the header row");
+  if (dims.length === 0 && issues.length === 0) err(headerRow + 1, textCol, "template.grid.noCriterion");
   if (issues.length > 0) return { ok: false, issues };
 
   const used = new Set([...codes.keys()]);
@@ -410,6 +410,11 @@ function number(v: PlainValue): number | "invalid" | undefined {
   if (s === "") return undefined;
   const n = Number(s.replace(",", "."));
   return Number.isFinite(n) ? n : "invalid";
+}
+
+/** A cell's value for a message: a number stays one, so that French writes it with a decimal comma. */
+function cellValue(v: PlainValue): string | number {
+  return typeof v === "number" ? v : plainText(v);
 }
 
 function sheetCell(v: PlainValue | undefined): SheetCell {

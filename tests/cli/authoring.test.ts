@@ -122,9 +122,9 @@ describe("a hand-made advisor grid", () => {
     const r = await run("new", file, "-o", path.join(dir, "g.xlsx"));
     expect(r.code).toBe(2);
     expect(r.errLines).toEqual([
-      `erreur : ${file}: Grille!C5: criterion text is empty`,
-      `erreur : ${file}: Grille!B6: duplicate code « G1 » (already used at Grille!B4)`,
-      `erreur : ${file}: Grille!D6: weight « deux » is not a number ≥ 0`,
+      `erreur : ${file}: Grille!C5: le texte du critère est vide`,
+      `erreur : ${file}: Grille!B6: code « G1 » en double (déjà utilisé en Grille!B4)`,
+      `erreur : ${file}: Grille!D6: le poids « deux » n'est pas un nombre ≥ 0`,
     ]);
     const shown = await run("show", file, "--json");
     expect(shown.code).toBe(2);
@@ -137,7 +137,7 @@ describe("a hand-made advisor grid", () => {
     await writeSheet(file, "Feuil1", [["Budget"], ["Loyer", 1200]]);
     const r = await run("show", file);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/not a Qualigrid workbook, and no sheet \(« Feuil1 »\) has a recognizable header row/);
+    expect(r.err).toMatch(/ce n'est pas un classeur Qualigrid, et aucune feuille \(« Feuil1 »\) n'a de ligne d'en-têtes reconnaissable/);
   });
 });
 
@@ -190,11 +190,11 @@ describe("qualigrid template-sheet", () => {
     // Blank, it is not a template yet: show says what is missing.
     const shown = await run("show", file);
     expect(shown.code).toBe(2);
-    expect(shown.err).toMatch(/id: is required/);
+    expect(shown.err).toMatch(/id: est obligatoire/);
     // …naming the cell where the value goes.
     let idRow = 0;
     for (let row = info.top + 1; row <= info.bottom; row++) if (info.sheet.getCell(row, info.left).value === "id") idRow = row;
-    expect(shown.err).toContain(`${file}: Modèle!B${idRow}: id: is required`);
+    expect(shown.err).toContain(`${file}: Modèle!B${idRow}: id: est obligatoire`);
   });
 
   it("score on an authoring workbook says what it is and how to make its grid", async () => {

@@ -1,0 +1,227 @@
+import type { Lang } from "../template.types.js";
+import { messageText, registerMessages } from "./message.catalog.js";
+import type { MessageParams } from "./message.types.js";
+
+/** A number as `lang` writes it: a decimal comma in French (`0,5`); a text is left as it is. */
+function num(v: string | number | undefined, lang: Lang): string {
+  const s = String(v);
+  return lang === "fr" && typeof v === "number" ? s.replace(".", ",") : s;
+}
+
+/**
+ * A list of numbers given as `1, 2.5, 4` (the parameter's form), as `lang` writes it: French
+ * separates with `;` since its decimals take the comma (`1 ; 2,5 ; 4`).
+ */
+function numbers(v: string | number | undefined, lang: Lang): string {
+  const s = String(v);
+  return lang === "fr" ? s.split(", ").map((x) => x.replace(".", ",")).join(" ; ") : s;
+}
+
+/** A word of `table` for the parameter's key in `lang`, else the parameter itself. */
+function wordOf(table: Record<string, Record<Lang, string>>, v: string | number | undefined, lang: Lang): string {
+  return table[String(v)]?.[lang] ?? String(v);
+}
+
+/** Why a JSON text does not parse, by jsonc-parser's error name (`printParseErrorCode`). */
+const JSON_REASONS: Record<string, Record<Lang, string>> = {
+  InvalidSymbol: { fr: "symbole invalide", en: "invalid symbol" },
+  InvalidNumberFormat: { fr: "nombre mal écrit", en: "malformed number" },
+  PropertyNameExpected: { fr: "nom de clé attendu", en: "property name expected" },
+  ValueExpected: { fr: "valeur attendue", en: "value expected" },
+  ColonExpected: { fr: "deux-points « : » attendu", en: 'colon ":" expected' },
+  CommaExpected: { fr: "virgule attendue", en: "comma expected" },
+  CloseBraceExpected: { fr: "accolade fermante « } » attendue", en: 'closing brace "}" expected' },
+  CloseBracketExpected: { fr: "crochet fermant « ] » attendu", en: 'closing bracket "]" expected' },
+  EndOfFileExpected: { fr: "fin du fichier attendue", en: "end of file expected" },
+  InvalidCommentToken: { fr: "les commentaires ne sont pas permis en JSON", en: "comments are not allowed in JSON" },
+  UnexpectedEndOfComment: { fr: "commentaire jamais fermé", en: "comment never closed" },
+  UnexpectedEndOfString: { fr: "texte jamais fermé (guillemet manquant)", en: "text never closed (missing quote)" },
+  UnexpectedEndOfNumber: { fr: "nombre incomplet", en: "incomplete number" },
+  InvalidUnicode: { fr: "séquence Unicode invalide", en: "invalid Unicode escape" },
+  InvalidEscapeCharacter: { fr: "caractère d'échappement invalide", en: "invalid escape character" },
+  InvalidCharacter: { fr: "caractère non permis (une tabulation ou un saut de ligne dans un texte ?)", en: "character not allowed (a tab or a line break inside a text?)" },
+};
+
+/** What a JSON value must be, by JSON Schema type. */
+const TYPES: Record<string, Record<Lang, string>> = {
+  number: { fr: "un nombre", en: "a number" },
+  string: { fr: "un texte", en: "a text" },
+  boolean: { fr: "true ou false", en: "true or false" },
+  array: { fr: "une liste [ … ]", en: "a list [ … ]" },
+  object: { fr: "un objet { … }", en: "an object { … }" },
+};
+
+/** The text of the issue an authoring-cell issue wraps (`template.atPath`), in `lang`. */
+function innerText(p: MessageParams, lang: Lang): string {
+  return messageText(String(p.inner), p, lang) ?? String(p.innerMessage);
+}
+
+/**
+ * What reading a template finds wrong: its JSON (syntax, shape, texts), its meaning (scale,
+ * targets, ids, maturity levels, weights), and the grids and authoring sheets it may come from.
+ * Paths name the JSON path (`dimensions[1].criteria[0].weight`) or the cell (`Grille!D7`).
+ */
+export const TEMPLATE_MESSAGES = registerMessages({
+  // Syntax and shape (the JSON schema).
+  "template.jsonSyntax": {
+    fr: (p) => `ce n'est pas du JSON valide (${wordOf(JSON_REASONS, p.reason, "fr")})`,
+    en: (p) => `not valid JSON (${wordOf(JSON_REASONS, p.reason, "en")})`,
+  },
+  "template.unknownKey": {
+    fr: () => "clé inconnue (ignorée)",
+    en: () => "unknown key (ignored)",
+  },
+  "template.required": {
+    fr: () => "est obligatoire",
+    en: () => "is required",
+  },
+  "template.minimum": {
+    fr: (p) => `doit être ≥ ${num(p.limit, "fr")}`,
+    en: (p) => `must be ≥ ${num(p.limit, "en")}`,
+  },
+  "template.maximum": {
+    fr: (p) => `doit être ≤ ${num(p.limit, "fr")}`,
+    en: (p) => `must be ≤ ${num(p.limit, "en")}`,
+  },
+  "template.minItems": {
+    fr: (p) => `doit contenir au moins ${p.limit} ${Number(p.limit) >= 2 ? "éléments" : "élément"}`,
+    en: (p) => `must have at least ${p.limit} ${Number(p.limit) === 1 ? "item" : "items"}`,
+  },
+  "template.maxLength": {
+    fr: (p) => `doit avoir au plus ${p.limit} caractères`,
+    en: (p) => `must have at most ${p.limit} characters`,
+  },
+  "template.version": {
+    fr: () => "doit être un numéro de version sémantique comme 1.0.0",
+    en: () => "must be a semantic version such as 1.0.0",
+  },
+  "template.idPattern": {
+    fr: () => "doit commencer par une lettre et ne contenir que des lettres, des chiffres, « . », « _ » et « - »",
+    en: () => "must start with a letter and hold only letters, digits, '.', '_' and '-'",
+  },
+  "template.type": {
+    fr: (p) => `doit être ${wordOf(TYPES, p.type, "fr")}`,
+    en: (p) => `must be ${wordOf(TYPES, p.type, "en")}`,
+  },
+  "template.schema": {
+    fr: (p) => `ne respecte pas le format des modèles (${p.keyword} : ${p.detail})`,
+    en: (p) => `does not follow the template format (${p.keyword}: ${p.detail})`,
+  },
+
+  // Text fields: a text, or { "fr": …, "en": … }.
+  "template.textEmpty": {
+    fr: () => "ne doit pas être vide",
+    en: () => "must not be empty",
+  },
+  "template.textShape": {
+    fr: () => 'doit être un texte ou un objet { "fr": "…", "en": "…" }',
+    en: () => 'must be a text or an object { "fr": "…", "en": "…" }',
+  },
+  "template.textUnknownLanguage": {
+    fr: () => "langue inconnue (ignorée ; utilisez fr ou en)",
+    en: () => "unknown language (ignored; use fr or en)",
+  },
+  "template.textNotText": {
+    fr: () => "doit être un texte non vide",
+    en: () => "must be a non-empty text",
+  },
+  "template.textNoLanguage": {
+    fr: () => 'doit donner le texte en français ("fr") ou en anglais ("en")',
+    en: () => 'must give the text in "fr" or "en"',
+  },
+
+  // Meaning: what JSON Schema cannot say.
+  "template.levelValueTwice": {
+    fr: (p) => `même valeur que scale.levels[${p.first}].value (${num(p.value, "fr")})`,
+    en: (p) => `duplicates scale.levels[${p.first}].value (${num(p.value, "en")})`,
+  },
+  "template.levelLabelTwice": {
+    fr: (p) => `« ${p.label} » est aussi le libellé de scale.levels[${p.first}]`,
+    en: (p) => `"${p.label}" is also the label of scale.levels[${p.first}]`,
+  },
+  "template.levelLabelNumber": {
+    fr: (p) => `« ${p.label} » ressemble à un nombre ; le libellé d'un niveau ne doit pas pouvoir être pris pour la valeur d'un niveau`,
+    en: (p) => `"${p.label}" looks like a number; a label must not be mistaken for a level value`,
+  },
+  "template.levelLabelNa": {
+    fr: (p) => `« ${p.label} » est une façon d'écrire « sans objet » ; le libellé d'un niveau ne doit pas pouvoir être pris pour « sans objet »`,
+    en: (p) => `"${p.label}" is an N/A token; a level label must not be mistaken for « sans objet »`,
+  },
+  "template.levelsOrder": {
+    fr: () => "les niveaux doivent être énumérés en ordre croissant de valeur",
+    en: () => "levels must be listed in ascending order of value",
+  },
+  "template.scaleFlat": {
+    fr: (p) => `la plus petite et la plus grande valeur de l'échelle de cotation sont égales (${num(p.min, "fr")}) ; elles doivent différer`,
+    en: (p) => `the scale's smallest and largest values are equal (${num(p.min, "en")}); they must differ`,
+  },
+  "template.levelOutsideScale": {
+    fr: (p) => `doit être dans l'échelle de cotation (${num(p.min, "fr")} à ${num(p.max, "fr")}) ; valeur donnée : ${num(p.level, "fr")}`,
+    en: (p) => `must be inside the scale (${num(p.min, "en")}–${num(p.max, "en")}), got ${num(p.level, "en")}`,
+  },
+  "template.levelNotAValue": {
+    fr: (p) => `doit être une des valeurs de l'échelle de cotation (${numbers(p.values, "fr")}) ; valeur donnée : ${num(p.level, "fr")}`,
+    en: (p) => `must be one of the scale's values (${numbers(p.values, "en")}), got ${num(p.level, "en")}`,
+  },
+  "template.maturityOrder": {
+    fr: () => "les niveaux de maturité doivent être énumérés en ordre strictement croissant de min",
+    en: () => "bands must be listed in strictly ascending order of min",
+  },
+  "template.maturityGap": {
+    fr: (p) => `les scores sous ${num(p.min, "fr")} n'ont aucun niveau de maturité ; faites commencer le premier niveau à 0`,
+    en: (p) => `scores below ${num(p.min, "en")} get no maturity label; start the first band at 0`,
+  },
+  "template.dimensionIdTwice": {
+    fr: (p) => `identifiant de dimension « ${p.id} » en double (aussi à ${p.first})`,
+    en: (p) => `duplicate dimension id "${p.id}" (also at ${p.first})`,
+  },
+  "template.criterionIdTwice": {
+    fr: (p) => `identifiant de critère « ${p.id} » en double (aussi à ${p.first})`,
+    en: (p) => `duplicate criterion id "${p.id}" (also at ${p.first})`,
+  },
+  "template.weightsAllZero": {
+    fr: () => "tous les critères ont un poids de 0 : cette dimension ne pourra jamais avoir de score",
+    en: () => "every criterion has weight 0: this dimension can never be scored",
+  },
+
+  // A template read from a workbook.
+  "template.atPath": {
+    // An authoring-sheet issue: the path names the cell, the text keeps the template's JSON path.
+    fr: (p) => `${p.jsonPath}: ${innerText(p, "fr")}`,
+    en: (p) => `${p.jsonPath}: ${innerText(p, "en")}`,
+  },
+  "template.noHeaderRow": {
+    fr: (p) =>
+      `ce n'est pas un classeur Qualigrid, et aucune feuille (${p.sheets}) n'a de ligne d'en-têtes reconnaissable dans ses ${p.rows} premières lignes : ` +
+      "il faut une colonne de critère (Critère, Énoncé, Exigence, Question, Criterion, Statement…) et au moins une de ces colonnes : " +
+      "dimension (Thématique, Axe, Domaine…), code (Code, N°, Référence…), poids (Poids, Pondération…), repères (Repères, Aide…), preuves (Preuves…), cible (Cible…)",
+    en: (p) =>
+      `not a Qualigrid workbook, and no sheet (${p.sheets}) has a recognizable header row in its first ${p.rows} rows: ` +
+      "expected a criterion column (Critère, Énoncé, Exigence, Question, Criterion, Statement…) and at least one of " +
+      "dimension (Thématique, Axe, Domaine…), code (Code, N°, Référence…), weight (Poids, Pondération…), guidance (Repères, Aide…), evidence (Preuves…), target (Cible…)",
+  },
+  "template.grid.textEmpty": {
+    fr: () => "le texte du critère est vide",
+    en: () => "criterion text is empty",
+  },
+  "template.grid.codeInvalid": {
+    fr: (p) => `le code « ${p.code} » ne peut contenir que des lettres, des chiffres, « . », « _ », « - » et des espaces`,
+    en: (p) => `code « ${p.code} » may only hold letters, digits, '.', '_', '-' and spaces`,
+  },
+  "template.grid.codeTwice": {
+    fr: (p) => `code « ${p.code} » en double (déjà utilisé en ${p.first})`,
+    en: (p) => `duplicate code « ${p.code} » (already used at ${p.first})`,
+  },
+  "template.grid.weightInvalid": {
+    fr: (p) => `le poids « ${num(p.value, "fr")} » n'est pas un nombre ≥ 0`,
+    en: (p) => `weight « ${num(p.value, "en")} » is not a number ≥ 0`,
+  },
+  "template.grid.targetInvalid": {
+    fr: (p) => `le niveau cible « ${num(p.value, "fr")} » n'est pas une des valeurs de l'échelle de cotation (${numbers(p.values, "fr")})`,
+    en: (p) => `target level « ${num(p.value, "en")} » is not one of the scale's values (${numbers(p.values, "en")})`,
+  },
+  "template.grid.noCriterion": {
+    fr: () => "aucun critère sous la ligne d'en-têtes",
+    en: () => "no criterion below the header row",
+  },
+});
