@@ -2,6 +2,7 @@ import type { CellRef } from "./workbook.types.js";
 import type { PlainValue } from "../model/table.plain.js";
 import type { Lang, Template } from "../model/template.types.js";
 import { cellAddress } from "../model/cell.address.js";
+import { WORKBOOK_MESSAGES } from "../model/messages/messages.workbook.js";
 import { findingOf, type Finding } from "./workbook.check.js";
 import { isFormula } from "../plan/formula.js";
 import { HEADERS, SHEET_NAMES } from "../plan/labels.js";
@@ -52,21 +53,17 @@ export interface StructureCheck {
   parts: PlanParts;
 }
 
-/** Optional parts: their table and what is lost without it. */
-const PART_TABLES: Record<keyof PlanParts, { table: string; consequence: Record<Lang, string> }> = {
-  evidence: {
-    table: TABLES.evidence,
-    consequence: { fr: "les preuves ne sont plus comptées dans la grille ni lues par Qualigrid", en: "evidence is no longer counted in the grid nor read by Qualigrid" },
-  },
-  actions: {
-    table: TABLES.actions,
-    consequence: { fr: "le plan d'action n'est plus lu par Qualigrid", en: "the action plan is no longer read by Qualigrid" },
-  },
-  dashboard: {
-    table: TABLES.scores,
-    consequence: { fr: "le tableau de bord ne calcule plus les scores", en: "the dashboard no longer computes the scores" },
-  },
+/** Optional parts: their table and what is lost without it (a catalogue code). */
+const PART_TABLES: Record<keyof PlanParts, { table: string; consequence: keyof typeof WORKBOOK_MESSAGES }> = {
+  evidence: { table: TABLES.evidence, consequence: "workbook.lost.evidence" },
+  actions: { table: TABLES.actions, consequence: "workbook.lost.actions" },
+  dashboard: { table: TABLES.scores, consequence: "workbook.lost.dashboard" },
 };
+
+/** A catalogue text of this check's (what is lost, how a cell is named) in `lang`. */
+function wording(code: keyof typeof WORKBOOK_MESSAGES, params: Record<string, string | number>, lang: Lang): string {
+  return WORKBOOK_MESSAGES[code][lang](params);
+}
 
 /**
  * Normalizes a formula for comparison: no leading `=`, no whitespace and upper case outside string
@@ -146,13 +143,13 @@ export function checkStructure(template: Template, workbookLang: Lang, view: Con
       if (renamed) {
         findings.push(findingOf("tableRenamed", "error", { sheet: renamed.sheet, address: cellAddress(renamed.top, renamed.left) }, { table: t.name, name: renamed.name, sheet: renamed.sheet }, lang));
       } else {
-        const part = (Object.values(PART_TABLES) as { table: string; consequence: Record<Lang, string> }[]).find((x) => x.table === t.name);
+        const part = Object.values(PART_TABLES).find((x) => x.table === t.name);
         findings.push(
           findingOf(
             "tableMissing",
             "error",
             { sheet: s.name, address: cellAddress(t.top, t.left) },
-            { table: t.name, sheet: s.name, consequence: part?.consequence[lang] ?? "" },
+            { table: t.name, sheet: s.name, consequence: part ? wording(part.consequence, {}, lang) : "" },
             lang,
           ),
         );
@@ -235,8 +232,8 @@ function compareTable(
       if (!isFormula(v)) return;
       const at = wCol(c.header);
       if (at < 0) return;
-      const label = key === null ? (lang === "fr" ? `ligne ${row}` : `row ${row}`) : id;
-      compare(w.sheet, row, w.left + at, v.formula, values[at] ?? null, `${quote(c.header, lang)} (${label})`);
+      const rowLabel = key === null ? wording("workbook.formulaRow", { row }, lang) : id;
+      compare(w.sheet, row, w.left + at, v.formula, values[at] ?? null, wording("workbook.formulaColumn", { header: c.header, at: rowLabel }, lang));
     });
   });
 }
@@ -244,9 +241,5 @@ function compareTable(
 /** What a block cell is, for messages: the label left of it, or its address. */
 function labelOf(s: SheetPlan, c: BlockCell, lang: Lang): string {
   const label = s.cells.find((x) => x.row === c.row && x.col === c.col - 1 && typeof x.value === "string");
-  return typeof label?.value === "string" ? quote(label.value, lang) : cellAddress(c.row, c.col);
-}
-
-function quote(text: string, lang: Lang): string {
-  return lang === "fr" ? `« ${text} »` : `"${text}"`;
+  return typeof label?.value === "string" ? wording("workbook.formulaLabel", { label: label.value }, lang) : cellAddress(c.row, c.col);
 }

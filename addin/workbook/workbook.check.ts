@@ -51,7 +51,10 @@ export function findingOf(code: FindingCode, severity: Finding["severity"], wher
 
 /** What `checkAssessment` compares against: today's date and where the organization keeps its files. */
 export interface CheckOptions {
-  /** Today (defaults to now); dates before it are past. */
+  /**
+   * Today (defaults to now); due dates before it are past, and so are expiry dates when the
+   * workbook has no assessment date.
+   */
   today?: Date;
   /**
    * Host names of the organization's own storage (`intranet.example.org`, `example.sharepoint.com`);
@@ -68,11 +71,16 @@ export interface CheckOptions {
 /**
  * Checks an assessment workbook: ratings outside the scale, unanswered criteria, grid rows that
  * do not match the template or repeat a criterion, evidence naming unknown criteria, expired
- * evidence, confidential evidence linked outside the organization's storage, actions without owner
- * or due date, overdue actions. Messages are in `lang`.
+ * evidence (as of the assessment date when the workbook has one, else today: the date the coverage
+ * counts from), confidential evidence linked outside the organization's storage, actions without
+ * owner or due date, overdue actions. Messages are in `lang`.
  */
 export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: CheckOptions = {}): Finding[] {
   const today = startOfDay(options.today ?? new Date());
+  // The coverage's reference date (scoreAssessment): an item expiring on that day still counts.
+  const assessmentDate = wb.assessment.assessmentDate;
+  const reference = assessmentDate ?? (options.today ? today : localToday());
+  const asOf = assessmentDate ? iso(assessmentDate) : "";
   const out: Finding[] = [];
   const add = (code: FindingCode, severity: Finding["severity"], where: CellRef, p: Params): void =>
     void out.push({ code, severity, where, message: findingText(code, p, lang) });
@@ -108,7 +116,7 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
       if (!known.has(id.toLowerCase())) add("evidenceUnknownCriterion", "error", e.criteriaCell, { evidence: label, id });
     }
     const expiry = dateOf(e.expiry ?? null);
-    if (expiry && expiry < today) add("evidenceExpired", "warning", e.expiryCell ?? e.criteriaCell, { evidence: label, date: iso(expiry) });
+    if (expiry && expiry < reference) add("evidenceExpired", "warning", e.expiryCell ?? e.criteriaCell, { evidence: label, date: iso(expiry), asOf });
     const host = e.location ? linkHost(e.location) : null;
     if (host && isYes(e.confidential ?? "") && !ownStorage(host, options.orgDomains ?? [])) {
       add("confidentialLink", "warning", e.locationCell ?? e.criteriaCell, { evidence: label, host });
@@ -153,6 +161,12 @@ function dateOf(v: PlainValue): Date | null {
     return Number.isNaN(d.getTime()) ? null : d;
   }
   return null;
+}
+
+/** Today's local calendar day as a UTC day, as the workbook's `TODAY()` and the coverage take it. */
+function localToday(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
 }
 
 function startOfDay(d: Date): Date {

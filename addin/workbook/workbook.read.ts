@@ -26,42 +26,32 @@ import { locateColumns, plainText, type PlainTable, type PlainTables } from "../
  */
 export function readAssessment(read: PlainTables, names: ReadonlyMap<string, PlainValue>, file: string): Result<AssessmentWorkbook> {
   const issues: InputIssue[] = [];
-  const err = (path: string, message: string): void => void issues.push({ path: `${file}: ${path}`, message, severity: "error" });
+  const err = (path: string, code: string, params: Record<string, string | number>): void => void issues.push(issueOf(code, params, `${file}: ${path}`));
   const found = findRenamedTables(read);
   const tables = found.tables;
-  const renamedWarnings: InputIssue[] = found.renamed.map((r) => ({
-    path: `${file}: ${r.sheet}!${cellAddress(r.top, r.left)}`,
-    message: `table ${r.table} was renamed "${r.name}"; it was read by its headers, but the workbook's formulas refer to ${r.table}: name it ${r.table} again (\`qualigrid check\` says where)`,
-    severity: "warning",
-  }));
+  const renamedWarnings: InputIssue[] = found.renamed.map((r) =>
+    issueOf("workbook.tableRenamed", { table: r.table, name: r.name }, `${file}: ${r.sheet}!${cellAddress(r.top, r.left)}`, "warning"),
+  );
   const info = tables.get(TABLES.templateInfo.toLowerCase());
   const items = tables.get(TABLES.templateItems.toLowerCase());
   const gridT = tables.get(TABLES.grid.toLowerCase());
   if (!info || !items || !gridT) {
-    const missing = [!info && TABLES.templateInfo, !items && TABLES.templateItems, !gridT && TABLES.grid].filter(Boolean).join(", ");
+    const missing = [!info && TABLES.templateInfo, !items && TABLES.templateItems, !gridT && TABLES.grid].filter((t) => t !== false);
     // Some Qualigrid tables present: a Qualigrid workbook that lost a table, not some other workbook.
     const qualigrid = [...tables.keys()].some((k) => QUALIGRID_TABLES.has(k));
     // A template's authoring workbook (`qualigrid template-sheet`) has the template's tables and no grid: it makes one.
     const assessmentTables = [TABLES.evidence, TABLES.actions, TABLES.scores].some((t) => tables.has(t.toLowerCase()));
     if (info && items && !assessmentTables) return { ok: false, issues: [issueOf("workbook.authoringNotAssessment", { file }, file)] };
-    return {
-      ok: false,
-      issues: [
-        {
-          path: file,
-          message: qualigrid
-            ? `the Qualigrid table(s) ${missing} are missing, neither found by name nor by their headers (deleted?): restore them from a copy of the workbook, or create a new workbook with \`qualigrid new <template> -o file.xlsx\``
-            : `not a Qualigrid workbook: the table(s) ${missing} are missing (create one with \`qualigrid new <template> -o file.xlsx\`)`,
-          severity: "error",
-        },
-      ],
-    };
+    const params = { tables: missing.join(", "), count: missing.length };
+    return { ok: false, issues: [issueOf(qualigrid ? "workbook.tablesMissing" : "workbook.notQualigrid", params, file)] };
   }
 
   const infoRows: [string, SheetCell][] = info.rows.map((r) => [plainText(r[0]), sheetCell(r[1])]);
   const itemCols = TEMPLATE_ITEM_COLUMNS.map((name) => items.headers.findIndex((h) => h === name));
   const missingItemCols = TEMPLATE_ITEM_COLUMNS.filter((_, i) => itemCols[i] === -1);
-  if (missingItemCols.length > 0) err(origin(items), `${TABLES.templateItems} lacks the column(s) ${missingItemCols.join(", ")}`);
+  if (missingItemCols.length > 0) {
+    err(origin(items), "workbook.itemColumnsMissing", { table: TABLES.templateItems, columns: missingItemCols.join(", "), count: missingItemCols.length });
+  }
   const itemRows: SheetCell[][] = items.rows.map((r) => itemCols.map((i) => (i < 0 ? null : sheetCell(r[i]))));
   const parsed = templateFromSheetRows({ info: infoRows, items: itemRows }, `${file}: ${items.sheet}`);
   if (!parsed.ok) return { ok: false, issues: [...issues, ...parsed.issues] };
@@ -71,7 +61,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
 
   const g = locateColumns(gridT, HEADERS.grid);
   for (const key of ["criterion", "dimension", "rating"] as const) {
-    if (g[key] === undefined) err(origin(gridT), `${TABLES.grid} has no column « ${HEADERS.grid[key][lang]} »`);
+    if (g[key] === undefined) err(origin(gridT), "workbook.gridColumnMissing", { table: TABLES.grid, column: HEADERS.grid[key][lang] });
   }
   const ratingCol = g.rating;
   if (issues.length > 0 || ratingCol === undefined) return { ok: false, issues };
@@ -98,7 +88,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
   if (evT) {
     const e = locateColumns(evT, HEADERS.evidence);
     if (e.criteria === undefined || e.status === undefined) {
-      err(origin(evT), `${TABLES.evidence} needs its « ${HEADERS.evidence.criteria[lang]} » and « ${HEADERS.evidence.status[lang]} » columns`);
+      err(origin(evT), "workbook.evidenceColumnsMissing", { table: TABLES.evidence, criteria: HEADERS.evidence.criteria[lang], status: HEADERS.evidence.status[lang] });
     } else {
       const criteriaCol = e.criteria;
       evidence = [];

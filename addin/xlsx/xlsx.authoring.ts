@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { templateToSheetRows, TEMPLATE_ITEM_COLUMNS, TEMPLATE_SHEET_FORMAT, type SheetCell } from "../model/template.sheet.js";
 import type { Lang, Template } from "../model/template.types.js";
+import { sheetText, type SheetMessageCode } from "../model/messages/messages.sheets.js";
+import { SHEET_NAMES } from "../plan/labels.js";
 import { TABLES } from "../plan/names.js";
 import { GENERATOR, TEMPLATE_HEADER_ROW, TEMPLATE_ITEMS_LEFT } from "../plan/template.plan.js";
 import { DEFAULT_SCALE, DEFAULT_TARGET, DEFAULT_TARGET_LEVEL } from "../model/template.workbook.js";
@@ -9,30 +11,27 @@ import { saveWorkbook } from "./xlsx.io.js";
 /** Empty item rows a blank authoring workbook offers (and rows given dropdowns below a filled one). */
 const AUTHORING_BLANK_ROWS = 20;
 
-const SHEET = { fr: "Modèle", en: "Template" } as const;
-const HELP_SHEET = { fr: "Explications", en: "Help" } as const;
-
-/** What each key and column means, in French and English, for the explanations sheet. */
-const AUTHORING_HELP: [string, string, string][] = [
-  ["format", "Version du format de cette feuille (ne pas modifier).", "Version of this sheet's format (do not change)."],
-  ["id", "Identifiant stable du modèle : lettres, chiffres, « . », « _ », « - », commençant par une lettre.", "Stable template id: letters, digits, '.', '_', '-', starting with a letter."],
-  ["version", "Version sémantique (1.0.0). Une mise à jour exige une version plus élevée.", "Semantic version (1.0.0). An upgrade needs a higher version."],
-  ["title[fr] / title[en]", "Titre du modèle, en français et en anglais (une seule langue suffit).", "Title of the template, in French and English (one language is enough)."],
-  ["source[fr] / source[en]", "D'où vient le modèle : le document dont il est tiré.", "Where the template comes from: the document it is derived from."],
-  ["target", "Cible par défaut d'une dimension, de 0 à 100.", "Default dimension target, 0 to 100."],
-  ["targetLevel", "Niveau cible par défaut d'un critère : une valeur de l'échelle.", "Default criterion target level: one of the scale's values."],
-  ["notApplicable", "TRUE si un critère peut être coté « sans objet », sinon FALSE.", "TRUE if a criterion may be rated not applicable, else FALSE."],
-  ["scale[i].value / scale[i].label[fr|en]", "Les niveaux de l'échelle, du plus bas au plus haut (au moins deux).", "The scale's levels, lowest first (at least two)."],
-  ["maturity[i].min / maturity[i].label[fr|en]", "Facultatif : paliers de maturité, par score minimal croissant.", "Optional: maturity bands, by ascending minimum score."],
-  ["dimensionId", "Identifiant de la dimension ; les lignes d'une même dimension répètent le même identifiant.", "Dimension id; the rows of one dimension repeat the same id."],
-  ["dimensionTitle[fr|en]", "Titre de la dimension (lu sur sa première ligne).", "Dimension title (read from its first row)."],
-  ["dimensionWeight / dimensionTarget", "Poids (1 par défaut) et cible 0–100 de la dimension (facultatifs).", "Weight (default 1) and 0–100 target of the dimension (optional)."],
-  ["criterionId", "Identifiant unique du critère (sans égard à la casse).", "Unique criterion id (case-insensitively)."],
-  ["text[fr|en]", "Énoncé du critère.", "Statement of the criterion."],
-  ["guidance[fr|en]", "Repères pour coter (facultatif).", "Guidance for rating (optional)."],
-  ["weight", "Poids du critère dans sa dimension (1 par défaut).", "Weight of the criterion in its dimension (default 1)."],
-  ["targetLevel (items)", "Niveau cible propre au critère (facultatif).", "The criterion's own target level (optional)."],
-  ["evidence[fr|en]", "Preuves attendues (facultatif).", "Expected evidence (optional)."],
+/** The keys and columns the explanations sheet explains, with the catalogue's explanation of each. */
+const AUTHORING_HELP: [string, SheetMessageCode][] = [
+  ["format", "sheets.authoring.help.format"],
+  ["id", "sheets.authoring.help.id"],
+  ["version", "sheets.authoring.help.version"],
+  ["title[fr] / title[en]", "sheets.authoring.help.title"],
+  ["source[fr] / source[en]", "sheets.authoring.help.source"],
+  ["target", "sheets.authoring.help.target"],
+  ["targetLevel", "sheets.authoring.help.targetLevel"],
+  ["notApplicable", "sheets.authoring.help.notApplicable"],
+  ["scale[i].value / scale[i].label[fr|en]", "sheets.authoring.help.scale"],
+  ["maturity[i].min / maturity[i].label[fr|en]", "sheets.authoring.help.maturity"],
+  ["dimensionId", "sheets.authoring.help.dimensionId"],
+  ["dimensionTitle[fr|en]", "sheets.authoring.help.dimensionTitle"],
+  ["dimensionWeight / dimensionTarget", "sheets.authoring.help.dimensionWeight"],
+  ["criterionId", "sheets.authoring.help.criterionId"],
+  ["text[fr|en]", "sheets.authoring.help.text"],
+  ["guidance[fr|en]", "sheets.authoring.help.guidance"],
+  ["weight", "sheets.authoring.help.weight"],
+  ["targetLevel (items)", "sheets.authoring.help.itemTargetLevel"],
+  ["evidence[fr|en]", "sheets.authoring.help.evidence"],
 ];
 
 /** A template with nothing but the default scale and targets, as a blank authoring workbook starts. */
@@ -62,16 +61,14 @@ function blankInfo(lang: Lang): [string, SheetCell][] {
 export async function renderAuthoringWorkbook(template: Template | undefined, lang: Lang): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = GENERATOR;
-  const ws = wb.addWorksheet(SHEET[lang]);
+  const ws = wb.addWorksheet(SHEET_NAMES.template[lang]);
   const rows = template
     ? templateToSheetRows(template, [["workbook.lang", lang]])
     : { info: blankInfo(lang), items: Array.from({ length: AUTHORING_BLANK_ROWS }, () => TEMPLATE_ITEM_COLUMNS.map(() => null)) };
-  ws.getCell(1, 1).value = template ? `${template.id} ${template.version}` : lang === "fr" ? "Nouveau modèle" : "New template";
+  ws.getCell(1, 1).value = template ? `${template.id} ${template.version}` : sheetText("sheets.authoring.newTitle", lang);
   ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.getCell(2, 1).value =
-    lang === "fr"
-      ? `Remplissez les deux tableaux (voir la feuille « ${HELP_SHEET.fr} »), puis : qualigrid new ce-fichier.xlsx -o grille.xlsx`
-      : `Fill in both tables (see the "${HELP_SHEET.en}" sheet), then: qualigrid new this-file.xlsx -o grid.xlsx`;
+  const helpName = sheetText("sheets.authoring.helpName", lang);
+  ws.getCell(2, 1).value = sheetText("sheets.authoring.howTo", lang, { help: helpName });
   ws.getCell(2, 1).font = { italic: true };
   ws.addTable({
     name: TABLES.templateInfo,
@@ -114,9 +111,9 @@ export async function renderAuthoringWorkbook(template: Template | undefined, la
   }
   ws.views = [{ state: "frozen", ySplit: TEMPLATE_HEADER_ROW }];
 
-  const help = wb.addWorksheet(HELP_SHEET[lang]);
-  help.addRow([lang === "fr" ? "Clé ou colonne" : "Key or column", "Français", "English"]).font = { bold: true };
-  for (const row of AUTHORING_HELP) help.addRow(row);
+  const help = wb.addWorksheet(helpName);
+  help.addRow([sheetText("sheets.authoring.keyHeader", lang), "Français", "English"]).font = { bold: true };
+  for (const [key, code] of AUTHORING_HELP) help.addRow([key, sheetText(code, "fr"), sheetText(code, "en")]);
   help.getColumn(1).width = 40;
   help.getColumn(2).width = 70;
   help.getColumn(3).width = 70;

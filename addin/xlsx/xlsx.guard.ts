@@ -1,4 +1,8 @@
 import { unzipSync, type UnzipFileInfo } from "fflate";
+import { issueOf } from "../model/messages/message.catalog.js";
+import type { MessageParams } from "../model/messages/message.types.js";
+// The refusals' texts (`file.<refusal>`): registered in the catalogue so that every interface can word them.
+import "../model/messages/messages.file.js";
 import type { InputIssue } from "../model/template.types.js";
 
 /**
@@ -17,7 +21,7 @@ export const WORKBOOK_LIMITS = {
   ratio: 150,
 } as const;
 
-/** Why a workbook file is refused before it is opened (`InputIssue.code`). */
+/** Why a workbook file is refused before it is opened (`InputIssue.code` is `file.<refusal>`). */
 export type WorkbookRefusal =
   | "fileTooLarge"
   | "corrupt"
@@ -26,7 +30,13 @@ export type WorkbookRefusal =
   | "unpackedTooLarge"
   | "zipNotXlsx"
   | "notZip"
-  | "legacyOrEncrypted";
+  | "legacyOrEncrypted"
+  | "unopenable";
+
+/** A refusal of file `file`, worded by the catalogue (`file.<refusal>`). */
+export function refusalOf(refusal: WorkbookRefusal, file: string, params: MessageParams = {}): InputIssue {
+  return issueOf(`file.${refusal}`, params, file);
+}
 
 /** The limits' shape, so tests can use smaller ones. */
 export type WorkbookLimits = { [K in keyof typeof WORKBOOK_LIMITS]: number };
@@ -38,16 +48,9 @@ const MB = 1024 * 1024;
  * `WORKBOOK_LIMITS`; returns the problem found, or null when the file may be opened.
  */
 export function guardWorkbookBytes(bytes: Uint8Array, file: string, limits: WorkbookLimits = WORKBOOK_LIMITS): InputIssue | null {
-  const fail = (message: string, code: WorkbookRefusal, params: Record<string, string | number> = {}): InputIssue => ({
-    path: file,
-    message,
-    severity: "error",
-    code,
-    params,
-  });
   if (bytes.length > limits.fileBytes) {
     const size = (bytes.length / MB).toFixed(1);
-    return fail(`is ${size} MB; Qualigrid opens workbooks up to ${limits.fileBytes / MB} MB`, "fileTooLarge", { size, limit: limits.fileBytes / MB });
+    return refusalOf("fileTooLarge", file, { size, limit: limits.fileBytes / MB });
   }
   const entries: UnzipFileInfo[] = [];
   try {
@@ -59,31 +62,25 @@ export function guardWorkbookBytes(bytes: Uint8Array, file: string, limits: Work
       },
     });
   } catch (e) {
-    return fail(`cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); it may be truncated or corrupt`, "corrupt");
+    return refusalOf("corrupt", file, { detail: e instanceof Error ? e.message : String(e) });
   }
   if (entries.length > limits.entries) {
-    return fail(`holds ${entries.length} parts; an .xlsx workbook Qualigrid opens has at most ${limits.entries}`, "tooManyParts", {
-      parts: entries.length,
-      limit: limits.entries,
-    });
+    return refusalOf("tooManyParts", file, { parts: entries.length, limit: limits.entries });
   }
   let unpacked = 0;
   for (const e of entries) {
     unpacked += e.originalSize;
     if (e.originalSize > MB && e.originalSize / Math.max(1, e.size) > limits.ratio) {
       const ratio = Math.round(e.originalSize / Math.max(1, e.size));
-      return fail(`part ${e.name} unpacks ${ratio} times its packed size: refused as a possible zip bomb`, "zipBomb", { part: e.name, ratio });
+      return refusalOf("zipBomb", file, { part: e.name, ratio });
     }
   }
   if (unpacked > limits.unpackedBytes) {
     const size = (unpacked / MB).toFixed(0);
-    return fail(`unpacks to ${size} MB; Qualigrid opens workbooks up to ${limits.unpackedBytes / MB} MB unpacked`, "unpackedTooLarge", {
-      size,
-      limit: limits.unpackedBytes / MB,
-    });
+    return refusalOf("unpackedTooLarge", file, { size, limit: limits.unpackedBytes / MB });
   }
   if (!entries.some((e) => e.name === "[Content_Types].xml") || !entries.some((e) => e.name.startsWith("xl/"))) {
-    return fail("is a zip file but not an .xlsx workbook", "zipNotXlsx");
+    return refusalOf("zipNotXlsx", file);
   }
   return null;
 }

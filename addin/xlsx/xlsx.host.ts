@@ -18,6 +18,7 @@ import { gridStatusOf, missingCoreTable, templateOfInfoRows } from "../host/host
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { InputIssue, Lang, Result, Template } from "../model/template.types.js";
 import { parseCellAddress } from "../model/cell.address.js";
+import { issueText } from "../model/messages/message.catalog.js";
 import { TABLES } from "../plan/names.js";
 import { buildPlan } from "../plan/plan.build.js";
 import type { WorkbookPlan } from "../plan/plan.types.js";
@@ -26,6 +27,7 @@ import { appendActions } from "./xlsx.actions.js";
 import { checkQualigridWorkbook } from "./xlsx.check.js";
 import { fillAnswers } from "./xlsx.fill.js";
 import { applyFormulaRepairs } from "./xlsx.formulas.js";
+import { refusalOf } from "./xlsx.guard.js";
 import { loadWorkbook, saveWorkbook } from "./xlsx.io.js";
 import { readQualigridWorkbook } from "./xlsx.read.js";
 import { renderPlanIntoWorkbook, renderPlanToWorkbook, workbookNamesOf } from "./xlsx.render.js";
@@ -77,7 +79,7 @@ export class FileHost implements WorkbenchHost {
   async openFile(bytes: Uint8Array, name: string): Promise<{ ok: true } | { ok: false; issue: InputIssue }> {
     return this.serial(async () => {
       const loaded = await loadWorkbook(bytes, name);
-      if (!loaded.ok) return { ok: false as const, issue: loaded.issues[0] ?? { path: name, message: "cannot be opened", severity: "error" as const } };
+      if (!loaded.ok) return { ok: false as const, issue: loaded.issues[0] ?? refusalOf("unopenable", name) };
       this.replace(loaded.value, name, "file");
       return { ok: true as const };
     });
@@ -226,7 +228,7 @@ export class FileHost implements WorkbenchHost {
   /** Opens bytes the pane made in place of the workbook (inside `serial`). */
   private async openNow(bytes: Uint8Array, name: string): Promise<HostResult<OpenedAs>> {
     const loaded = await loadWorkbook(bytes, name);
-    if (!loaded.ok) return fail<OpenedAs>("unknown", loaded.issues.map((i) => `${i.path} ${i.message}`).join("\n"));
+    if (!loaded.ok) return fail<OpenedAs>("unknown", loaded.issues.map((i) => `${i.path} ${issueText(i, this.options.lang)}`).join("\n"));
     this.replaceByPane(loaded.value, name);
     return { ok: true, value: "replaced" as const };
   }
@@ -243,7 +245,7 @@ export class FileHost implements WorkbenchHost {
     const missing = missingCoreTable((n) => tables.has(n.toLowerCase()));
     if (missing) return { ok: false, error: missing };
     const result = readQualigridWorkbook(this.wb, this.state.fileName ?? "workbook");
-    if (!result.ok) return fail("unknown", result.issues.map((i) => `${i.path}: ${i.message}`).join("\n"));
+    if (!result.ok) return fail("unknown", result.issues.map((i) => `${i.path}: ${issueText(i, this.options.lang)}`).join("\n"));
     return { ok: true, value: result.value };
   }
 

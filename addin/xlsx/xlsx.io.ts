@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Result } from "../model/template.types.js";
 import { patchExcelJs } from "./exceljs.patch.js";
-import { guardWorkbookBytes, type WorkbookRefusal } from "./xlsx.guard.js";
+import { guardWorkbookBytes, refusalOf } from "./xlsx.guard.js";
 
 patchExcelJs();
 
@@ -12,13 +12,13 @@ patchExcelJs();
  * anything is unpacked.
  */
 export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Result<ExcelJS.Workbook>> {
-  const fail = (message: string, code: WorkbookRefusal): Result<ExcelJS.Workbook> => ({ ok: false, issues: [{ path: file, message, severity: "error", code, params: {} }] });
+  const fail = (...refusal: Parameters<typeof refusalOf>): Result<ExcelJS.Workbook> => ({ ok: false, issues: [refusalOf(...refusal)] });
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     // OLE2 compound files start D0 CF 11 E0: old .xls, or an .xlsx encrypted with a password.
     if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
-      return fail("is a legacy .xls file or a password-protected workbook; save it as an unprotected .xlsx and try again", "legacyOrEncrypted");
+      return fail("legacyOrEncrypted", file);
     }
-    return fail("is not an .xlsx workbook (it is not a zip file)", "notZip");
+    return fail("notZip", file);
   }
   const refused = guardWorkbookBytes(bytes, file);
   if (refused) return { ok: false, issues: [refused] };
@@ -26,7 +26,7 @@ export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Res
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
-    return fail(`cannot be read as an .xlsx workbook (${e instanceof Error ? e.message : String(e)}); it may be truncated or corrupt`, "corrupt");
+    return fail("corrupt", file, { detail: e instanceof Error ? e.message : String(e) });
   }
   return { ok: true, value: wb, warnings: [] };
 }

@@ -3,6 +3,7 @@ import type { DimensionChange, UpgradeSummary } from "../host/host.outcomes.js";
 import { scoreAssessment } from "../scoring/assessment.score.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Criterion, Lang, Template } from "../model/template.types.js";
+import { sheetText, type SheetMessageCode } from "../model/messages/messages.sheets.js";
 import { isFormula } from "../plan/formula.js";
 import { HEADERS, SHEET_NAMES } from "../plan/labels.js";
 import { TABLES } from "../plan/names.js";
@@ -128,12 +129,9 @@ export async function upgradeWorkbook(
   // archive, appended under what an earlier upgrade archived.
   const removed = a.grid.filter((r) => !newIds.has(r.criterion.toLowerCase()));
   if (removed.length > 0) {
-    const ws = earlier(ARCHIVE_LEAD) ?? wb.addWorksheet(freeName(wb, "Archive"));
+    const ws = earlier(ARCHIVE_LEAD) ?? wb.addWorksheet(freeName(wb, sheetText("sheets.archive.name", lang)));
     const first = ws.actualRowCount === 0 ? 1 : ws.rowCount + 2;
-    ws.getCell(first, 1).value =
-      lang === "fr"
-        ? `${ARCHIVE_LEAD.fr} ${a.template.id} ${a.template.version} vers ${next.version}, avec toutes leurs réponses.`
-        : `${ARCHIVE_LEAD.en} ${a.template.id} ${a.template.version} to ${next.version}, with all their answers.`;
+    ws.getCell(first, 1).value = sheetText("sheets.archive.title", lang, { template: a.template.id, from: a.template.version, to: next.version });
     const cols: number[] = [];
     for (let c = oldGrid.left; c <= oldGrid.right; c++) cols.push(c);
     for (const e of extra) if (e.col > oldGrid.right) cols.push(e.col);
@@ -193,13 +191,10 @@ export async function upgradeWorkbook(
     } else moved.push(n);
   }
   if (moved.length > 0) {
-    const ws = earlier(NOTES_LEAD) ?? wb.addWorksheet(freeName(wb, lang === "fr" ? "Notes (mise à jour)" : "Notes (upgrade)"));
+    const ws = earlier(NOTES_LEAD) ?? wb.addWorksheet(freeName(wb, sheetText("sheets.notes.name", lang)));
     const first = ws.actualRowCount === 0 ? 1 : ws.rowCount + 2;
-    ws.getCell(first, 1).value =
-      lang === "fr"
-        ? `${NOTES_LEAD.fr} ${a.template.id} ${a.template.version}, que la mise à jour vers ${next.version} ne pouvait pas laisser à leur place.`
-        : `${NOTES_LEAD.en} ${a.template.id} ${a.template.version} that the upgrade to ${next.version} could not leave in place.`;
-    const head = lang === "fr" ? ["Feuille", "Cellule", "Valeur", "Formule"] : ["Sheet", "Cell", "Value", "Formula"];
+    ws.getCell(first, 1).value = sheetText("sheets.notes.title", lang, { template: a.template.id, from: a.template.version, to: next.version });
+    const head = (["sheets.notes.sheet", "sheets.notes.cell", "sheets.notes.value", "sheets.notes.formula"] as const).map((code) => sheetText(code, lang));
     head.forEach((h, j) => {
       ws.getCell(first + 2, j + 1).value = h;
       ws.getCell(first + 2, j + 1).font = { bold: true };
@@ -380,13 +375,15 @@ export function archivedCriteria(wb: ExcelJS.Workbook): Map<string, string> {
   return out;
 }
 
-/** How the archive sheet starts; an earlier upgrade's archive is recognised by it. */
-const ARCHIVE_LEAD: Record<Lang, string> = { fr: "Critères retirés par la mise à jour de", en: "Criteria removed by the upgrade of" };
+/** Both languages' texts of `code`. */
+function bothTexts(code: SheetMessageCode): Record<Lang, string> {
+  return { fr: sheetText(code, "fr"), en: sheetText(code, "en") };
+}
+
+/** How the archive sheet starts; an earlier upgrade's archive is recognised by it (in either language). */
+const ARCHIVE_LEAD = bothTexts("sheets.archive.lead");
 /** How the notes sheet starts; an earlier upgrade's notes sheet is recognised by it. */
-const NOTES_LEAD: Record<Lang, string> = {
-  fr: "Valeurs saisies hors des tableaux Qualigrid ou à la place de leurs formules, dans",
-  en: "Values typed outside the Qualigrid tables or over their formulas, in",
-};
+const NOTES_LEAD = bothTexts("sheets.notes.lead");
 
 function startsWithLead(ws: ExcelJS.Worksheet, lead: Record<Lang, string>): boolean {
   const v = ws.getCell(1, 1).value;

@@ -8,6 +8,7 @@ import { buildPlan } from "../../addin/plan/plan.build.js";
 import { LANG_CASES } from "../test/render.js";
 import { FileHost } from "../../addin/xlsx/xlsx.host.js";
 import { LazyFileHost } from "../../addin/host/host.lazy.js";
+import { messageText } from "../../addin/model/messages/message.catalog.js";
 import { refusalText, Workbench } from "./Workbench.js";
 
 // The host the workbench runs on (workbench.mount.tsx): the file host, loaded on the first need.
@@ -40,8 +41,8 @@ describe.each(LANG_CASES)("Workbench ($lang)", ({ lang, i18n }) => {
     await user.upload(input, new File(["not a zip"], "budget.xlsx"));
     const alert = await screen.findByRole("alert");
     expect(within(alert).getByText(t("workbench.refused", { name: "budget.xlsx" }))).toBeTruthy();
-    // The reader's refusal, in the pane's language.
-    expect(within(alert).getByText(t("workbench.refusal.notZip"))).toBeTruthy();
+    // The reader's refusal, in the pane's language, from the catalogue.
+    expect(within(alert).getByText(`budget.xlsx ${messageText("file.notZip", {}, lang)}`)).toBeTruthy();
   });
 
   it("refuses a dropped file whose name is not .xlsx, and opens nothing", async () => {
@@ -123,14 +124,26 @@ describe("refusalText", () => {
     const { guardWorkbookBytes } = await import("../../addin/xlsx/xlsx.guard.js");
     const issue = guardWorkbookBytes(new Uint8Array(2048), "gros.xlsx", { fileBytes: 1024, unpackedBytes: 1, entries: 1, ratio: 1 });
     if (!issue) throw new Error("not refused");
-    for (const { i18n } of LANG_CASES) {
-      const text = refusalText(issue, i18n.t);
-      expect(text).toBe(i18n.t("workbench.refusal.fileTooLarge", { size: "0.0", limit: 1024 / (1024 * 1024) }));
-      expect(text).not.toMatch(/\{\w+\}/);
+    for (const { lang } of LANG_CASES) {
+      const text = refusalText(issue, lang);
+      expect(text).toBe(`gros.xlsx ${messageText("file.fileTooLarge", { size: "0.0", limit: 1024 / (1024 * 1024) }, lang)}`);
+      expect(text).not.toMatch(/\{\w+\}|undefined/);
     }
+    expect(refusalText(issue, "fr")).toBe("gros.xlsx pèse 0,0 Mo ; Qualigrid ouvre les classeurs jusqu'à 0,0009765625 Mo");
+    expect(refusalText(issue, "en")).toBe("gros.xlsx is 0.0 MB; Qualigrid opens workbooks up to 0.0009765625 MB");
+  });
+
+  it("words every refusal of the reader in French", async () => {
+    const { loadWorkbook } = await import("../../addin/xlsx/xlsx.io.js");
+    const legacy = await loadWorkbook(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), "ancien.xlsx");
+    expect(!legacy.ok && refusalText(legacy.issues[0]!, "fr")).toBe(
+      "ancien.xlsx est un ancien fichier .xls ou un classeur protégé par mot de passe : enregistrez-le en .xlsx sans mot de passe, puis réessayez",
+    );
+    const text = await loadWorkbook(new TextEncoder().encode("critère;cotation"), "notes.xlsx");
+    expect(!text.ok && refusalText(text.issues[0]!, "fr")).toBe("notes.xlsx n'est pas un classeur .xlsx (ce n'est pas une archive zip)");
   });
 
   it("falls back on the reader's own message for a problem it has no wording for", () => {
-    expect(refusalText({ path: "x.xlsx", message: "is odd", severity: "error" }, LANG_CASES[0]!.i18n.t)).toBe("x.xlsx is odd");
+    expect(refusalText({ path: "x.xlsx", message: "is odd", severity: "error" }, LANG_CASES[0]!.lang)).toBe("x.xlsx is odd");
   });
 });

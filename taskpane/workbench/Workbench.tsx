@@ -11,8 +11,11 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { App } from "../App.js";
-import type { InputIssue } from "../../addin/model/template.types.js";
-import { useI18n, type StringKey, type Translator } from "../i18n/i18n.js";
+import { issueText } from "../../addin/model/messages/message.catalog.js";
+// The file reader's refusals (`file.*`), so the pane words them before the file host is loaded.
+import "../../addin/model/messages/messages.file.js";
+import type { InputIssue, Lang } from "../../addin/model/template.types.js";
+import { useI18n } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
 import type { WorkbenchHost } from "../../addin/host/host.file.js";
 
@@ -72,7 +75,7 @@ type Notice = { kind: "error"; title: string; body: string } | { kind: "info"; t
  * button), « Nouveau », « Télécharger », and the whole page as a drop zone for an .xlsx file.
  */
 export function WorkbenchBar({ host }: { host: WorkbenchHost }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const styles = useStyles();
   const screen = useScreenStyles();
   const inputId = useId();
@@ -104,7 +107,7 @@ export function WorkbenchBar({ host }: { host: WorkbenchHost }) {
         setNotice(
           opened.ok
             ? { kind: "info", text: t("workbench.opened", { name: file.name }) }
-            : { kind: "error", title: t("workbench.refused", { name: file.name }), body: refusalText(opened.issue, t) },
+            : { kind: "error", title: t("workbench.refused", { name: file.name }), body: refusalText(opened.issue, lang) },
         );
       } catch (e) {
         setNotice({ kind: "error", title: t("workbench.refused", { name: file.name }), body: e instanceof Error ? e.message : String(e) });
@@ -112,7 +115,7 @@ export function WorkbenchBar({ host }: { host: WorkbenchHost }) {
         setBusy(false);
       }
     },
-    [host, t],
+    [host, t, lang],
   );
 
   const startNew = async (): Promise<void> => {
@@ -262,10 +265,7 @@ export function WorkbenchBar({ host }: { host: WorkbenchHost }) {
   );
 }
 
-const REFUSALS = new Set<string>(["fileTooLarge", "corrupt", "tooManyParts", "zipBomb", "unpackedTooLarge", "zipNotXlsx", "notZip", "legacyOrEncrypted"]);
-
-/** Why a file was refused, in the pane's language when the reader gave a code; its English message otherwise. */
-export function refusalText(issue: InputIssue, t: Translator["t"]): string {
-  if (issue.code && REFUSALS.has(issue.code)) return t(`workbench.refusal.${issue.code}` as StringKey, issue.params ?? {});
-  return `${issue.path} ${issue.message}`;
+/** Why a file was refused, naming it: in the pane's language from the catalogue, else the reader's own (English) message. */
+export function refusalText(issue: InputIssue, lang: Lang): string {
+  return `${issue.path} ${issueText(issue, lang)}`;
 }

@@ -39,6 +39,10 @@ describe("a Qualigrid table renamed by the user", () => {
     expect(after.code).toBe(0);
     expect(scoreJson(after.out)).toEqual(scoreJson(before.out));
     expect(after.err).toMatch(/^avertissement : .*QG_Grid.*MaGrille/);
+    // The reader's warning, in the French workbook's language.
+    expect(after.err).toContain(
+      `${xlsx}: ${SHEETS.fr.grid}!A4: le tableau QG_Grid a été renommé « MaGrille » ; il a été lu d'après ses en-têtes, mais les formules du classeur le désignent par QG_Grid : redonnez-lui le nom QG_Grid (\`qualigrid check\` indique où)`,
+    );
   });
 
   it("fill still writes the answers into the renamed grid", async () => {
@@ -49,6 +53,7 @@ describe("a Qualigrid table renamed by the user", () => {
     const r = await run("fill", xlsx, "--answers", csv);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain("Grid2026");
+    expect(r.err).toContain(`table QG_Grid was renamed "Grid2026"; it was read by its headers`);
     const wb = await loadXlsx(xlsx);
     const t = findTable(wb, "Grid2026");
     if (!t) throw new Error("no Grid2026");
@@ -94,11 +99,15 @@ describe("a Qualigrid table renamed by the user", () => {
     const xlsx = await answeredWorkbook(dir);
     await editWorkbook(xlsx, (wb) => (wb.getWorksheet(SHEETS.fr.grid) as ExcelJS.Worksheet).removeTable("QG_Grid"));
     for (const command of ["score", "check"]) {
-      const r = await run(command, xlsx);
+      const r = await run(command, xlsx, "--lang", "en");
       expect(r.code, command).toBe(2);
       expect(r.err).toContain("QG_Grid");
       expect(r.err).toMatch(/deleted/);
       expect(r.err).toContain(xlsx);
+      // The workbook cannot say its language: the French locale's words.
+      const fr = await run(command, xlsx);
+      expect(fr.code, command).toBe(2);
+      expect(fr.err).toContain(`${xlsx}: le tableau Qualigrid QG_Grid est introuvable, ni par son nom ni par ses en-têtes (supprimé ?)`);
     }
   });
 });

@@ -95,12 +95,14 @@ describe("qualigrid check: formulas and tables", () => {
     expect(at(cells.gap ?? "")).toMatchObject({ code: "formulaMissing", severity: "error" });
     expect(at(cells.gap ?? "")?.message).toContain("« 5 »");
     expect(at(cells.gap ?? "")?.message).toContain("C3");
+    expect(at(cells.gap ?? "")?.message).toBe("la formule de « Écart » (C3) a été remplacée par la valeur « 5 » : lancez `qualigrid check --repair` pour la rétablir");
     expect(at(cells.points ?? "")).toMatchObject({ code: "formulaMissing" });
     expect(at(cells.points ?? "")?.message).toContain("effacée");
     expect(at(cells.score ?? "")).toMatchObject({ code: "formulaAltered" });
     expect(at(cells.score ?? "")?.message).toContain("90*");
     expect(at(cells.overall ?? "")).toMatchObject({ code: "formulaMissing" });
     expect(at(cells.overall ?? "")?.message).toContain("Score global");
+    expect(at(cells.overall ?? "")?.message).toMatch(/^la formule de « Score global[^»]*» a été remplacée par la valeur « 42 »/);
     // Only those: the sorted rows are matched by criterion id, not by position.
     expect(json.findings).toHaveLength(4);
     for (const f of json.findings) expect(f.message).toContain("qualigrid check --repair");
@@ -119,6 +121,7 @@ describe("qualigrid check: formulas and tables", () => {
     const r = await run("check", xlsx);
     expect(r.code).toBe(1);
     expect(r.out).toContain("was cleared: run `qualigrid check --repair`");
+    expect(r.out).toContain('the formula of "Gap" (C2) was cleared');
   });
 
   it("repairs only the formula cells, leaves every other cell as it was, and checks clean afterwards (exit 0)", async () => {
@@ -184,6 +187,7 @@ describe("qualigrid check: formulas and tables", () => {
     const missing = json.findings.find((f) => f.code === "tableMissing");
     expect(missing).toMatchObject({ severity: "error", where: `${fr.evidence}!A4` });
     expect(missing?.message).toContain("QG_Evidence");
+    expect(missing?.message).toMatch(/^le tableau QG_Evidence \(feuille Preuves\) a été supprimé : les preuves ne sont plus comptées dans la grille ni lues par Qualigrid ; /);
     // Formulas naming the lost tables are not reported one by one: the table finding says what to do.
     expect(json.findings.filter((f) => f.code.startsWith("formula"))).toEqual([]);
     expect(json.findings).toHaveLength(2);
@@ -205,6 +209,7 @@ describe("qualigrid check: formulas and tables", () => {
     expect(code).toBe(1);
     expect(json.findings.map((f) => f.code).sort()).toEqual(["formulaMissing", "tableMissing"]);
     expect(json.findings.find((f) => f.code === "tableMissing")?.where).toBe(`${SHEETS.en.dashboard}!A15`);
+    expect(json.findings.find((f) => f.code === "tableMissing")?.message).toContain("was deleted: the dashboard no longer computes the scores; ");
     const r = await checkJson(xlsx, "--repair");
     expect(r.json.repaired).toHaveLength(1);
     expect(r.json.findings.map((f) => f.code)).toEqual(["tableMissing"]);

@@ -80,8 +80,11 @@ describe.each(Object.keys(cases))("an unusable workbook: %s", (name) => {
 describe("messages that say what is wrong with the file", () => {
   it("says a renamed text file is not an .xlsx workbook", async () => {
     const dir = tempDir();
-    const r = await run("score", writeText(dir, "notes.xlsx", "bonjour\n"));
+    const file = writeText(dir, "notes.xlsx", "bonjour\n");
+    const r = await run("score", file, "--lang", "en");
     expect(r.err).toMatch(/not an \.xlsx/);
+    // In French under the French locale.
+    expect((await run("score", file)).err).toContain(`${file}: n'est pas un classeur .xlsx (ce n'est pas une archive zip)`);
   });
 
   it("says a missing file does not exist", async () => {
@@ -96,10 +99,13 @@ describe("messages that say what is wrong with the file", () => {
     wb.addWorksheet("Feuil1").addRow(["rien"]);
     const file = path.join(dir, "autre.xlsx");
     await wb.xlsx.writeFile(file);
-    const r = await run("score", file);
+    const r = await run("score", file, "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/not a Qualigrid workbook/);
     expect(r.err).toContain("QG_Grid");
+    const fr = await run("score", file);
+    expect(fr.code).toBe(2);
+    expect(fr.err).toContain(`${file}: n'est pas un classeur Qualigrid : les tableaux QG_TemplateInfo, QG_TemplateItems, QG_Grid manquent`);
   });
 
   it("says a legacy .xls (OLE2 signature) must be saved as .xlsx", async () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
 import type { Template } from "../../addin/model/template.types.js";
+import type { PlanOptions } from "../../addin/plan/plan.types.js";
+import { scoreAssessment } from "../../addin/scoring/assessment.score.js";
 import { checkAssessment } from "../../addin/workbook/workbook.check.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
@@ -12,10 +14,10 @@ const TODAY = new Date(Date.UTC(2026, 10, 22));
 const FIRST = (builtinTemplates()[3] as Template).dimensions[0]?.criteria[0]?.id ?? "";
 
 /** A French workbook, every criterion rated, with rows edited by `edit` before it is read back. */
-async function workbook(edit: (wb: ExcelJS.Workbook) => void): Promise<AssessmentWorkbook> {
+async function workbook(edit: (wb: ExcelJS.Workbook) => void, options: Partial<PlanOptions> = {}): Promise<AssessmentWorkbook> {
   const template = builtinTemplates()[3] as Template;
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await renderPlanToBuffer(buildPlan(template, { lang: "fr" }))) as unknown as ArrayBuffer);
+  await wb.xlsx.load(Buffer.from(await renderPlanToBuffer(buildPlan(template, { lang: "fr", ...options }))) as unknown as ArrayBuffer);
   const grid = wb.getWorksheet("Grille") as ExcelJS.Worksheet;
   const count = template.dimensions.reduce((n, d) => n + d.criteria.length, 0);
   for (let r = 5; r < 5 + count; r++) grid.getCell(r, 5).value = 3;
@@ -61,6 +63,40 @@ describe("check", () => {
       e.getCell("I6").value = new Date(Date.UTC(2027, 5, 30));
     });
     expect(codes(wb)).toEqual(["evidenceExpired Preuves!I5"]);
+    expect(checkAssessment(wb, "fr", { today: TODAY })[0]?.message).toBe("la preuve P-1 est expirée depuis le 2025-06-30 : remplacez-la par un document à jour");
+  });
+
+  it("judges expiry as of the assessment date when the workbook has one, as the coverage does, and says so", async () => {
+    // Assessment on 2026-03-31, checked on 2026-11-22 (TODAY).
+    const assessmentDate = new Date(Date.UTC(2026, 2, 31));
+    const wb = await workbook(
+      (w) => {
+        const e = w.getWorksheet("Preuves") as ExcelJS.Worksheet;
+        const row = (r: number, id: string, expiry: Date) => {
+          e.getCell(r, 1).value = id;
+          e.getCell(r, 2).value = FIRST;
+          e.getCell(r, 8).value = "Acceptée";
+          e.getCell(r, 9).value = expiry;
+        };
+        row(5, "P-1", new Date(Date.UTC(2026, 0, 15))); // expired before the assessment date
+        row(6, "P-2", new Date(Date.UTC(2026, 5, 30))); // expires between the assessment date and today
+        row(7, "P-3", assessmentDate); // expires on the assessment date: still current that day
+      },
+      { settings: { assessmentDate } },
+    );
+    expect(wb.assessment.assessmentDate).toEqual(assessmentDate);
+    expect(codes(wb)).toEqual(["evidenceExpired Preuves!I5"]);
+    const [fr] = checkAssessment(wb, "fr", { today: TODAY });
+    expect(fr?.message).toBe(
+      "la preuve P-1 est expirée depuis le 2026-01-15, avant la date de l'évaluation (2026-03-31) : elle ne compte pas dans la couverture des preuves ; remplacez-la par un document à jour",
+    );
+    expect(checkAssessment(wb, "en", { today: TODAY })[0]?.message).toBe(
+      "evidence P-1 expired on 2026-01-15, before the assessment date (2026-03-31): it does not count toward evidence coverage; replace it with a current document",
+    );
+    // The coverage agrees: P-2 and P-3 count for the criterion, P-1 does not.
+    const first = scoreAssessment(wb.assessment, { today: TODAY }).criteria.find((c) => c.id === FIRST);
+    expect(first?.evidenceCount).toBe(3);
+    expect(first?.acceptedEvidenceCount).toBe(2);
   });
 
   it("reminds about confidential evidence linked outside the organization's storage", async () => {

@@ -1,5 +1,6 @@
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { issueText } from "../../addin/model/messages/message.catalog.js";
 import { guardWorkbookBytes, WORKBOOK_LIMITS } from "../../addin/xlsx/xlsx.guard.js";
 import { loadWorkbook } from "../../addin/xlsx/xlsx.io.js";
 
@@ -52,5 +53,30 @@ describe("opening a hostile or foreign file", () => {
   it("refuses a truncated zip", async () => {
     const zip = zipSync({ "[Content_Types].xml": new Uint8Array(1000).fill(65), "xl/workbook.xml": new Uint8Array(1000).fill(66) });
     expect(await refusal(zip.slice(0, Math.floor(zip.length / 2)))).toMatch(/truncated or corrupt/);
+  });
+
+  it("words each refusal in French too, with the file's figures in the French way", async () => {
+    const fr = async (bytes: Uint8Array, limits?: Parameters<typeof guardWorkbookBytes>[2]): Promise<string> => {
+      const issue = limits ? guardWorkbookBytes(bytes, "x.xlsx", limits) : await loadWorkbook(bytes, "x.xlsx").then((r) => (r.ok ? null : r.issues[0]));
+      if (!issue) throw new Error("not refused");
+      expect(issue.code).toMatch(/^file\./);
+      return issueText(issue, "fr");
+    };
+    const bomb = zipSync({ "[Content_Types].xml": new Uint8Array(10), "xl/worksheets/sheet1.xml": new Uint8Array(40 * 1024 * 1024) }, { level: 6 });
+    expect(await fr(bomb)).toMatch(/^la partie xl\/worksheets\/sheet1\.xml se décompresse à \d+ fois sa taille : refusé par prudence \(bombe de décompression possible\)$/);
+    expect(await fr(new Uint8Array(3 * 1024 * 1024), { ...WORKBOOK_LIMITS, fileBytes: 2.5 * 1024 * 1024 })).toBe("pèse 3,0 Mo ; Qualigrid ouvre les classeurs jusqu'à 2,5 Mo");
+    const files: Record<string, Uint8Array> = { "[Content_Types].xml": new Uint8Array(10) };
+    for (let i = 0; i < 4; i++) files[`xl/worksheets/sheet${i}.xml`] = new Uint8Array(2 * 1024 * 1024).fill(60 + i);
+    expect(await fr(zipSync(files, { level: 0 }), { ...WORKBOOK_LIMITS, unpackedBytes: 6 * 1024 * 1024, ratio: 1e9 })).toBe(
+      "se décompresse en 8 Mo ; Qualigrid ouvre les classeurs jusqu'à 6 Mo décompressés",
+    );
+    expect(await fr(zipSync(files, { level: 0 }), { ...WORKBOOK_LIMITS, entries: 2 })).toBe("contient 5 parties ; un classeur .xlsx que Qualigrid ouvre en a au plus 2");
+    expect(await fr(zipSync({ "readme.txt": new Uint8Array(5) }))).toBe("est une archive zip, mais pas un classeur .xlsx");
+    expect(await fr(new TextEncoder().encode("Critère;Cotation"))).toBe("n'est pas un classeur .xlsx (ce n'est pas une archive zip)");
+    expect(await fr(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe(
+      "est un ancien fichier .xls ou un classeur protégé par mot de passe : enregistrez-le en .xlsx sans mot de passe, puis réessayez",
+    );
+    const zip = zipSync({ "[Content_Types].xml": new Uint8Array(1000).fill(65), "xl/workbook.xml": new Uint8Array(1000).fill(66) });
+    expect(await fr(zip.slice(0, Math.floor(zip.length / 2)))).toMatch(/^ne peut pas être lu comme un classeur \.xlsx \(.+\) : il est peut-être tronqué ou endommagé$/);
   });
 });

@@ -47,8 +47,15 @@ export const CHECK_MESSAGES = registerMessages({
     en: (p) => `action ${p.action} is overdue (due ${p.date}): update its status or its due date`,
   },
   "check.evidenceExpired": {
-    fr: (p) => `la preuve ${p.evidence} est expirée depuis le ${p.date} : remplacez-la par un document à jour`,
-    en: (p) => `evidence ${p.evidence} expired on ${p.date}: replace it with a current document`,
+    // `asOf`: the workbook's assessment date, which expiry is judged against; "" when there is none (today is).
+    fr: (p) =>
+      !p.asOf
+        ? `la preuve ${p.evidence} est expirée depuis le ${p.date} : remplacez-la par un document à jour`
+        : `la preuve ${p.evidence} est expirée depuis le ${p.date}, avant la date de l'évaluation (${p.asOf}) : elle ne compte pas dans la couverture des preuves ; remplacez-la par un document à jour`,
+    en: (p) =>
+      !p.asOf
+        ? `evidence ${p.evidence} expired on ${p.date}: replace it with a current document`
+        : `evidence ${p.evidence} expired on ${p.date}, before the assessment date (${p.asOf}): it does not count toward evidence coverage; replace it with a current document`,
   },
   "check.confidentialLink": {
     fr: (p) => `rappel : la preuve confidentielle ${p.evidence} pointe hors du stockage de l'organisme (${p.host}) : vérifiez qui peut l'ouvrir`,
