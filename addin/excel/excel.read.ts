@@ -81,8 +81,9 @@ async function readInOneRequest(context: Excel.RequestContext, tableNames: reado
     if (table.isNullObject || range.isNullObject) continue;
     out.tables.set(n.toLowerCase(), plainTableOf(table.name, sheet.name, range.address, range.values, DATED.has(n.toLowerCase()) ? range.numberFormat : undefined));
   }
+  // A name the workbook lacks is left out, so that the reader can tell it from an empty cell.
   for (const { n, item, range } of names) {
-    out.names.set(n.toLowerCase(), item.isNullObject || range.isNullObject ? null : plainOf(range.values[0]?.[0], range.numberFormat[0]?.[0]));
+    if (!item.isNullObject && !range.isNullObject) out.names.set(n.toLowerCase(), plainOf(range.values[0]?.[0], range.numberFormat[0]?.[0]));
   }
   return out;
 }
@@ -114,7 +115,6 @@ async function readInPieces(context: Excel.RequestContext, tableNames: readonly 
   syncs++;
 
   const out: ExcelTablesRead = { tables: new Map(), names: new Map(), workbook: wb.name || "workbook", syncs };
-  for (const { n } of nameProbes) out.names.set(n.toLowerCase(), null);
   for (const { n, range } of names) out.names.set(n.toLowerCase(), plainOf(range.values[0]?.[0], range.numberFormat[0]?.[0]));
 
   // Every block to read: a table's rows from `from` to `to` (0 = its header row).

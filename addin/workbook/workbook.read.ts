@@ -170,7 +170,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
       targets,
       overallTarget: typeof overall === "number" ? overall : null,
       acceptedStatus: EVIDENCE_STATUSES.find((x) => x.key === "accepted")?.text[lang] ?? "",
-      settings: settings.settings,
+      ...(settings.settings ? { settings: settings.settings } : {}),
     }),
     warnings: [...renamedWarnings, ...parsed.warnings, ...settings.warnings],
   };

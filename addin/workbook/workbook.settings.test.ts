@@ -14,8 +14,9 @@ describe("settingsOfNames", () => {
     for (const n of Object.values(SETTING_NAMES)) expect(READ_NAMES).toContain(n);
   });
 
-  it("gives the defaults, silently, for a workbook made before the settings (no names) or blank cells", () => {
-    expect(settingsOfNames(new Map(), "f.xlsx")).toEqual({ settings: DEFAULT_WORKBOOK_SETTINGS, warnings: [] });
+  it("gives no settings, silently, for a workbook made before them (no names), and the defaults for blank cells", () => {
+    expect(settingsOfNames(new Map(), "f.xlsx")).toEqual({ settings: undefined, warnings: [] });
+    expect(settingsOfNames(names({ organization: null }), "f.xlsx")).toEqual({ settings: DEFAULT_WORKBOOK_SETTINGS, warnings: [] });
     expect(settingsOfNames(names({ organization: null, completionThreshold: null, consolidation: "  " }), "f.xlsx").warnings).toEqual([]);
   });
 
@@ -29,7 +30,7 @@ describe("settingsOfNames", () => {
       warnings: [],
     });
     const en = settingsOfNames(names({ assessmentDate: 45747, consolidation: "mean", showOthers: "No" }), "f.xlsx").settings;
-    expect([en.assessmentDate, en.consolidation, en.showOthers]).toEqual([new Date(Date.UTC(2025, 2, 31)), "mean", false]);
+    expect([en?.assessmentDate, en?.consolidation, en?.showOthers]).toEqual([new Date(Date.UTC(2025, 2, 31)), "mean", false]);
   });
 
   it("takes the default for a value the cell may not hold, as the formulas do, with a warning naming the setting", () => {

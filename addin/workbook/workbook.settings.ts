@@ -11,12 +11,15 @@ export const SETTING_READ_NAMES: readonly string[] = SETTING_KEYS.map((k) => SET
 
 /**
  * The workbook's settings from the values of their named cells (`names`, by lower-cased name), as
- * the workbook's formulas read them: a blank cell or a missing name (a workbook made before the
- * settings) takes design.md's default, silently; a value the cell may not hold (text in the
+ * the workbook's formulas read them: none when the workbook has none of their names (made before
+ * the settings: the model then takes design.md's defaults); a blank cell takes its default,
+ * silently; a value the cell may not hold (text in the
  * completion threshold, a date typed as text) takes the default too, with a warning naming the
  * setting — the formulas fall back the same way (`ISNUMBER`). The date is a number or a date cell.
  */
-export function settingsOfNames(names: ReadonlyMap<string, PlainValue>, file: string): { settings: WorkbookSettings; warnings: InputIssue[] } {
+export function settingsOfNames(names: ReadonlyMap<string, PlainValue>, file: string): { settings: WorkbookSettings | undefined; warnings: InputIssue[] } {
+  // A workbook made before the settings has none of their names: it has no settings (the model takes the defaults).
+  if (!SETTING_KEYS.some((key) => names.has(SETTING_NAMES[key].toLowerCase()))) return { settings: undefined, warnings: [] };
   const settings: WorkbookSettings = { ...DEFAULT_WORKBOOK_SETTINGS };
   const warnings: InputIssue[] = [];
   const put = settings as unknown as Record<SettingKey, unknown>;

@@ -15,7 +15,8 @@ import { plainTables } from "./xlsx.tables.js";
 export function readQualigridWorkbook(wb: ExcelJS.Workbook, file: string): Result<AssessmentWorkbook> {
   const tables = plainTables(wb);
   const names = new Map<string, PlainValue>();
-  for (const n of READ_NAMES) names.set(n.toLowerCase(), namedCellValue(wb, n));
+  // A name the workbook lacks is left out, so that the reader can tell it from an empty cell.
+  for (const n of READ_NAMES) if (wb.definedNames.getRanges(n).ranges.length > 0) names.set(n.toLowerCase(), namedCellValue(wb, n));
   return readAssessment(tables, names, file);
 }
 

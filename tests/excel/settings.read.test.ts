@@ -92,5 +92,8 @@ describe("the workbook's settings read back", () => {
     expect(settingsOf(live)).toEqual(DEFAULT_WORKBOOK_SETTINGS);
     expect(file.assessment.settings).toEqual(DEFAULT_SETTINGS);
     expect(warnings).toEqual([]);
+    // Both readers tell such a workbook from one whose settings are blank: its layout has none.
+    expect(file.settings).toBeUndefined();
+    expect(live.settings).toBeUndefined();
   });
 });
