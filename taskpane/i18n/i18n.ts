@@ -1,12 +1,13 @@
 import { createContext, useContext } from "react";
 import type { Lang } from "../../addin/model/template.types.js";
-import { en } from "./strings.en.js";
-import { fr, type StringKey } from "./strings.fr.js";
+import { fillText, PANE_MESSAGES, PANE_TEXTS } from "../../addin/model/messages/messages.pane.js";
+import type { StringKey } from "../../addin/model/messages/pane.texts.fr.js";
 
-export type { StringKey } from "./strings.fr.js";
+export type { StringKey } from "../../addin/model/messages/pane.texts.fr.js";
+export { fillText };
 
-/** The catalogues by language: the only place the task pane's texts live. */
-export const CATALOGUES: Record<Lang, Record<StringKey, string>> = { fr, en };
+/** The task pane's texts by language: its section of the message catalogue (`pane.<key>`). */
+export const CATALOGUES = PANE_TEXTS;
 
 /** Values filled into a text's `{name}` placeholders. */
 export type TextVars = Record<string, string | number>;
@@ -29,19 +30,13 @@ export interface Translator {
 
 const LOCALES: Record<Lang, string> = { fr: "fr-CA", en: "en-CA" };
 
-/** Fills `{name}` placeholders; an unknown placeholder is left as it is, so it shows in tests. */
-export function fillText(text: string, vars: TextVars = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
-
 /** The translator for `lang`. */
 export function translatorFor(lang: Lang): Translator {
-  const catalogue = CATALOGUES[lang];
   const locale = LOCALES[lang];
   const rules = new Intl.PluralRules(locale);
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const percentFormat = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  const t = (key: StringKey, vars?: TextVars): string => fillText(catalogue[key], vars);
+  const t = (key: StringKey, vars?: TextVars): string => PANE_MESSAGES[`pane.${key}`]?.[lang](vars ?? {}) ?? key;
   return {
     lang,
     t,

@@ -1,12 +1,12 @@
 // The steps the `taskpane` suite times in the browser workbench, found by accessible role and the
-// French texts of taskpane/i18n/strings.fr.ts (read from the source: the bench runs without tsx).
+// French texts of addin/model/messages/pane.texts.fr.ts (read from the source: the bench runs without tsx).
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./browser.mjs";
 
-/** The French catalogue, key → text, parsed from strings.fr.ts (one `"key": "text",` per line). */
+/** The French catalogue, key → text, parsed from pane.texts.fr.ts (one `"key": "text",` per line). */
 export function frenchStrings() {
-  const source = readFileSync(path.join(ROOT, "taskpane/i18n/strings.fr.ts"), "utf8");
+  const source = readFileSync(path.join(ROOT, "addin/model/messages/pane.texts.fr.ts"), "utf8");
   const out = {};
   for (const m of source.matchAll(/^\s*"([\w.]+)":\s*("(?:[^"\\]|\\.)*")\s*,?\s*$/gm)) out[m[1]] = JSON.parse(m[2]);
   return out;
@@ -15,7 +15,7 @@ export function frenchStrings() {
 const FR = frenchStrings();
 const t = (key) => {
   const s = FR[key];
-  if (s === undefined) throw new Error(`strings.fr.ts has no key ${key}`);
+  if (s === undefined) throw new Error(`pane.texts.fr.ts has no key ${key}`);
   return s;
 };
 const exact = (s) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);

@@ -1,6 +1,6 @@
-import type { StringKey } from "./strings.fr.js";
+import type { StringKey } from "./pane.texts.fr.js";
 
-/** The task pane's texts in English, key for key with strings.fr.ts (glossary.md's English words). */
+/** The task pane's texts in English, key for key with pane.texts.fr.ts (glossary.md's English words). */
 export const en: Record<StringKey, string> = {
   "app.title": "Qualigrid",
   "app.tabs": "Qualigrid screens",

@@ -1,6 +1,6 @@
 /**
  * The task pane's texts in French (Québec words first, glossary.md). Every key has its English twin
- * in strings.en.ts; `{name}` marks a value filled in at run time; `.one` / `.other` are plural forms.
+ * in pane.texts.en.ts; `{name}` marks a value filled in at run time; `.one` / `.other` are plural forms.
  */
 export const fr = {
   "app.title": "Qualigrid",
