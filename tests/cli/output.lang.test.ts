@@ -266,12 +266,14 @@ describe("the command line in English", () => {
     expect(r.out).toMatch(/^D1 +Gouvernance +\d+\.\d /m);
   });
 
-  it("an English locale: the commands that open no workbook speak English", async () => {
+  it("an English locale: the commands that open no workbook speak English; new speaks its workbook's language", async () => {
     const dir = tempDir();
-    expect(shown(await runIn(EN_LOCALE, "new", writeJson(dir, "demo.json", demoTemplate()), "-o", path.join(dir, "grid.xlsx")), dir)).toMatchInlineSnapshot(`
+    expect(shown(await runIn(EN_LOCALE, "new", writeJson(dir, "demo.json", demoTemplate()), "-o", path.join(dir, "grid.xlsx"), "--lang", "en"), dir)).toMatchInlineSnapshot(`
       "exit 0
       Workbook written: <dir>/grid.xlsx — Demo grid, 4 dimensions, 16 criteria."
     `);
+    // Without --lang, `new` writes a French workbook, and says so in French whatever the locale.
+    expect((await runIn(EN_LOCALE, "new", writeJson(dir, "demo2.json", demoTemplate()), "-o", path.join(dir, "grille.xlsx"))).out).toContain("Classeur créé :");
     expect(shown(await runIn(EN_LOCALE, "check", path.join(dir, "absent.xlsx")), dir)).toMatchInlineSnapshot(`
       "exit 2
       --- stderr ---

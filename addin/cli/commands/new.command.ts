@@ -4,7 +4,7 @@ import type { Lang } from "../../model/template.types.js";
 import { buildPlan } from "../../plan/plan.build.js";
 import { renderPlanToBuffer } from "../../xlsx/xlsx.render.js";
 import { BadInput, EXIT, exists, writeFileAtomic, type CliIo } from "../cli.io.js";
-import { langOf } from "../cli.lang.js";
+import { Cli, langOf } from "../cli.lang.js";
 import { cliIssue, printWarnings, say } from "../cli.print.js";
 import { resolveTemplate } from "../template.resolve.js";
 import { settingsOfOptions } from "./set.command.js";
@@ -19,6 +19,8 @@ export async function newCommand(
   arg: string,
   opts: { output: string; lang: Lang; force?: boolean; org?: string; date?: string },
 ): Promise<number> {
+  // It speaks the language of the workbook it writes (French unless `--lang en`), as the others speak the one they open.
+  if (io instanceof Cli) io.workbookOpened(opts.lang);
   const settings = settingsOfOptions(opts);
   if (path.extname(opts.output).toLowerCase() !== ".xlsx") {
     throw new BadInput([cliIssue("cli.output.notXlsx", opts.output)]);

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Lang } from "../../model/template.types.js";
 import { renderAuthoringWorkbook } from "../../xlsx/xlsx.authoring.js";
 import { BadInput, EXIT, exists, writeFileAtomic, type CliIo } from "../cli.io.js";
+import { Cli } from "../cli.lang.js";
 import { cliIssue, printWarnings, say } from "../cli.print.js";
 import { resolveTemplate } from "../template.resolve.js";
 
@@ -10,6 +11,8 @@ import { resolveTemplate } from "../template.resolve.js";
  * an authoring workbook in `opts.lang`, pre-filled from a template, or blank.
  */
 export async function templateSheetCommand(io: CliIo, arg: string | undefined, opts: { output: string; lang: Lang; blank?: boolean; force?: boolean }): Promise<number> {
+  // It speaks the language of the workbook it writes, as the others speak the one they open.
+  if (io instanceof Cli) io.workbookOpened(opts.lang);
   if (path.extname(opts.output).toLowerCase() !== ".xlsx") {
     throw new BadInput([cliIssue("cli.output.notXlsx", opts.output)]);
   }

@@ -17,7 +17,10 @@
 // input fill); header rows and rows with wrapped text get heights (15 pt a line); sheets get tab
 // colours, freeze panes, page setup and (but the registers) protection.
 import ExcelJS from "exceljs";
-import { ACTION_STATUSES, EVIDENCE_STATUSES, EVIDENCE_TYPES, HEADERS, SHEET_NAMES, TEXTS, YES_NO } from "../../../dist/addin/plan/labels.js";
+import {
+  ACTION_STATUSES, CONSOLIDATION_CHOICES, EVIDENCE_STATUSES, EVIDENCE_TYPES, HEADERS, SETTING_LABELS, SHEET_NAMES, TEXTS, YES_NO,
+} from "../../../dist/addin/plan/labels.js";
+import { SETTING_NAMES } from "../../../dist/addin/plan/names.js";
 import { NA_TOKENS } from "../../../dist/addin/model/scale.js";
 import { patchExcelJs } from "../../../dist/addin/xlsx/exceljs.patch.js";
 
@@ -49,21 +52,34 @@ const listOf = (name, error = TEXTS.invalidChoice.fr) => ({ ...common(error), ty
 const anyDate = () => ({ ...common(TEXTS.invalidDate.fr), type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1900, 0, 1))] });
 const between = (min, max, error) => ({ ...common(error), type: "decimal", operator: "between", formulae: [min, max] });
 
-function addSheet(wb, name, tab, { rows = 0, cols = 0, landscape = false, repeat, area } = {}) {
-  return wb.addWorksheet(name, {
+/**
+ * A sheet printed one page wide, its header row `headerRow` repeated, whole columns A to `last`
+ * (the last column a person reads: the grid's and the dashboard's helper columns stay off paper),
+ * landscape when those columns (8.43 characters when given no width) exceed 95 characters.
+ * `widths` are the sheet's column widths, set here.
+ */
+function addSheet(wb, name, tab, { rows = 0, cols = 0, headerRow, last, widths }) {
+  let width = 0;
+  for (let c = 1; c <= last; c++) width += widths[c] ?? 8.43;
+  const ws = wb.addWorksheet(name, {
     properties: { tabColor: { argb: `FF${tab}` } },
     views: [rows > 0 || cols > 0 ? { state: "frozen", xSplit: cols, ySplit: rows, zoomScale: 100 } : { state: "normal", zoomScale: 100 }],
     pageSetup: {
-      orientation: landscape ? "landscape" : "portrait",
+      orientation: width > 95 ? "landscape" : "portrait",
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      ...(repeat ? { printTitlesRow: repeat } : {}),
-      ...(area ? { printArea: area } : {}),
+      printTitlesRow: `${headerRow}:${headerRow}`,
+      printArea: `A:${letter(last)}`,
     },
   });
+  for (const [c, w] of Object.entries(widths)) ws.getColumn(Number(c)).width = w;
+  return ws;
 }
+
+/** Column widths of `cols` from column `left` on. */
+const widthsOf = (left, cols) => Object.fromEntries(cols.map((c, i) => [left + i, c.width]));
 
 /** A column: header, width, kind ("in" input, "calc" computed, "helper"), and options. */
 const col = (header, width, kind, opts = {}) => ({ header, width, kind, ...opts });
@@ -116,10 +132,6 @@ function writeTable(ws, name, top, left, theme, cols, rows) {
   });
 }
 
-function setWidths(ws, left, cols) {
-  cols.forEach((c, i) => (ws.getColumn(left + i).width = c.width));
-}
-
 function put(ws, row, column, value, font, { numFmt, wrap, input, validation } = {}) {
   const cell = ws.getCell(row, column);
   cell.value = value;
@@ -150,7 +162,6 @@ export async function buildFloorWorkbook(template, evidenceRows) {
   // ── Tableau de bord ────────────────────────────────────────────────────────────────────────
   {
     const S = HEADERS.scores;
-    const ws = addSheet(wb, SHEET_NAMES.dashboard.fr, "1F4E79", { landscape: true });
     const r = (k) => `QG_Scores[[#This Row],[${S[k].fr}]]`;
     const sumGrid = (k) => `SUMIFS(${gridCol(k)},${gridCol("dimension")},${r("dimension")})`;
     const cols = [
@@ -186,22 +197,25 @@ export async function buildFloorWorkbook(template, evidenceRows) {
     const rows = template.dimensions.map((d) => [
       d.id, fr(d.title), d.weight, score, d.target ?? template.target, gap, completion, coverage, maturity, answered, na, total, counted, weighted, applicable, covered,
     ]);
-    setWidths(ws, 1, cols);
-    ws.getColumn(1).width = 24;
-    ws.getColumn(2).width = 34;
+    // Printed: columns A to L (the helpers M:P left out), the table's header repeated.
+    const ws = addSheet(wb, SHEET_NAMES.dashboard.fr, "1F4E79", { headerRow: 15, last: 12, widths: { ...widthsOf(1, cols), 1: 24, 2: 34 } });
     writeTable(ws, "QG_Scores", 15, 1, "TableStyleMedium2", cols, rows);
 
     put(ws, 1, 1, `${title} — ${TEXTS.dashboardSubtitle.fr}`, FONT.title);
     put(ws, 2, 1, TEXTS.dashboardHelp.fr, FONT.note);
     put(ws, 4, 1, TEXTS.overall.fr, FONT.subtitle);
     const sum = (k) => `SUM(QG_Scores[${S[k].fr}])`;
+    // The completion threshold as formulas read it: the setting when a number, else 80 %.
+    const threshold = `IF(ISNUMBER(${SETTING_NAMES.completionThreshold}),${SETTING_NAMES.completionThreshold},0.8)`;
+    put(ws, 5, 3, fx(`IF(QG_OverallCompletion<${threshold},"${TEXTS.provisional.fr}","")`), FONT.figure);
+    names.push([`'${SHEET_NAMES.dashboard.fr}'!$C$5`, "QG_OverallProvisional"]);
     const figures = [
       [TEXTS.overallScore, fx(`IF(${sum("countedWeight")}=0,"",${sum("weightedScore")}/${sum("countedWeight")})`), "0.0", "QG_OverallScore"],
       [TEXTS.overallTarget, template.target, "0.0", "QG_OverallTarget", true],
       [TEXTS.overallGap, fx(`IF(ISNUMBER(QG_OverallScore),QG_OverallTarget-QG_OverallScore,"")`), "0.0", "QG_OverallGap"],
       [TEXTS.overallCompletion, fx(`IF(${sum("total")}=0,0,(${sum("answered")}+${sum("notApplicable")})/${sum("total")})`), "0%", "QG_OverallCompletion"],
       [TEXTS.overallCoverage, fx(`IF(${sum("applicable")}=0,"",${sum("covered")}/${sum("applicable")})`), "0%", "QG_OverallCoverage"],
-      [TEXTS.overallMaturity, fx(`IF(ISNUMBER(QG_OverallScore),IFERROR(LOOKUP(QG_OverallScore,QG_MaturityMin,QG_MaturityLabels),""),"")`), undefined, "QG_OverallMaturity"],
+      [TEXTS.overallMaturity, fx(`IF(AND(ISNUMBER(QG_OverallScore),QG_OverallCompletion>=${threshold}),IFERROR(LOOKUP(QG_OverallScore,QG_MaturityMin,QG_MaturityLabels),""),"")`), undefined, "QG_OverallMaturity"],
       [TEXTS.overallScored, fx(sum("answered"))],
       [TEXTS.overallNotApplicable, fx(sum("notApplicable"))],
       [TEXTS.overallTotal, fx(sum("total"))],
@@ -232,8 +246,6 @@ export async function buildFloorWorkbook(template, evidenceRows) {
 
   // ── Grille ─────────────────────────────────────────────────────────────────────────────────
   {
-    // The printed area stops before « Preuves attendues » (column M): the template's details and helpers stay off paper.
-    const ws = addSheet(wb, SHEET_NAMES.grid.fr, "2E75B6", { rows: 4, cols: 2, landscape: true, repeat: "4:4", area: `A1:L${4 + template.dimensions.reduce((n, d) => n + d.criteria.length, 0)}` });
     const rating = gridRow("rating");
     const ratingList = listOf("QG_RatingChoices", TEXTS.invalidRating.fr);
     const cols = [
@@ -269,7 +281,9 @@ export async function buildFloorWorkbook(template, evidenceRows) {
     const gap = fx(`IF(${gridRow("scored")}=1,${gridRow("targetLevel")}-${rating},"")`);
     const priority = fx(`IF(${gridRow("scored")}=1,${gridRow("weight")}*${gridRow("gap")},"")`);
     const count = fx(`SUMPRODUCT(--${matches})`);
-    const accepted = fx(`SUMPRODUCT(${matches}*(QG_Evidence[${HEADERS.evidence.status.fr}]=QG_AcceptedStatus))`);
+    // Accepted and not expired: no expiry date, or one on or after the reference date.
+    const expiry = `QG_Evidence[${HEADERS.evidence.expiry.fr}]`;
+    const accepted = fx(`SUMPRODUCT(${matches}*(QG_Evidence[${HEADERS.evidence.status.fr}]=QG_AcceptedStatus)*((${expiry}="")+(${expiry}>=QG_ReferenceDate)>0))`);
     const counted = fx(`${gridRow("weight")}*${gridRow("scored")}`);
     const points = fx(`IF(${gridRow("scored")}=1,${gridRow("weight")}*(${rating}-QG_ScaleMin)/(QG_ScaleMax-QG_ScaleMin),0)`);
     const covered = fx(`IF(AND(${gridRow("notApplicable")}=0,${gridRow("acceptedEvidence")}>0),1,0)`);
@@ -283,7 +297,8 @@ export async function buildFloorWorkbook(template, evidenceRows) {
         ]);
       }
     }
-    setWidths(ws, 1, cols);
+    // Printed: columns A to Q, the helpers (R:V) left out.
+    const ws = addSheet(wb, SHEET_NAMES.grid.fr, "2E75B6", { rows: 4, cols: 2, headerRow: 4, last: 17, widths: widthsOf(1, cols) });
     writeTable(ws, "QG_Grid", 4, 1, "TableStyleLight9", cols, rows);
     const scaleLine = template.scale.levels.map((l) => `${l.value} = ${fr(l.label)}`).join(", ");
     put(ws, 1, 1, `${title} — ${TEXTS.gridSubtitle.fr}`, FONT.title);
@@ -295,7 +310,6 @@ export async function buildFloorWorkbook(template, evidenceRows) {
   // ── Preuves (the 10,000 evidence rows) ─────────────────────────────────────────────────────
   {
     const E = HEADERS.evidence;
-    const ws = addSheet(wb, SHEET_NAMES.evidence.fr, "548235", { rows: 4, cols: 1, landscape: true, repeat: "4:4" });
     const cols = [
       col(E.id.fr, 9, "in"),
       col(E.criteria.fr, 16, "in"),
@@ -310,7 +324,7 @@ export async function buildFloorWorkbook(template, evidenceRows) {
       col(E.evaluatorNote.fr, 30, "in", { wrap: true }),
       col(E.comment.fr, 30, "in", { wrap: true }),
     ];
-    setWidths(ws, 1, cols);
+    const ws = addSheet(wb, SHEET_NAMES.evidence.fr, "548235", { rows: 4, cols: 1, headerRow: 4, last: cols.length, widths: widthsOf(1, cols) });
     writeTable(ws, "QG_Evidence", 4, 1, "TableStyleLight11", cols, evidenceRows);
     put(ws, 1, 1, `${title} — ${TEXTS.evidenceSubtitle.fr}`, FONT.title);
     put(ws, 2, 1, TEXTS.evidenceHelp.fr, FONT.note);
@@ -319,7 +333,6 @@ export async function buildFloorWorkbook(template, evidenceRows) {
   // ── Plan d'action (20 blank rows, as `qualigrid new` writes) ───────────────────────────────
   {
     const A = HEADERS.actions;
-    const ws = addSheet(wb, SHEET_NAMES.actions.fr, "C55A11", { rows: 4, cols: 1, landscape: true, repeat: "4:4" });
     const r = (k) => `QG_Actions[[#This Row],[${A[k].fr}]]`;
     const lookup = (k) => fx(`IF(${r("criterion")}="","",IFERROR(INDEX(${gridCol(k)},MATCH(${r("criterion")},${gridCol("criterion")},0)),"?"))`);
     const cols = [
@@ -343,7 +356,7 @@ export async function buildFloorWorkbook(template, evidenceRows) {
     const overdue = fx(`IF(AND(ISNUMBER(${r("due")}),${r("due")}<TODAY(),SUMPRODUCT(--(QG_ClosedStatuses=${r("status")}))=0),"${TEXTS.overdue.fr}","")`);
     const rows = [];
     for (let i = 0; i < 20; i++) rows.push([null, null, dim, gap, null, null, null, null, null, null, null, null, null, overdue]);
-    setWidths(ws, 1, cols);
+    const ws = addSheet(wb, SHEET_NAMES.actions.fr, "C55A11", { rows: 4, cols: 1, headerRow: 4, last: cols.length, widths: widthsOf(1, cols) });
     writeTable(ws, "QG_Actions", 4, 1, "TableStyleLight13", cols, rows);
     put(ws, 1, 1, `${title} — ${TEXTS.actionsSubtitle.fr}`, FONT.title);
     put(ws, 2, 1, TEXTS.actionsHelp.fr, FONT.note);
@@ -351,7 +364,6 @@ export async function buildFloorWorkbook(template, evidenceRows) {
 
   // ── Modèle: the template, so the workbook describes itself ─────────────────────────────────
   {
-    const ws = addSheet(wb, SHEET_NAMES.template.fr, "7F7F7F", { rows: 4 });
     const loc = (key, t) => (t === undefined ? [] : [[`${key}[fr]`, both(t)[0]], [`${key}[en]`, both(t)[1]]]);
     const info = [
       ["format", 1], ["id", template.id], ["version", template.version],
@@ -365,7 +377,8 @@ export async function buildFloorWorkbook(template, evidenceRows) {
     const itemNames = ["dimensionId", "dimensionTitle[fr]", "dimensionTitle[en]", "dimensionDescription[fr]", "dimensionDescription[en]", "dimensionWeight", "dimensionTarget", "criterionId", "text[fr]", "text[en]", "guidance[fr]", "guidance[en]", "weight", "targetLevel", "evidence[fr]", "evidence[en]"];
     const itemCols = itemNames.map((k) => {
       const wide = /^(text|guidance|evidence|dimensionDescription)\[/.test(k);
-      return col(k, wide ? 40 : k.includes("Title") ? 24 : 12, "calc", wide ? { wrap: true } : {});
+      // A key is one word: its column is at least 3 characters wider than the key.
+      return col(k, wide ? 40 : k.includes("Title") ? 24 : Math.max(12, k.length + 3), "calc", wide ? { wrap: true } : {});
     });
     const items = [];
     for (const d of template.dimensions) {
@@ -373,8 +386,7 @@ export async function buildFloorWorkbook(template, evidenceRows) {
         items.push([d.id, ...both(d.title), ...both(d.description), d.weight, d.target ?? null, c.id, ...both(c.text), ...both(c.guidance), c.weight, c.targetLevel ?? null, ...both(c.evidence)]);
       }
     }
-    setWidths(ws, 1, infoCols);
-    setWidths(ws, 4, itemCols);
+    const ws = addSheet(wb, SHEET_NAMES.template.fr, "7F7F7F", { rows: 4, headerRow: 4, last: 3 + itemCols.length, widths: { ...widthsOf(1, infoCols), ...widthsOf(4, itemCols) } });
     writeTable(ws, "QG_TemplateInfo", 4, 1, "TableStyleLight1", infoCols, info);
     writeTable(ws, "QG_TemplateItems", 4, 4, "TableStyleLight1", itemCols, items);
     put(ws, 1, 1, `${template.id} ${template.version}`, FONT.title);
@@ -384,9 +396,8 @@ export async function buildFloorWorkbook(template, evidenceRows) {
 
   // ── Listes: choice lists and settings, each under a workbook name ──────────────────────────
   {
-    const ws = addSheet(wb, SHEET_NAMES.lists.fr, "7F7F7F", { rows: 3 });
-    const widths = { 1: 9, 2: 24, 3: 40, 5: 16, 7: 18, 8: 16, 9: 16, 10: 10, 12: 20, 13: 22, 15: 26, 16: 10 };
-    for (const [c, w] of Object.entries(widths)) ws.getColumn(Number(c)).width = w;
+    const widths = { 1: 9, 2: 24, 3: 40, 5: 16, 7: 18, 8: 16, 9: 16, 10: 10, 12: 20, 13: 22, 15: 26, 16: 11, 18: 20, 19: 44, 20: 14, 22: 14 };
+    const ws = addSheet(wb, SHEET_NAMES.lists.fr, "7F7F7F", { rows: 3, headerRow: 3, last: 22, widths });
     const list = (column, head, values) => {
       if (head) put(ws, 3, column, head, FONT.label);
       values.forEach((v, i) => put(ws, 4 + i, column, v, FONT.plain));
@@ -423,6 +434,39 @@ export async function buildFloorWorkbook(template, evidenceRows) {
     put(ws, 5, 16, fx("MAX(QG_LevelValues)"), FONT.plain);
     name("QG_ScaleMin", "$P$4");
     name("QG_ScaleMax", "$P$5");
+    // Evidence expiring before this day does not count as accepted: the assessment date, else today.
+    put(ws, 6, 15, TEXTS.listsReferenceDate.fr, FONT.label);
+    const date = SETTING_NAMES.assessmentDate;
+    put(ws, 6, 16, fx(`IF(ISNUMBER(${date}),INT(${date}),TODAY())`), FONT.plain, { numFmt: DATE });
+    name("QG_ReferenceDate", "$P$6");
+
+    // QG_Settings (R:T, rows 4–10, design.md's defaults) and the consolidation choices (V).
+    put(ws, 2, 18, TEXTS.listsSettings.fr, FONT.subtitle);
+    put(ws, 3, 18, TEXTS.listsSettingKey.fr, FONT.label);
+    put(ws, 3, 19, TEXTS.listsSetting.fr, FONT.label);
+    put(ws, 3, 20, TEXTS.listsValue.fr, FONT.label);
+    put(ws, 3, 22, TEXTS.listsConsolidation.fr, FONT.label);
+    put(ws, 4, 22, CONSOLIDATION_CHOICES.mean.fr, FONT.plain);
+    put(ws, 5, 22, CONSOLIDATION_CHOICES.median.fr, FONT.plain);
+    name("QG_ConsolidationChoices", "$V$4:$V$5");
+    const number = between(0, 100, TEXTS.invalidSettingNumber.fr);
+    const settings = {
+      organization: [null],
+      assessmentDate: [null, { numFmt: DATE, validation: anyDate() }],
+      completionThreshold: [0.8, { numFmt: "0%", validation: between(0, 1, TEXTS.invalidThreshold.fr) }],
+      consolidation: [CONSOLIDATION_CHOICES.mean.fr, { validation: listOf("QG_ConsolidationChoices") }],
+      spreadThreshold: [2, { validation: number }],
+      agreementTolerance: [1, { validation: number }],
+      showOthers: [YES_NO[1].fr, { validation: listOf("QG_YesNo") }],
+    };
+    Object.entries(settings).forEach(([key, [value, opts]], i) => {
+      const row = 4 + i;
+      put(ws, row, 18, key, FONT.plain);
+      put(ws, row, 19, SETTING_LABELS[key].fr, FONT.label, { wrap: true });
+      put(ws, row, 20, value, FONT.plain, { ...opts, input: true });
+      name(SETTING_NAMES[key], `$T$${row}`);
+    });
+    name("QG_Settings", `$R$4:$T$${3 + Object.keys(settings).length}`);
     await ws.protect("", { ...PROTECTION });
   }
 
