@@ -63,3 +63,14 @@ describe("the plan's print settings", () => {
     },
   );
 });
+
+describe("withPrint: a long title", () => {
+  const sheet = (title: string, widths: Record<number, number>) => withPrint({ ...bare, widths, cells: [{ row: 1, col: 1, value: title, style: "title" }], tables: [] }, 4);
+
+  it("takes in the columns a long title spills over, so that it prints whole", () => {
+    // 60 characters of 14-pt bold ≈ 60 × 14/11 × 1.1 ≈ 84 width units: A (34) then default columns
+    // (8.43 each) B to G reach 84.6.
+    expect(sheet("x".repeat(60), { 1: 34 }).print.area).toBe("A:G");
+    expect(sheet("Court", { 1: 34 }).print.area).toBe("A:A");
+  });
+});

@@ -1,5 +1,6 @@
 import { columnLetter } from "../model/cell.address.js";
 import type { SheetPlan } from "./plan.types.js";
+import { STYLE_FONTS } from "./styles.js";
 
 /**
  * Characters of column width a portrait A4 or Letter page holds at 100 % between the margins
@@ -21,7 +22,7 @@ const DEFAULT_WIDTH_CHARS = 8.43;
  * needed: that is what prints it whole on A4 and on Letter alike.
  */
 export function withPrint(sheet: Omit<SheetPlan, "print">, headerRow: number): SheetPlan {
-  const last = lastColumnOf(sheet);
+  const last = Math.max(lastColumnOf(sheet), lastColumnOfOverflow(sheet));
   let width = 0;
   for (let c = 1; c <= last; c++) width += sheet.widths[c] ?? DEFAULT_WIDTH_CHARS;
   return {
@@ -50,5 +51,32 @@ function lastColumnOf(sheet: Omit<SheetPlan, "print">): number {
   }
   for (const c of sheet.cells) last = Math.max(last, c.col);
   for (const c of Object.keys(sheet.widths)) if (!helpers.has(Number(c))) last = Math.max(last, Number(c));
+  return last;
+}
+
+/**
+ * The column a long text outside the tables (a sheet's title) reaches as it spills over the empty
+ * cells to its right: on paper a text is cut at the print area's edge, so the area takes it in.
+ * Its width is estimated from its length and its style's font (11 pt being Excel's width unit).
+ */
+function lastColumnOfOverflow(sheet: Omit<SheetPlan, "print">): number {
+  let last = 1;
+  for (const cell of sheet.cells) {
+    if (typeof cell.value !== "string" || cell.wrap) continue;
+    // Another cell, or a table, to its right on the same row stops the spill (on screen too).
+    const blocked =
+      sheet.cells.some((c) => c.row === cell.row && c.col > cell.col) ||
+      sheet.tables.some((t) => cell.row >= t.top && cell.row <= t.top + t.rows.length && t.left + t.columns.length - 1 > cell.col);
+    if (blocked) continue;
+    const font = STYLE_FONTS[cell.style];
+    let need = cell.value.length * ((font.size ?? 11) / 11) * (font.bold ? 1.1 : 1);
+    let col = cell.col;
+    for (;;) {
+      need -= sheet.widths[col] ?? DEFAULT_WIDTH_CHARS;
+      if (need <= 0) break;
+      col++;
+    }
+    last = Math.max(last, col);
+  }
   return last;
 }

@@ -96,8 +96,8 @@ const oneLine = (text: string): string => words(text).join(" ");
 
 /** The pages of each sheet: a sheet starts on the page that shows its title (row 1, not repeated). */
 function pagesBySheet(pages: PdfPage[], plan: WorkbookPlan): Map<SheetKey, PdfPage[]> {
-  // A title longer than the printed width is cut at the print area's edge, as on screen: its first words identify it.
-  const titles = plan.sheets.map((s) => words(String(s.cells.find((c) => c.row === 1 && c.col === 1)?.value ?? "")).slice(0, 4).join(" "));
+  // The whole title: the print area takes in the columns a long title spills over, so none is cut.
+  const titles = plan.sheets.map((s) => oneLine(String(s.cells.find((c) => c.row === 1 && c.col === 1)?.value ?? "")));
   const out = new Map<SheetKey, PdfPage[]>();
   let current = -1;
   for (const page of pages) {

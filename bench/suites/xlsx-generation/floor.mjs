@@ -1,21 +1,22 @@
 // The FLOOR of the xlsx-generation suite: the same workbook written with exceljs directly, by
 // hand-written loops over the template and the evidence rows — no plan, no renderer. It uses
-// only the product's text constants (sheet names, headers, messages: dist/addin/plan/labels.js)
-// and the N/A token list, so its cells stay identical to the plan path's; the suite checks that
-// both files hold the same XML parts before timing anything.
+// only the product's text constants (sheet names, headers, messages: dist/addin/plan/labels.js;
+// the settings' names: names.js) and the N/A token list, so its cells stay identical to the plan
+// path's; the settings' default values are written here by hand (design.md). The suite checks
+// that both files hold the same XML parts before timing anything.
 //
 // What it writes (French workbook, every part):
-//   Tableau de bord  QG_Scores (20 rows × 16 cols, 12 formula cols), 9 label/figure cells,
-//                    1 validation on the table + 1 on B6, 4 conditional formats, 6 names
-//   Grille           QG_Grid (1,000 rows × 22 cols, 10 formula cols), 3 text cells, 2 list validations,
-//                    print area A1:L1004
+//   Tableau de bord  QG_Scores (20 rows × 16 cols, 12 formula cols), 9 label/figure cells and the
+//                    provisional flag, 1 validation on the table + 1 on B6, 4 conditional formats, 7 names
+//   Grille           QG_Grid (1,000 rows × 22 cols, 10 formula cols), 3 text cells, 2 list validations
 //   Preuves          QG_Evidence (10,000 rows × 12 cols of values), 5 validations
 //   Plan d'action    QG_Actions (20 blank rows × 14 cols, 3 formula cols), 4 validations
 //   Modèle           QG_TemplateInfo (key/value) and QG_TemplateItems (1,000 rows × 16 cols)
-//   Listes           choice lists and settings, 14 names
+//   Listes           choice lists, scale bounds, reference date and QG_Settings (7 validated inputs), 24 names
 // Every table data cell gets its column's style (font, top alignment/wrap, lock, number format,
 // input fill); header rows and rows with wrapped text get heights (15 pt a line); sheets get tab
-// colours, freeze panes, page setup and (but the registers) protection.
+// colours, freeze panes, print settings (whole columns up to the last one a person reads, header
+// row repeated, one page wide, landscape when wide) and (but the registers) protection.
 import ExcelJS from "exceljs";
 import {
   ACTION_STATUSES, CONSOLIDATION_CHOICES, EVIDENCE_STATUSES, EVIDENCE_TYPES, HEADERS, SETTING_LABELS, SHEET_NAMES, TEXTS, YES_NO,
@@ -397,7 +398,8 @@ export async function buildFloorWorkbook(template, evidenceRows) {
   // ── Listes: choice lists and settings, each under a workbook name ──────────────────────────
   {
     const widths = { 1: 9, 2: 24, 3: 40, 5: 16, 7: 18, 8: 16, 9: 16, 10: 10, 12: 20, 13: 22, 15: 26, 16: 11, 18: 20, 19: 44, 20: 14, 22: 14 };
-    const ws = addSheet(wb, SHEET_NAMES.lists.fr, "7F7F7F", { rows: 3, headerRow: 3, last: 22, widths });
+    // The print area reaches W: the settings subtitle in R2 spills past V, and the product prints a title whole.
+    const ws = addSheet(wb, SHEET_NAMES.lists.fr, "7F7F7F", { rows: 3, headerRow: 3, last: 23, widths });
     const list = (column, head, values) => {
       if (head) put(ws, 3, column, head, FONT.label);
       values.forEach((v, i) => put(ws, 4 + i, column, v, FONT.plain));
