@@ -1,3 +1,4 @@
+import { numberText } from "../model/messages/message.format.js";
 import { issueOf, issueText } from "../model/messages/message.catalog.js";
 import { CLI_MESSAGES, type CliMessageCode } from "../model/messages/messages.cli.js";
 import type { MessageParams } from "../model/messages/message.types.js";
@@ -38,8 +39,7 @@ export function printWarnings(io: CliIo, warnings: readonly InputIssue[]): void 
 
 /** A number as `lang` writes it: a decimal comma in French (`53,3`). */
 export function num(n: number, lang: Lang, digits?: number): string {
-  const s = digits === undefined ? String(n) : n.toFixed(digits);
-  return lang === "fr" ? s.replace(".", ",") : s;
+  return numberText(n, lang, digits);
 }
 
 /** A number for a table: one decimal (a comma in French), or a dash when there is none. */

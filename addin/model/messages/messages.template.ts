@@ -1,12 +1,9 @@
 import type { Lang } from "../template.types.js";
 import { messageText, registerMessages } from "./message.catalog.js";
+import { numberText } from "./message.format.js";
 import type { MessageParams } from "./message.types.js";
 
-/** A number as `lang` writes it: a decimal comma in French (`0,5`); a text is left as it is. */
-function num(v: string | number | undefined, lang: Lang): string {
-  const s = String(v);
-  return lang === "fr" && typeof v === "number" ? s.replace(".", ",") : s;
-}
+const num = numberText;
 
 /**
  * A list of numbers given as `1, 2.5, 4` (the parameter's form), as `lang` writes it: French
