@@ -69,14 +69,18 @@ const YES = ["oui", "yes", "vrai", "true"];
 const NO = ["non", "no", "faux", "false"];
 
 /** Why a typed setting value is refused. */
-export type SettingProblem = "badDate" | "badThreshold" | "badNumber" | "badChoice" | "required";
+/** `tooLong`: an organization's name longer than an Excel cell holds (`ORGANIZATION_MAX_LENGTH`). */
+export type SettingProblem = "badDate" | "badThreshold" | "badNumber" | "badChoice" | "required" | "tooLong";
+
+/** The longest organization name: what an Excel cell holds (32,767 characters). */
+export const ORGANIZATION_MAX_LENGTH = 32_767;
 
 /** A typed setting value read, or why not. */
 export type SettingParse<K extends SettingKey = SettingKey> = { ok: true; value: WorkbookSettings[K] } | { ok: false; problem: SettingProblem };
 
 /**
  * A setting's value as a person types it (command line, task pane): the organization as text
- * (blank clears it); the date as `YYYY-MM-DD`, a real calendar day (blank clears it); the
+ * of at most 32,767 characters (blank clears it); the date as `YYYY-MM-DD`, a real calendar day (blank clears it); the
  * completion threshold from 0 to 1 or as a percentage (`0,8`, `0.8`, `80 %`); the spread and the
  * tolerance as numbers from 0 to 100 (decimal comma or point); the consolidation as « moyenne » /
  * "mean" or « médiane » / "median"; whether others' ratings show as oui/non, yes/no.
@@ -90,6 +94,7 @@ function parseAny(key: SettingKey, s: string): SettingParse {
   const fail = (problem: SettingProblem): SettingParse => ({ ok: false, problem });
   switch (key) {
     case "organization":
+      if (s.length > ORGANIZATION_MAX_LENGTH) return fail("tooLong");
       return ok(s === "" ? null : s);
     case "assessmentDate": {
       if (s === "") return ok(null);

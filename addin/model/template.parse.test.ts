@@ -735,3 +735,106 @@ describe("template messages, in French and English (the catalogue's template.* c
     }
   });
 });
+
+describe("what a spreadsheet cannot hold (issue 14)", () => {
+  const codesAt = (r: Result<Template>): [string, string | undefined][] =>
+    (r.ok ? r.warnings : r.issues).filter((i) => i.severity === "error").map((i) => [i.path, i.code]);
+
+  it("refuses a weight of 1e309 (Infinity once parsed) as no finite number, with its path", () => {
+    const r = parseTemplateText(JSON.stringify(validJson()).replace('"weight":2', '"weight":1e309'), "t.json");
+    expect(codesAt(r)).toEqual([["t.json: dimensions[0].criteria[1].weight", "limits.notFinite"]]);
+    expect(issueText((r as { issues: InputIssue[] }).issues[0] as InputIssue, "fr")).toMatch(/nombre fini/);
+  });
+
+  it("refuses a dimension weight of 1e308 as over the bound (1,000,000)", () => {
+    const json = validJson();
+    json.dimensions[1].weight = 1e308;
+    const r = parseTemplate(json);
+    expect(codesAt(r)).toEqual([["dimensions[1].weight", "template.maximum"]]);
+    expect(errorsOf(r)[0]?.message).toBe("must be ≤ 1000000");
+  });
+
+  it("accepts weights and level values at the bounds", () => {
+    const json = validJson();
+    json.dimensions[1].weight = 1_000_000;
+    json.scale.levels[0].value = -1_000_000;
+    json.scale.levels[3].value = 1_000_000;
+    json.dimensions[0].criteria[1].targetLevel = 1_000_000;
+    expect(parseTemplate(json).ok).toBe(true);
+  });
+
+  it("refuses level values of ±1e308 and of -1e309, each with its path", () => {
+    const json = validJson();
+    json.scale.levels[0].value = -1e308;
+    json.scale.levels[3].value = 1e308;
+    const r = parseTemplate(json);
+    expect(codesAt(r)).toEqual(
+      expect.arrayContaining([
+        ["scale.levels[0].value", "template.minimum"],
+        ["scale.levels[3].value", "template.maximum"],
+      ]),
+    );
+    const text = JSON.stringify(validJson()).replace('"value":1,', '"value":-1e309,');
+    expect(codesAt(parseTemplateText(text, "t.json"))).toContainEqual(["t.json: scale.levels[0].value", "limits.notFinite"]);
+  });
+
+  it("refuses absurd target levels and targets", () => {
+    const json = validJson();
+    json.targetLevel = 1e308;
+    json.dimensions[0].criteria[1].targetLevel = -1e308;
+    json.dimensions[0].target = 1e308;
+    const paths = codesAt(parseTemplate(json)).map(([p]) => p);
+    expect(paths).toEqual(expect.arrayContaining(["targetLevel", "dimensions[0].criteria[1].targetLevel", "dimensions[0].target"]));
+  });
+
+  it("refuses a criterion text of 32,768 characters with its path and length, and accepts one of 32,767", () => {
+    const json = validJson();
+    json.dimensions[0].criteria[0].text = "x".repeat(32_768);
+    const r = parseTemplate(json);
+    expect(codesAt(r)).toEqual([["dimensions[0].criteria[0].text", "limits.textTooLong"]]);
+    const issue = (r as { issues: InputIssue[] }).issues[0] as InputIssue;
+    expect(issue.params).toEqual({ length: 32_768, limit: 32_767 });
+    expect(issueText(issue, "en")).toBe("text of 32,768 characters: an Excel cell holds at most 32,767");
+    expect(issueText(issue, "fr")).toMatch(/^texte de 32\s768 caractères : une cellule d'Excel en contient au plus 32\s767$/);
+    json.dimensions[0].criteria[0].text = "x".repeat(32_767);
+    expect(parseTemplate(json).ok).toBe(true);
+  });
+
+  it("refuses each language of a text, guidance, labels, descriptions and source over the limit, each with its path", () => {
+    const long = "y".repeat(40_000);
+    const json = validJson();
+    json.title = { fr: "Démo", en: long };
+    json.source = long;
+    json.description = { fr: long };
+    json.scale.levels[1].label = { fr: long, en: "Partially met" };
+    json.scale.levels[2].description = long;
+    json.dimensions[0].criteria[1].guidance = long;
+    json.dimensions[0].criteria[1].evidence = long;
+    json.dimensions[1].description = long;
+    json.maturity = [{ min: 0, label: long }];
+    const paths = codesAt(parseTemplate(json));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        ["title.en", "limits.textTooLong"],
+        ["source", "limits.textTooLong"],
+        ["description.fr", "limits.textTooLong"],
+        ["scale.levels[1].label.fr", "limits.textTooLong"],
+        ["scale.levels[2].description", "limits.textTooLong"],
+        ["dimensions[0].criteria[1].guidance", "limits.textTooLong"],
+        ["dimensions[0].criteria[1].evidence", "limits.textTooLong"],
+        ["dimensions[1].description", "limits.textTooLong"],
+        ["maturity[0].label", "limits.textTooLong"],
+      ]),
+    );
+  });
+
+  it("refuses ids over 40 characters and versions over 64", () => {
+    const json = validJson();
+    json.dimensions[0].criteria[0].id = `C${"1".repeat(40)}`;
+    json.version = `1.0.0-${"a".repeat(64)}`;
+    expect(codesAt(parseTemplate(json))).toEqual([
+      ["version", "template.maxLength"],
+      ["dimensions[0].criteria[0].id", "template.maxLength"],
+    ]);
+  });
+});

@@ -2,7 +2,9 @@ import type { ErrorObject } from "ajv";
 import { parse as parseJsonTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { childPath, lineColumnAt, pointerToPath } from "./json.path.js";
 import { issueOf } from "./messages/message.catalog.js";
+import "./messages/messages.limits.js";
 import "./messages/messages.template.js";
+import { EXCEL_LIMITS } from "./excel.limits.js";
 import type { MessageParams } from "./messages/message.types.js";
 import { isNaToken, scaleRange } from "./scale.js";
 import { textVariants } from "./text.js";
@@ -94,6 +96,11 @@ function shapeIssues(errors: ErrorObject[], json: unknown): InputIssue[] {
         out.push(issueOf("template.type", { type: String((e.params as { type: unknown }).type) }, path));
         break;
       default: {
+        // 1e309 parses to Infinity: say it is no number a spreadsheet can hold, not that it is over a bound.
+        if ((e.keyword === "maximum" || e.keyword === "minimum") && !Number.isFinite(valueAt(json, e.instancePath))) {
+          if (!out.some((i) => i.path === path && i.code === "limits.notFinite")) out.push(issueOf("limits.notFinite", {}, path));
+          break;
+        }
         const limit = LIMIT_CODES[e.keyword];
         if (limit) out.push(issueOf(limit, { limit: (e.params as { limit: number }).limit }, path));
         else out.push(issueOf("template.schema", { keyword: e.keyword, detail: e.message ?? e.keyword }, path));
@@ -105,6 +112,7 @@ function shapeIssues(errors: ErrorObject[], json: unknown): InputIssue[] {
 
 function textIssues(value: unknown, path: string): InputIssue[] {
   if (typeof value === "string") {
+    if (value.length > EXCEL_LIMITS.cellText) return [tooLong(value, path)];
     return value.trim() === "" ? [issueOf("template.textEmpty", {}, path)] : [];
   }
   if (!isRecord(value)) {
@@ -117,12 +125,19 @@ function textIssues(value: unknown, path: string): InputIssue[] {
       out.push(issueOf("template.textUnknownLanguage", { language: k }, childPath(path, k), "warning"));
     } else if (typeof v !== "string" || v.trim() === "") {
       out.push(issueOf("template.textNotText", {}, childPath(path, k)));
+    } else if (v.length > EXCEL_LIMITS.cellText) {
+      out.push(tooLong(v, childPath(path, k)));
     } else languages++;
   }
   if (languages === 0 && !out.some((i) => i.severity === "error")) {
     out.push(issueOf("template.textNoLanguage", {}, path));
   }
   return out;
+}
+
+/** A text longer than an Excel cell holds (the schema's `maxLength`), with its length. */
+function tooLong(text: string, path: string): InputIssue {
+  return issueOf("limits.textTooLong", { length: text.length, limit: EXCEL_LIMITS.cellText }, path);
 }
 
 /** Checks that JSON Schema cannot express: uniqueness, scale bounds, targets inside the scale. */

@@ -1,6 +1,7 @@
 import type { TemplateFound, UpgradeSummary, WorkbookCheck } from "../host/host.outcomes.js";
 import type { Lang, Result, Template } from "../model/template.types.js";
 import { buildPlan } from "../plan/plan.build.js";
+import { planLimits } from "../plan/plan.limits.js";
 import { checkQualigridWorkbook } from "./xlsx.check.js";
 import { loadWorkbook, saveWorkbook } from "./xlsx.io.js";
 import { loadQualigridWorkbook } from "./xlsx.read.js";
@@ -32,9 +33,16 @@ export async function templateFromSnapshot(bytes: Uint8Array, file: string): Pro
   return templateFromXlsx(loaded.value, file);
 }
 
-/** A new assessment workbook for `template` (all parts), as .xlsx bytes. */
+/**
+ * A new assessment workbook for `template` (all parts), as .xlsx bytes. A plan over Excel's limits
+ * (`planLimits`; a template read by `parseTemplate` never makes one) throws, naming what is over,
+ * rather than making a workbook Excel would repair.
+ */
 export async function gridWorkbookBytes(template: Template, lang: Lang): Promise<Uint8Array> {
-  return renderPlanToBuffer(buildPlan(template, { lang }));
+  const plan = buildPlan(template, { lang });
+  const over = planLimits(plan);
+  if (over.length > 0) throw new Error(over.map((i) => `${i.path}: ${i.message}`).join("\n"));
+  return renderPlanToBuffer(plan);
 }
 
 /**
