@@ -1,8 +1,24 @@
 import { randomBytes } from "node:crypto";
-import { promises as fs, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  promises as fs,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from "node:fs";
 import path from "node:path";
+import type { CliMessageCode } from "../model/messages/messages.cli.js";
+import type { MessageParams } from "../model/messages/message.types.js";
 import type { InputIssue } from "../model/template.types.js";
-import { cliIssue } from "./cli.print.js";
+import { cliIssue, printWarnings } from "./cli.print.js";
 
 /** Where the command line writes; tests pass their own. */
 export interface CliIo {
@@ -44,12 +60,40 @@ export class BadInput extends Error {
   }
 }
 
+/** What a file was when a command read it: a change by someone else before the write shows here. */
+interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** The files this process read, by real path, with their stamp when read (see `writeFileAtomic`). */
+const readStamps = new Map<string, FileStamp>();
+
+/** A file's real path (through symlinks); the path itself when it does not exist (yet). */
+function realPathOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
 /** Reads a file the user named; a missing or unreadable file becomes a BadInput naming it. */
 export async function readInputFile(file: string): Promise<Buffer> {
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new BadInput([cliIssue("cli.file.isFolder", file)]);
-    return await fs.readFile(file);
+    const handle = await fs.open(file, "r");
+    try {
+      // Stamped from the open handle, so the stamp is that of the bytes read.
+      const before = await handle.stat();
+      const bytes = await handle.readFile();
+      readStamps.set(realPathOf(file), { size: before.size, mtimeMs: before.mtimeMs, ino: before.ino });
+      return bytes;
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
     if (e instanceof BadInput) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -64,18 +108,84 @@ export async function readInputFile(file: string): Promise<Buffer> {
 }
 
 /**
- * Writes a file all at once: to a temporary file beside it, then renamed over it, so a failure
- * at any point leaves the previous file exactly as it was. Both steps are synchronous: Ctrl-C is
- * handled between event-loop turns, so it can never fall between them and leave the temporary file.
+ * The file operations `writeFileAtomic` uses, replaceable by tests (fault injection: a write that
+ * fails half-way as on a full disk) and `beforeRename`, called once the temporary file is complete
+ * (a test changes the target there, as another program would while the command worked).
  */
-export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+export const writeSeam: { writeSync: typeof writeSync; beforeRename?: (file: string) => void } = { writeSync };
+
+/** Temporary files being written, removed by the Ctrl-C handler before the process ends. */
+const pendingTemps = new Set<string>();
+
+/** Removes the temporary files a write in progress left (called on Ctrl-C, before the process ends). */
+export function removePendingTemps(): void {
+  for (const tmp of pendingTemps) rmSync(tmp, { force: true });
+  pendingTemps.clear();
+}
+
+/** The temporary file names `writeFileAtomic` gives beside `base`: `.<base>.<12 hex>.tmp`. */
+function tempPattern(base: string): RegExp {
+  return new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.[0-9a-f]{12}\\.tmp$`);
+}
+
+/**
+ * Writes a file all at once: to a temporary file beside it, flushed to disk, then renamed over it,
+ * so a failure at any point (a full disk, a kill) leaves the previous file exactly as it was. The file
+ * stays what it was: its mode (and owner, where the process may set it); through a symlink, the link's
+ * target is written and the link kept. A file with other hard links is named in a warning (the rename
+ * breaks them), as is a stale temporary file of an earlier run killed while writing. A file this
+ * process read and someone else changed since is refused, nothing written. The steps are synchronous:
+ * Ctrl-C is handled between event-loop turns, so it never falls between them.
+ */
+export async function writeFileAtomic(file: string, bytes: Uint8Array, io?: CliIo): Promise<void> {
+  const real = realPathOf(file);
+  const dir = path.dirname(real);
+  const base = path.basename(real);
+  const warn = (code: CliMessageCode, at: string, params: MessageParams = {}): void => {
+    if (io) printWarnings(io, [cliIssue(code, at, params)]);
+  };
+  let stale: string[] = [];
   try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
+    stale = readdirSync(dir).filter((n) => tempPattern(base).test(n));
+  } catch {
+    // A folder that cannot be listed: the write below says why.
+  }
+  for (const name of stale) warn("cli.write.staleTemp", path.join(dir, name), { file });
+  let before: Stats | null = null;
+  try {
+    before = statSync(real);
+  } catch {
+    // A new file: default mode and owner.
+  }
+  if (before && before.nlink > 1) warn("cli.write.hardLinks", file, { count: before.nlink - 1 });
+  const tmp = path.join(dir, `.${base}.${randomBytes(6).toString("hex")}.tmp`);
+  let fd: number | null = null;
+  try {
+    pendingTemps.add(tmp);
+    fd = openSync(tmp, "wx", before ? before.mode & 0o7777 : 0o666);
+    if (before) {
+      // Set on the handle, past the umask, so a 0600 workbook never becomes readable by others.
+      fchmodSync(fd, before.mode & 0o7777);
+      try {
+        fchownSync(fd, before.uid, before.gid);
+      } catch {
+        // Only the owner's own uid/gid may be set by an unprivileged process: the file is then theirs.
+      }
+    }
+    for (let at = 0; at < bytes.length; ) at += writeSeam.writeSync(fd, bytes, at, bytes.length - at);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    writeSeam.beforeRename?.(real);
+    if (changedSinceRead(real)) throw new BadInput([cliIssue("cli.write.changed", file)]);
+    renameSync(tmp, real);
+    pendingTemps.delete(tmp);
+    readStamps.delete(real);
   } catch (e) {
+    if (fd !== null) closeSync(fd);
     rmSync(tmp, { force: true });
+    pendingTemps.delete(tmp);
+    if (e instanceof BadInput) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new BadInput([
       code === "ENOENT"
@@ -85,6 +195,32 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
           : cliIssue("cli.file.unwritable", file, { detail: String((e as Error).message) }),
     ]);
   }
+}
+
+/** Whether a file this process read has changed (or gone) since: its size, time or inode differ. */
+function changedSinceRead(real: string): boolean {
+  const read = readStamps.get(real);
+  if (!read) return false;
+  try {
+    const now = statSync(real);
+    return now.size !== read.size || now.mtimeMs !== read.mtimeMs || now.ino !== read.ino;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Where a command that may write `-o` writes: `output`, else `input` in place. An output must be an
+ * `.xlsx`, and an existing file other than the input is replaced only with `--overwrite`; both are
+ * refused, naming it, before anything is read or written.
+ */
+export async function outputTarget(input: string, output: string | undefined, overwrite: boolean | undefined): Promise<string> {
+  if (output === undefined) return input;
+  if (path.extname(output).toLowerCase() !== ".xlsx") throw new BadInput([cliIssue("cli.output.notXlsx", output)]);
+  if (!overwrite && (await exists(output)) && realPathOf(output) !== realPathOf(input)) {
+    throw new BadInput([cliIssue("cli.output.existsOverwrite", output)]);
+  }
+  return output;
 }
 
 /** Whether a path exists. */

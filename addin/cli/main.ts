@@ -4,9 +4,9 @@ import type { HelpMessageCode } from "../model/messages/messages.help.js";
 import type { Lang } from "../model/template.types.js";
 import { GENERATOR } from "../plan/template.plan.js";
 import { helpConfiguration, helpText, usageErrorText } from "./cli.help.js";
-import { BadInput, EXIT, processIo, quietOnClosedStreams, type CliIo } from "./cli.io.js";
+import { BadInput, EXIT, processIo, quietOnClosedStreams, removePendingTemps, type CliIo } from "./cli.io.js";
 import { Cli, langInArgv, type LocaleEnv } from "./cli.lang.js";
-import { cliText, printIssues } from "./cli.print.js";
+import { cliText, printable, printIssues } from "./cli.print.js";
 import { checkCommand } from "./commands/check.command.js";
 import { encodingHelp, fillCommand } from "./commands/fill.command.js";
 import { newCommand } from "./commands/new.command.js";
@@ -71,10 +71,11 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .requiredOption("-o, --output <file.xlsx>", h("cli.help.opt.output"))
     .addOption(langOption("cli.help.opt.langWorkbook"))
     .option("--force", h("cli.help.opt.force"))
+    .option("--overwrite", h("cli.help.opt.force"))
     .option("--org <name>", settingsText("cli.help.opt.org", io.lang))
     .option("--date <yyyy-mm-dd>", settingsText("cli.help.opt.date", io.lang))
-    .action(async (t: string, o: { output: string; lang?: Lang; force?: boolean; org?: string; date?: string }) => {
-      code = await newCommand(io, t, { ...o, lang: o.lang ?? "fr" });
+    .action(async (t: string, o: { output: string; lang?: Lang; force?: boolean; overwrite?: boolean; org?: string; date?: string }) => {
+      code = await newCommand(io, t, { ...o, lang: o.lang ?? "fr", force: o.force || o.overwrite });
     });
   program
     .command("template-sheet")
@@ -84,8 +85,9 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .option("--blank", h("cli.help.opt.blank"))
     .addOption(langOption("cli.help.opt.langWorkbook"))
     .option("--force", h("cli.help.opt.force"))
-    .action(async (t: string | undefined, o: { output: string; lang?: Lang; blank?: boolean; force?: boolean }) => {
-      code = await templateSheetCommand(io, t, { ...o, lang: o.lang ?? "fr" });
+    .option("--overwrite", h("cli.help.opt.force"))
+    .action(async (t: string | undefined, o: { output: string; lang?: Lang; blank?: boolean; force?: boolean; overwrite?: boolean }) => {
+      code = await templateSheetCommand(io, t, { ...o, lang: o.lang ?? "fr", force: o.force || o.overwrite });
     });
   program
     .command("fill")
@@ -93,9 +95,10 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .argument("<file.xlsx>", h("cli.help.arg.workbook"))
     .requiredOption("--answers <answers.csv>", h("cli.help.opt.answers"))
     .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .option("--overwrite", h("cli.help.opt.overwrite"))
     .option("--encoding <name>", encodingHelp(io.lang))
     .addOption(langOption())
-    .action(async (f: string, o: { answers: string; output?: string; encoding?: string }) => {
+    .action(async (f: string, o: { answers: string; output?: string; overwrite?: boolean; encoding?: string }) => {
       code = await fillCommand(io, f, o);
     });
   program
@@ -104,10 +107,11 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .argument("<file.xlsx>", h("cli.help.arg.workbook"))
     .requiredOption("--template <new>", h("cli.help.opt.template"))
     .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .option("--overwrite", h("cli.help.opt.overwrite"))
     .option("--force", h("cli.help.opt.upgradeForce"))
     .option("--json", h("cli.help.opt.upgradeJson"))
     .addOption(langOption())
-    .action(async (f: string, o: { template: string; output?: string; force?: boolean; json?: boolean }) => {
+    .action(async (f: string, o: { template: string; output?: string; overwrite?: boolean; force?: boolean; json?: boolean }) => {
       code = await upgradeCommand(io, f, o);
     });
   program
@@ -126,8 +130,9 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .argument("<key>", settingsText("cli.help.arg.settingKey", io.lang))
     .argument("<value>", settingsText("cli.help.arg.settingValue", io.lang))
     .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .option("--overwrite", h("cli.help.opt.overwrite"))
     .addOption(langOption())
-    .action(async (f: string, k: string, v: string, o: { output?: string }) => {
+    .action(async (f: string, k: string, v: string, o: { output?: string; overwrite?: boolean }) => {
       code = await setCommand(io, f, k, v, o);
     });
   program
@@ -135,10 +140,11 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .description(h("cli.help.plan"))
     .argument("<file.xlsx>", h("cli.help.arg.workbook"))
     .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .option("--overwrite", h("cli.help.opt.overwrite"))
     .option("--dry-run", h("cli.help.opt.dryRun"))
     .option("--json", h("cli.help.opt.json"))
     .addOption(langOption())
-    .action(async (f: string, o: { output?: string; dryRun?: boolean; json?: boolean }) => {
+    .action(async (f: string, o: { output?: string; overwrite?: boolean; dryRun?: boolean; json?: boolean }) => {
       code = await planCommand(io, f, o);
     });
   program
@@ -150,7 +156,8 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .option("--org-domain <host...>", h("cli.help.opt.orgDomain"))
     .option("--repair", h("cli.help.opt.repair"))
     .option("-o, --output <out.xlsx>", h("cli.help.opt.repairOutput"))
-    .action(async (f: string, o: { json?: boolean; orgDomain?: string[]; repair?: boolean; output?: string }) => {
+    .option("--overwrite", h("cli.help.opt.overwrite"))
+    .action(async (f: string, o: { json?: boolean; orgDomain?: string[]; repair?: boolean; output?: string; overwrite?: boolean }) => {
       code = await checkCommand(io, f, o);
     });
 
@@ -163,7 +170,9 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
       printIssues(io, e.issues);
       return EXIT.badInput;
     }
-    io.err(cliText("cli.unexpected", io.lang, { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+    // A stack trace means nothing to a user and may carry paths and values: only on demand.
+    io.err(cliText("cli.unexpected", io.lang, { detail: e instanceof Error ? e.message : String(e) }));
+    if (env.QUALIGRID_DEBUG === "1" && e instanceof Error && e.stack) io.err(e.stack.split("\n").map(printable).join("\n"));
     return EXIT_INTERNAL;
   }
 }
@@ -178,6 +187,8 @@ export async function runProcess(argv: string[]): Promise<void> {
   quietOnClosedStreams();
   const io = new Cli(processIo, langInArgv(argv), process.env);
   process.once("SIGINT", () => {
+    // A temporary file being written goes first: the process ends at once after this line.
+    removePendingTemps();
     io.err(cliText("cli.interrupted", io.lang));
     // Raised again with its default action: the process ends at once, killed by Ctrl-C as a shell
     // expects (it reports 130), even while a read (a named pipe, a slow network drive) holds one of

@@ -233,3 +233,16 @@ describe("parseAnswersCsv: ratings as people type them", () => {
     }
   });
 });
+
+describe("a comment longer than an Excel cell (issue 14)", () => {
+  it("refuses a comment of 32,768 characters with its line, and accepts one of 32,767", () => {
+    const r = read(`critere;cotation;commentaire\nC1;3;court\nC2;2;"${"x".repeat(32_768)}"\n`);
+    expect(r.ok).toBe(false);
+    const found = issues(r);
+    expect(found.map((i) => [i.path, i.code])).toEqual([["reponses.csv:3", "limits.commentTooLong"]]);
+    expect(found[0]?.params).toMatchObject({ id: "C2", length: 32_768, limit: 32_767 });
+    expect(issueText(found[0] as InputIssue, "fr")).toMatch(/commentaire du critère « C2 » a 32\s768 caractères/);
+    const ok = read(`critere;cotation;commentaire\nC2;2;"${"x".repeat(32_767)}"\n`);
+    expect(lines(ok)[0]?.comment?.length).toBe(32_767);
+  });
+});

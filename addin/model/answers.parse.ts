@@ -2,10 +2,19 @@ import { parse } from "csv-parse/sync";
 import { columnLetter } from "./cell.address.js";
 import { issueOf } from "./messages/message.catalog.js";
 import "./messages/messages.answers.js";
+import "./messages/messages.issues.js";
+import "./messages/messages.limits.js";
+import { EXCEL_LIMITS } from "./excel.limits.js";
 import type { MessageParams } from "./messages/message.types.js";
 import { describeScale, parseRatingText, type Rating, type RatingProblem } from "./scale.js";
 import { matchKey } from "./text.match.js";
 import type { InputIssue, Result, Template } from "./template.types.js";
+
+/**
+ * How many problems a reader lists at most; the others are counted in one last issue
+ * (`issues.more`, its `count` saying how many), which the command line prints as such.
+ */
+export const LISTED_ISSUES = 1000;
 
 /** One line of an answers CSV, understood. */
 export interface AnswerLine {
@@ -67,8 +76,12 @@ export function csvSeparatorOf(headerLine: string): string {
  */
 export function parseAnswersCsv(text: string, file: string, template: Template): Result<AnswerLine[]> {
   const issues: InputIssue[] = [];
-  const at = (line: number, code: string, params: MessageParams = {}): void =>
-    void issues.push(issueOf(code, { file, line, ...params }, `${file}:${line}`));
+  // Past LISTED_ISSUES problems are only counted: a file of a million bad lines keeps memory bounded.
+  let unlisted = 0;
+  const at = (line: number, code: string, params: MessageParams = {}): void => {
+    if (issues.length < LISTED_ISSUES) issues.push(issueOf(code, { file, line, ...params }, `${file}:${line}`));
+    else unlisted++;
+  };
   let body = text.replace(/^\uFEFF/, "");
   const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
   // Excel writes and reads a first line `sep=;` naming the separator; it is kept as an empty line so line numbers stay right.
@@ -149,8 +162,14 @@ export function parseAnswersCsv(text: string, file: string, template: Template):
       at(line, RATING_MESSAGES[rating.problem ?? "notALevel"], { id, value: rating.raw.trim(), ...scale, ...levels });
       continue;
     }
-    out.push({ criterion: id, rating, comment: index.comment === -1 ? null : cell(index.comment), line });
+    const comment = index.comment === -1 ? null : cell(index.comment);
+    if (comment !== null && comment.length > EXCEL_LIMITS.cellText) {
+      at(line, "limits.commentTooLong", { id, length: comment.length, limit: EXCEL_LIMITS.cellText });
+      continue;
+    }
+    out.push({ criterion: id, rating, comment, line });
   }
+  if (unlisted > 0) issues.push(issueOf("issues.more", { count: unlisted }, file));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out, warnings: [] };
 }
 

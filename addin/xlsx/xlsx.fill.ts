@@ -6,27 +6,50 @@ import { naDisplayToken } from "../model/scale.js";
 /** One criterion's answer to write: its rating, and its comment (null: the comment is left as it is). */
 export type AnswerEntry = Pick<AnswerLine, "criterion" | "rating" | "comment">;
 
+/** What `fillAnswers` did: the rows it filled, and how many cells now hold a value they did not. */
+export interface FillResult {
+  filled: number;
+  cellsChanged: number;
+}
+
 /**
  * Writes ratings and comments into the grid of a loaded workbook: a level as a number, N/A as
  * the workbook language's token, blank as an empty cell. Comments are always written as text.
- * Criteria not in the grid are skipped. Returns how many rows were changed.
+ * Criteria not in the grid are skipped. A cell that already holds the value is left alone. Returns
+ * how many rows were filled.
  */
 export function fillAnswers(wb: ExcelJS.Workbook, assessment: AssessmentWorkbook, lines: readonly AnswerEntry[]): number {
+  return fillAnswersCounted(wb, assessment, lines).filled;
+}
+
+/** `fillAnswers`, telling also how many cells it changed (none: the workbook is as it was read). */
+export function fillAnswersCounted(wb: ExcelJS.Workbook, assessment: AssessmentWorkbook, lines: readonly AnswerEntry[]): FillResult {
   const ws = wb.getWorksheet(assessment.gridSheet);
   if (!ws) throw new Error(`sheet ${assessment.gridSheet} vanished between reading and filling`);
   const rows = new Map(assessment.grid.map((r) => [r.criterion.toLowerCase(), r]));
-  let changed = 0;
+  let filled = 0;
+  let cellsChanged = 0;
+  const put = (cell: ExcelJS.Cell, value: string | number | null): void => {
+    if (sameValue(cell.value, value)) return;
+    cell.value = value;
+    cellsChanged++;
+  };
   for (const line of lines) {
     const row = rows.get(line.criterion.toLowerCase());
     if (!row) continue;
-    const rating = ws.getCell(row.ratingCell.address);
     const r = line.rating;
-    rating.value = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(assessment.lang) : null;
+    put(ws.getCell(row.ratingCell.address), r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(assessment.lang) : null);
     if (line.comment !== null && row.commentCell) {
       // A plain string cell is text in the file: "=…" typed in a comment never becomes a formula.
-      ws.getCell(row.commentCell.address).value = line.comment === "" ? null : line.comment;
+      put(ws.getCell(row.commentCell.address), line.comment === "" ? null : line.comment);
     }
-    changed++;
+    filled++;
   }
-  return changed;
+  return { filled, cellsChanged };
+}
+
+/** Whether a cell already holds `value`: the same number or text, or empty for an empty one. */
+function sameValue(held: ExcelJS.CellValue, value: string | number | null): boolean {
+  if (value === null) return held === null || held === undefined || held === "";
+  return held === value;
 }

@@ -7,9 +7,9 @@ import { inspectWorkbook } from "../../xlsx/xlsx.check.js";
 import { applyFormulaRepairs } from "../../xlsx/xlsx.formulas.js";
 import { loadWorkbook, saveWorkbook } from "../../xlsx/xlsx.io.js";
 import { readQualigridWorkbook } from "../../xlsx/xlsx.read.js";
-import { BadInput, EXIT, writeFileAtomic, type CliIo } from "../cli.io.js";
+import { BadInput, EXIT, outputTarget, writeFileAtomic, type CliIo } from "../cli.io.js";
 import { langOf } from "../cli.lang.js";
-import { cliIssue, say } from "../cli.print.js";
+import { cliIssue, firstIssues, moreText, say } from "../cli.print.js";
 import { openAssessment } from "../workbook.open.js";
 
 interface CheckOpts {
@@ -17,6 +17,7 @@ interface CheckOpts {
   orgDomain?: string[];
   repair?: boolean;
   output?: string;
+  overwrite?: boolean;
 }
 
 /** Everything `check` finds in a loaded workbook: tables and formulas first, then the answers. */
@@ -34,6 +35,7 @@ export async function checkCommand(io: CliIo, file: string, opts: CheckOpts): Pr
   if (opts.output !== undefined && !opts.repair) {
     throw new BadInput([cliIssue("cli.check.outputWithoutRepair", opts.output)]);
   }
+  const target = await outputTarget(file, opts.output, opts.overwrite);
   // Quiet: a renamed table the reader warns about is one of check's findings.
   const { workbook, assessment } = await openAssessment(file, io, true);
   const lang = langOf(io);
@@ -45,13 +47,12 @@ export async function checkCommand(io: CliIo, file: string, opts: CheckOpts): Pr
   if (opts.repair && repairs.length > 0) {
     applyFormulaRepairs(workbook, repairs);
     const bytes = await saveWorkbook(workbook);
-    const target = opts.output ?? file;
     // Checked again from the bytes about to be written, so what is printed is what the file holds.
     const reloaded = await loadWorkbook(bytes, target);
     if (!reloaded.ok) throw new BadInput(reloaded.issues);
     const reread = readQualigridWorkbook(reloaded.value, target);
     if (!reread.ok) throw new BadInput(reread.issues);
-    await writeFileAtomic(target, bytes);
+    await writeFileAtomic(target, bytes, io);
     repaired = repairs;
     shownFile = target;
     ({ findings } = inspect(reloaded.value, reread.value, lang, opts));
@@ -74,7 +75,10 @@ export async function checkCommand(io: CliIo, file: string, opts: CheckOpts): Pr
   if (findings.length === 0) {
     say(io, "cli.check.clean", { file: shownFile });
   } else {
-    for (const f of findings) say(io, f.severity === "error" ? "cli.issue.error" : "cli.issue.warning", { path: where(f), message: f.message });
+    // The first findings only (errors first), then their count: a hostile workbook cannot flood the terminal.
+    const { shown, more } = firstIssues(findings);
+    for (const f of shown) say(io, f.severity === "error" ? "cli.issue.error" : "cli.issue.warning", { path: where(f), message: f.message });
+    if (more > 0) io.out(moreText(langOf(io), more));
     const errors = findings.filter((f) => f.severity === "error").length;
     say(io, "cli.check.summary", { count: findings.length, errors });
   }

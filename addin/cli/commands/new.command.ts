@@ -2,6 +2,7 @@ import path from "node:path";
 import { textOf } from "../../model/text.js";
 import type { Lang } from "../../model/template.types.js";
 import { buildPlan } from "../../plan/plan.build.js";
+import { planLimits } from "../../plan/plan.limits.js";
 import { renderPlanToBuffer } from "../../xlsx/xlsx.render.js";
 import { BadInput, EXIT, exists, writeFileAtomic, type CliIo } from "../cli.io.js";
 import { Cli, langOf } from "../cli.lang.js";
@@ -31,7 +32,10 @@ export async function newCommand(
   const { template, warnings } = await resolveTemplate(arg);
   printWarnings(io, warnings);
   const plan = buildPlan(template, { lang: opts.lang, settings });
-  await writeFileAtomic(opts.output, await renderPlanToBuffer(plan));
+  // Nothing Excel would repair, nor that Qualigrid would refuse to read back, is written.
+  const overLimits = planLimits(plan);
+  if (overLimits.length > 0) throw new BadInput(overLimits);
+  await writeFileAtomic(opts.output, await renderPlanToBuffer(plan), io);
   const count = template.dimensions.reduce((n, d) => n + d.criteria.length, 0);
   const dimensions = template.dimensions.length;
   say(io, "cli.new.done", { file: opts.output, title: textOf(template.title, langOf(io)), dimensions, criteria: count });

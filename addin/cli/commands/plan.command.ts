@@ -1,7 +1,7 @@
 import { actionsFromGaps } from "../../actions/actions.fromGaps.js";
 import { appendActions } from "../../xlsx/xlsx.actions.js";
 import { saveWorkbook } from "../../xlsx/xlsx.io.js";
-import { BadInput, EXIT, writeFileAtomic, type CliIo } from "../cli.io.js";
+import { BadInput, EXIT, outputTarget, writeFileAtomic, type CliIo } from "../cli.io.js";
 import { langOf } from "../cli.lang.js";
 import { cliIssue, fmt, say } from "../cli.print.js";
 import { openAssessment } from "../workbook.open.js";
@@ -12,10 +12,14 @@ import { openAssessment } from "../workbook.open.js";
  * task pane's « Ajouter au plan d'action » adds. Nothing is written when nothing is to be added,
  * with `--dry-run`, or when the plan cannot take the rows.
  */
-export async function planCommand(io: CliIo, file: string, opts: { output?: string; dryRun?: boolean; json?: boolean }): Promise<number> {
+export async function planCommand(
+  io: CliIo,
+  file: string,
+  opts: { output?: string; overwrite?: boolean; dryRun?: boolean; json?: boolean },
+): Promise<number> {
+  const target = opts.dryRun ? file : await outputTarget(file, opts.output, opts.overwrite);
   const { workbook, assessment } = await openAssessment(file, io);
   const candidates = actionsFromGaps(assessment);
-  const target = opts.output ?? file;
   let added = 0;
   if (candidates.length > 0 && !opts.dryRun) {
     const appended = appendActions(workbook, candidates);
@@ -27,7 +31,7 @@ export async function planCommand(io: CliIo, file: string, opts: { output?: stri
       ]);
     }
     added = appended.added;
-    await writeFileAtomic(target, await saveWorkbook(workbook));
+    await writeFileAtomic(target, await saveWorkbook(workbook), io);
   }
   if (opts.json) {
     const actions = candidates.map((c) => ({ criterion: c.criterion, dimension: c.dimension, gap: c.gap, priority: c.priority }));

@@ -1,15 +1,16 @@
 import { issueOf } from "../../model/messages/message.catalog.js";
 import type { MessageParams } from "../../model/messages/message.types.js";
 import { SETTINGS_MESSAGES } from "../../model/messages/messages.settings.js";
-import { parseSettingText, SETTING_ALIASES, SETTING_KEYS, settingKeyOf, type SettingKey, type SettingProblem, type WorkbookSettings } from "../../model/settings.js";
+import "../../model/messages/messages.limits.js";
+import { ORGANIZATION_MAX_LENGTH, parseSettingText, SETTING_ALIASES, SETTING_KEYS, settingKeyOf, type SettingKey, type SettingProblem, type WorkbookSettings } from "../../model/settings.js";
 import type { InputIssue, Lang } from "../../model/template.types.js";
 import { CONSOLIDATION_CHOICES, YES_NO } from "../../plan/labels.js";
 import { NAMES } from "../../plan/names.js";
 import { saveWorkbook } from "../../xlsx/xlsx.io.js";
 import { writeSettings } from "../../xlsx/xlsx.settings.js";
-import { BadInput, EXIT, writeFileAtomic, type CliIo } from "../cli.io.js";
+import { BadInput, EXIT, outputTarget, writeFileAtomic, type CliIo } from "../cli.io.js";
 import { Cli } from "../cli.lang.js";
-import { num } from "../cli.print.js";
+import { cliText, num } from "../cli.print.js";
 import { openAssessment } from "../workbook.open.js";
 
 /** A message of the settings section in `lang`. */
@@ -41,6 +42,8 @@ export function settingIssue(key: SettingKey, value: string, problem: SettingPro
       return issueOf("settings.badChoice", { key, value, choices: CHOICES[key] ?? "" }, path);
     case "required":
       return issueOf("settings.required", { key }, path);
+    case "tooLong":
+      return issueOf("limits.organizationTooLong", { length: value.trim().length, limit: ORGANIZATION_MAX_LENGTH }, path);
   }
 }
 
@@ -50,7 +53,11 @@ export function settingIssue(key: SettingKey, value: string, problem: SettingPro
  */
 export function settingsOfOptions(opts: { org?: string; date?: string }): Partial<WorkbookSettings> {
   const out: Partial<WorkbookSettings> = {};
-  if (opts.org !== undefined) out.organization = opts.org.trim() === "" ? null : opts.org.trim();
+  if (opts.org !== undefined) {
+    const org = parseSettingText("organization", opts.org);
+    if (!org.ok) throw new BadInput([settingIssue("organization", opts.org, org.problem, "--org")]);
+    out.organization = org.value;
+  }
   if (opts.date !== undefined) {
     const d = parseSettingText("assessmentDate", opts.date);
     if (!d.ok) throw new BadInput([settingIssue("assessmentDate", opts.date, d.problem, "--date")]);
@@ -65,21 +72,31 @@ export function settingsOfOptions(opts: { org?: string; date?: string }): Partia
  * (`parseSettingText`). A key or value refused, or a workbook made before the settings, stops
  * everything before anything is written; the file is replaced at once (or `-o` written).
  */
-export async function setCommand(io: CliIo, file: string, keyText: string, valueText: string, opts: { output?: string }): Promise<number> {
+export async function setCommand(io: CliIo, file: string, keyText: string, valueText: string, opts: { output?: string; overwrite?: boolean }): Promise<number> {
+  const target = await outputTarget(file, opts.output, opts.overwrite);
   const { workbook, assessment } = await openAssessment(file, io);
   const lang: Lang = io instanceof Cli ? io.lang : assessment.lang;
   const key = settingKeyOf(keyText);
   if (key === null) throw new BadInput([issueOf("settings.unknownKey", { key: keyText, keys: settingKeysText() }, file)]);
   const parsed = parseSettingText(key, valueText);
   if (!parsed.ok) throw new BadInput([settingIssue(key, valueText, parsed.problem, file)]);
+  if (assessment.settings && sameSetting(assessment.settings[key], parsed.value)) {
+    io.out(cliText("cli.write.unchanged", lang, { file }));
+    return EXIT.ok;
+  }
   const written = writeSettings(workbook, assessment.lang, { [key]: parsed.value } as Partial<WorkbookSettings>);
   if (!written.ok) {
     throw new BadInput([issueOf("settings.missing", { name: NAMES.settings, file, template: assessment.template.id }, file)]);
   }
-  const target = opts.output ?? file;
-  await writeFileAtomic(target, await saveWorkbook(workbook));
+  await writeFileAtomic(target, await saveWorkbook(workbook), io);
   io.out(settingsText("settings.done", lang, { key, value: shown(key, parsed.value, lang), file: target }));
   return EXIT.ok;
+}
+
+/** Whether a setting already holds the value given (a date: the same day). */
+function sameSetting(a: WorkbookSettings[SettingKey], b: WorkbookSettings[SettingKey]): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
 }
 
 /** A setting's value as the confirmation shows it. */

@@ -28,7 +28,7 @@ export async function templateSheetCommand(io: CliIo, arg: string | undefined, o
     printWarnings(io, r.warnings);
     template = r.template;
   }
-  await writeFileAtomic(opts.output, await renderAuthoringWorkbook(template, opts.lang));
+  await writeFileAtomic(opts.output, await renderAuthoringWorkbook(template, opts.lang), io);
   if (template) say(io, "cli.templateSheet.done", { file: opts.output, template: `${template.id} ${template.version}` });
   else say(io, "cli.templateSheet.doneBlank", { file: opts.output });
   return EXIT.ok;

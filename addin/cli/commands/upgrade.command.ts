@@ -1,9 +1,11 @@
 import path from "node:path";
 import type { UpgradeSummary } from "../../host/host.outcomes.js";
 import { upgradeRefusal } from "../../model/template.version.js";
+import { buildPlan } from "../../plan/plan.build.js";
+import { planLimits } from "../../plan/plan.limits.js";
 import { saveWorkbook } from "../../xlsx/xlsx.io.js";
 import { upgradeWorkbook } from "../../xlsx/xlsx.upgrade.js";
-import { BadInput, EXIT, writeFileAtomic, type CliIo } from "../cli.io.js";
+import { BadInput, EXIT, outputTarget, writeFileAtomic, type CliIo } from "../cli.io.js";
 import type { CliMessageCode } from "../../model/messages/messages.cli.js";
 import { langOf } from "../cli.lang.js";
 import { cliIssue, cliText, fmt, printWarnings, say } from "../cli.print.js";
@@ -18,9 +20,9 @@ import { openAssessment } from "../workbook.open.js";
 export async function upgradeCommand(
   io: CliIo,
   file: string,
-  opts: { template: string; output?: string; force?: boolean; json?: boolean },
+  opts: { template: string; output?: string; overwrite?: boolean; force?: boolean; json?: boolean },
 ): Promise<number> {
-  const target = opts.output ?? file;
+  const target = await outputTarget(file, opts.output, opts.overwrite);
   if (path.extname(target).toLowerCase() !== ".xlsx") {
     throw new BadInput([cliIssue("cli.output.notXlsx", target)]);
   }
@@ -35,8 +37,11 @@ export async function upgradeCommand(
   if (refusal === "notHigher") {
     throw new BadInput([cliIssue("cli.upgrade.notHigher", opts.template, { version: template.version, from: from.version })]);
   }
+  // Nothing Excel would repair, nor that Qualigrid would refuse to read back, is written.
+  const overLimits = planLimits(buildPlan(template, { lang: assessment.lang, ...(assessment.settings ? { settings: assessment.settings } : {}) }));
+  if (overLimits.length > 0) throw new BadInput(overLimits);
   const { workbook: upgraded, summary } = await upgradeWorkbook(workbook, assessment, template);
-  await writeFileAtomic(target, await saveWorkbook(upgraded));
+  await writeFileAtomic(target, await saveWorkbook(upgraded), io);
   if (opts.json) io.out(JSON.stringify({ file: target, ...summary }, null, 2));
   else printSummary(io, target, summary);
   return EXIT.ok;

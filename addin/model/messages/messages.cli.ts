@@ -22,9 +22,12 @@ export const CLI_MESSAGES = registerMessages({
     fr: (p) => `avertissement : ${p.path}: ${p.message}`,
     en: (p) => `warning: ${p.path}: ${p.message}`,
   },
+  // The count of problems not listed: printed after the first ones, or made by a reader that stops listing.
   "cli.unexpected": {
-    fr: (p) => `qualigrid : erreur inattendue (un défaut de Qualigrid, pas de vos fichiers) : ${p.detail}`,
-    en: (p) => `qualigrid: unexpected error (a defect of Qualigrid, not of your files): ${p.detail}`,
+    fr: (p) =>
+      `qualigrid : erreur inattendue (un défaut de Qualigrid, pas de vos fichiers) : ${p.detail} ; signalez-le à l'équipe Qualigrid avec la commande lancée (QUALIGRID_DEBUG=1 affiche la trace)`,
+    en: (p) =>
+      `qualigrid: unexpected error (a defect of Qualigrid, not of your files): ${p.detail}; report it to the Qualigrid team with the command you ran (QUALIGRID_DEBUG=1 shows the stack trace)`,
   },
   "cli.interrupted": {
     fr: () => "qualigrid : interrompu (Ctrl+C) ; un fichier en cours d'écriture reste tel qu'il était.",
@@ -52,6 +55,29 @@ export const CLI_MESSAGES = registerMessages({
   "cli.output.exists": {
     fr: () => "existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer",
     en: () => "already exists; choose another name or add --force to replace it",
+  },
+  "cli.output.existsOverwrite": {
+    fr: () => "existe déjà : choisissez un autre nom ou ajoutez --overwrite pour le remplacer",
+    en: () => "already exists; choose another name or add --overwrite to replace it",
+  },
+  // In-place writes (writeFileAtomic).
+  "cli.write.changed": {
+    fr: () => "a été modifié par un autre programme pendant que Qualigrid travaillait : rien n'est écrit, recommencez",
+    en: () => "was changed by another program while Qualigrid worked; nothing written, try again",
+  },
+  "cli.write.hardLinks": {
+    fr: (p) =>
+      `a ${p.count} autre${frPlural(p.count, "", "s")} lien${frPlural(p.count, "", "s")} physique${frPlural(p.count, "", "s")} : ${frPlural(p.count, "il garde", "ils gardent")} l'ancien contenu, seul ce nom reçoit le nouveau`,
+    en: (p) =>
+      `has ${p.count} other hard ${enPlural(p.count, "link", "links")}; ${enPlural(p.count, "it keeps", "they keep")} the old content, only this name gets the new one`,
+  },
+  "cli.write.staleTemp": {
+    fr: (p) => `fichier temporaire laissé par une écriture interrompue de ${p.file} : vous pouvez le supprimer`,
+    en: (p) => `temporary file left by an interrupted write of ${p.file}; you may delete it`,
+  },
+  "cli.write.unchanged": {
+    fr: (p) => `${p.file} : rien à changer, le fichier est laissé tel quel.`,
+    en: (p) => `${p.file}: nothing to change, the file is left as it was.`,
   },
   "cli.template.unknown": {
     fr: (p) => `modèle introuvable : ni un modèle intégré (${p.ids}) ni un fichier`,

@@ -76,6 +76,10 @@ export const HELP_MESSAGES = registerMessages({
     en: () => "write the workbook here instead of in place",
   },
   "cli.help.opt.force": { fr: () => "remplacer le fichier à écrire s'il existe", en: () => "replace the output file if it exists" },
+  "cli.help.opt.overwrite": {
+    fr: () => "remplacer le fichier donné à -o s'il existe (sans cette option, il est refusé)",
+    en: () => "replace the file given to -o if it exists (refused without this option)",
+  },
   "cli.help.opt.blank": {
     fr: () => "créer un classeur de saisie vierge (échelle et cibles par défaut)",
     en: () => "write a blank authoring workbook (default scale and targets)",

@@ -1,0 +1,15 @@
+import { registerMessages } from "./message.catalog.js";
+
+const frPlural = (n: string | number | undefined, one: string, many: string): string => (Number(n) >= 2 ? many : one);
+const enPlural = (n: string | number | undefined, one: string, many: string): string => (Number(n) === 1 ? one : many);
+
+/**
+ * What every list of problems says of those it leaves out: a reader stops listing after a bound
+ * (it still counts), and the command line prints the first ones only.
+ */
+export const ISSUES_MESSAGES = registerMessages({
+  "issues.more": {
+    fr: (p) => `… et ${p.count} ${frPlural(p.count, "autre problème", "autres problèmes")}`,
+    en: (p) => `… and ${p.count} more ${enPlural(p.count, "problem", "problems")}`,
+  },
+});
