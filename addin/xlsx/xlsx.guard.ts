@@ -27,6 +27,8 @@ export type WorkbookRefusal =
   | "corrupt"
   | "tooManyParts"
   | "zipBomb"
+  | "sizeMismatch"
+  | "badTableRef"
   | "unpackedTooLarge"
   | "zipNotXlsx"
   | "notZip"

@@ -1,15 +1,20 @@
+import { zipSync } from "fflate";
 import ExcelJS from "exceljs";
 import type { Result } from "../model/template.types.js";
 import { patchExcelJs } from "./exceljs.patch.js";
-import { guardWorkbookBytes, refusalOf } from "./xlsx.guard.js";
+import { boundTables } from "./xlsx.extent.js";
+import { guardWorkbookBytes, refusalOf, WORKBOOK_LIMITS } from "./xlsx.guard.js";
+import { inflateWithinBudget } from "./xlsx.inflate.js";
 
 patchExcelJs();
 
 /**
  * Loads .xlsx bytes into an exceljs workbook. Something that is not a readable .xlsx (another
  * format, a truncated or corrupt zip, a password-protected file) or that exceeds the size limits
- * (`WORKBOOK_LIMITS`: a huge file, a zip bomb) is reported as a value naming the file, before
- * anything is unpacked.
+ * (`WORKBOOK_LIMITS`: a huge file, a zip bomb) is reported as a value naming the file. The sizes the
+ * zip declares are checked first; then each part is inflated step by step, counting what it really
+ * yields (`inflateWithinBudget`), and the tables are bounded by their sheets (`boundTables`), so that
+ * exceljs only ever reads the parts that were counted, repackaged without compression.
  */
 export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Result<ExcelJS.Workbook>> {
   const fail = (...refusal: Parameters<typeof refusalOf>): Result<ExcelJS.Workbook> => ({ ok: false, issues: [refusalOf(...refusal)] });
@@ -22,9 +27,14 @@ export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Res
   }
   const refused = guardWorkbookBytes(bytes, file);
   if (refused) return { ok: false, issues: [refused] };
+  const inflated = inflateWithinBudget(bytes, file, WORKBOOK_LIMITS);
+  if (!inflated.ok) return { ok: false, issues: [inflated.issue] };
+  const unbounded = boundTables(inflated.parts, file);
+  if (unbounded) return { ok: false, issues: [unbounded] };
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    const counted = zipSync(inflated.parts, { level: 0 });
+    await wb.xlsx.load(Buffer.from(counted.buffer, counted.byteOffset, counted.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
     return fail("corrupt", file, { detail: e instanceof Error ? e.message : String(e) });
   }

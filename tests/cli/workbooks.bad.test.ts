@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -29,12 +30,47 @@ const cases: Record<string, (dir: string) => Promise<string>> = {
     await wb.xlsx.writeFile(file);
     return file;
   },
+  "a workbook whose table range is garbage (ZZZ:1)": async (dir) => {
+    const parts = await generatedParts(dir);
+    const table = Object.keys(parts).find((n) => n.startsWith("xl/tables/") && strFromU8(parts[n] as Uint8Array).includes('name="QG_Grid"')) ?? "";
+    parts[table] = strToU8(strFromU8(parts[table] as Uint8Array).replace(/ ref="[^"]*"/g, ' ref="ZZZ:1"'));
+    const file = path.join(dir, "plage.xlsx");
+    fs.writeFileSync(file, zipSync(parts));
+    return file;
+  },
+  "a workbook with a part that inflates far beyond the size it declares": async (dir) => {
+    const parts = await generatedParts(dir);
+    const sheet = "xl/worksheets/sheet2.xml";
+    const zip = zipSync({ ...parts, [sheet]: new Uint8Array(64 * 1024 * 1024).fill(32) });
+    const view = new DataView(zip.buffer);
+    // The sheet's local header and directory entry declare as many bytes unpacked as packed.
+    for (let i = 0; i + 46 < zip.length; i++) {
+      const sig = view.getUint32(i, true);
+      const at = sig === 0x04034b50 ? { name: 30, len: 26, packed: 18, unpacked: 22 } : sig === 0x02014b50 ? { name: 46, len: 28, packed: 20, unpacked: 24 } : null;
+      if (at && strFromU8(zip.subarray(i + at.name, i + at.name + view.getUint16(i + at.len, true))) === sheet) {
+        view.setUint32(i + at.unpacked, view.getUint32(i + at.packed, true), true);
+      }
+    }
+    const file = path.join(dir, "menteur.xlsx");
+    fs.writeFileSync(file, zip);
+    return file;
+  },
   "a folder named .xlsx": async (dir) => {
     const folder = path.join(dir, "dossier.xlsx");
     fs.mkdirSync(folder);
     return folder;
   },
 };
+
+/** The parts of a workbook made by `new`, to alter. */
+async function generatedParts(dir: string): Promise<Record<string, Uint8Array>> {
+  const whole = path.join(dir, "source.xlsx");
+  const r = await run("new", "has-donner-le-cap", "-o", whole);
+  if (r.code !== 0) throw new Error(r.err);
+  const parts = unzipSync(fs.readFileSync(whole));
+  fs.rmSync(whole);
+  return parts;
+}
 
 describe.each(Object.keys(cases))("an unusable workbook: %s", (name) => {
   let dir: string;
@@ -85,6 +121,23 @@ describe("messages that say what is wrong with the file", () => {
     expect(r.err).toMatch(/not an \.xlsx/);
     // In French under the French locale.
     expect((await run("score", file)).err).toContain(`${file}: n'est pas un classeur .xlsx (ce n'est pas une archive zip)`);
+  });
+
+  it("says which part holds a garbage table range, without a stack trace", async () => {
+    const dir = tempDir();
+    const file = await (cases["a workbook whose table range is garbage (ZZZ:1)"] as (dir: string) => Promise<string>)(dir);
+    const r = await run("score", file, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/part xl\/tables\/table\d+\.xml gives its table the range "ZZZ:1", which is not a range of cells/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("says a part unpacks beyond the size it declares", async () => {
+    const dir = tempDir();
+    const file = await (cases["a workbook with a part that inflates far beyond the size it declares"] as (dir: string) => Promise<string>)(dir);
+    const r = await run("score", file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}: la partie xl/worksheets/sheet2.xml se décompresse au-delà des`);
   });
 
   it("says a missing file does not exist", async () => {

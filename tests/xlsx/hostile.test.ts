@@ -1,8 +1,15 @@
-import { zipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { builtinTemplates } from "../../addin/model/builtin.js";
 import { issueText } from "../../addin/model/messages/message.catalog.js";
+import type { Template } from "../../addin/model/template.types.js";
+import { buildPlan } from "../../addin/plan/plan.build.js";
+import { gridRange } from "../../addin/xlsx/xlsx.extent.js";
 import { guardWorkbookBytes, WORKBOOK_LIMITS } from "../../addin/xlsx/xlsx.guard.js";
+import { inflateWithinBudget } from "../../addin/xlsx/xlsx.inflate.js";
 import { loadWorkbook } from "../../addin/xlsx/xlsx.io.js";
+import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
+import { renderPlanToBuffer } from "../../addin/xlsx/xlsx.render.js";
 
 /** Every hostile file here is made by the test itself. */
 describe("opening a hostile or foreign file", () => {
@@ -78,5 +85,126 @@ describe("opening a hostile or foreign file", () => {
     );
     const zip = zipSync({ "[Content_Types].xml": new Uint8Array(1000).fill(65), "xl/workbook.xml": new Uint8Array(1000).fill(66) });
     expect(await fr(zip.slice(0, Math.floor(zip.length / 2)))).toMatch(/^ne peut pas être lu comme un classeur \.xlsx \(.+\) : il est peut-être tronqué ou endommagé$/);
+  });
+});
+
+/** Sets the uncompressed size that part `name` declares, in its local header and its central directory entry. */
+function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const wanted = strToU8(name);
+  const named = (at: number): boolean => wanted.every((b, i) => out[at + i] === b);
+  for (let i = 0; i + 46 < out.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50 && view.getUint16(i + 26, true) === wanted.length && named(i + 30)) view.setUint32(i + 22, size, true);
+    if (sig === 0x02014b50 && view.getUint16(i + 28, true) === wanted.length && named(i + 46)) view.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
+/** Every hostile file here is made from a real generated workbook, altered by the test. */
+describe("a hostile workbook is answered in bounded time and memory", () => {
+  let parts: Record<string, Uint8Array>;
+  const tablePart = (table: string): string => {
+    const name = Object.keys(parts).find((n) => n.startsWith("xl/tables/") && strFromU8(parts[n] as Uint8Array).includes(`name="${table}"`));
+    if (!name) throw new Error(`no ${table}`);
+    return name;
+  };
+  const altered = (changes: Record<string, string | Uint8Array>): Uint8Array =>
+    zipSync({ ...parts, ...Object.fromEntries(Object.entries(changes).map(([n, v]) => [n, typeof v === "string" ? strToU8(v) : v])) });
+  const withRef = (table: string, ref: (old: string) => string): Uint8Array => {
+    const name = tablePart(table);
+    const xml = strFromU8(parts[name] as Uint8Array);
+    const old = /<table\b[^>]*?\sref="([^"]*)"/.exec(xml)?.[1] ?? "";
+    return altered({ [name]: xml.replaceAll(`ref="${old}"`, `ref="${ref(old)}"`) });
+  };
+  /** Loads the bytes, asserting the time and memory it took loosely. */
+  const bounded = async (bytes: Uint8Array): Promise<Awaited<ReturnType<typeof loadWorkbook>>> => {
+    const rss = process.memoryUsage().rss;
+    const started = Date.now();
+    const r = await loadWorkbook(bytes, "x.xlsx");
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(500 * 1024 * 1024);
+    return r;
+  };
+  const criteria = async (bytes: Uint8Array): Promise<number> => {
+    const r = await bounded(bytes);
+    if (!r.ok) throw new Error(r.issues[0]?.message);
+    const read = readQualigridWorkbook(r.value, "x.xlsx");
+    if (!read.ok) throw new Error(read.issues[0]?.message);
+    return read.value.grid.length;
+  };
+
+  beforeAll(async () => {
+    parts = unzipSync(await renderPlanToBuffer(buildPlan(builtinTemplates()[0] as Template, { lang: "fr" })));
+  });
+
+  it("refuses a part that declares its size 1:1 but inflates to far more, stopping at its declared size", async () => {
+    const sheet = "xl/worksheets/sheet2.xml";
+    const zip = zipSync({ ...parts, [sheet]: new Uint8Array(128 * 1024 * 1024).fill(32) }, { level: 6 });
+    const packed: number[] = [];
+    unzipSync(zip, { filter: (f) => (f.name === sheet && packed.push(f.size), false) });
+    expect(packed[0]).toBeLessThan(2 * 1024 * 1024);
+    // It declares as many bytes unpacked as packed.
+    const lying = declareSize(zip, sheet, packed[0] ?? 0);
+    expect(guardWorkbookBytes(lying, "x.xlsx")).toBeNull();
+    const r = await bounded(lying);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues[0]?.code).toBe("file.sizeMismatch");
+    expect(r.issues[0]?.message).toContain(sheet);
+    expect(issueText(r.issues[0] as never, "fr")).toMatch(/^la partie xl\/worksheets\/sheet2\.xml se décompresse au-delà des \d+ octets que l'archive annonce/);
+  }, 30_000);
+
+  it("refuses parts that really inflate beyond the budget, counting what they yield", () => {
+    const zip = zipSync(parts);
+    const r = inflateWithinBudget(zip, "x.xlsx", { ...WORKBOOK_LIMITS, unpackedBytes: 100 * 1024 });
+    expect(r.ok ? null : r.issue.code).toBe("file.unpackedTooLarge");
+    expect(inflateWithinBudget(zip, "x.xlsx", WORKBOOK_LIMITS).ok).toBe(true);
+  });
+
+  it.each(["QG_Grid", "QG_Evidence"])("reads a workbook whose %s claims 1,048,576 rows, cut back to its sheet's rows", async (table) => {
+    const honest = await criteria(zipSync(parts));
+    expect(honest).toBeGreaterThan(0);
+    const bytes = withRef(table, (old) => old.replace(/\d+$/, "1048576"));
+    expect(bytes.length).toBeLessThan(200 * 1024);
+    expect(await criteria(bytes)).toBe(honest);
+  });
+
+  it.each(["ZZZ:1", "A1:XFE9", "A1:B1048577", "B9:A1", ""])("refuses a table range %j that is not a range, naming the part", async (ref) => {
+    const r = await bounded(withRef("QG_Grid", () => ref));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues[0]?.code).toBe("file.badTableRef");
+    expect(r.issues[0]?.message).toContain(tablePart("QG_Grid"));
+    expect(issueText(r.issues[0] as never, "fr")).toContain(`la partie ${tablePart("QG_Grid")} donne à son tableau la plage « ${ref} »`);
+  });
+
+  it("reads a sheet whose rows and cells carry no `r` (OOXML allows it) as the same workbook", async () => {
+    // `r` is left out wherever it is implied: a row right after the previous one, a cell right after the previous cell.
+    const column = (r: string): number => [...r.replace(/\d+$/, "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const changes: Record<string, string> = {};
+    let stripped = 0;
+    for (const n of Object.keys(parts).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+      let row = 0;
+      let col = 0;
+      changes[n] = strFromU8(parts[n] as Uint8Array).replace(/<(row|c)\b([^>]*?)\s+r="([A-Z]*)(\d+)"/g, (tag, kind: string, before: string, letters: string, digits: string) => {
+        const implied = kind === "row" ? Number(digits) === row + 1 : column(letters) === col + 1;
+        if (kind === "row") [row, col] = [Number(digits), 0];
+        else col = column(letters);
+        if (!implied) return tag;
+        stripped++;
+        return `<${kind}${before}`;
+      });
+    }
+    expect(stripped).toBeGreaterThan(1000);
+    expect(await criteria(altered(changes))).toBe(await criteria(zipSync(parts)));
+  });
+
+  it("knows Excel's grid", () => {
+    expect(gridRange("A1:XFD1048576")).toEqual({ top: 1, left: 1, bottom: 1048576, right: 16384 });
+    expect(gridRange("$B$4:$V$47")).toEqual({ top: 4, left: 2, bottom: 47, right: 22 });
+    expect(gridRange("A0:B2")).toBeNull();
+    expect(gridRange("a1:b2")).toBeNull();
   });
 });

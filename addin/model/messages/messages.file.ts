@@ -25,6 +25,14 @@ export const FILE_MESSAGES = registerMessages({
     fr: (p) => `la partie ${p.part} se décompresse à ${p.ratio} fois sa taille : refusé par prudence (bombe de décompression possible)`,
     en: (p) => `part ${p.part} unpacks ${p.ratio} times its packed size: refused as a possible zip bomb`,
   },
+  "file.sizeMismatch": {
+    fr: (p) => `la partie ${p.part} se décompresse au-delà des ${p.declared} octets que l'archive annonce : refusé par prudence (bombe de décompression possible)`,
+    en: (p) => `part ${p.part} unpacks beyond the ${p.declared} bytes the zip declares: refused as a possible zip bomb`,
+  },
+  "file.badTableRef": {
+    fr: (p) => `la partie ${p.part} donne à son tableau la plage « ${p.ref} », qui n'est pas une plage de cellules (A1:XFD1048576 au plus) : le classeur est endommagé`,
+    en: (p) => `part ${p.part} gives its table the range "${p.ref}", which is not a range of cells (A1:XFD1048576 at most): the workbook is corrupt`,
+  },
   "file.unpackedTooLarge": {
     fr: (p) => `se décompresse en ${fr(p.size)} Mo ; Qualigrid ouvre les classeurs jusqu'à ${fr(p.limit)} Mo décompressés`,
     en: (p) => `unpacks to ${p.size} MB; Qualigrid opens workbooks up to ${p.limit} MB unpacked`,
