@@ -1,10 +1,11 @@
 // What the command line prints cannot flood nor drive a terminal: repeated problems are capped with
 // a count, control characters from inputs are written visibly, and a defect ends without a stack trace.
 import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { firstIssues, PRINTED_ISSUES, printable } from "../../addin/cli/cli.print.js";
 import { main } from "../../addin/cli/main.js";
-import { newDemoWorkbook, run, TEST_LOCALE, tempDir, writeText } from "./cli.helpers.js";
+import { demoTemplate, newDemoWorkbook, run, TEST_LOCALE, tempDir, writeJson, writeText } from "./cli.helpers.js";
 
 /** A demo workbook and an answers CSV of `n` unknown criteria; the result of `fill` with them. */
 async function fillUnknown(n: number, lang: "fr" | "en"): Promise<{ r: Awaited<ReturnType<typeof run>>; unchanged: boolean }> {
@@ -102,5 +103,26 @@ describe("an internal error", () => {
     expect(code).toBe(3);
     expect(err.join("\n")).toMatch(/\n\s+at /);
     expect(err.join("\n")).not.toContain("\u001b");
+  });
+});
+
+describe("template texts shown by show and score", () => {
+  /** Whether a text holds a control character other than a line end. */
+  const hasControl = (text: string): boolean => [...text].some((ch) => (ch.charCodeAt(0) < 0x20 && ch !== "\n") || ch.charCodeAt(0) === 0x7f);
+
+  it("never send a template's control characters to the terminal", async () => {
+    const dir = tempDir();
+    const t = demoTemplate();
+    t.title = { fr: "Grille \u001b[2J piégée\u0007", en: "Trapped \u001b[2J grid\u0007" };
+    const json = writeJson(dir, "trap.json", t);
+    const shown = await run("show", json, "--lang", "en");
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain("Trapped");
+    expect(hasControl(shown.out)).toBe(false);
+    const xlsx = path.join(dir, "trap.xlsx");
+    expect((await run("new", json, "-o", xlsx, "--lang", "en")).code).toBe(0);
+    const scored = await run("score", xlsx);
+    expect(scored.out).toContain("Trapped");
+    expect(hasControl(scored.out)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import type { AssessmentResult } from "../../scoring/scoring.types.js";
 import { EXIT, type CliIo } from "../cli.io.js";
 import type { CliMessageCode } from "../../model/messages/messages.cli.js";
 import { langOf } from "../cli.lang.js";
-import { cliText, fmt, pct, say } from "../cli.print.js";
+import { cliText, fmt, pct, printable, say } from "../cli.print.js";
 import { openAssessment } from "../workbook.open.js";
 import { settingsText } from "./set.command.js";
 
@@ -59,8 +59,8 @@ export async function scoreCommand(io: CliIo, file: string, opts: { json?: boole
   const L = langOf(io);
   const o = result.overall;
   const t = (code: CliMessageCode): string => cliText(code, L);
-  const titles = new Map(template.dimensions.map((d) => [d.id, textOf(d.title, wb.lang)]));
-  io.out(`${textOf(template.title, wb.lang)} (${template.id} ${template.version})`);
+  const titles = new Map(template.dimensions.map((d) => [d.id, printable(textOf(d.title, wb.lang))]));
+  io.out(`${printable(textOf(template.title, wb.lang))} (${template.id} ${template.version})`);
   const head = HEADINGS.map(t);
   const figures = (d: { score: number | null; target: number; gap: number | null; completion: number; evidenceCoverage: number | null }): string[] => [
     fmt(d.score, L),
