@@ -19,6 +19,7 @@ const SUITES = {
   "excel-syncs": () => import("./suites/excel-syncs/index.mjs"),
   functions: () => import("./suites/functions/index.mjs"),
   taskpane: () => import("./suites/taskpane/index.mjs"),
+  hostile: () => import("./suites/hostile/index.mjs"),
 };
 
 const { values, positionals } = parseArgs({
