@@ -4,6 +4,7 @@
 import TableColumnXformClass from "exceljs/lib/xlsx/xform/table/table-column-xform.js";
 import WorkbookXformClass from "exceljs/lib/xlsx/xform/book/workbook-xform.js";
 import { quoteSheet } from "../model/cell.address.js";
+import { patchValidationsWriter } from "./exceljs.validations.js";
 
 /**
  * exceljs 4.4 neither writes nor reads a table column's `calculatedColumnFormula`, the element that
@@ -33,11 +34,12 @@ interface TableColumnXform {
 
 let applied = false;
 
-/** Applies the patch once; later calls do nothing. */
+/** Applies the patches (this one, the print names, the validations writer) once; later calls do nothing. */
 export function patchExcelJs(): void {
   if (applied) return;
   applied = true;
   patchPrintNames();
+  patchValidationsWriter();
   const proto = (TableColumnXformClass as { prototype: Record<string, unknown> }).prototype;
 
   proto.render = function render(this: TableColumnXform, xml: XmlStream, model: ColumnModel): boolean {

@@ -7,3 +7,7 @@ declare module "exceljs/lib/xlsx/xform/book/workbook-xform.js" {
   const WorkbookXform: { prototype: Record<string, unknown> };
   export default WorkbookXform;
 }
+declare module "exceljs/lib/xlsx/xform/sheet/data-validations-xform.js" {
+  const DataValidationsXform: { prototype: Record<string, unknown> };
+  export default DataValidationsXform;
+}
