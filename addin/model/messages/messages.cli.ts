@@ -1,9 +1,8 @@
 import { registerMessages } from "./message.catalog.js";
+import { enPlural, frPlural } from "./message.format.js";
 import type { MessageParams } from "./message.types.js";
 
 /** "1 critère" / "2 critères": French takes the singular for 0 and 1, English for 1 only. */
-const frPlural = (n: string | number | undefined, one: string, many: string): string => (Number(n) >= 2 ? many : one);
-const enPlural = (n: string | number | undefined, one: string, many: string): string => (Number(n) === 1 ? one : many);
 
 /** A list after a count, `" (a, b)"`, or nothing: made by the command line, language-free. */
 const list = (p: MessageParams): string => String(p.list);

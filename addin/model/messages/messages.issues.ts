@@ -1,7 +1,5 @@
 import { registerMessages } from "./message.catalog.js";
-
-const frPlural = (n: string | number | undefined, one: string, many: string): string => (Number(n) >= 2 ? many : one);
-const enPlural = (n: string | number | undefined, one: string, many: string): string => (Number(n) === 1 ? one : many);
+import { enPlural, frPlural } from "./message.format.js";
 
 /**
  * What every list of problems says of those it leaves out: a reader stops listing after a bound

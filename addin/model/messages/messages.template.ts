@@ -1,6 +1,6 @@
 import type { Lang } from "../template.types.js";
 import { messageText, registerMessages } from "./message.catalog.js";
-import { numberText } from "./message.format.js";
+import { enPlural, frPlural, numberText } from "./message.format.js";
 import type { MessageParams } from "./message.types.js";
 
 const num = numberText;
@@ -81,8 +81,8 @@ export const TEMPLATE_MESSAGES = registerMessages({
     en: (p) => `must be ≤ ${num(p.limit, "en")}`,
   },
   "template.minItems": {
-    fr: (p) => `doit contenir au moins ${p.limit} ${Number(p.limit) >= 2 ? "éléments" : "élément"}`,
-    en: (p) => `must have at least ${p.limit} ${Number(p.limit) === 1 ? "item" : "items"}`,
+    fr: (p) => `doit contenir au moins ${p.limit} ${frPlural(p.limit, "élément", "éléments")}`,
+    en: (p) => `must have at least ${p.limit} ${enPlural(p.limit, "item", "items")}`,
   },
   "template.maxLength": {
     fr: (p) => `doit avoir au plus ${p.limit} caractères`,
