@@ -217,7 +217,9 @@ export class FileHost implements WorkbenchHost {
     return this.serial(async () => {
       const read = readQualigridWorkbook(this.wb, file);
       if (!read.ok) return { ok: true, value: read };
-      const { workbook, summary } = await upgradeWorkbook(this.wb, read.value, next);
+      const done = await upgradeWorkbook(this.wb, read.value, next);
+      if (!done.ok) return { ok: true, value: done };
+      const { workbook, summary } = done.value;
       // Through its bytes, as Excel opens it: the workbench then works on what a download gives.
       const opened = await this.openNow(await saveWorkbook(workbook), name);
       if (!opened.ok) return opened;

@@ -53,6 +53,7 @@ export async function gridWorkbookBytes(template: Template, lang: Lang): Promise
 export async function upgradeSnapshot(bytes: Uint8Array, file: string, next: Template): Promise<Result<{ bytes: Uint8Array; summary: UpgradeSummary }>> {
   const opened = await loadQualigridWorkbook(bytes, file);
   if (!opened.ok) return opened;
-  const { workbook, summary } = await upgradeWorkbook(opened.value.workbook, opened.value.assessment, next);
-  return { ok: true, value: { bytes: await saveWorkbook(workbook), summary }, warnings: opened.warnings };
+  const done = await upgradeWorkbook(opened.value.workbook, opened.value.assessment, next);
+  if (!done.ok) return done;
+  return { ok: true, value: { bytes: await saveWorkbook(done.value.workbook), summary: done.value.summary }, warnings: opened.warnings };
 }

@@ -2,12 +2,13 @@ import type ExcelJS from "exceljs";
 import type { DimensionChange, UpgradeSummary } from "../host/host.outcomes.js";
 import { scoreAssessment } from "../scoring/assessment.score.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
-import type { Criterion, Lang, Template } from "../model/template.types.js";
+import type { Criterion, Lang, Result, Template } from "../model/template.types.js";
 import { sheetText, type SheetMessageCode } from "../model/messages/messages.sheets.js";
 import { isFormula } from "../plan/formula.js";
 import { HEADERS, SHEET_NAMES } from "../plan/labels.js";
 import { TABLES } from "../plan/names.js";
 import { buildPlan, DEFAULT_PLAN_OPTIONS } from "../plan/plan.build.js";
+import { planLimits } from "../plan/plan.limits.js";
 import type { PlanOptions, TablePlan, WorkbookPlan } from "../plan/plan.types.js";
 import { findQualigridTables, findTables, type FoundTable } from "./xlsx.tables.js";
 import { loadWorkbook } from "./xlsx.io.js";
@@ -30,7 +31,7 @@ export async function upgradeWorkbook(
   old: ExcelJS.Workbook,
   a: AssessmentWorkbook,
   next: Template,
-): Promise<{ workbook: ExcelJS.Workbook; summary: UpgradeSummary }> {
+): Promise<Result<{ workbook: ExcelJS.Workbook; summary: UpgradeSummary }>> {
   const oldTables = findQualigridTables(old);
   const oldGrid = oldTables.get(TABLES.grid.toLowerCase());
   if (!oldGrid) throw new Error("the grid table vanished between reading and upgrading");
@@ -57,6 +58,9 @@ export async function upgradeWorkbook(
   // The workbook's settings go on (a workbook made before them gets the defaults).
   if (a.settings) options.settings = a.settings;
   const plan = buildPlan(next, options);
+  // Nothing Excel would repair, nor that Qualigrid would refuse to read back, is written.
+  const overLimits = planLimits(plan);
+  if (overLimits.length > 0) return { ok: false, issues: overLimits };
   const loaded = await loadWorkbook(await renderPlanToBuffer(plan), "upgrade");
   if (!loaded.ok) throw new Error(`the generated workbook cannot be read back: ${loaded.issues.map((i) => i.message).join("; ")}`);
   const wb = loaded.value;
@@ -215,7 +219,7 @@ export async function upgradeWorkbook(
     summary.notesSheet = ws.name;
   }
   summary.dimensions = dimensionChanges(a, next, wb, summary);
-  return { workbook: wb, summary };
+  return { ok: true, value: { workbook: wb, summary }, warnings: [] };
 }
 
 /**

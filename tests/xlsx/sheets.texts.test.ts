@@ -32,7 +32,9 @@ async function upgraded(lang: Lang): Promise<ExcelJS.Workbook> {
   const next = structuredClone(TEMPLATE);
   next.version = "99.0.0";
   next.dimensions[0]?.criteria.shift();
-  return (await upgradeWorkbook(old, read.value, next)).workbook;
+  const done = await upgradeWorkbook(old, read.value, next);
+  if (!done.ok) throw new Error(JSON.stringify(done.issues));
+  return done.value.workbook;
 }
 
 describe("the texts Qualigrid writes into its own sheets", () => {

@@ -1,8 +1,6 @@
 import path from "node:path";
 import type { UpgradeSummary } from "../../host/host.outcomes.js";
 import { upgradeRefusal } from "../../model/template.version.js";
-import { buildPlan } from "../../plan/plan.build.js";
-import { planLimits } from "../../plan/plan.limits.js";
 import { saveWorkbook } from "../../xlsx/xlsx.io.js";
 import { upgradeWorkbook } from "../../xlsx/xlsx.upgrade.js";
 import { BadInput, EXIT, outputTarget, writeFileAtomic, type CliIo } from "../cli.io.js";
@@ -37,10 +35,9 @@ export async function upgradeCommand(
   if (refusal === "notHigher") {
     throw new BadInput([cliIssue("cli.upgrade.notHigher", opts.template, { version: template.version, from: from.version })]);
   }
-  // Nothing Excel would repair, nor that Qualigrid would refuse to read back, is written.
-  const overLimits = planLimits(buildPlan(template, { lang: assessment.lang, ...(assessment.settings ? { settings: assessment.settings } : {}) }));
-  if (overLimits.length > 0) throw new BadInput(overLimits);
-  const { workbook: upgraded, summary } = await upgradeWorkbook(workbook, assessment, template);
+  const done = await upgradeWorkbook(workbook, assessment, template);
+  if (!done.ok) throw new BadInput(done.issues);
+  const { workbook: upgraded, summary } = done.value;
   await writeFileAtomic(target, await saveWorkbook(upgraded), io);
   if (opts.json) io.out(JSON.stringify({ file: target, ...summary }, null, 2));
   else printSummary(io, target, summary);
