@@ -104,7 +104,7 @@ describe("parseAnswersCsv: headers and separators", () => {
     ["columns in another order", "Commentaire;Code;Niveau\nProcès-verbaux diffusés;C1;2\n"],
     ["Excel's sep= line", "sep=;\nCritère;Cotation;Commentaire\nC1;2;Procès-verbaux diffusés\n"],
   ])("reads %s", (_, text) => {
-    expect(lines(read(text))).toEqual([{ criterion: "C1", rating: level(2), comment: "Procès-verbaux diffusés", line: text.startsWith("sep=") ? 3 : 2 }]);
+    expect(lines(read(text))).toEqual([{ criterion: "C1", rating: level(2), text: null, comment: "Procès-verbaux diffusés", line: text.startsWith("sep=") ? 3 : 2 }]);
   });
 
   it("keeps line numbers after a sep= line", () => {

@@ -6,9 +6,10 @@ import "./messages/messages.issues.js";
 import "./messages/messages.limits.js";
 import { EXCEL_LIMITS } from "./excel.limits.js";
 import type { MessageParams } from "./messages/message.types.js";
-import { describeScale, parseRatingText, type Rating, type RatingProblem } from "./scale.js";
+import { answerScale, isTextCriterion } from "./criterion.scale.js";
+import { describeScale, isTypedNaToken, parseRatingText, type Rating, type RatingProblem } from "./scale.js";
 import { matchKey } from "./text.match.js";
-import type { InputIssue, Result, Template } from "./template.types.js";
+import type { Criterion, InputIssue, Result, Scale, Template } from "./template.types.js";
 
 /**
  * How many problems a reader lists at most; the others are counted in one last issue
@@ -20,7 +21,10 @@ export const LISTED_ISSUES = 1000;
 export interface AnswerLine {
   /** The criterion id as the template spells it. */
   criterion: string;
+  /** For a text question: N/A, or blank (its words are in `text`). */
   rating: Rating;
+  /** A text question's answer in words; null for a rating criterion. */
+  text: string | null;
   /** The comment, or null when the file has no comment column (comments are then left as they are). */
   comment: string | null;
   line: number;
@@ -123,10 +127,9 @@ export function parseAnswersCsv(text: string, file: string, template: Template):
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const byId = new Map<string, string>();
-  for (const d of template.dimensions) for (const c of d.criteria) byId.set(c.id.toLowerCase(), c.id);
+  const byId = new Map<string, Criterion>();
+  for (const d of template.dimensions) for (const c of d.criteria) byId.set(c.id.toLowerCase(), c);
   const seen = new Map<string, number>();
-  const scale = { scaleFr: describeScale(template.scale, "fr"), scaleEn: describeScale(template.scale, "en") };
   const out: AnswerLine[] = [];
   for (const { record, info } of filled.slice(1)) {
     const line = info.lines;
@@ -145,21 +148,31 @@ export function parseAnswersCsv(text: string, file: string, template: Template):
       at(line, "answers.criterionEmpty");
       continue;
     }
-    const id = byId.get(rawId.toLowerCase());
-    if (!id) {
+    const criterion = byId.get(rawId.toLowerCase());
+    if (!criterion) {
       at(line, "answers.criterionUnknown", { id: rawId, template: template.id });
       continue;
     }
+    const id = criterion.id;
     const first = seen.get(id.toLowerCase());
     if (first !== undefined) {
       at(line, "answers.criterionTwice", { id, first });
       continue;
     }
     seen.set(id.toLowerCase(), line);
-    const rating = parseRatingText(cell(index.rating), template.scale);
+    const scale = answerScale(template, criterion);
+    const raw = cell(index.rating);
+    const textQuestion = isTextCriterion(criterion);
+    const rating = textQuestion ? textAnswerRating(raw, scale) : parseRatingText(raw, scale);
     if (rating.kind === "invalid") {
       const levels: MessageParams = rating.levels ? { levels: rating.levels.join(", ") } : {};
-      at(line, RATING_MESSAGES[rating.problem ?? "notALevel"], { id, value: rating.raw.trim(), ...scale, ...levels });
+      const code = rating.problem === "naNotAllowed" && criterion.required ? "answers.ratingNaRequired" : RATING_MESSAGES[rating.problem ?? "notALevel"];
+      const described: MessageParams = textQuestion ? {} : { scaleFr: describeScale(scale, "fr"), scaleEn: describeScale(scale, "en") };
+      at(line, code, { id, value: rating.raw.trim(), ...described, ...levels });
+      continue;
+    }
+    if (textQuestion && raw.length > EXCEL_LIMITS.cellText) {
+      at(line, "limits.commentTooLong", { id, length: raw.length, limit: EXCEL_LIMITS.cellText });
       continue;
     }
     const comment = index.comment === -1 ? null : cell(index.comment);
@@ -167,10 +180,20 @@ export function parseAnswersCsv(text: string, file: string, template: Template):
       at(line, "limits.commentTooLong", { id, length: comment.length, limit: EXCEL_LIMITS.cellText });
       continue;
     }
-    out.push({ criterion: id, rating, comment, line });
+    out.push({ criterion: id, rating, text: textQuestion && rating.kind !== "na" ? raw.trim() : null, comment, line });
   }
   if (unlisted > 0) issues.push(issueOf("issues.more", { count: unlisted }, file));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out, warnings: [] };
+}
+
+/**
+ * A text question's answer read as a rating: N/A when it is an N/A token and N/A is allowed (refused
+ * when it is not), else blank — its words are the answer.
+ */
+function textAnswerRating(raw: string, scale: Scale): Rating {
+  if (!isTypedNaToken(raw.trim())) return { kind: "blank" };
+  if (scale.notApplicable) return { kind: "na" };
+  return { kind: "invalid", raw, problem: "naNotAllowed", reason: "N/A is not allowed for this criterion" };
 }
 
 /** The line where a quoted field opens and never closes, or undefined when every quote closes. */

@@ -8,7 +8,7 @@ import { EXCEL_LIMITS } from "./excel.limits.js";
 import type { MessageParams } from "./messages/message.types.js";
 import { isNaToken, scaleRange } from "./scale.js";
 import { textVariants } from "./text.js";
-import type { Criterion, Dimension, InputIssue, LocalizedText, MaturityBand, Result, Template } from "./template.types.js";
+import type { Criterion, Dimension, InputIssue, LocalizedText, MaturityBand, ProcessStep, Result, Scale, Template, TemplateAction, Theme } from "./template.types.js";
 import { validate } from "./template.validate.generated.js";
 
 // The schema's validator is compiled ahead of time (scripts/generate-validator.mjs): compiling it
@@ -76,8 +76,14 @@ function shapeIssues(errors: ErrorObject[], json: unknown): InputIssue[] {
   const textFields = new Set(errors.filter((e) => e.schemaPath === `${TEXT_DEF}/oneOf`).map((e) => e.instancePath));
   for (const pointer of textFields) out.push(...textIssues(valueAt(json, pointer), pointerToPath(pointer)));
   for (const e of errors) {
-    if (e.schemaPath.startsWith(TEXT_DEF)) continue;
-    const path = pointerToPath(e.instancePath);
+    if (e.schemaPath.startsWith(TEXT_DEF) || e.keyword === "propertyNames") continue;
+    // A key that breaks `propertyNames` (a scale id, a level map's old value) is named in the path.
+    const key = (e as { propertyName?: string }).propertyName ?? (e.params as { propertyName?: string }).propertyName;
+    const path = key === undefined ? pointerToPath(e.instancePath) : `${pointerToPath(e.instancePath)}["${key}"]`;
+    if (key !== undefined && e.instancePath.endsWith("/levelMap")) {
+      out.push(issueOf("template.levelMapKey", { key }, path));
+      continue;
+    }
     switch (e.keyword) {
       case "additionalProperties": {
         const key = String((e.params as { additionalProperty: string }).additionalProperty);
@@ -94,6 +100,9 @@ function shapeIssues(errors: ErrorObject[], json: unknown): InputIssue[] {
         break;
       case "type":
         out.push(issueOf("template.type", { type: String((e.params as { type: unknown }).type) }, path));
+        break;
+      case "enum":
+        out.push(issueOf("template.enum", { values: ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).join(", ") }, path));
         break;
       default: {
         // 1e309 parses to Infinity: say it is no number a spreadsheet can hold, not that it is over a bound.
@@ -140,50 +149,24 @@ function tooLong(text: string, path: string): InputIssue {
   return issueOf("limits.textTooLong", { length: text.length, limit: EXCEL_LIMITS.cellText }, path);
 }
 
-/** Checks that JSON Schema cannot express: uniqueness, scale bounds, targets inside the scale. */
+/** Checks that JSON Schema cannot express: uniqueness, scale bounds, targets inside the scale, references. */
 function meaningIssues(t: Record<string, unknown>): InputIssue[] {
   const out: InputIssue[] = [];
   const err = (path: string, code: string, params: MessageParams = {}): void => void out.push(issueOf(code, params, path));
-  const levels = isRecord(t.scale) && Array.isArray(t.scale.levels) ? t.scale.levels : [];
-  const values = levels.map((l) => (isRecord(l) && typeof l.value === "number" ? l.value : undefined));
-  const numeric = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
-  const seenValues = new Map<number, number>();
-  const seenLabels = new Map<string, number>();
-  levels.forEach((l, i) => {
-    const v = values[i];
-    if (v !== undefined) {
-      const first = seenValues.get(v);
-      if (first !== undefined) err(`scale.levels[${i}].value`, "template.levelValueTwice", { first, value: v });
-      else seenValues.set(v, i);
-    }
-    if (isRecord(l)) {
-      for (const label of textVariants(l.label as never)) {
-        const key = label.trim().toLocaleLowerCase();
-        const first = seenLabels.get(key);
-        if (first !== undefined && first !== i) err(`scale.levels[${i}].label`, "template.levelLabelTwice", { label, first });
-        else seenLabels.set(key, i);
-        if (/^-?\d+([.,]\d+)?$/.test(label.trim())) err(`scale.levels[${i}].label`, "template.levelLabelNumber", { label });
-        if (isNaToken(label)) err(`scale.levels[${i}].label`, "template.levelLabelNa", { label });
-      }
-    }
-  });
-  for (let i = 1; i < values.length; i++) {
-    const a = values[i - 1];
-    const b = values[i];
-    if (a !== undefined && b !== undefined && b < a) {
-      err(`scale.levels[${i}].value`, "template.levelsOrder");
+  const scales = new Map<string, ScaleShape>();
+  scales.set("", scaleIssues(t.scale, "scale", err));
+  if (isRecord(t.scale) && t.scale.targetLevel !== undefined) err("scale.targetLevel", "template.defaultScaleTargetLevel");
+  if (isRecord(t.scales)) {
+    for (const [id, scale] of Object.entries(t.scales)) {
+      const path = childPath("scales", id);
+      const shape = scaleIssues(scale, path, err);
+      scales.set(id, shape);
+      if (isRecord(scale)) shape.inScale(childPath(path, "targetLevel"), scale.targetLevel);
     }
   }
-  const range = numeric.length >= 2 ? scaleRange(numeric) : undefined;
-  if (numeric.length >= 2 && range && range.min === range.max) {
-    err("scale.levels", "template.scaleFlat", { min: range.min });
-  }
-  const inScale = (path: string, level: unknown): void => {
-    if (typeof level !== "number" || !range || range.min === range.max) return;
-    if (level < range.min || level > range.max) err(path, "template.levelOutsideScale", { min: range.min, max: range.max, level });
-    else if (!numeric.includes(level)) err(path, "template.levelNotAValue", { values: numeric.join(", "), level });
-  };
-  inScale("targetLevel", t.targetLevel);
+  const defaultScale = scales.get("") as ScaleShape;
+  defaultScale.inScale("targetLevel", t.targetLevel);
+  const knownScales = [...scales.keys()].filter((k) => k !== "").join(", ") || "—";
 
   if (Array.isArray(t.maturity)) {
     t.maturity.forEach((band, i) => {
@@ -197,10 +180,17 @@ function meaningIssues(t: Record<string, unknown>): InputIssue[] {
       out.push(issueOf("template.maturityGap", { min: first.min }, "maturity[0].min", "warning"));
     }
   }
+  if (Array.isArray(t.replaces) && typeof t.id === "string") {
+    const own = t.id.toLowerCase();
+    t.replaces.forEach((r, i) => {
+      if (typeof r === "string" && r.toLowerCase() === own) err(`replaces[${i}]`, "template.replacesItself");
+    });
+  }
 
   const dims = Array.isArray(t.dimensions) ? t.dimensions : [];
   const dimIds = new Map<string, string>();
   const critIds = new Map<string, string>();
+  const replaced: [id: string, path: string, by: string][] = [];
   dims.forEach((d, di) => {
     if (!isRecord(d)) return;
     const dPath = `dimensions[${di}]`;
@@ -210,6 +200,7 @@ function meaningIssues(t: Record<string, unknown>): InputIssue[] {
       if (first) err(`${dPath}.id`, "template.dimensionIdTwice", { id: d.id, first });
       else dimIds.set(key, `${dPath}.id`);
     }
+    const themes = uniqueIds(d.themes, `${dPath}.themes`, err);
     const crits = Array.isArray(d.criteria) ? d.criteria : [];
     crits.forEach((c, ci) => {
       if (!isRecord(c)) return;
@@ -220,36 +211,176 @@ function meaningIssues(t: Record<string, unknown>): InputIssue[] {
         if (first) err(`${cPath}.id`, "template.criterionIdTwice", { id: c.id, first });
         else critIds.set(key, `${cPath}.id`);
       }
-      inScale(`${cPath}.targetLevel`, c.targetLevel);
+      if (c.type === "text") {
+        for (const key of ["scale", "targetLevel", "levelMap"]) if (c[key] !== undefined) err(childPath(cPath, key), "template.textCriterionHas", { key });
+      }
+      let scale = defaultScale;
+      if (typeof c.scale === "string") {
+        const named = scales.get(c.scale);
+        if (named && c.scale !== "") scale = named;
+        else err(`${cPath}.scale`, "template.unknownScale", { scale: c.scale, known: knownScales });
+      }
+      if (c.type !== "text") scale.inScale(`${cPath}.targetLevel`, c.targetLevel);
+      if (isRecord(c.levelMap)) {
+        for (const [key, value] of Object.entries(c.levelMap)) {
+          if (!/^-?\d+(\.\d+)?$/.test(key)) continue; // the schema's propertyNames already says so
+          scale.inScale(`${cPath}.levelMap["${key}"]`, value);
+        }
+      }
+      if (typeof c.theme === "string" && !themes.has(c.theme.toLowerCase())) {
+        err(`${cPath}.theme`, "template.unknownTheme", { theme: c.theme, known: [...themes.values()].join(", ") || "—" });
+      }
+      if (Array.isArray(c.replaces)) {
+        c.replaces.forEach((r, ri) => {
+          if (typeof r === "string") replaced.push([r, `${cPath}.replaces[${ri}]`, typeof c.id === "string" ? c.id : cPath]);
+        });
+      }
     });
     if (crits.length > 0 && crits.every((c) => isRecord(c) && c.weight === 0)) {
       out.push(issueOf("template.weightsAllZero", {}, `${dPath}.criteria`, "warning"));
     }
   });
+  // Checked once every criterion is known: a criterion may replace an id listed after it.
+  const replacedBy = new Map<string, string>();
+  for (const [id, path, by] of replaced) {
+    const key = id.toLowerCase();
+    const still = critIds.get(key);
+    const first = replacedBy.get(key);
+    if (still) err(path, "template.replacesExisting", { id, at: still });
+    else if (first !== undefined) err(path, "template.replacedTwice", { id, first });
+    else replacedBy.set(key, by);
+  }
+  uniqueIds(t.steps, "steps", err);
+  uniqueIds(t.actions, "actions", err);
+  if (Array.isArray(t.actions)) {
+    t.actions.forEach((a, i) => {
+      if (isRecord(a) && typeof a.criterion === "string" && !critIds.has(a.criterion.toLowerCase())) {
+        err(`actions[${i}].criterion`, "template.unknownCriterion", { id: a.criterion });
+      }
+    });
+  }
   return out;
+}
+
+/** What the checks of the criteria need to know of a scale once it is checked itself. */
+interface ScaleShape {
+  /** Reports a level given at `path` that is not one of the scale's values. */
+  inScale: (path: string, level: unknown) => void;
+}
+
+/** The checks of one scale's levels (values unique and ascending, labels unique and unmistakable, not flat). */
+function scaleIssues(scale: unknown, path: string, err: (path: string, code: string, params?: MessageParams) => void): ScaleShape {
+  const levels = isRecord(scale) && Array.isArray(scale.levels) ? scale.levels : [];
+  const values = levels.map((l) => (isRecord(l) && typeof l.value === "number" ? l.value : undefined));
+  const numeric = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
+  const seenValues = new Map<number, number>();
+  const seenLabels = new Map<string, number>();
+  levels.forEach((l, i) => {
+    const v = values[i];
+    const at = `${path}.levels[${i}]`;
+    if (v !== undefined) {
+      const first = seenValues.get(v);
+      if (first !== undefined) err(`${at}.value`, "template.levelValueTwice", { first, value: v, scale: path });
+      else seenValues.set(v, i);
+    }
+    if (isRecord(l)) {
+      for (const label of textVariants(l.label as never)) {
+        const key = label.trim().toLocaleLowerCase();
+        const first = seenLabels.get(key);
+        if (first !== undefined && first !== i) err(`${at}.label`, "template.levelLabelTwice", { label, first, scale: path });
+        else seenLabels.set(key, i);
+        if (/^-?\d+([.,]\d+)?$/.test(label.trim())) err(`${at}.label`, "template.levelLabelNumber", { label });
+        if (isNaToken(label)) err(`${at}.label`, "template.levelLabelNa", { label });
+      }
+    }
+  });
+  for (let i = 1; i < values.length; i++) {
+    const a = values[i - 1];
+    const b = values[i];
+    if (a !== undefined && b !== undefined && b < a) err(`${path}.levels[${i}].value`, "template.levelsOrder");
+  }
+  const range = numeric.length >= 2 ? scaleRange(numeric) : undefined;
+  if (range && range.min === range.max) err(`${path}.levels`, "template.scaleFlat", { min: range.min });
+  return {
+    inScale: (at, level) => {
+      if (typeof level !== "number" || !range || range.min === range.max) return;
+      if (level < range.min || level > range.max) err(at, "template.levelOutsideScale", { min: range.min, max: range.max, level });
+      else if (!numeric.includes(level)) err(at, "template.levelNotAValue", { values: numeric.join(", "), level });
+    },
+  };
+}
+
+/** Reports ids given twice (case-insensitively) in a list of `{ id }`; returns the ids by lower case. */
+function uniqueIds(list: unknown, path: string, err: (path: string, code: string, params?: MessageParams) => void): Map<string, string> {
+  const seen = new Map<string, string>();
+  const paths = new Map<string, string>();
+  if (!Array.isArray(list)) return seen;
+  list.forEach((item, i) => {
+    if (!isRecord(item) || typeof item.id !== "string") return;
+    const key = item.id.toLowerCase();
+    const first = paths.get(key);
+    if (first) err(`${path}[${i}].id`, "template.idTwice", { id: item.id, first });
+    else {
+      paths.set(key, `${path}[${i}].id`);
+      seen.set(key, item.id);
+    }
+  });
+  return seen;
 }
 
 function normalize(t: Template): Template {
   const dimensions: Dimension[] = t.dimensions.map((d) => ({
     ...pick(d, ["id", "title", "description", "target"]),
     weight: d.weight ?? 1,
-    criteria: d.criteria.map(
-      (c) => ({ ...pick(c, ["id", "text", "guidance", "targetLevel", "evidence"]), weight: c.weight ?? 1 }) as Criterion,
-    ),
+    ...(d.themes && d.themes.length > 0 ? { themes: d.themes.map((th) => pick(th, ["id", "title"]) as Theme) } : {}),
+    criteria: d.criteria.map((c) => criterionOf(c)),
   })) as Dimension[];
   const out: Template = {
     ...(pick(t, ["id", "version", "title", "source", "description", "target", "targetLevel"]) as Template),
     ...(t.maturity ? { maturity: t.maturity.map((b) => pick(b, ["min", "label"]) as MaturityBand) } : {}),
-    scale: {
-      levels: t.scale.levels.map((l) => pick(l, ["value", "label", "description"])) as Template["scale"]["levels"],
-      notApplicable: t.scale.notApplicable ?? true,
-    },
+    scale: scaleOf(t.scale, false),
+    ...(t.scales && Object.keys(t.scales).length > 0
+      ? { scales: Object.fromEntries(Object.entries(t.scales).map(([id, sc]) => [id, scaleOf(sc, true)])) }
+      : {}),
+    ...(t.replaces && t.replaces.length > 0 ? { replaces: [...t.replaces] } : {}),
     dimensions,
+    ...(t.steps && t.steps.length > 0
+      ? { steps: t.steps.map((st) => pick(st, ["id", "title", "description", "deliverable", "dueOffsetDays"]) as ProcessStep) }
+      : {}),
+    ...(t.actions && t.actions.length > 0
+      ? {
+          actions: t.actions.map(
+            (a) =>
+              pick(a, ["id", "text", "deliverable", "owner", "startOffsetDays", "dueOffsetDays", "indicator", "indicatorTarget", "criterion"]) as TemplateAction,
+          ),
+        }
+      : {}),
   };
   return out;
 }
 
-const TEXT_KEYS = new Set(["title", "source", "description", "label", "text", "guidance", "evidence"]);
+/** A scale with its defaults; `targetLevel` is kept for the other scales only. */
+function scaleOf(scale: Scale, other: boolean): Scale {
+  return {
+    levels: scale.levels.map((l) => pick(l, ["value", "label", "description"])) as Scale["levels"],
+    notApplicable: scale.notApplicable ?? true,
+    ...(other && scale.targetLevel !== undefined ? { targetLevel: scale.targetLevel } : {}),
+  };
+}
+
+/** A criterion with its defaults; the second version's fields only when they say something. */
+function criterionOf(c: Criterion): Criterion {
+  return {
+    ...pick(c, ["id", "text", "guidance", "targetLevel", "evidence", "scale", "theme"]),
+    weight: c.weight ?? 1,
+    ...(c.type === "text" ? { type: "text" as const } : {}),
+    ...(c.required === true ? { required: true } : {}),
+    ...(c.replaces && c.replaces.length > 0 ? { replaces: [...c.replaces] } : {}),
+    ...(c.levelMap && Object.keys(c.levelMap).length > 0 ? { levelMap: { ...c.levelMap } } : {}),
+  } as Criterion;
+}
+
+const TEXT_KEYS = new Set(["title", "source", "description", "label", "text", "guidance", "evidence", "deliverable", "owner", "indicator", "indicatorTarget"]);
 
 /**
  * Copies the known keys that are present, so unknown keys (already warned about) are dropped;

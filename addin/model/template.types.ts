@@ -15,11 +15,13 @@ export interface ScaleLevel {
   description?: LocalizedText;
 }
 
-/** The rating scale of a template. */
+/** A rating scale: the template's own (`Template.scale`) or one of its other scales (`Template.scales`). */
 export interface Scale {
   levels: ScaleLevel[];
   /** Whether a criterion may be rated « sans objet » / not applicable. */
   notApplicable: boolean;
+  /** The target level of the criteria rated on this scale that give none (other scales only). */
+  targetLevel?: number;
 }
 
 /** A maturity band: scores from `min` (inclusive) up to the next band's `min` get `label`. */
@@ -28,15 +30,37 @@ export interface MaturityBand {
   label: LocalizedText;
 }
 
+/** How a criterion is answered: rated on a scale (the default), or in words (never scored). */
+export type CriterionType = "rating" | "text";
+
 /** One criterion of a dimension. `id` is unique in the template (case-insensitively). */
 export interface Criterion {
   id: string;
   text: LocalizedText;
   guidance?: LocalizedText;
   weight: number;
+  /** A level of the criterion's scale; see `criterionTargetLevel` for the default. */
   targetLevel?: number;
   /** The documentary evidence one would expect for this criterion. */
   evidence?: LocalizedText;
+  /** The id of one of `Template.scales`; absent: the template's `scale`. */
+  scale?: string;
+  /** Absent for a rating criterion. */
+  type?: "text";
+  /** Must be met (HAS « impératif »): N/A is refused, and an unmet one is listed apart. */
+  required?: boolean;
+  /** The id of one of its dimension's `themes`. */
+  theme?: string;
+  /** The ids of criteria of an earlier version whose answers this one takes over on upgrade. */
+  replaces?: string[];
+  /** Old level value → level of this criterion's scale, for answers carried across a scale change. */
+  levelMap?: Record<string, number>;
+}
+
+/** A sub-theme of a dimension, between the dimension and its criteria; it gets a score. */
+export interface Theme {
+  id: string;
+  title: LocalizedText;
 }
 
 /** A dimension (« thématique ») groups criteria and gets a score. */
@@ -46,7 +70,33 @@ export interface Dimension {
   description?: LocalizedText;
   weight: number;
   target?: number;
+  themes?: Theme[];
   criteria: Criterion[];
+}
+
+/** A step of the process a framework follows (« Démarche »), written into `QG_Steps`. */
+export interface ProcessStep {
+  id: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  deliverable?: LocalizedText;
+  /** Days after the assessment date the step is planned for. */
+  dueOffsetDays?: number;
+}
+
+/** An action the framework itself plans, written into `QG_Actions` marked « Modèle » when the workbook is made. */
+export interface TemplateAction {
+  id: string;
+  text: LocalizedText;
+  deliverable?: LocalizedText;
+  /** Who leads it, as a role (« Direction », « Comité qualité »). */
+  owner?: LocalizedText;
+  startOffsetDays?: number;
+  dueOffsetDays?: number;
+  indicator?: LocalizedText;
+  indicatorTarget?: LocalizedText;
+  /** The id of the criterion it serves. */
+  criterion?: string;
 }
 
 /** A validated quality-framework template, with defaults filled in. */
@@ -63,7 +113,13 @@ export interface Template {
   targetLevel: number;
   /** Maturity bands, ascending by `min`; a default set is used when absent. */
   maturity?: MaturityBand[];
+  /** Scales beside `scale`, by id, that criteria may name. */
+  scales?: Record<string, Scale>;
+  /** Ids of earlier templates this one takes the place of: their workbooks upgrade to it. */
+  replaces?: string[];
   dimensions: Dimension[];
+  steps?: ProcessStep[];
+  actions?: TemplateAction[];
 }
 
 /** One problem found in an input, with where it is (a JSON path, a file line, a cell). */

@@ -1,11 +1,12 @@
 import type { Assessment, CriterionAnswers, EvidenceItem } from "../model/assessment.types.js";
+import { criterionTargetLevel, gapUnit, isTextCriterion, scaleOfCriterion, themeOf } from "../model/criterion.scale.js";
 import { scaleBounds, type Rating } from "../model/scale.js";
 import { withTargets } from "../model/template.targets.js";
 import type { Template } from "../model/template.types.js";
 import { consolidatedRating, type ConsolidationPolicy } from "./consensus.js";
 import { evidenceNames, isAcceptedStatus } from "./evidence.js";
 import { criterionScore, weightedMean } from "./score.core.js";
-import type { AssessmentResult, CriterionResult, DimensionResult, OverallResult } from "./scoring.types.js";
+import type { AssessmentResult, CriterionResult, DimensionResult, OverallResult, ScoreFigures } from "./scoring.types.js";
 
 const BLANK: Rating = { kind: "blank" };
 
@@ -40,24 +41,22 @@ export function scoreAssessment(assessment: Assessment, options: ScoreOptions = 
   const reference = assessment.assessmentDate ?? (options.today ? utcDay(options.today) : localToday());
   // « Before the reference date »: an item expiring on the reference day still counts.
   const current = (e: EvidenceItem): boolean => e.expiry === null || e.expiry.getTime() >= reference.getTime();
-  const { min, max } = scaleBounds(template.scale);
   // Ids compare case-insensitively; a criterion listed twice: its last row counts.
-  const ratings = new Map<string, Rating>();
-  for (const c of assessment.criteria) ratings.set(c.criterion.toLowerCase(), consolidatedOf(c, policy));
+  const answers = new Map<string, CriterionAnswers>();
+  for (const c of assessment.criteria) answers.set(c.criterion.toLowerCase(), c);
   const evidence = assessment.evidence ?? [];
 
   const criteria: CriterionResult[] = [];
   const dimensions: DimensionResult[] = [];
   let order = 0;
   for (const d of template.dimensions) {
-    const scored: [number, number][] = [];
-    let answered = 0;
-    let notApplicable = 0;
-    let applicable = 0;
-    let covered = 0;
+    const mine: CriterionResult[] = [];
     for (const c of d.criteria) {
-      const rating = ratings.get(c.id.toLowerCase()) ?? BLANK;
-      const targetLevel = c.targetLevel ?? template.targetLevel;
+      const given = answers.get(c.id.toLowerCase());
+      const text = isTextCriterion(c);
+      const rating = given ? consolidatedOf(given, policy) : BLANK;
+      const targetLevel = criterionTargetLevel(template, c);
+      const { min, max } = scaleBounds(scaleOfCriterion(template, c));
       let evidenceCount = 0;
       let acceptedEvidenceCount = 0;
       for (const e of evidence) {
@@ -65,75 +64,90 @@ export function scoreAssessment(assessment: Assessment, options: ScoreOptions = 
         evidenceCount++;
         if (isAcceptedStatus(e.status, assessment.acceptedStatus) && current(e)) acceptedEvidenceCount++;
       }
-      let score: number | null = null;
-      let gap: number | null = null;
-      let priority: number | null = null;
-      if (rating.kind === "level") {
-        score = criterionScore(rating.value, min, max);
-        gap = targetLevel - rating.value;
-        priority = c.weight * gap;
-        scored.push([c.weight, score]);
-        answered++;
-      } else if (rating.kind === "na") {
-        notApplicable++;
-      }
-      if (rating.kind !== "na") {
-        applicable++;
-        if (acceptedEvidenceCount > 0) covered++;
-      }
-      criteria.push({
+      const scored = !text && rating.kind === "level" && targetLevel !== null;
+      const score = scored ? criterionScore(rating.value, min, max) : null;
+      const gap = scored ? (targetLevel - rating.value) * gapUnit(template, c) : null;
+      const required = c.required === true;
+      const result: CriterionResult = {
         id: c.id,
         dimensionId: d.id,
+        themeId: themeOf(d, c)?.id ?? null,
         order: order++,
+        type: text ? "text" : "rating",
+        required,
         weight: c.weight,
         targetLevel,
-        rating,
+        rating: text && rating.kind !== "na" ? BLANK : rating,
+        text: text && rating.kind !== "na" ? answeredText(given) : "",
         score,
         gap,
-        priority,
+        priority: gap === null ? null : c.weight * gap,
+        // Met only when rated at or above its target (exactly, as the grid's formula compares).
+        requiredNotMet: required && !text && !(scored && rating.value >= targetLevel),
         evidenceCount,
         acceptedEvidenceCount,
-      });
+      };
+      mine.push(result);
+      criteria.push(result);
     }
-    const mean = weightedMean(scored);
-    const score = mean === null ? null : 100 * mean;
+    const figures = figuresOf(mine);
     const target = d.target ?? template.target;
-    const total = d.criteria.length;
     dimensions.push({
       id: d.id,
       weight: d.weight,
-      score,
+      ...figures,
       target,
-      gap: score === null ? null : target - score,
-      answered,
-      notApplicable,
-      total,
-      completion: total > 0 ? (answered + notApplicable) / total : 0,
-      evidenceCoverage: applicable > 0 ? covered / applicable : null,
+      gap: figures.score === null ? null : target - figures.score,
+      themes: (d.themes ?? []).map((th) => {
+        const of = mine.filter((c) => c.themeId === th.id);
+        const f = figuresOf(of);
+        return { id: th.id, score: f.score, answered: f.answered, total: f.total };
+      }),
     });
   }
   return { criteria, dimensions, overall: overallOf(template, criteria, dimensions, assessment.settings.completionThreshold) };
 }
 
-function overallOf(template: Template, criteria: CriterionResult[], dimensions: DimensionResult[], threshold: number): OverallResult {
-  const score = weightedMean(dimensions.flatMap((d) => (d.score === null ? [] : [[d.weight, d.score] as const])));
-  const answered = sum(dimensions.map((d) => d.answered));
-  const notApplicable = sum(dimensions.map((d) => d.notApplicable));
+/**
+ * The figures of design.md over some criteria (a dimension's, a theme's): the score, the weighted
+ * mean of the scored criteria's scores; answered (rated, or a text question answered in words),
+ * N/A, completion; evidence coverage over applicable rating criteria; required criteria not met.
+ */
+function figuresOf(criteria: readonly CriterionResult[]): Omit<ScoreFigures, "target" | "gap"> {
+  const mean = weightedMean(criteria.flatMap((c) => (c.score === null ? [] : [[c.weight, c.score] as const])));
+  const answered = criteria.filter((c) => c.score !== null || (c.type === "text" && c.text.trim() !== "")).length;
+  const notApplicable = criteria.filter((c) => c.rating.kind === "na").length;
+  const applicable = criteria.filter((c) => c.type === "rating" && c.rating.kind !== "na");
   const total = criteria.length;
-  const applicable = criteria.filter((c) => c.rating.kind !== "na");
-  const covered = applicable.filter((c) => c.acceptedEvidenceCount > 0).length;
-  const completion = total > 0 ? (answered + notApplicable) / total : 0;
   return {
-    score,
-    target: template.target,
-    gap: score === null ? null : template.target - score,
+    score: mean === null ? null : 100 * mean,
     answered,
     notApplicable,
     total,
-    completion,
-    evidenceCoverage: applicable.length > 0 ? covered / applicable.length : null,
-    provisional: completion < threshold,
+    completion: total > 0 ? (answered + notApplicable) / total : 0,
+    evidenceCoverage: applicable.length > 0 ? applicable.filter((c) => c.acceptedEvidenceCount > 0).length / applicable.length : null,
+    requiredNotMet: criteria.filter((c) => c.requiredNotMet).length,
   };
+}
+
+function overallOf(template: Template, criteria: CriterionResult[], dimensions: DimensionResult[], threshold: number): OverallResult {
+  const score = weightedMean(dimensions.flatMap((d) => (d.score === null ? [] : [[d.weight, d.score] as const])));
+  const figures = figuresOf(criteria);
+  return {
+    ...figures,
+    score,
+    target: template.target,
+    gap: score === null ? null : template.target - score,
+    provisional: figures.completion < threshold,
+  };
+}
+
+/** What the respondents wrote for a text question: their non-blank answers, one per line. */
+function answeredText(given: CriterionAnswers | undefined): string {
+  return (given?.answers ?? [])
+    .map((a) => a.text.trim())
+    .filter((t) => t !== "")
+    .join("\n");
 }
 
 function utcDay(d: Date): Date {
@@ -149,6 +163,3 @@ function consolidatedOf(c: CriterionAnswers, policy: ConsolidationPolicy): Ratin
   return consolidatedRating(c.answers.map((a) => a.rating), c.agreed?.rating ?? null, policy);
 }
 
-function sum(xs: number[]): number {
-  return xs.reduce((a, b) => a + b, 0);
-}

@@ -1,7 +1,7 @@
 import type { ActionItem, Assessment, CriterionAnswers, EvidenceItem, Respondent } from "../model/assessment.types.js";
 import { splitCriterionIds } from "../model/criterion.ids.js";
 import { dayOfCell } from "../model/date.serial.js";
-import { parseRatingCell } from "../model/scale.js";
+import { answerOfCell, criteriaById } from "../model/answer.cell.js";
 import { DEFAULT_WORKBOOK_SETTINGS } from "../model/settings.js";
 import { YES_NO } from "../plan/labels.js";
 import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, WorkbookLayout } from "./workbook.types.js";
@@ -18,15 +18,17 @@ import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, W
 export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
   const { organization, assessmentDate, ...settings } = layout.settings ?? DEFAULT_WORKBOOK_SETTINGS;
   const evaluator: Respondent | null = layout.grid.some((r) => r.evaluatorRatingCell !== null) ? { name: "", role: "evaluator" } : null;
-  const scale = layout.template.scale;
+  const byId = criteriaById(layout.template);
+  // A row whose id the template lacks (reported by the check) is read on the template's own scale.
+  const read = (value: unknown, id: string) => answerOfCell(value, layout.template, byId.get(id.toLowerCase()) ?? {});
   const criteria = layout.grid
     .filter((r) => r.criterion !== "")
     .map((r: GridRowRead): CriterionAnswers => ({
       criterion: r.criterion,
       dimension: r.dimension,
-      answers: [{ rating: parseRatingCell(r.rating, scale), comment: r.comment, text: "" }],
+      answers: [{ ...read(r.rating, r.criterion), comment: r.comment }],
       agreed: null,
-      evaluator: evaluator ? { rating: parseRatingCell(r.evaluatorRating, scale), comment: r.evaluatorComment, text: "" } : null,
+      evaluator: evaluator ? { ...read(r.evaluatorRating, r.criterion), comment: r.evaluatorComment } : null,
     }));
   return {
     template: layout.template,

@@ -1,8 +1,12 @@
 import type { AssessmentWorkbook, CellRef } from "./workbook.types.js";
 import type { PlainValue } from "../model/table.plain.js";
 import { splitCriterionIds } from "../model/criterion.ids.js";
-import { describeScale, parseRatingCell } from "../model/scale.js";
-import type { Lang } from "../model/template.types.js";
+import { answerOfCell, criteriaById } from "../model/answer.cell.js";
+import { answerScale, isTextCriterion } from "../model/criterion.scale.js";
+import { numberText } from "../model/messages/message.format.js";
+import { describeScale, isNaToken } from "../model/scale.js";
+import { scoreAssessment } from "../scoring/assessment.score.js";
+import type { Criterion, Lang } from "../model/template.types.js";
 import { ACTION_STATUSES, YES_NO } from "../plan/labels.js";
 import { CHECK_MESSAGES } from "../model/messages/messages.check.js";
 
@@ -13,6 +17,10 @@ export type FindingCode =
   | "ratingInvalid"
   | "evaluatorRatingInvalid"
   | "unanswered"
+  | "questionUnanswered"
+  | "requiredNotApplicable"
+  | "requiredUnanswered"
+  | "requiredBelowTarget"
   | "criterionMissingFromGrid"
   | "criterionNotInTemplate"
   | "evidenceUnknownCriterion"
@@ -84,10 +92,12 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
   const out: Finding[] = [];
   const add = (code: FindingCode, severity: Finding["severity"], where: CellRef, p: Params): void =>
     void out.push({ code, severity, where, message: findingText(code, p, lang) });
-  const scale = describeScale(wb.template.scale, lang);
   const known = new Map<string, string>();
   for (const d of wb.template.dimensions) for (const c of d.criteria) known.set(c.id.toLowerCase(), c.id);
+  const byId = criteriaById(wb.template);
   const inGrid = new Set<string>();
+  // What scoring makes of each criterion, for required criteria below their target.
+  const scored = new Map(scoreAssessment(wb.assessment, { today }).criteria.map((c) => [c.id.toLowerCase(), c]));
 
   const firstRow = new Map<string, CellRef>();
   for (const row of wb.grid) {
@@ -98,11 +108,25 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
     if (first) add("criterionDuplicated", "error", here, { id: row.criterion, first: `${first.sheet}!${first.address}` });
     else firstRow.set(row.criterion.toLowerCase(), here);
     if (!known.has(row.criterion.toLowerCase())) add("criterionNotInTemplate", "error", { sheet: wb.gridSheet, address: `A${row.row}` }, { id: row.criterion });
-    const r = parseRatingCell(row.rating, wb.template.scale);
-    if (r.kind === "invalid") add("ratingInvalid", "error", row.ratingCell, { id: row.criterion, value: r.raw, scale });
-    else if (r.kind === "blank") add("unanswered", "warning", row.ratingCell, { id: row.criterion });
-    const ev = parseRatingCell(row.evaluatorRating, wb.template.scale);
-    if (ev.kind === "invalid") add("evaluatorRatingInvalid", "error", row.evaluatorRatingCell ?? row.ratingCell, { id: row.criterion, value: ev.raw, scale });
+    const criterion: Partial<Criterion> = byId.get(row.criterion.toLowerCase()) ?? {};
+    const scale = describeScale(answerScale(wb.template, criterion), lang);
+    const required = criterion.required === true;
+    // N/A typed in a required criterion's cell: said so, rather than « not a level ».
+    const naRefused = (value: unknown): boolean => required && typeof value === "string" && isNaToken(value.trim());
+    const r = answerOfCell(row.rating, wb.template, criterion);
+    const result = scored.get(row.criterion.toLowerCase());
+    if (naRefused(row.rating)) add("requiredNotApplicable", "error", row.ratingCell, { id: row.criterion, value: String(row.rating) });
+    else if (r.rating.kind === "invalid") add("ratingInvalid", "error", row.ratingCell, { id: row.criterion, value: r.rating.raw, scale });
+    else if (r.rating.kind === "blank" && isTextCriterion(criterion)) {
+      if (r.text === "") add(required ? "requiredUnanswered" : "questionUnanswered", "warning", row.ratingCell, { id: row.criterion });
+    } else if (r.rating.kind === "blank") add(required ? "requiredUnanswered" : "unanswered", "warning", row.ratingCell, { id: row.criterion });
+    else if (result?.requiredNotMet && r.rating.kind === "level" && result.rating.kind === "level" && result.targetLevel !== null) {
+      add("requiredBelowTarget", "warning", row.ratingCell, { id: row.criterion, value: numberText(result.rating.value, lang), target: numberText(result.targetLevel, lang) });
+    }
+    const ev = answerOfCell(row.evaluatorRating, wb.template, criterion);
+    const evaluatorCell = row.evaluatorRatingCell ?? row.ratingCell;
+    if (naRefused(row.evaluatorRating)) add("requiredNotApplicable", "error", evaluatorCell, { id: row.criterion, value: String(row.evaluatorRating) });
+    else if (ev.rating.kind === "invalid") add("evaluatorRatingInvalid", "error", evaluatorCell, { id: row.criterion, value: ev.rating.raw, scale });
   }
   for (const [key, id] of known) {
     if (!inGrid.has(key)) add("criterionMissingFromGrid", "error", { sheet: wb.gridSheet, address: "A1" }, { id });

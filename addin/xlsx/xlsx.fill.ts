@@ -4,7 +4,7 @@ import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { naDisplayToken } from "../model/scale.js";
 
 /** One criterion's answer to write: its rating, and its comment (null: the comment is left as it is). */
-export type AnswerEntry = Pick<AnswerLine, "criterion" | "rating" | "comment">;
+export type AnswerEntry = Pick<AnswerLine, "criterion" | "rating" | "comment"> & Partial<Pick<AnswerLine, "text">>;
 
 /** What `fillAnswers` did: the rows it filled, and how many cells now hold a value they did not. */
 export interface FillResult {
@@ -14,7 +14,7 @@ export interface FillResult {
 
 /**
  * Writes ratings and comments into the grid of a loaded workbook: a level as a number, N/A as
- * the workbook language's token, blank as an empty cell. Comments are always written as text.
+ * the workbook language's token, a text question's words as text, blank as an empty cell. Comments are always written as text.
  * Criteria not in the grid are skipped. A cell that already holds the value is left alone. Returns
  * how many rows were filled.
  */
@@ -38,7 +38,9 @@ export function fillAnswersCounted(wb: ExcelJS.Workbook, assessment: AssessmentW
     const row = rows.get(line.criterion.toLowerCase());
     if (!row) continue;
     const r = line.rating;
-    put(ws.getCell(row.ratingCell.address), r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(assessment.lang) : null);
+    // A text question's words go where a rating goes, as text: "=…" never becomes a formula.
+    const words = line.text ?? null;
+    put(ws.getCell(row.ratingCell.address), r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(assessment.lang) : words !== null && words !== "" ? words : null);
     if (line.comment !== null && row.commentCell) {
       // A plain string cell is text in the file: "=…" typed in a comment never becomes a formula.
       put(ws.getCell(row.commentCell.address), line.comment === "" ? null : line.comment);

@@ -28,6 +28,7 @@ function answersFor(template: Template): AnswerLine[] {
   return ids.slice(0, 8).map((criterion, i): AnswerLine => ({
     criterion,
     rating: i % 4 === 1 && template.scale.notApplicable ? { kind: "na" } : i % 4 === 3 ? { kind: "blank" } : { kind: "level", value: levels[i % levels.length] ?? 1 },
+    text: null,
     comment: HOSTILE_TEXTS[i % HOSTILE_TEXTS.length] ?? null,
     line: i + 2,
   }));

@@ -116,6 +116,10 @@ export const ANSWERS_MESSAGES = registerMessages({
     fr: (p) => `cotation « ${p.value} » de ${p.id} : ce modèle ne permet pas « sans objet » (choisissez ${scaleIn(p, "fr")})`,
     en: (p) => `rating "${p.value}" of ${p.id}: this template does not allow N/A (choose ${scaleIn(p, "en")})`,
   },
+  "answers.ratingNaRequired": {
+    fr: (p) => `cotation « ${p.value} » de ${p.id} : ce critère est requis, il ne peut pas être « sans objet »${p.scaleFr ? ` (choisissez ${scaleIn(p, "fr")})` : ""}`,
+    en: (p) => `rating "${p.value}" of ${p.id}: this criterion is required, it cannot be N/A${p.scaleEn ? ` (choose ${scaleIn(p, "en")})` : ""}`,
+  },
   "answers.ratingAmbiguous": {
     fr: (p) => `cotation « ${p.value} » de ${p.id} ambiguë : elle désigne plusieurs niveaux (${p.levels}) ; donnez la valeur du niveau (${scaleIn(p, "fr")})`,
     en: (p) => `rating "${p.value}" of ${p.id} is ambiguous: it names several levels (${p.levels}); give the level's value (${scaleIn(p, "en")})`,

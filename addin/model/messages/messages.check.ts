@@ -14,6 +14,22 @@ export const CHECK_MESSAGES = registerMessages({
     fr: (p) => `le critère ${p.id} n'a pas de cotation`,
     en: (p) => `criterion ${p.id} has no rating`,
   },
+  "check.questionUnanswered": {
+    fr: (p) => `la question ${p.id} n'a pas de réponse`,
+    en: (p) => `question ${p.id} has no answer`,
+  },
+  "check.requiredNotApplicable": {
+    fr: (p) => `le critère ${p.id} est requis : il ne peut pas être « sans objet » (« ${p.value} »)`,
+    en: (p) => `criterion ${p.id} is required: it cannot be N/A ("${p.value}")`,
+  },
+  "check.requiredUnanswered": {
+    fr: (p) => `le critère requis ${p.id} n'a pas de réponse`,
+    en: (p) => `required criterion ${p.id} has no answer`,
+  },
+  "check.requiredBelowTarget": {
+    fr: (p) => `le critère requis ${p.id} est sous sa cible (${p.value} pour une cible de ${p.target})`,
+    en: (p) => `required criterion ${p.id} is below its target (${p.value} against a target of ${p.target})`,
+  },
   "check.criterionMissingFromGrid": {
     fr: (p) => `le critère ${p.id} du modèle n'a pas de ligne dans la grille : recréez la grille ou remettez la ligne`,
     en: (p) => `criterion ${p.id} of the template has no row in the grid: regenerate the grid or restore the row`,

@@ -100,6 +100,10 @@ export const TEMPLATE_MESSAGES = registerMessages({
     fr: (p) => `doit être ${wordOf(TYPES, p.type, "fr")}`,
     en: (p) => `must be ${wordOf(TYPES, p.type, "en")}`,
   },
+  "template.enum": {
+    fr: (p) => `doit être l'une des valeurs suivantes : ${p.values}`,
+    en: (p) => `must be one of: ${p.values}`,
+  },
   "template.schema": {
     fr: (p) => `ne respecte pas le format des modèles (${p.keyword} : ${p.detail})`,
     en: (p) => `does not follow the template format (${p.keyword}: ${p.detail})`,
@@ -129,12 +133,12 @@ export const TEMPLATE_MESSAGES = registerMessages({
 
   // Meaning: what JSON Schema cannot say.
   "template.levelValueTwice": {
-    fr: (p) => `même valeur que scale.levels[${p.first}].value (${num(p.value, "fr")})`,
-    en: (p) => `duplicates scale.levels[${p.first}].value (${num(p.value, "en")})`,
+    fr: (p) => `même valeur que ${p.scale ?? "scale"}.levels[${p.first}].value (${num(p.value, "fr")})`,
+    en: (p) => `duplicates ${p.scale ?? "scale"}.levels[${p.first}].value (${num(p.value, "en")})`,
   },
   "template.levelLabelTwice": {
-    fr: (p) => `« ${p.label} » est aussi le libellé de scale.levels[${p.first}]`,
-    en: (p) => `"${p.label}" is also the label of scale.levels[${p.first}]`,
+    fr: (p) => `« ${p.label} » est aussi le libellé de ${p.scale ?? "scale"}.levels[${p.first}]`,
+    en: (p) => `"${p.label}" is also the label of ${p.scale ?? "scale"}.levels[${p.first}]`,
   },
   "template.levelLabelNumber": {
     fr: (p) => `« ${p.label} » ressemble à un nombre ; le libellé d'un niveau ne doit pas pouvoir être pris pour la valeur d'un niveau`,
@@ -179,6 +183,48 @@ export const TEMPLATE_MESSAGES = registerMessages({
   "template.weightsAllZero": {
     fr: () => "tous les critères ont un poids de 0 : cette dimension ne pourra jamais avoir de score",
     en: () => "every criterion has weight 0: this dimension can never be scored",
+  },
+
+  // The second version of the model (design.md "Template model, second version").
+  "template.defaultScaleTargetLevel": {
+    fr: () => "l'échelle par défaut prend la cible du modèle (targetLevel au premier niveau) ; targetLevel n'est permis que dans scales",
+    en: () => "the default scale takes the template's target (top-level targetLevel); targetLevel is allowed only in scales",
+  },
+  "template.unknownScale": {
+    fr: (p) => `échelle « ${p.scale} » inconnue ; échelles du modèle : ${p.known}`,
+    en: (p) => `unknown scale "${p.scale}"; the template's scales: ${p.known}`,
+  },
+  "template.textCriterionHas": {
+    fr: (p) => `une question à réponse libre (type « text ») n'est pas cotée : elle ne prend pas de ${p.key}`,
+    en: (p) => `a free-text question (type "text") is not rated: it takes no ${p.key}`,
+  },
+  "template.unknownTheme": {
+    fr: (p) => `sous-thème « ${p.theme} » inconnu dans cette dimension ; ses sous-thèmes : ${p.known}`,
+    en: (p) => `unknown theme "${p.theme}" in this dimension; its themes: ${p.known}`,
+  },
+  "template.idTwice": {
+    fr: (p) => `identifiant « ${p.id} » en double (aussi à ${p.first})`,
+    en: (p) => `duplicate id "${p.id}" (also at ${p.first})`,
+  },
+  "template.replacesExisting": {
+    fr: (p) => `« ${p.id} » est encore un critère de ce modèle (${p.at}) : un critère ne peut remplacer qu'un identifiant disparu`,
+    en: (p) => `"${p.id}" is still a criterion of this template (${p.at}): a criterion can only replace an id that is gone`,
+  },
+  "template.replacedTwice": {
+    fr: (p) => `« ${p.id} » est déjà remplacé par ${p.first} : ses réponses ne peuvent aller qu'à un seul critère`,
+    en: (p) => `"${p.id}" is already replaced by ${p.first}: its answers can go to one criterion only`,
+  },
+  "template.replacesItself": {
+    fr: () => "un modèle ne peut pas se remplacer lui-même",
+    en: () => "a template cannot replace itself",
+  },
+  "template.levelMapKey": {
+    fr: (p) => `« ${p.key} » n'est pas une valeur de niveau (un nombre, comme « 3 » ou « 2.5 »)`,
+    en: (p) => `"${p.key}" is not a level value (a number, such as "3" or "2.5")`,
+  },
+  "template.unknownCriterion": {
+    fr: (p) => `critère « ${p.id} » inconnu dans ce modèle`,
+    en: (p) => `unknown criterion "${p.id}" in this template`,
   },
 
   // A template read from a workbook.
