@@ -12,16 +12,22 @@ export interface CellAnswer {
 /**
  * Reads the cell where a criterion is answered, as the grid's formulas read it: a rating on the
  * criterion's own scale (N/A refused for a required criterion: it is then unreadable), or, for a
- * text question, its words — N/A when they are an N/A token and N/A is allowed.
+ * text question, N/A when its rating cell holds an N/A token and N/A is allowed, else its words
+ * (`words`, the « Réponse » cell; the rating cell's text when the grid has no such column).
  */
-export function answerOfCell(value: unknown, template: Pick<Template, "scale" | "scales">, c: Pick<Criterion, "scale" | "required" | "type">): CellAnswer {
+export function answerOfCell(
+  value: unknown,
+  template: Pick<Template, "scale" | "scales">,
+  c: Pick<Criterion, "scale" | "required" | "type">,
+  words?: unknown,
+): CellAnswer {
   const scale = answerScale(template, c);
   if (!isTextCriterion(c)) return { rating: parseRatingCell(value, scale), text: "" };
-  if (value === null || value === undefined) return { rating: { kind: "blank" }, text: "" };
-  const words = String(value).trim();
-  if (words === "") return { rating: { kind: "blank" }, text: "" };
-  if (isNaToken(words) && scale.notApplicable) return { rating: { kind: "na" }, text: "" };
-  return { rating: { kind: "blank" }, text: words };
+  const typed = value === null || value === undefined ? "" : String(value).trim();
+  if (typed !== "" && isNaToken(typed) && scale.notApplicable) return { rating: { kind: "na" }, text: "" };
+  // The grid's « Réponse » column holds the words; without it (a hand-made grid), the rating cell does.
+  const answer = words === undefined ? typed : words === null ? "" : String(words).trim();
+  return { rating: { kind: "blank" }, text: answer };
 }
 
 /** The template's criteria by lower-cased id, for readers that meet ids as a grid spells them. */

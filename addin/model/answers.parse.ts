@@ -97,67 +97,54 @@ export function parseAnswersCsv(text: string, file: string, template: Template):
   } else {
     delimiter = csvSeparatorOf(body.split(/\r?\n/).find((l) => l.trim() !== "") ?? "");
   }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
-  } catch (e) {
-    // csv-parse counts lines up to where it gave up; an unclosed quote is better shown where it opened.
-    const opened = unclosedQuoteLine(body, delimiter);
-    if (opened !== undefined) return { ok: false, issues: [issueOf("answers.unclosedQuote", { file, line: opened }, `${file}:${opened}`)] };
-    const lines = (e as { lines?: number }).lines;
-    const detail = e instanceof Error ? e.message.replace(/^Invalid[^:]*:\s*/, "") : String(e);
-    return { ok: false, issues: [issueOf("answers.malformed", { file, ...(lines ? { line: lines } : {}), detail }, lines ? `${file}:${lines}` : file)] };
-  }
-  const filled = records.filter((r) => r.record.some((v) => v.trim() !== ""));
-  const header = filled[0];
-  if (!header) return { ok: false, issues: [issueOf("answers.empty", { file, line: 1 }, `${file}:1`)] };
-
   const index: Record<AnswerColumn, number> = { criterion: -1, rating: -1, comment: -1 };
   const unnamed: number[] = [];
-  header.record.forEach((name, i) => {
-    const column = columnLetter(i + 1);
-    if (name.trim() === "") return void unnamed.push(i);
-    const role = answerColumnOf(name);
-    if (role === undefined) return at(header.info.lines, "answers.headerUnknown", { column, name: name.trim() });
-    if (index[role] >= 0) return at(header.info.lines, "answers.headerTwice", { role, first: columnLetter(index[role] + 1), column });
-    index[role] = i;
-  });
-  if (issues.length === 0) {
-    for (const role of ["criterion", "rating"] as const) if (index[role] < 0) at(header.info.lines, "answers.headerMissing", { role });
-  }
-  if (issues.length > 0) return { ok: false, issues };
+  let header: { record: string[]; line: number } | undefined;
+  const readHeader = (record: string[], line: number): void => {
+    header = { record, line };
+    record.forEach((name, i) => {
+      const column = columnLetter(i + 1);
+      if (name.trim() === "") return void unnamed.push(i);
+      const role = answerColumnOf(name);
+      if (role === undefined) return at(line, "answers.headerUnknown", { column, name: name.trim() });
+      if (index[role] >= 0) return at(line, "answers.headerTwice", { role, first: columnLetter(index[role] + 1), column });
+      index[role] = i;
+    });
+    if (issues.length === 0) {
+      for (const role of ["criterion", "rating"] as const) if (index[role] < 0) at(line, "answers.headerMissing", { role });
+    }
+  };
 
   const byId = new Map<string, Criterion>();
   for (const d of template.dimensions) for (const c of d.criteria) byId.set(c.id.toLowerCase(), c);
   const seen = new Map<string, number>();
   const out: AnswerLine[] = [];
-  for (const { record, info } of filled.slice(1)) {
-    const line = info.lines;
-    if (record.length !== header.record.length) {
-      at(line, "answers.fieldCount", { expected: header.record.length, found: record.length, separator: delimiter });
-      continue;
+  const readLine = (record: string[], line: number, columns: number): void => {
+    if (record.length !== columns) {
+      at(line, "answers.fieldCount", { expected: columns, found: record.length, separator: delimiter });
+      return;
     }
     const cell = (i: number): string => (i >= 0 ? (record[i] ?? "") : "");
     const stray = unnamed.find((i) => cell(i).trim() !== "");
     if (stray !== undefined) {
       at(line, "answers.unnamedColumn", { column: columnLetter(stray + 1), value: cell(stray).trim() });
-      continue;
+      return;
     }
     const rawId = cell(index.criterion).trim();
     if (rawId === "") {
       at(line, "answers.criterionEmpty");
-      continue;
+      return;
     }
     const criterion = byId.get(rawId.toLowerCase());
     if (!criterion) {
       at(line, "answers.criterionUnknown", { id: rawId, template: template.id });
-      continue;
+      return;
     }
     const id = criterion.id;
     const first = seen.get(id.toLowerCase());
     if (first !== undefined) {
       at(line, "answers.criterionTwice", { id, first });
-      continue;
+      return;
     }
     seen.set(id.toLowerCase(), line);
     const scale = answerScale(template, criterion);
@@ -169,19 +156,48 @@ export function parseAnswersCsv(text: string, file: string, template: Template):
       const code = rating.problem === "naNotAllowed" && criterion.required ? "answers.ratingNaRequired" : RATING_MESSAGES[rating.problem ?? "notALevel"];
       const described: MessageParams = textQuestion ? {} : { scaleFr: describeScale(scale, "fr"), scaleEn: describeScale(scale, "en") };
       at(line, code, { id, value: rating.raw.trim(), ...described, ...levels });
-      continue;
+      return;
     }
     if (textQuestion && raw.length > EXCEL_LIMITS.cellText) {
       at(line, "limits.commentTooLong", { id, length: raw.length, limit: EXCEL_LIMITS.cellText });
-      continue;
+      return;
     }
     const comment = index.comment === -1 ? null : cell(index.comment);
     if (comment !== null && comment.length > EXCEL_LIMITS.cellText) {
       at(line, "limits.commentTooLong", { id, length: comment.length, limit: EXCEL_LIMITS.cellText });
-      continue;
+      return;
     }
     out.push({ criterion: id, rating, text: textQuestion && rating.kind !== "na" ? raw.trim() : null, comment, line });
+  };
+
+  let headerRefused = false;
+  try {
+    // Each record is read as csv-parse makes it and then dropped (`on_record` returns null): a file of a
+    // million lines never becomes a million records in memory.
+    parse(body, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      on_record: (record: string[], context: { lines: number }) => {
+        if (headerRefused || !record.some((v) => v.trim() !== "")) return null;
+        if (!header) {
+          readHeader(record, context.lines);
+          headerRefused = issues.length > 0;
+        } else readLine(record, context.lines, header.record.length);
+        return null;
+      },
+    });
+  } catch (e) {
+    // csv-parse counts lines up to where it gave up; an unclosed quote is better shown where it opened.
+    const opened = unclosedQuoteLine(body, delimiter);
+    if (opened !== undefined) return { ok: false, issues: [issueOf("answers.unclosedQuote", { file, line: opened }, `${file}:${opened}`)] };
+    const lines = (e as { lines?: number }).lines;
+    const detail = e instanceof Error ? e.message.replace(/^Invalid[^:]*:\s*/, "") : String(e);
+    return { ok: false, issues: [issueOf("answers.malformed", { file, ...(lines ? { line: lines } : {}), detail }, lines ? `${file}:${lines}` : file)] };
   }
+  if (!header) return { ok: false, issues: [issueOf("answers.empty", { file, line: 1 }, `${file}:1`)] };
+  if (headerRefused) return { ok: false, issues };
   if (unlisted > 0) issues.push(issueOf("issues.more", { count: unlisted }, file));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out, warnings: [] };
 }

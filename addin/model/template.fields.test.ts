@@ -191,3 +191,30 @@ describe("second-version fields that cannot be", () => {
     ]);
   });
 });
+
+describe("the second version's fields in the template sheet a workbook carries", () => {
+  it("round-trips every field through the sheet's rows", async () => {
+    const { templateFromSheetRows, templateToSheetRows } = await import("./template.sheet.js");
+    const t = parsed(richTemplateJson());
+    const rows = templateToSheetRows(t);
+    expect(rows.columns?.slice(-6)).toEqual(["scale", "type", "required", "theme", "replaces", "levelMap"]);
+    const back = templateFromSheetRows(rows, "Modèle");
+    expect(back.ok && back.value).toEqual(t);
+  });
+
+  it("writes no extra column nor row for a template of the first version", async () => {
+    const { templateToSheetRows, TEMPLATE_ITEM_COLUMNS } = await import("./template.sheet.js");
+    const json = richTemplateJson();
+    delete json.scales;
+    delete json.steps;
+    delete json.actions;
+    delete json.replaces;
+    for (const d of json.dimensions) {
+      delete d.themes;
+      for (const c of d.criteria) for (const k of ["scale", "type", "required", "theme", "replaces", "levelMap"]) delete c[k];
+    }
+    const rows = templateToSheetRows(parsed(json));
+    expect(rows.columns).toEqual([...TEMPLATE_ITEM_COLUMNS]);
+    expect(rows.info.some(([k]) => /^(scales|themes|steps|actions|replaces)/.test(k))).toBe(false);
+  });
+});

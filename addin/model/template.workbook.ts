@@ -1,5 +1,5 @@
 import type { PlainValue } from "../model/table.plain.js";
-import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, TEMPLATE_TABLES, type SheetCell, type TemplateSheetRows } from "./template.sheet.js";
+import { templateFromSheetRows, TEMPLATE_ITEM_ALL_COLUMNS, TEMPLATE_ITEM_COLUMNS, TEMPLATE_TABLES, type SheetCell, type TemplateSheetRows } from "./template.sheet.js";
 import { parseTemplate } from "./template.parse.js";
 import type { MessageParams } from "./messages/message.types.js";
 import type { InputIssue, Result, Template } from "./template.types.js";
@@ -184,7 +184,7 @@ function authoringCell(jsonPath: string, rows: TemplateSheetRows, places: Author
 }
 
 function pickItemColumns(headers: readonly string[], rows: readonly PlainValue[][]): SheetCell[][] {
-  const cols = TEMPLATE_ITEM_COLUMNS.map((name) => headers.findIndex((h) => h.trim() === name));
+  const cols = TEMPLATE_ITEM_ALL_COLUMNS.map((name) => headers.findIndex((h) => h.trim() === name));
   return rows.map((r) => cols.map((i) => (i < 0 ? null : sheetCell(r[i]))));
 }
 

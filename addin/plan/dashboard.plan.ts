@@ -3,7 +3,8 @@ import type { Template } from "../model/template.types.js";
 import { rangeAddress } from "../model/cell.address.js";
 import { columnsOf, FORMATS, headerOf, indexOf, type ColumnSpec } from "./columns.js";
 import { f, str, thisRow, wholeColumn } from "./formula.js";
-import { HEADERS, TEXTS, type ScoresKey } from "./labels.js";
+import { gridFeatures } from "./grid.features.js";
+import { HEADERS, TEXTS, type ScoresKey, type ThemesKey } from "./labels.js";
 import { NAMES, TABLES } from "./names.js";
 import { COMPLETION_THRESHOLD_FORMULA } from "./settings.plan.js";
 import type { BlockCell, ConditionalFormatPlan, NamePlan, PlanOptions, PlanValue, TablePlan } from "./plan.types.js";
@@ -21,7 +22,7 @@ export function dashboardContent(
   template: Template,
   options: PlanOptions,
   sheet: string,
-): { table: TablePlan; cells: BlockCell[]; names: NamePlan[]; conditionalFormats: ConditionalFormatPlan[] } {
+): { tables: TablePlan[]; cells: BlockCell[]; names: NamePlan[]; conditionalFormats: ConditionalFormatPlan[] } {
   const { lang } = options;
   const withEvidence = options.parts.evidence;
   const specs: Partial<Record<ScoresKey, ColumnSpec>> = {
@@ -49,6 +50,8 @@ export function dashboardContent(
     specs.applicable = { width: 11, style: "helper" };
     specs.covered = { width: 9, style: "helper" };
   }
+  const features = gridFeatures(template);
+  if (features.required) specs.requiredNotMet = { width: 11 };
   const columns = columnsOf(HEADERS.scores, specs, lang);
   const S = TABLES.scores;
   const row = (k: ScoresKey): string => thisRow(S, headerOf(columns, k));
@@ -61,7 +64,8 @@ export function dashboardContent(
     gap: f(`IF(ISNUMBER(${row("score")}),${row("target")}-${row("score")},"")`),
     completion: f(`IF(${row("total")}=0,0,(${row("answered")}+${row("notApplicable")})/${row("total")})`),
     maturity: f(`IF(ISNUMBER(${row("score")}),IFERROR(LOOKUP(${row("score")},${NAMES.maturityMin},${NAMES.maturityLabels}),""),"")`),
-    answered: f(sumGrid("scored")),
+    // With text questions, answered counts those answered in words too (the grid's « Répondu »).
+    answered: f(sumGrid(features.text ? "answered" : "scored")),
     notApplicable: f(sumGrid("notApplicable")),
     total: f(`COUNTIF(${grid("dimension")},${row("dimension")})`),
     countedWeight: f(`IF(ISNUMBER(${row("score")}),${row("weight")},0)`),
@@ -69,9 +73,13 @@ export function dashboardContent(
   };
   if (withEvidence) {
     formulas.coverage = f(`IF(${row("applicable")}=0,"",${row("covered")}/${row("applicable")})`);
-    formulas.applicable = f(`${row("total")}-${row("notApplicable")}`);
+    // Text questions have no evidence coverage: applicable counts rating criteria only.
+    formulas.applicable = features.text
+      ? f(`COUNTIFS(${grid("dimension")},${row("dimension")},${grid("isText")},0)-SUMIFS(${grid("notApplicable")},${grid("dimension")},${row("dimension")},${grid("isText")},0)`)
+      : f(`${row("total")}-${row("notApplicable")}`);
     formulas.covered = f(sumGrid("covered"));
   }
+  if (features.required) formulas.requiredNotMet = f(sumGrid("requiredNotMet"));
   const rows = template.dimensions.map((d) => {
     const fixed: Partial<Record<ScoresKey, PlanValue>> = {
       dimension: d.id,
@@ -135,6 +143,7 @@ export function dashboardContent(
     undefined,
     NAMES.overallMaturity,
   );
+  if (features.required) figure(TEXTS.overallRequiredNotMet[lang], f(sum("requiredNotMet")), undefined, NAMES.requiredNotMet);
   figure(TEXTS.overallScored[lang], f(sum("answered")), undefined);
   figure(TEXTS.overallNotApplicable[lang], f(sum("notApplicable")), undefined);
   figure(TEXTS.overallTotal[lang], f(sum("total")), undefined);
@@ -148,5 +157,47 @@ export function dashboardContent(
     { type: "dataBar", ref: colRef("completion"), color: "5B9BD5" },
   ];
   if (withEvidence) conditionalFormats.push({ type: "dataBar", ref: colRef("coverage"), color: "70AD47" });
-  return { table, cells, names, conditionalFormats };
+  const tables = [table];
+  if (features.themes) {
+    const themes = themesTable(template, options, lastRow + 3);
+    cells.push({ row: themes.top - 1, col: 1, value: TEXTS.themesTitle[lang], style: "subtitle" });
+    tables.push(themes);
+  }
+  return { tables, cells, names, conditionalFormats };
+}
+
+/**
+ * `QG_Themes`: one row per dimension theme with its score (the dimension rule over the theme's
+ * criteria, design.md "Template model, second version"), answered and total — SUMIFS over the
+ * grid by dimension and theme.
+ */
+function themesTable(template: Template, options: PlanOptions, top: number): TablePlan {
+  const { lang } = options;
+  const features = gridFeatures(template);
+  const specs: Partial<Record<ThemesKey, ColumnSpec>> = {
+    dimension: { width: 12 },
+    theme: { width: 12 },
+    title: { width: 34, wrap: true },
+    score: { width: 9, numFmt: FORMATS.score },
+    answered: { width: 9 },
+    total: { width: 9 },
+    countedWeight: { width: 9, style: "helper" },
+  };
+  const columns = columnsOf(HEADERS.themes, specs, lang);
+  const row = (k: ThemesKey): string => thisRow(TABLES.themes, headerOf(columns, k));
+  const grid = (k: keyof typeof HEADERS.grid): string => wholeColumn(TABLES.grid, HEADERS.grid[k][lang]);
+  const of = `${grid("dimension")},${row("dimension")},${grid("theme")},${row("theme")}`;
+  const formulas: Partial<Record<ThemesKey, PlanValue>> = {
+    score: f(`IF(${row("countedWeight")}=0,"",100*SUMIFS(${grid("points")},${of})/${row("countedWeight")})`),
+    answered: f(`SUMIFS(${grid(features.text ? "answered" : "scored")},${of})`),
+    total: f(`COUNTIFS(${of})`),
+    countedWeight: f(`SUMIFS(${grid("countedWeight")},${of})`),
+  };
+  const rows = template.dimensions.flatMap((d) =>
+    (d.themes ?? []).map((t) => {
+      const fixed: Partial<Record<ThemesKey, PlanValue>> = { dimension: d.id, theme: t.id, title: textOf(t.title, lang) };
+      return columns.map((c) => (c.key in fixed ? (fixed[c.key as ThemesKey] ?? null) : (formulas[c.key as ThemesKey] ?? null)));
+    }),
+  );
+  return { name: TABLES.themes, top, left: 1, columns, rows, style: "TableStyleLight9" };
 }

@@ -42,6 +42,18 @@ export const HEADERS = {
     countedWeight: { fr: "Poids retenu", en: "Counted weight" },
     points: { fr: "Points", en: "Points" },
     covered: { fr: "Preuve acceptée", en: "Has accepted evidence" },
+    // The second version's columns (design.md "Template model, second version"), only when the template uses them.
+    theme: { fr: "Sous-thème", en: "Theme" },
+    answer: { fr: "Réponse", en: "Answer" },
+    required: { fr: "Requis", en: "Required" },
+    scale: { fr: "Échelle", en: "Scale" },
+    ratingList: { fr: "Liste de cotation", en: "Rating list" },
+    scaleMin: { fr: "Min échelle", en: "Scale min" },
+    scaleMax: { fr: "Max échelle", en: "Scale max" },
+    naAllowed: { fr: "Sans objet permis", en: "Not applicable allowed" },
+    isText: { fr: "Réponse libre", en: "Free text" },
+    answered: { fr: "Répondu", en: "Answered" },
+    requiredNotMet: { fr: "Requis non atteint", en: "Required not met" },
   },
   evidence: {
     id: { fr: "Code", en: "ID" },
@@ -90,6 +102,16 @@ export const HEADERS = {
     weightedScore: { fr: "Score pondéré", en: "Weighted score" },
     applicable: { fr: "Applicables", en: "Applicable" },
     covered: { fr: "Couverts", en: "Covered" },
+    requiredNotMet: { fr: "Requis non atteints", en: "Required not met" },
+  },
+  themes: {
+    dimension: { fr: "Dimension", en: "Dimension" },
+    theme: { fr: "Sous-thème", en: "Theme" },
+    title: { fr: "Titre", en: "Title" },
+    score: { fr: "Score", en: "Score" },
+    answered: { fr: "Répondus", en: "Answered" },
+    total: { fr: "Critères", en: "Criteria" },
+    countedWeight: { fr: "Poids retenu", en: "Counted weight" },
   },
 } as const satisfies Record<string, Record<string, Both>>;
 
@@ -98,6 +120,7 @@ export type GridKey = keyof typeof HEADERS.grid;
 export type EvidenceKey = keyof typeof HEADERS.evidence;
 export type ActionKey = keyof typeof HEADERS.actions;
 export type ScoresKey = keyof typeof HEADERS.scores;
+export type ThemesKey = keyof typeof HEADERS.themes;
 
 /** Choices of the evidence register's status; `accepted` is the one that counts for coverage. */
 export const EVIDENCE_STATUSES: { key: string; text: Both }[] = [
@@ -205,6 +228,12 @@ export const TEXTS = {
   listsScaleMin: { fr: "Minimum de l'échelle", en: "Scale minimum" },
   listsScaleMax: { fr: "Maximum de l'échelle", en: "Scale maximum" },
   listsAccepted: { fr: "Statut qui compte comme accepté", en: "Status counted as accepted" },
+  listsScales: { fr: "Niveaux de toutes les échelles", en: "Levels of every scale" },
+  listsScaleId: { fr: "Échelle", en: "Scale" },
+  listsLevelKey: { fr: "Clé", en: "Key" },
+  listsNoRating: { fr: "Aucune cotation", en: "No rating" },
+  themesTitle: { fr: "Scores par sous-thème", en: "Scores by theme" },
+  overallRequiredNotMet: { fr: "Critères requis non atteints", en: "Required criteria not met" },
   listsReferenceDate: { fr: "Date de référence des expirations", en: "Reference date for expiry" },
   listsSettings: { fr: "Paramètres du classeur (modifiables)", en: "Workbook settings (editable)" },
   listsSettingKey: { fr: "Clé", en: "Key" },

@@ -1,12 +1,14 @@
-import { NA_TOKENS, naDisplayToken } from "../model/scale.js";
+import { scalesOf } from "../model/criterion.scale.js";
+import { NA_TOKENS, naDisplayToken, naLabel } from "../model/scale.js";
 import { textOf } from "../model/text.js";
 import type { Template } from "../model/template.types.js";
 import { maturityBands } from "../scoring/maturity.js";
-import { absoluteRange } from "../model/cell.address.js";
+import { absoluteRange, columnLetter } from "../model/cell.address.js";
+import { gridFeatures } from "./grid.features.js";
 import { f } from "./formula.js";
 import { ACTION_STATUSES, EVIDENCE_STATUSES, EVIDENCE_TYPES, TEXTS, YES_NO } from "./labels.js";
 import { FORMATS } from "./columns.js";
-import { NAMES } from "./names.js";
+import { NAMES, scaleNames } from "./names.js";
 import { REFERENCE_DATE_FORMULA, settingsContent } from "./settings.plan.js";
 import type { BlockCell, NamePlan, PlanOptions } from "./plan.types.js";
 
@@ -101,7 +103,66 @@ export function listsSheetContent(template: Template, options: PlanOptions, shee
   const settings = settingsContent(options, sheet, HEAD);
   cells.push(...settings.cells);
   names.push(...settings.names);
+  const scalesBlock = gridFeatures(template).perRow ? scalesContent(template, options, sheet) : { cells: [], names: [], widths: {} };
+  cells.push(...scalesBlock.cells);
+  names.push(...scalesBlock.names);
 
-  const widths = { [COL.value]: 9, [COL.label]: 24, [COL.description]: 40, [COL.na]: 16, [COL.evStatus]: 18, [COL.evType]: 16, [COL.acStatus]: 16, [COL.yesNo]: 10, [COL.matMin]: 20, [COL.matLabel]: 22, [COL.settingLabel]: 26, [COL.setting]: 11, ...settings.widths };
+  const widths = { [COL.value]: 9, [COL.label]: 24, [COL.description]: 40, [COL.na]: 16, [COL.evStatus]: 18, [COL.evType]: 16, [COL.acStatus]: 16, [COL.yesNo]: 10, [COL.matMin]: 20, [COL.matLabel]: 22, [COL.settingLabel]: 26, [COL.setting]: 11, ...settings.widths, ...scalesBlock.widths };
   return { cells, names, widths };
+}
+
+/** Where the block of every scale's levels starts, right of the settings. */
+const SCALES_COL = { id: 24, value: 25, label: 26, key: 27 };
+
+/**
+ * The levels of every scale, for templates whose rows differ (design.md "Template model, second
+ * version"): scale id, value, label and the key « scale|value » each row's formulas look up
+ * (`QG_LevelKeys`, `QG_LevelKeyLabels`); each other scale's drop-down (`QG_Levels_n`, and
+ * `QG_Ratings_n` with the N/A token under its values); the N/A token alone (`QG_NAChoice`) and an
+ * empty list (`QG_NoRating`) for text questions.
+ */
+function scalesContent(template: Template, options: PlanOptions, sheet: string): { cells: BlockCell[]; names: NamePlan[]; widths: Record<number, number> } {
+  const { lang } = options;
+  const cells: BlockCell[] = [
+    { row: HEAD - 1, col: SCALES_COL.id, value: TEXTS.listsScales[lang], style: "subtitle" },
+    { row: HEAD, col: SCALES_COL.id, value: TEXTS.listsScaleId[lang], style: "label" },
+    { row: HEAD, col: SCALES_COL.value, value: TEXTS.listsValue[lang], style: "label" },
+    { row: HEAD, col: SCALES_COL.label, value: TEXTS.listsLabel[lang], style: "label" },
+    { row: HEAD, col: SCALES_COL.key, value: TEXTS.listsLevelKey[lang], style: "label" },
+  ];
+  const names: NamePlan[] = [];
+  const name = (n: string, top: number, left: number, bottom = top): void => void names.push({ name: n, sheet, ref: absoluteRange(top, left, bottom, left) });
+  let r = FIRST;
+  scalesOf(template).forEach(([id, scale], n) => {
+    const first = r;
+    for (const l of scale.levels) {
+      cells.push(
+        { row: r, col: SCALES_COL.id, value: id, style: "computed" },
+        { row: r, col: SCALES_COL.value, value: l.value, style: "computed" },
+        { row: r, col: SCALES_COL.label, value: textOf(l.label, lang), style: "computed" },
+        { row: r, col: SCALES_COL.key, value: f(`${cellRef(r, SCALES_COL.id)}&"|"&${cellRef(r, SCALES_COL.value)}`), style: "computed" },
+      );
+      r++;
+    }
+    if (n > 0) name(scaleNames(n).levels, first, SCALES_COL.value, r - 1);
+    if (scale.notApplicable) {
+      cells.push({ row: r, col: SCALES_COL.value, value: naDisplayToken(lang), style: "computed" });
+      r++;
+    }
+    if (n > 0) name(scaleNames(n).ratings, first, SCALES_COL.value, r - 1);
+  });
+  name(NAMES.levelKeys, FIRST, SCALES_COL.key, r - 1);
+  names.push({ name: NAMES.levelKeyLabels, sheet, ref: absoluteRange(FIRST, SCALES_COL.label, r - 1, SCALES_COL.label) });
+  r++;
+  cells.push({ row: r, col: SCALES_COL.id, value: naLabel(lang), style: "label" }, { row: r, col: SCALES_COL.value, value: naDisplayToken(lang), style: "computed" });
+  name(NAMES.naChoice, r, SCALES_COL.value);
+  r++;
+  cells.push({ row: r, col: SCALES_COL.id, value: TEXTS.listsNoRating[lang], style: "label" });
+  name(NAMES.noRating, r, SCALES_COL.value);
+  return { cells, names, widths: { [SCALES_COL.id]: 14, [SCALES_COL.value]: 9, [SCALES_COL.label]: 24, [SCALES_COL.key]: 14 } };
+}
+
+/** A relative A1 reference to a cell of the lists sheet, for formulas on the same sheet. */
+function cellRef(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
 }

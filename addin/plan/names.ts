@@ -38,6 +38,11 @@ export const NAMES = {
   settings: "QG_Settings",
   consolidationChoices: "QG_ConsolidationChoices",
   referenceDate: "QG_ReferenceDate",
+  levelKeys: "QG_LevelKeys",
+  levelKeyLabels: "QG_LevelKeyLabels",
+  naChoice: "QG_NAChoice",
+  noRating: "QG_NoRating",
+  requiredNotMet: "QG_RequiredNotMet",
   ...SETTING_NAMES,
 } as const;
 
@@ -47,6 +52,17 @@ export const TABLES = {
   evidence: "QG_Evidence",
   actions: "QG_Actions",
   scores: "QG_Scores",
+  themes: "QG_Themes",
   templateInfo: TEMPLATE_TABLES.info,
   templateItems: TEMPLATE_TABLES.items,
 } as const;
+
+/**
+ * The names of the n-th of a template's other scales (`scales`, 1-based): its level values, and
+ * its drop-down choices (the values, then the N/A token when the scale allows it). The default
+ * scale keeps `QG_LevelValues` and `QG_RatingChoices`. Numbered, since a scale id may hold `-`,
+ * which a workbook name cannot.
+ */
+export function scaleNames(n: number): { levels: string; ratings: string } {
+  return { levels: `QG_Levels_${n}`, ratings: `QG_Ratings_${n}` };
+}

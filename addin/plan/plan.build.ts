@@ -42,12 +42,13 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
     sheets.push(
       withPrint(
         {
-          ...sheetOf("dashboard", name("dashboard"), "1F4E79", [d.table], [...header(TEXTS.dashboardSubtitle[lang], TEXTS.dashboardHelp[lang]), ...d.cells]),
-          widths: { ...widthsOf([d.table]), 1: 24, 2: 34 },
+          ...sheetOf("dashboard", name("dashboard"), "1F4E79", d.tables, [...header(TEXTS.dashboardSubtitle[lang], TEXTS.dashboardHelp[lang]), ...d.cells]),
+          // The scores table sets the widths; the themes table below it shares its columns.
+          widths: { ...widthsOf(d.tables.slice(0, 1)), 1: 24, 2: 34 },
           freeze: { rows: 0, cols: 0 },
           conditionalFormats: d.conditionalFormats,
         },
-        d.table.top,
+        (d.tables[0] as TablePlan).top,
       ),
     );
   }

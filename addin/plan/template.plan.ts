@@ -36,7 +36,7 @@ export function templateSheetContent(template: Template, options: PlanOptions): 
     top: TEMPLATE_HEADER_ROW,
     left: TEMPLATE_ITEMS_LEFT,
     // A key is one word: its column is at least as wide, or a printed page would break it in two.
-    columns: TEMPLATE_ITEM_COLUMNS.map((k) => col(k, wide.has(k) ? 40 : k.includes("Title") ? 24 : Math.max(12, k.length + 3), wide.has(k))),
+    columns: (rows.columns ?? TEMPLATE_ITEM_COLUMNS).map((k) => col(k, wide.has(k) ? 40 : k.includes("Title") ? 24 : Math.max(12, k.length + 3), wide.has(k))),
     rows: rows.items,
     style: "TableStyleLight1",
   };

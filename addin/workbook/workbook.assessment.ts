@@ -20,13 +20,13 @@ export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
   const evaluator: Respondent | null = layout.grid.some((r) => r.evaluatorRatingCell !== null) ? { name: "", role: "evaluator" } : null;
   const byId = criteriaById(layout.template);
   // A row whose id the template lacks (reported by the check) is read on the template's own scale.
-  const read = (value: unknown, id: string) => answerOfCell(value, layout.template, byId.get(id.toLowerCase()) ?? {});
+  const read = (value: unknown, id: string, words?: unknown) => answerOfCell(value, layout.template, byId.get(id.toLowerCase()) ?? {}, words);
   const criteria = layout.grid
     .filter((r) => r.criterion !== "")
     .map((r: GridRowRead): CriterionAnswers => ({
       criterion: r.criterion,
       dimension: r.dimension,
-      answers: [{ ...read(r.rating, r.criterion), comment: r.comment }],
+      answers: [{ ...read(r.rating, r.criterion, r.answer), comment: r.comment }],
       agreed: null,
       evaluator: evaluator ? { ...read(r.evaluatorRating, r.criterion), comment: r.evaluatorComment } : null,
     }));

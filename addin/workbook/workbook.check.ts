@@ -113,7 +113,7 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
     const required = criterion.required === true;
     // N/A typed in a required criterion's cell: said so, rather than « not a level ».
     const naRefused = (value: unknown): boolean => required && typeof value === "string" && isNaToken(value.trim());
-    const r = answerOfCell(row.rating, wb.template, criterion);
+    const r = answerOfCell(row.rating, wb.template, criterion, row.answer);
     const result = scored.get(row.criterion.toLowerCase());
     if (naRefused(row.rating)) add("requiredNotApplicable", "error", row.ratingCell, { id: row.criterion, value: String(row.rating) });
     else if (r.rating.kind === "invalid") add("ratingInvalid", "error", row.ratingCell, { id: row.criterion, value: r.rating.raw, scale });

@@ -2,7 +2,7 @@ import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead } 
 import type { PlainValue } from "../model/table.plain.js";
 import { withAssessment } from "./workbook.assessment.js";
 import { SETTING_READ_NAMES, settingsOfNames } from "./workbook.settings.js";
-import { templateFromSheetRows, TEMPLATE_ITEM_COLUMNS, type SheetCell } from "../model/template.sheet.js";
+import { templateFromSheetRows, TEMPLATE_ITEM_ALL_COLUMNS, TEMPLATE_ITEM_COLUMNS, type SheetCell } from "../model/template.sheet.js";
 import { isLang } from "../model/text.js";
 import type { InputIssue, Lang, Result } from "../model/template.types.js";
 import { issueOf } from "../model/messages/message.catalog.js";
@@ -52,7 +52,9 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
   if (missingItemCols.length > 0) {
     err(origin(items), "workbook.itemColumnsMissing", { table: TABLES.templateItems, columns: missingItemCols.join(", "), count: missingItemCols.length });
   }
-  const itemRows: SheetCell[][] = items.rows.map((r) => itemCols.map((i) => (i < 0 ? null : sheetCell(r[i]))));
+  // The second version's columns are there only when a criterion uses them.
+  const allCols = TEMPLATE_ITEM_ALL_COLUMNS.map((name) => items.headers.findIndex((h) => h === name));
+  const itemRows: SheetCell[][] = items.rows.map((r) => allCols.map((i) => (i < 0 ? null : sheetCell(r[i]))));
   const parsed = templateFromSheetRows({ info: infoRows, items: itemRows }, `${file}: ${items.sheet}`);
   if (!parsed.ok) return { ok: false, issues: [...issues, ...parsed.issues] };
   const template = parsed.value;
@@ -80,6 +82,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
       ratingCell: { sheet: gridT.sheet, address: cellAddress(row, gridT.left + ratingCol) },
       commentCell: ref(g.comment),
       evaluatorRatingCell: ref(g.evaluatorRating),
+      ...(g.answer === undefined ? {} : { answer: at(g.answer), answerCell: ref(g.answer) }),
     };
   });
 

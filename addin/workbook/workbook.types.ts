@@ -23,6 +23,9 @@ export interface GridRowRead {
   ratingCell: CellRef;
   commentCell: CellRef | null;
   evaluatorRatingCell: CellRef | null;
+  /** A text question's answer in words (the « Réponse » column); absent when the grid has no such column. */
+  answer?: PlainValue;
+  answerCell?: CellRef | null;
 }
 
 /** One non-empty row of `QG_Evidence`. */

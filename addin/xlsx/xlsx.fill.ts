@@ -38,9 +38,12 @@ export function fillAnswersCounted(wb: ExcelJS.Workbook, assessment: AssessmentW
     const row = rows.get(line.criterion.toLowerCase());
     if (!row) continue;
     const r = line.rating;
-    // A text question's words go where a rating goes, as text: "=…" never becomes a formula.
-    const words = line.text ?? null;
-    put(ws.getCell(row.ratingCell.address), r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(assessment.lang) : words !== null && words !== "" ? words : null);
+    // A text question's words go in the « Réponse » column (the rating cell of a grid without one), as text: "=…" never becomes a formula.
+    const words = line.text === undefined || line.text === null || line.text === "" ? null : line.text;
+    const answerCell = row.answerCell ?? null;
+    const ratingValue = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(assessment.lang) : answerCell ? null : words;
+    put(ws.getCell(row.ratingCell.address), ratingValue);
+    if (answerCell && line.text !== undefined) put(ws.getCell(answerCell.address), r.kind === "na" ? null : words);
     if (line.comment !== null && row.commentCell) {
       // A plain string cell is text in the file: "=…" typed in a comment never becomes a formula.
       put(ws.getCell(row.commentCell.address), line.comment === "" ? null : line.comment);

@@ -2,10 +2,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { at, column, loadXlsx, newDemoWorkbook, parseJson, run, scoreJson, table, tempDir, writeText } from "./cli.helpers.js";
 
-const DIMENSION_KEYS = ["answered", "completion", "evidenceCoverage", "gap", "id", "notApplicable", "score", "target", "total"];
+// design.md's nine keys, with the second version's requiredNotMet and themes.
+const DIMENSION_KEYS = ["answered", "completion", "evidenceCoverage", "gap", "id", "notApplicable", "requiredNotMet", "score", "target", "themes", "total"];
 
 describe("qualigrid score --json", () => {
-  it("has the shape of design.md: template {id, version}, overall {score, completion}, one entry per dimension with its nine keys", async () => {
+  it("has the shape of design.md: template {id, version}, overall {score, completion}, one entry per dimension with its nine keys and the second version's two", async () => {
     const dir = tempDir();
     const xlsx = path.join(dir, "eq.xlsx");
     expect((await run("new", "engagement-qualite", "-o", xlsx)).code).toBe(0);

@@ -187,7 +187,7 @@ describe("settings carried by upgrade, and the provisional overall result of sco
     expect([named(wb, "QG_Organization"), named(wb, "QG_CompletionThreshold")]).toEqual(["Entraide", 0.5]);
   });
 
-  it("says « provisoire » beside the overall below the threshold, and adds only `provisional` to --json", async () => {
+  it("says « provisoire » beside the overall below the threshold, and adds `provisional` to --json", async () => {
     const dir = tempDir();
     const { xlsx } = await newDemoWorkbook(dir);
     const csv = writeText(dir, "a.csv", "criterion,rating\nC1,4\nC2,2\nC3,3\nC4,1\n");
@@ -197,7 +197,7 @@ describe("settings carried by upgrade, and the provisional overall result of sco
     expect(text.out).toMatch(/^Global \(provisoire\)/m);
     expect(text.out).toContain("Résultat provisoire : complétude de 25\u00a0%, sous le seuil de 80\u00a0% ; pas de niveau de maturité.");
     const json = parseJson<{ overall: Record<string, unknown> }>((await run("score", xlsx, "--json")).out);
-    expect(Object.keys(json.overall).sort()).toEqual(["completion", "evidenceCoverage", "gap", "provisional", "score", "target"]);
+    expect(Object.keys(json.overall).sort()).toEqual(["completion", "evidenceCoverage", "gap", "provisional", "requiredNotMet", "score", "target"]);
     expect(json.overall.provisional).toBe(true);
 
     expect((await run("set", xlsx, "seuil", "0,2")).code).toBe(0);

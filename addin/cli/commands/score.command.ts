@@ -19,6 +19,7 @@ export function scoreJson(templateId: string, version: string, result: Assessmen
       gap: result.overall.gap,
       evidenceCoverage: result.overall.evidenceCoverage,
       provisional: result.overall.provisional,
+      requiredNotMet: result.overall.requiredNotMet,
     },
     dimensions: result.dimensions.map((d) => ({
       id: d.id,
@@ -30,6 +31,8 @@ export function scoreJson(templateId: string, version: string, result: Assessmen
       total: d.total,
       completion: d.completion,
       evidenceCoverage: d.evidenceCoverage,
+      requiredNotMet: d.requiredNotMet,
+      themes: d.themes.map((th) => ({ id: th.id, score: th.score, answered: th.answered, total: th.total })),
     })),
   };
 }
@@ -69,7 +72,12 @@ export async function scoreCommand(io: CliIo, file: string, opts: { json?: boole
     pct(d.completion, L),
     pct(d.evidenceCoverage, L),
   ];
-  const rows = result.dimensions.map((d) => [d.id, titles.get(d.id) ?? "", ...figures(d)]);
+  const themeTitles = new Map(template.dimensions.flatMap((d) => (d.themes ?? []).map((th) => [`${d.id}/${th.id}`, printable(textOf(th.title, wb.lang))] as const)));
+  // A dimension's themes follow it, indented, with their score only.
+  const rows = result.dimensions.flatMap((d) => [
+    [d.id, titles.get(d.id) ?? "", ...figures(d)],
+    ...d.themes.map((th) => [`  ${th.id}`, `  ${themeTitles.get(`${d.id}/${th.id}`) ?? ""}`, fmt(th.score, L), "", "", pct(th.total > 0 ? th.answered / th.total : 0, L), ""]),
+  ]);
   // Below the workbook's completion threshold the overall result is provisional (design.md "Scoring").
   const overall = o.provisional ? `${t("cli.score.overall")} (${settingsText("settings.provisional", L)})` : t("cli.score.overall");
   rows.push([overall, "", ...figures(o)]);
@@ -79,6 +87,10 @@ export async function scoreCommand(io: CliIo, file: string, opts: { json?: boole
   io.out(line(head));
   for (const r of rows) io.out(line(r));
   say(io, "cli.score.footer", { answered: o.answered, notApplicable: o.notApplicable, total: o.total });
+  if (template.dimensions.some((d) => d.criteria.some((c) => c.required === true))) {
+    const unmet = result.criteria.filter((c) => c.requiredNotMet).map((c) => c.id);
+    say(io, "cli.score.requiredNotMet", { count: unmet.length, ids: unmet.join(", ") });
+  }
   if (o.provisional) {
     io.out(settingsText("settings.provisionalNote", L, { completion: pct(o.completion, L), threshold: pct(wb.assessment.settings.completionThreshold, L) }));
   }

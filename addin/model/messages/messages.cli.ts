@@ -142,6 +142,16 @@ export const CLI_MESSAGES = registerMessages({
   "cli.score.completion": { fr: () => "Complétude", en: () => "Completion" },
   "cli.score.evidence": { fr: () => "Preuves", en: () => "Evidence" },
   "cli.score.overall": { fr: () => "Global", en: () => "Overall" },
+  "cli.score.requiredNotMet": {
+    fr: (p) =>
+      Number(p.count) === 0
+        ? "Tous les critères requis sont atteints."
+        : `${p.count} ${frPlural(p.count, "critère requis non atteint", "critères requis non atteints")} (sans réponse ou sous la cible) : ${p.ids}.`,
+    en: (p) =>
+      Number(p.count) === 0
+        ? "Every required criterion is met."
+        : `${p.count} required ${enPlural(p.count, "criterion", "criteria")} not met (unanswered or below target): ${p.ids}.`,
+  },
   "cli.score.footer": {
     fr: (p) =>
       `${p.answered} ${frPlural(p.answered, "critère évalué", "critères évalués")}, ${p.notApplicable} sans objet, sur ${p.total}.`,
