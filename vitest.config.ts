@@ -10,6 +10,7 @@ export default defineConfig({
       "addin/**/*.test.ts",
       "functions/**/*.test.ts",
       "taskpane/**/*.test.{ts,tsx}",
+      "templates/**/*.test.ts",
     ],
     exclude: ["**/node_modules/**", "**/dist/**"],
     environment: "node",
