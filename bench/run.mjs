@@ -20,6 +20,7 @@ const SUITES = {
   functions: () => import("./suites/functions/index.mjs"),
   taskpane: () => import("./suites/taskpane/index.mjs"),
   hostile: () => import("./suites/hostile/index.mjs"),
+  upgrade: () => import("./suites/upgrade/index.mjs"),
 };
 
 const { values, positionals } = parseArgs({

@@ -64,6 +64,9 @@ export function decodeTextFile(bytes: Uint8Array, file: string, given?: TextEnco
   if (given !== undefined && bom !== undefined && bom !== given) return refuse("answers.bomMismatch", 1, { bom: SHOWN[bom], encoding: given });
 
   let encoding = given ?? bom;
+  // A file valid as UTF-8 as a whole is valid line by line: only the others are split into lines.
+  const asUtf8 = encoding === undefined ? decodeStrict(bytes, "utf-8") : undefined;
+  if (asUtf8 !== undefined) encoding = "utf-8";
   if (encoding === undefined) {
     const lines = byteLines(bytes, 1).map((l) => decodeStrict(l, "utf-8"));
     const bad = lines.findIndex((l) => l === undefined);
@@ -85,7 +88,7 @@ export function decodeTextFile(bytes: Uint8Array, file: string, given?: TextEnco
   } else {
     const le = encoding === "utf-16be" ? swapBytes(bytes) : bytes;
     const as = encoding === "utf-8" ? "utf-8" : "utf-16le";
-    const whole = decodeStrict(le, as);
+    const whole = asUtf8 ?? decodeStrict(le, as);
     if (whole === undefined) {
       const bad = byteLines(le, as === "utf-8" ? 1 : 2).findIndex((l) => decodeStrict(l, as) === undefined);
       return refuse("answers.badBytes", Math.max(bad, 0) + 1, { encoding: SHOWN[encoding] });

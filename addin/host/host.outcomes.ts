@@ -55,6 +55,13 @@ export interface UpgradeSummary {
   notesMoved: string[];
   /** The notes sheet's name, when notes were moved there. */
   notesSheet: string | null;
+  /** Carried cells (`Sheet!E12`, new address) whose formula had its references re-pointed to where their cells went. */
+  formulasMoved: string[];
+  /**
+   * Carried cells whose formula could not be re-pointed (another sheet, a range the upgrade split, a
+   * name it lacks…): kept as their last value, listed on the notes sheet with the old formula.
+   */
+  formulasAsValues: { cell: string; formula: string }[];
   /**
    * Each dimension's score before and after, with what moved it: criteria archived (their ratings
    * no longer count), added (unanswered) or updated (text, weight or target level) in it. Every

@@ -30,3 +30,13 @@ export const TEMPLATE_LIMITS = {
   /** Bytes of a template JSON file, checked before it is read. */
   fileBytes: 5 * 1024 * 1024,
 } as const;
+
+/**
+ * What Qualigrid reads of a workbook at most (`WORKBOOK_LIMITS` in `addin/xlsx` uses it): rows and
+ * cells, counting those that merges, data validations and defined names cover, about 1 KB each once
+ * loaded. A 10,000-criterion workbook has about 420,000. A plan that would exceed it is refused
+ * before it is written, so Qualigrid never writes a workbook it would refuse to read.
+ */
+export const READ_LIMITS = {
+  cells: 1_000_000,
+} as const;

@@ -74,4 +74,16 @@ describe("planLimits", () => {
     table.left = 16_384;
     expect(codes(plan)).toEqual([[`${sheet.name}!${table.name}`, "limits.plan.columns"]]);
   });
+
+  it("refuses a plan whose workbook Qualigrid could not read back (over a million cells), not one of 10,000 criteria", () => {
+    const base = builtinTemplates()[0]!;
+    const grown = (n: number) => ({
+      ...base,
+      dimensions: [{ ...base.dimensions[0]!, criteria: Array.from({ length: n }, (_, k) => ({ id: `K${k}`, text: "x", weight: 1 })) }],
+    });
+    expect(planLimits(buildPlan(grown(10_000), { lang: "fr" })).map((i) => i.code)).toEqual([]);
+    const found = planLimits(buildPlan(grown(40_000), { lang: "fr" }));
+    expect(found.map((i) => i.code)).toEqual(["limits.plan.cells"]);
+    expect(issueText(found[0]!, "fr")).toMatch(/Qualigrid en lit au plus 1\u00a0000\u00a0000/);
+  });
 });

@@ -1,5 +1,5 @@
 import { cellAddress } from "../model/cell.address.js";
-import { EXCEL_LIMITS } from "../model/excel.limits.js";
+import { EXCEL_LIMITS, READ_LIMITS } from "../model/excel.limits.js";
 import { issueOf } from "../model/messages/message.catalog.js";
 import "../model/messages/messages.limits.js";
 import type { InputIssue } from "../model/template.types.js";
@@ -83,5 +83,23 @@ export function planLimits(plan: WorkbookPlan): InputIssue[] {
     }
   }
   for (const n of plan.names) badName(n.name, n.name);
+  const cells = planCells(plan);
+  if (cells > READ_LIMITS.cells) out.push(issueOf("limits.plan.cells", { cells, limit: READ_LIMITS.cells }, plan.template.id));
   return out;
+}
+
+/**
+ * The cells a reader would count in the workbook a plan makes: its block cells, every table's
+ * header and rows, and the cells its validated columns cover again (as `READ_LIMITS` counts them).
+ */
+function planCells(plan: WorkbookPlan): number {
+  let n = 0;
+  for (const sheet of plan.sheets) {
+    n += sheet.cells.length;
+    for (const t of sheet.tables) {
+      n += (t.rows.length + 1) * t.columns.length;
+      n += t.columns.filter((c) => c.validation).length * t.rows.length;
+    }
+  }
+  return n;
 }

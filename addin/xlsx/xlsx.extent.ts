@@ -1,46 +1,45 @@
 import { strFromU8, strToU8 } from "fflate";
 import { columnLetter } from "../model/cell.address.js";
 import type { InputIssue } from "../model/template.types.js";
-import { refusalOf } from "./xlsx.guard.js";
+import { budgetNames, budgetSheet, countRowsAndCells, gridRange, spendCells, type CellBudget } from "./xlsx.budget.js";
+import { refusalOf, WORKBOOK_LIMITS, type WorkbookLimits } from "./xlsx.guard.js";
 
-/** Excel's grid: XFD columns, 1,048,576 rows. */
-const MAX_COL = 16_384;
-const MAX_ROW = 1_048_576;
 /** Rows a table may reach past its sheet's last row before it is cut back: empty rows Excel did not write. */
 const SLACK_ROWS = 1_000;
 
+// Where it always was: the tests and the table check import it from here.
+export { gridRange } from "./xlsx.budget.js";
+
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 const TABLE_PART = /^xl\/tables\/[^/]+\.xml$/;
-const RANGE = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/;
-
-/** A table range's corners, or null when it is not a range of Excel's grid. */
-export function gridRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const m = RANGE.exec(ref);
-  if (!m) return null;
-  const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const left = col(m[1] ?? "");
-  const top = Number(m[2]);
-  const right = m[3] === undefined ? left : col(m[3]);
-  const bottom = m[4] === undefined ? top : Number(m[4]);
-  if (top < 1 || bottom > MAX_ROW || right > MAX_COL || top > bottom || left > right) return null;
-  return { top, left, bottom, right };
-}
-
 /**
  * Prepares inflated parts for exceljs, in place: gives `r` to rows and cells that omit it (OOXML
  * allows it; exceljs fails on them), refuses a table whose range is not a range of the grid, and
  * cuts back to its sheet's last row a table reaching far below it (exceljs and the readers would
- * otherwise walk a million empty rows). Returns the refusal, or null.
+ * otherwise walk a million empty rows). Everything exceljs would make a cell of (rows and cells,
+ * merges, data validations, defined names) is counted against `limits.cells` first, each sheet's
+ * rows and cells before the sheet is even decoded (`xlsx.budget.ts`). Returns the refusal, or null.
  */
-export function boundTables(parts: Record<string, Uint8Array>, file: string): InputIssue | null {
+export function boundTables(parts: Record<string, Uint8Array>, file: string, limits: WorkbookLimits = WORKBOOK_LIMITS): InputIssue | null {
   const lastRows = new Map<string, number>();
-  for (const name of Object.keys(parts)) {
-    if (!SHEET_PART.test(name)) continue;
+  const budget: CellBudget = { left: limits.cells, limit: limits.cells };
+  const sheets = Object.keys(parts).filter((name) => SHEET_PART.test(name));
+  for (const name of sheets) {
+    const over = spendCells(budget, countRowsAndCells(parts[name] as Uint8Array), name, file);
+    if (over) return over;
+  }
+  for (const name of sheets) {
     const xml = strFromU8(parts[name] as Uint8Array);
     const fixed = withAddresses(xml);
-    if (fixed !== xml) parts[name] = strToU8(fixed);
-    lastRows.set(name, lastRow(fixed));
+    const last = lastRow(fixed);
+    const bounded = budgetSheet(name, fixed, last, file, budget);
+    if (!bounded.ok) return bounded.issue;
+    if (bounded.xml !== xml) parts[name] = strToU8(bounded.xml);
+    lastRows.set(name, last);
   }
+  const book = parts["xl/workbook.xml"];
+  const names = book ? budgetNames(strFromU8(book), file, budget) : null;
+  if (names) return names;
   const sheetOfTable = tablesOfSheets(parts);
   for (const name of Object.keys(parts)) {
     if (!TABLE_PART.test(name)) continue;

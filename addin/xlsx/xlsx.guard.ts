@@ -1,3 +1,4 @@
+import { READ_LIMITS } from "../model/excel.limits.js";
 import { unzipSync, type UnzipFileInfo } from "fflate";
 import { issueOf } from "../model/messages/message.catalog.js";
 import type { MessageParams } from "../model/messages/message.types.js";
@@ -19,6 +20,12 @@ export const WORKBOOK_LIMITS = {
   entries: 5_000,
   /** Highest compression ratio of a large part: XML packs ~10:1, a zip bomb 1,000:1. */
   ratio: 150,
+  /**
+   * Most rows and cells exceljs may make of the sheets, counting the cells merges, data validations
+   * and defined names cover (`xlsx.budget.ts`): about 1 KB each once loaded. A 10,000-criterion
+   * workbook has about 420,000.
+   */
+  cells: READ_LIMITS.cells,
 } as const;
 
 /** Why a workbook file is refused before it is opened (`InputIssue.code` is `file.<refusal>`). */
@@ -29,6 +36,10 @@ export type WorkbookRefusal =
   | "zipBomb"
   | "sizeMismatch"
   | "badTableRef"
+  | "badRef"
+  | "tooManyCells"
+  | "rangeTooLarge"
+  | "tooDeep"
   | "unpackedTooLarge"
   | "zipNotXlsx"
   | "notZip"
@@ -43,13 +54,16 @@ export function refusalOf(refusal: WorkbookRefusal, file: string, params: Messag
 /** The limits' shape, so tests can use smaller ones. */
 export type WorkbookLimits = { [K in keyof typeof WORKBOOK_LIMITS]: number };
 
+/** The limits on the zip itself (what `guardWorkbookBytes` and `inflateWithinBudget` check). */
+export type ZipLimits = Pick<WorkbookLimits, "fileBytes" | "unpackedBytes" | "entries" | "ratio">;
+
 const MB = 1024 * 1024;
 
 /**
  * Checks an .xlsx file's size and its zip directory (without unpacking anything) against
  * `WORKBOOK_LIMITS`; returns the problem found, or null when the file may be opened.
  */
-export function guardWorkbookBytes(bytes: Uint8Array, file: string, limits: WorkbookLimits = WORKBOOK_LIMITS): InputIssue | null {
+export function guardWorkbookBytes(bytes: Uint8Array, file: string, limits: ZipLimits = WORKBOOK_LIMITS): InputIssue | null {
   if (bytes.length > limits.fileBytes) {
     const size = (bytes.length / MB).toFixed(1);
     return refusalOf("fileTooLarge", file, { size, limit: limits.fileBytes / MB });

@@ -221,7 +221,7 @@ export class FileHost implements WorkbenchHost {
       if (!done.ok) return { ok: true, value: done };
       const { workbook, summary } = done.value;
       // Through its bytes, as Excel opens it: the workbench then works on what a download gives.
-      const opened = await this.openNow(await saveWorkbook(workbook), name);
+      const opened = await this.openNow(await saveWorkbook(workbook, { carryFrom: this.wb }), name);
       if (!opened.ok) return opened;
       return { ok: true, value: { ok: true, value: { summary, opened: opened.value }, warnings: read.warnings } };
     });

@@ -1,6 +1,7 @@
 import { Unzip, UnzipInflate, unzipSync, type UnzipFileInfo } from "fflate";
 import type { InputIssue } from "../model/template.types.js";
-import { refusalOf, type WorkbookLimits } from "./xlsx.guard.js";
+import { MAX_XML_DEPTH, tooDeep } from "./xlsx.budget.js";
+import { refusalOf, type ZipLimits } from "./xlsx.guard.js";
 
 /** A workbook's parts, inflated within the budget, or why it was refused. */
 export type InflatedParts = { ok: true; parts: Record<string, Uint8Array> } | { ok: false; issue: InputIssue };
@@ -16,9 +17,11 @@ const SIZE_MARGIN = 64 * 1024;
  * inflates beyond the size its central directory declares, or past the compression ratio allowed,
  * or a total beyond `limits.unpackedBytes`, stops the inflation at once and is refused naming the
  * part. Memory never holds more than the budget (plus one step). The parts must match the central
- * directory's, each once, or the file is refused as corrupt.
+ * directory's, each once, or the file is refused as corrupt. With `wanted`, only the parts it
+ * accepts are inflated (the others are skipped unread), so a few small parts can be read first. An
+ * XML part nested deeper than `MAX_XML_DEPTH` is refused as it is inflated.
  */
-export function inflateWithinBudget(bytes: Uint8Array, file: string, limits: WorkbookLimits): InflatedParts {
+export function inflateWithinBudget(bytes: Uint8Array, file: string, limits: ZipLimits, wanted: (part: string) => boolean = () => true): InflatedParts {
   const declared = new Map<string, UnzipFileInfo>();
   let refused: InputIssue | null = null;
   const corrupt = (detail: string): void => {
@@ -43,6 +46,7 @@ export function inflateWithinBudget(bytes: Uint8Array, file: string, limits: Wor
     const info = declared.get(f.name);
     if (!info || seen.has(f.name)) return corrupt(`part ${f.name} does not match the zip directory`);
     seen.add(f.name);
+    if (!wanted(f.name)) return;
     const chunks: Uint8Array[] = [];
     let size = 0;
     f.ondata = (err, chunk, final) => {
@@ -64,7 +68,10 @@ export function inflateWithinBudget(bytes: Uint8Array, file: string, limits: Wor
       }
       // A stored part's chunks are views of the input: copy them so the parts own their bytes.
       chunks.push(f.compression === 0 ? chunk.slice() : chunk);
-      if (final && !f.name.endsWith("/")) parts[f.name] = joined(chunks, size);
+      if (!final || f.name.endsWith("/")) return;
+      const part = joined(chunks, size);
+      if (/\.(?:xml|rels)$/i.test(f.name) && tooDeep(part)) refused = refusalOf("tooDeep", file, { part: f.name, limit: MAX_XML_DEPTH });
+      else parts[f.name] = part;
     };
     f.start();
   });
@@ -75,7 +82,7 @@ export function inflateWithinBudget(bytes: Uint8Array, file: string, limits: Wor
     corrupt(e instanceof Error ? e.message : String(e));
   }
   if (refused) return { ok: false, issue: refused };
-  const missing = [...declared.keys()].find((name) => !seen.has(name));
+  const missing = [...declared.keys()].find((name) => !seen.has(name) && wanted(name));
   if (missing !== undefined) return { ok: false, issue: refusalOf("corrupt", file, { detail: `part ${missing} cannot be reached` }) };
   return { ok: true, parts };
 }

@@ -5,6 +5,7 @@ import type { Result } from "../model/template.types.js";
 import { READ_NAMES, readAssessment } from "../workbook/workbook.read.js";
 import { plainValue } from "./xlsx.cells.js";
 import { loadWorkbook } from "./xlsx.io.js";
+import { ASSESSMENT_TABLES } from "./xlsx.require.js";
 import { plainTables } from "./xlsx.tables.js";
 
 /**
@@ -25,7 +26,7 @@ export function readQualigridWorkbook(wb: ExcelJS.Workbook, file: string): Resul
  * issues of the first step that failed (a file refused before opening, or what the reader found).
  */
 export async function loadQualigridWorkbook(bytes: Uint8Array, file: string): Promise<Result<{ workbook: ExcelJS.Workbook; assessment: AssessmentWorkbook }>> {
-  const loaded = await loadWorkbook(bytes, file);
+  const loaded = await loadWorkbook(bytes, file, { requireTables: ASSESSMENT_TABLES });
   if (!loaded.ok) return loaded;
   const read = readQualigridWorkbook(loaded.value, file);
   if (!read.ok) return read;

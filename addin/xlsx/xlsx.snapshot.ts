@@ -5,6 +5,7 @@ import { planLimits } from "../plan/plan.limits.js";
 import { checkQualigridWorkbook } from "./xlsx.check.js";
 import { loadWorkbook, saveWorkbook } from "./xlsx.io.js";
 import { loadQualigridWorkbook } from "./xlsx.read.js";
+import { ASSESSMENT_TABLES } from "./xlsx.require.js";
 import { renderPlanToBuffer } from "./xlsx.render.js";
 import { templateFromXlsx } from "./xlsx.template.js";
 import { upgradeWorkbook } from "./xlsx.upgrade.js";
@@ -21,7 +22,7 @@ export async function checkSnapshot(
   lang: Lang,
   orgDomains: readonly string[] = [],
 ): Promise<Result<WorkbookCheck>> {
-  const loaded = await loadWorkbook(bytes, file);
+  const loaded = await loadWorkbook(bytes, file, { requireTables: ASSESSMENT_TABLES });
   if (!loaded.ok) return loaded;
   return checkQualigridWorkbook(loaded.value, file, lang, orgDomains);
 }
@@ -55,5 +56,5 @@ export async function upgradeSnapshot(bytes: Uint8Array, file: string, next: Tem
   if (!opened.ok) return opened;
   const done = await upgradeWorkbook(opened.value.workbook, opened.value.assessment, next);
   if (!done.ok) return done;
-  return { ok: true, value: { bytes: await saveWorkbook(done.value.workbook), summary: done.value.summary }, warnings: opened.warnings };
+  return { ok: true, value: { bytes: await saveWorkbook(done.value.workbook, { carryFrom: opened.value.workbook }), summary: done.value.summary }, warnings: opened.warnings };
 }

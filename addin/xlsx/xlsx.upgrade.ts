@@ -11,9 +11,10 @@ import { buildPlan, DEFAULT_PLAN_OPTIONS } from "../plan/plan.build.js";
 import { planLimits } from "../plan/plan.limits.js";
 import type { PlanOptions, TablePlan, WorkbookPlan } from "../plan/plan.types.js";
 import { findQualigridTables, findTables, type FoundTable } from "./xlsx.tables.js";
-import { loadWorkbook } from "./xlsx.io.js";
 import { readQualigridWorkbook } from "./xlsx.read.js";
-import { renderPlanToBuffer } from "./xlsx.render.js";
+import { renderPlanToWorkbook } from "./xlsx.render.js";
+import { carryFormulas, isFormulaValue, type CarriedFormula, type Put, type SheetMove } from "./xlsx.upgrade.formulas.js";
+import { upgradeText } from "../model/messages/messages.upgrade.js";
 
 /**
  * Upgrades a Qualigrid workbook to a new template version: a new workbook is generated from the
@@ -24,7 +25,9 @@ import { renderPlanToBuffer } from "./xlsx.render.js";
  * added (whole: values, formats, merges, validations, widths), and cells typed outside the tables of
  * Qualigrid's sheets (at the same address when it is free, else listed on a notes sheet with values
  * typed over computed columns). Grid rows of removed criteria go whole to an « Archive » sheet; the
- * archive and notes sheets of an earlier upgrade are carried over and appended to.
+ * archive and notes sheets of an earlier upgrade are carried over and appended to. A formula the
+ * user typed in a carried cell moves with its row: its references to carried cells are re-pointed to
+ * where they went; one that cannot be re-pointed is kept as its last value and listed on the notes sheet.
  * Tables the user renamed are found by their headers. The old workbook is not modified.
  */
 export async function upgradeWorkbook(
@@ -61,10 +64,11 @@ export async function upgradeWorkbook(
   // Nothing Excel would repair, nor that Qualigrid would refuse to read back, is written.
   const overLimits = planLimits(plan);
   if (overLimits.length > 0) return { ok: false, issues: overLimits };
-  const loaded = await loadWorkbook(await renderPlanToBuffer(plan), "upgrade");
-  if (!loaded.ok) throw new Error(`the generated workbook cannot be read back: ${loaded.issues.map((i) => i.message).join("; ")}`);
-  const wb = loaded.value;
-  const newTables = findQualigridTables(wb);
+  // Rendered straight into the workbook to fill: a round trip through .xlsx bytes would cost a
+  // second render's write and a whole load for the same cells.
+  const wb = await renderPlanToWorkbook(plan);
+  // Just rendered: its tables have their Qualigrid names.
+  const newTables = findTables(wb);
   const planTable = (name: string): TablePlan | undefined => plan.sheets.flatMap((s) => s.tables).find((t) => t.name === name);
   const summary: UpgradeSummary = {
     from: { id: a.template.id, version: a.template.version },
@@ -79,6 +83,8 @@ export async function upgradeWorkbook(
     notesKept: [],
     notesMoved: [],
     notesSheet: null,
+    formulasMoved: [],
+    formulasAsValues: [],
     dimensions: [],
   };
 
@@ -97,10 +103,18 @@ export async function upgradeWorkbook(
     const oldRow = oldRowOf.get(id.toLowerCase());
     if (oldRow !== undefined) gridRowMap.set(newGrid.top + 1 + i, oldRow);
   });
-  copyInputs(oldGrid, newGrid, gridPlan, gridRowMap);
+  // Formulas wait until every table's rows are placed: one may name a cell of another table.
+  const formulas: CarriedFormula[] = [];
+  const moves = new Map<string, SheetMove | null>();
+  const put: Put = (from, to, table) => {
+    if (isFormulaValue(from.value)) formulas.push({ from, to, table });
+    else to.value = from.value;
+  };
+  copyInputs(oldGrid, newGrid, gridPlan, gridRowMap, put);
   const typedOver = valuesOverFormulas(oldGrid, gridPlan);
   const extra = extraColumns(oldGrid, gridPlan, [oldGrid.top, ...a.grid.map((r) => r.row)]);
-  copyExtra(oldGrid, newGrid, extra, gridRowMap);
+  copyExtra(oldGrid, newGrid, extra, gridRowMap, put);
+  addMove(moves, oldGrid, sheetMove(oldGrid, newGrid, gridPlan, extra, gridRowMap));
   summary.columnsCopied = extra.map((c) => c.header);
 
   const oldCriteria = new Map<string, Criterion>();
@@ -159,14 +173,21 @@ export async function upgradeWorkbook(
     const map = new Map<number, number>();
     for (let i = 1; i <= oldT.bottom - oldT.top; i++) map.set(newT.top + i, oldT.top + i);
     if (newT.bottom - newT.top < oldT.bottom - oldT.top) throw new Error(`the new ${name} table is too short`);
-    copyInputs(oldT, newT, p, map);
+    copyInputs(oldT, newT, p, map, put);
     typedOver.push(...valuesOverFormulas(oldT, p));
     const rows: number[] = [];
     for (let r = oldT.top; r <= oldT.bottom; r++) rows.push(r);
     const more = extraColumns(oldT, p, rows);
-    copyExtra(oldT, newT, more, map);
+    copyExtra(oldT, newT, more, map, put);
+    addMove(moves, oldT, sheetMove(oldT, newT, p, more, map));
     carried.push(area(oldT, more));
   }
+  for (const src of userSheets) moves.set(src.name.toLowerCase(), { rows: "same", cols: "same" });
+  const asValues = carryFormulas(formulas, {
+    sheets: new Map([...moves].flatMap(([k, m]) => (m ? [[k, m] as const] : []))),
+    names: new Set(plan.names.map((n) => n.name.toLowerCase())),
+    tables: new Map([...newTables.values()].map((t) => [t.name.toLowerCase(), new Set(t.headers.map((h) => h.toLowerCase()))])),
+  }, summary);
 
   // What the user typed outside the tables of Qualigrid's sheets: at the same address when it is
   // free in the new workbook, else listed on a notes sheet.
@@ -194,8 +215,13 @@ export async function upgradeWorkbook(
       summary.notesKept.push(`${n.sheet}!${n.cell.address}`);
     } else moved.push(n);
   }
+  const notesSheet = (): ExcelJS.Worksheet =>
+    (summary.notesSheet ? wb.getWorksheet(summary.notesSheet) : undefined) ??
+    earlier(NOTES_LEAD) ??
+    earlier(FORMULAS_LEAD) ??
+    wb.addWorksheet(freeName(wb, sheetText("sheets.notes.name", lang)));
   if (moved.length > 0) {
-    const ws = earlier(NOTES_LEAD) ?? wb.addWorksheet(freeName(wb, sheetText("sheets.notes.name", lang)));
+    const ws = notesSheet();
     const first = ws.actualRowCount === 0 ? 1 : ws.rowCount + 2;
     ws.getCell(first, 1).value = sheetText("sheets.notes.title", lang, { template: a.template.id, from: a.template.version, to: next.version });
     const head = (["sheets.notes.sheet", "sheets.notes.cell", "sheets.notes.value", "sheets.notes.formula"] as const).map((code) => sheetText(code, lang));
@@ -215,6 +241,26 @@ export async function upgradeWorkbook(
       const f = n.cell.formula;
       if (typeof f === "string" && f !== "") ws.getCell(r, 4).value = `=${f}`;
       summary.notesMoved.push(`${n.sheet}!${n.cell.address}`);
+    });
+    summary.notesSheet = ws.name;
+  }
+  if (asValues.length > 0) {
+    const ws = notesSheet();
+    const first = ws.actualRowCount === 0 ? 1 : ws.rowCount + 2;
+    ws.getCell(first, 1).value = upgradeText("upgrade.formulas.title", lang, { template: a.template.id, from: a.template.version, to: next.version });
+    const head = [sheetText("sheets.notes.sheet", lang), upgradeText("upgrade.formulas.cell", lang), sheetText("sheets.notes.value", lang), upgradeText("upgrade.formulas.formula", lang)];
+    head.forEach((h, j) => {
+      ws.getCell(first + 2, j + 1).value = h;
+      ws.getCell(first + 2, j + 1).font = { bold: true };
+    });
+    asValues.forEach((c, i) => {
+      const r = first + 3 + i;
+      ws.getCell(r, 1).value = c.to.worksheet.name;
+      ws.getCell(r, 2).value = c.to.address;
+      ws.getCell(r, 3).value = c.to.value;
+      ws.getCell(r, 3).numFmt = c.from.numFmt;
+      // As text: the old formula would point at cells that moved.
+      ws.getCell(r, 4).value = `=${c.from.formula}`;
     });
     summary.notesSheet = ws.name;
   }
@@ -263,16 +309,38 @@ function columnOf(t: FoundTable, header: string): number | undefined {
 }
 
 /** Copies the plan's input columns from old rows to new rows (`rowMap`: new row → old row). */
-function copyInputs(oldT: FoundTable, newT: FoundTable, p: TablePlan, rowMap: Map<number, number>): void {
+function copyInputs(oldT: FoundTable, newT: FoundTable, p: TablePlan, rowMap: Map<number, number>, put: Put): void {
   p.columns.forEach((col, j) => {
     if (!col.input) return;
     const from = columnOf(oldT, col.header);
     if (from === undefined) return;
     for (const [to, fromRow] of rowMap) {
-      const v = oldT.sheet.getCell(fromRow, from).value;
-      if (v !== null && v !== undefined && v !== "") newT.sheet.getCell(to, newT.left + j).value = v;
+      const cell = oldT.sheet.getCell(fromRow, from);
+      if (!blank(cell.value)) put(cell, newT.sheet.getCell(to, newT.left + j), oldT.name);
     }
   });
+}
+
+/**
+ * Where a table's rows and columns went (`rowMap`: new row → old row; the header row too; input
+ * columns by header, added columns where `copyExtra` put them).
+ */
+function sheetMove(oldT: FoundTable, newT: FoundTable, p: TablePlan, extra: ExtraColumn[], rowMap: Map<number, number>): SheetMove {
+  const rows = new Map<number, number>([[oldT.top, newT.top]]);
+  for (const [to, from] of rowMap) rows.set(from, to);
+  const cols = new Map<number, number>();
+  p.columns.forEach((c, j) => {
+    const from = columnOf(oldT, c.header);
+    if (from !== undefined) cols.set(from, newT.left + j);
+  });
+  extra.forEach((e, k) => cols.set(e.col, newT.right + 1 + k));
+  return { rows, cols };
+}
+
+/** Files a table's move under its sheet; a sheet holding two carried tables gets none (`null`: not mapped). */
+function addMove(moves: Map<string, SheetMove | null>, t: FoundTable, m: SheetMove): void {
+  const key = t.sheet.name.toLowerCase();
+  moves.set(key, moves.has(key) ? null : m);
 }
 
 /**
@@ -316,14 +384,16 @@ function extraColumns(t: FoundTable, p: TablePlan, rows: number[]): ExtraColumn[
   return out;
 }
 
-function copyExtra(oldT: FoundTable, newT: FoundTable, extra: ExtraColumn[], rowMap: Map<number, number>): void {
+function copyExtra(oldT: FoundTable, newT: FoundTable, extra: ExtraColumn[], rowMap: Map<number, number>, put: Put): void {
   extra.forEach((e, k) => {
     const to = newT.right + 1 + k;
     newT.sheet.getCell(newT.top, to).value = oldT.sheet.getCell(oldT.top, e.col).value;
     newT.sheet.getColumn(to).width = oldT.sheet.getColumn(e.col).width ?? 16;
+    // A column right of the table is no part of it: `[#This Row]` there means nothing.
+    const table = e.col <= oldT.right ? oldT.name : null;
     for (const [r, fromRow] of rowMap) {
-      const v = oldT.sheet.getCell(fromRow, e.col).value;
-      if (!blank(v)) newT.sheet.getCell(r, to).value = v;
+      const cell = oldT.sheet.getCell(fromRow, e.col);
+      if (!blank(cell.value)) put(cell, newT.sheet.getCell(r, to), table);
     }
   });
 }
@@ -388,6 +458,8 @@ function bothTexts(code: SheetMessageCode): Record<Lang, string> {
 const ARCHIVE_LEAD = bothTexts("sheets.archive.lead");
 /** How the notes sheet starts; an earlier upgrade's notes sheet is recognised by it. */
 const NOTES_LEAD = bothTexts("sheets.notes.lead");
+/** How a notes sheet holding only formulas kept as values starts. */
+const FORMULAS_LEAD: Record<Lang, string> = { fr: upgradeText("upgrade.formulas.lead", "fr"), en: upgradeText("upgrade.formulas.lead", "en") };
 
 function startsWithLead(ws: ExcelJS.Worksheet, lead: Record<Lang, string>): boolean {
   const v = ws.getCell(1, 1).value;

@@ -55,6 +55,23 @@ const cases: Record<string, (dir: string) => Promise<string>> = {
     fs.writeFileSync(file, zip);
     return file;
   },
+  "a workbook with a merge over the whole grid (17 billion cells for exceljs)": async (dir) => {
+    const parts = await generatedParts(dir);
+    const sheet = "xl/worksheets/sheet1.xml";
+    parts[sheet] = strToU8(strFromU8(parts[sheet] as Uint8Array).replace("<conditionalFormatting", '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells><conditionalFormatting'));
+    const file = path.join(dir, "fusion.xlsx");
+    fs.writeFileSync(file, zipSync(parts));
+    return file;
+  },
+  "a workbook whose workbook.xml nests 100,000 elements": async (dir) => {
+    const parts = await generatedParts(dir);
+    const xml = strFromU8(parts["xl/workbook.xml"] as Uint8Array);
+    const close = xml.lastIndexOf("</");
+    parts["xl/workbook.xml"] = strToU8(`${xml.slice(0, close)}<extLst><ext uri="{0}">${"<a>".repeat(100_000)}${"</a>".repeat(100_000)}</ext></extLst>${xml.slice(close)}`);
+    const file = path.join(dir, "profond.xlsx");
+    fs.writeFileSync(file, zipSync(parts));
+    return file;
+  },
   "a folder named .xlsx": async (dir) => {
     const folder = path.join(dir, "dossier.xlsx");
     fs.mkdirSync(folder);

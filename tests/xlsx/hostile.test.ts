@@ -4,11 +4,12 @@ import { builtinTemplates } from "../../addin/model/builtin.js";
 import { issueText } from "../../addin/model/messages/message.catalog.js";
 import type { Template } from "../../addin/model/template.types.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
-import { gridRange } from "../../addin/xlsx/xlsx.extent.js";
+import { boundTables, gridRange } from "../../addin/xlsx/xlsx.extent.js";
 import { guardWorkbookBytes, WORKBOOK_LIMITS } from "../../addin/xlsx/xlsx.guard.js";
 import { inflateWithinBudget } from "../../addin/xlsx/xlsx.inflate.js";
 import { loadWorkbook } from "../../addin/xlsx/xlsx.io.js";
-import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
+import { loadQualigridWorkbook, readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
+import { ASSESSMENT_TABLES } from "../../addin/xlsx/xlsx.require.js";
 import { renderPlanToBuffer } from "../../addin/xlsx/xlsx.render.js";
 
 /** Every hostile file here is made by the test itself. */
@@ -206,5 +207,132 @@ describe("a hostile workbook is answered in bounded time and memory", () => {
     expect(gridRange("$B$4:$V$47")).toEqual({ top: 4, left: 2, bottom: 47, right: 22 });
     expect(gridRange("A0:B2")).toBeNull();
     expect(gridRange("a1:b2")).toBeNull();
+  });
+});
+
+/** Sheets exceljs would expand cell by cell, garbage in their ranges, deep XML, workbooks without Qualigrid tables. */
+describe("a hostile sheet is refused or bounded before exceljs expands it", () => {
+  let parts: Record<string, Uint8Array>;
+  const dashboard = "xl/worksheets/sheet1.xml";
+  const sheet = (): string => strFromU8(parts[dashboard] as Uint8Array);
+  const withSheet = (xml: string, more: Record<string, string> = {}): Uint8Array =>
+    zipSync({ ...parts, [dashboard]: strToU8(xml), ...Object.fromEntries(Object.entries(more).map(([n, v]) => [n, strToU8(v)])) });
+  const merge = (ref: string): Uint8Array => withSheet(sheet().replace("<conditionalFormatting", `<mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells><conditionalFormatting`));
+  const validation = (sqref: string): Uint8Array => withSheet(sheet().replace(/(<dataValidation\b[^>]*?\ssqref=")[^"]*"/, `$1${sqref}"`));
+  const refused = async (bytes: Uint8Array, options?: Parameters<typeof loadWorkbook>[2]): Promise<{ code: string; en: string; fr: string }> => {
+    const started = Date.now();
+    const r = await loadWorkbook(bytes, "x.xlsx", options);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    if (r.ok) throw new Error("not refused");
+    const issue = r.issues[0] as NonNullable<(typeof r.issues)[0]>;
+    return { code: issue.code ?? "", en: issueText(issue, "en"), fr: issueText(issue, "fr") };
+  };
+  const gridRows = async (bytes: Uint8Array): Promise<number> => {
+    const r = await loadQualigridWorkbook(bytes, "x.xlsx");
+    if (!r.ok) throw new Error(r.issues[0]?.message);
+    return r.value.assessment.grid.length;
+  };
+
+  beforeAll(async () => {
+    parts = unzipSync(await renderPlanToBuffer(buildPlan(builtinTemplates()[0] as Template, { lang: "fr" })));
+  });
+
+  it.each([
+    ["a merge of the whole grid", () => merge("A1:XFD1048576"), /<mergeCell ref> "A1:XFD1048576" over 17,179,869,184 cells/],
+    ["a merge of a million cells in one column", () => merge("A24:A1048576"), /<mergeCell ref> "A24:A1048576" over 1,048,553 cells/],
+    ["a data validation over the whole grid", () => validation("A1:XFD1048576"), /<dataValidation sqref> "A1:XFD1048576"/],
+  ])("refuses %s, naming the part and the attribute", async (_, bytes, en) => {
+    const r = await refused(bytes());
+    expect(r.code).toBe("file.rangeTooLarge");
+    expect(r.en).toMatch(en);
+    expect(r.en).toContain(dashboard);
+    expect(r.fr).toMatch(/^la partie xl\/worksheets\/sheet1\.xml étend <\w+ \w+> « .+ » sur [\d\s]+ cellules ; Qualigrid lit les classeurs jusqu'à 1\s000\s000 lignes et cellules$/);
+  });
+
+  it("refuses a defined name over the whole grid, naming it", async () => {
+    const book = strFromU8(parts["xl/workbook.xml"] as Uint8Array).replace("<definedNames>", "<definedNames><definedName name=\"Gros\">'Tableau de bord'!$A$1:$XFD$1048576</definedName>");
+    const r = await refused(withSheet(sheet(), { "xl/workbook.xml": book }));
+    expect(r.code).toBe("file.rangeTooLarge");
+    expect(r.en).toContain('part xl/workbook.xml spreads <definedName name="Gros">');
+  });
+
+  it.each([
+    ["<mergeCell ref>", () => merge("ZZZ:1")],
+    ["<dataValidation sqref>", () => validation("B6 ZZZ:1")],
+    ["<col min max>", () => withSheet(sheet().replace("<cols>", '<cols><col min="20" max="2000000000"/>'))],
+    ["<col min max>", () => withSheet(sheet().replace("<cols>", '<cols><col min="x" max="y"/>'))],
+  ])("refuses a garbage range in %s, naming the part", async (attribute, bytes) => {
+    const r = await refused(bytes());
+    expect(r.code).toBe("file.badRef");
+    expect(r.en).toContain(`part ${dashboard} gives ${attribute} the value`);
+    expect(r.fr).toContain(`la partie ${dashboard} donne à ${attribute} la valeur « `);
+  });
+
+  it("cuts a whole-column data validation back to its sheet's rows, and reads the workbook", async () => {
+    const honest = await gridRows(zipSync(parts));
+    const bytes = validation("B6 E16:E1048576");
+    expect(await gridRows(bytes)).toBe(honest);
+    const loaded = await loadWorkbook(bytes, "x.xlsx");
+    expect(loaded.ok).toBe(true);
+  });
+
+  it("reads a workbook with a row of 16,384 cells and columns styled across the grid", async () => {
+    const wide = `<row r="30">${Array.from({ length: 16_384 }, (_, i) => `<c t="n"><v>${i}</v></c>`).join("")}</row>`;
+    const bytes = withSheet(sheet().replace("</sheetData>", `${wide}</sheetData>`).replace("<cols>", '<cols><col min="20" max="16384" width="3" customWidth="1"/>'));
+    expect(await gridRows(bytes)).toBe(await gridRows(zipSync(parts)));
+  });
+
+  it.each(["xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/sharedStrings.xml"])("refuses %s nested 100,000 deep, at once", async (part) => {
+    const xml = strFromU8(parts[part] as Uint8Array);
+    const close = xml.lastIndexOf("</");
+    const deep = `${xml.slice(0, close)}<extLst><ext uri="{X}">${"<a>".repeat(100_000)}${"</a>".repeat(100_000)}</ext></extLst>${xml.slice(close)}`;
+    const r = await refused(zipSync({ ...parts, [part]: strToU8(deep) }));
+    expect(r.code).toBe("file.tooDeep");
+    expect(r.fr).toBe(`la partie ${part} imbrique ses éléments sur plus de 256 niveaux (un classeur en a moins de 30) : refusé par prudence`);
+  });
+
+  it("refuses a workbook over the cell budget before decoding its sheets (budget scaled down)", () => {
+    const copy = { ...parts };
+    const issue = boundTables(copy, "x.xlsx", { ...WORKBOOK_LIMITS, cells: 500 });
+    expect(issue?.code).toBe("file.tooManyCells");
+    expect(issueText(issue as never, "fr")).toMatch(/^compte plus de 500 lignes et cellules \(dépassé à la partie xl\/worksheets\/sheet\d\.xml\)/);
+    expect(boundTables({ ...parts }, "x.xlsx")).toBeNull();
+  });
+
+  it("answers « not a Qualigrid workbook » from its table parts, without inflating its sheets", async () => {
+    // No table at all, and a sheet that lies about its size: inflating it would refuse the file as a zip bomb.
+    const noTables = Object.fromEntries(
+      Object.entries(parts)
+        .filter(([n]) => !n.startsWith("xl/tables/"))
+        .map(([n, b]) => [n, /^xl\/worksheets\/_rels\//.test(n) ? strToU8(strFromU8(b).replace(/<Relationship\b[^>]*\/table"[^>]*\/>/g, "")) : b]),
+    );
+    const zip = zipSync({ ...noTables, "xl/worksheets/sheet2.xml": new Uint8Array(64 * 1024 * 1024).fill(32) });
+    const packed: number[] = [];
+    unzipSync(zip, { filter: (f) => (f.name === "xl/worksheets/sheet2.xml" && packed.push(f.size), false) });
+    const lying = declareSize(zip, "xl/worksheets/sheet2.xml", packed[0] ?? 0);
+    const early = await refused(lying, { requireTables: ASSESSMENT_TABLES });
+    expect(early.code).toBe("workbook.notQualigrid");
+    expect(early.fr).toMatch(/^n'est pas un classeur Qualigrid : les tableaux QG_TemplateInfo, QG_TemplateItems, QG_Grid manquent/);
+    // Without the requirement (a template read from any workbook), the sheet is inflated and refused.
+    expect((await refused(lying)).code).toBe("file.sizeMismatch");
+  }, 20_000);
+
+  it("still reads a Qualigrid workbook whose grid table was renamed (found by its headers)", async () => {
+    const name = Object.keys(parts).find((n) => n.startsWith("xl/tables/") && strFromU8(parts[n] as Uint8Array).includes('name="QG_Grid"')) ?? "";
+    const renamed = strFromU8(parts[name] as Uint8Array).replace(/(name|displayName)="QG_Grid"/g, '$1="Grille2026"');
+    const bytes = zipSync({ ...parts, [name]: strToU8(renamed) });
+    expect(await gridRows(bytes)).toBe(await gridRows(zipSync(parts)));
+  });
+
+  it("answers an authoring workbook (template tables, no grid) as the reader does", async () => {
+    const name = Object.keys(parts).find((n) => n.startsWith("xl/tables/") && strFromU8(parts[n] as Uint8Array).includes('name="QG_Grid"')) ?? "";
+    const others = Object.keys(parts).filter((n) => n.startsWith("xl/tables/") && n !== name && n !== "xl/tables/" && !/QG_Template/.test(strFromU8(parts[n] as Uint8Array)));
+    const stripped = { ...parts };
+    for (const n of [name, ...others]) {
+      // Its header row no longer says what the table was: the reader cannot find it by its headers either.
+      stripped[n] = strToU8(strFromU8(parts[n] as Uint8Array).replace(/(name|displayName)="QG_\w+"/g, '$1="Autre"').replace(/<tableColumn\b([^>]*?)\sname="[^"]*"/g, (_, a: string, i: number) => `<tableColumn${a} name="c${i}"`));
+    }
+    const early = await refused(zipSync(stripped), { requireTables: ASSESSMENT_TABLES });
+    expect(early.code).toBe("workbook.authoringNotAssessment");
   });
 });

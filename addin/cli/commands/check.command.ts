@@ -5,7 +5,7 @@ import type { AssessmentWorkbook } from "../../workbook/workbook.types.js";
 import type { Lang } from "../../model/template.types.js";
 import { inspectWorkbook } from "../../xlsx/xlsx.check.js";
 import { applyFormulaRepairs } from "../../xlsx/xlsx.formulas.js";
-import { loadWorkbook, saveWorkbook } from "../../xlsx/xlsx.io.js";
+import { saveWorkbook } from "../../xlsx/xlsx.io.js";
 import { readQualigridWorkbook } from "../../xlsx/xlsx.read.js";
 import { BadInput, EXIT, outputTarget, writeFileAtomic, type CliIo } from "../cli.io.js";
 import { langOf } from "../cli.lang.js";
@@ -47,15 +47,14 @@ export async function checkCommand(io: CliIo, file: string, opts: CheckOpts): Pr
   if (opts.repair && repairs.length > 0) {
     applyFormulaRepairs(workbook, repairs);
     const bytes = await saveWorkbook(workbook);
-    // Checked again from the bytes about to be written, so what is printed is what the file holds.
-    const reloaded = await loadWorkbook(bytes, target);
-    if (!reloaded.ok) throw new BadInput(reloaded.issues);
-    const reread = readQualigridWorkbook(reloaded.value, target);
+    // Checked again on the workbook just serialized (the repairs rewrite formula cells only, which
+    // the bytes hold as the model does), without loading those bytes a second time.
+    const reread = readQualigridWorkbook(workbook, target);
     if (!reread.ok) throw new BadInput(reread.issues);
     await writeFileAtomic(target, bytes, io);
     repaired = repairs;
     shownFile = target;
-    ({ findings } = inspect(reloaded.value, reread.value, lang, opts));
+    ({ findings } = inspect(workbook, reread.value, lang, opts));
   }
   const where = (r: { where: { sheet: string; address: string } }): string => `${r.where.sheet}!${r.where.address}`;
   if (opts.json) {

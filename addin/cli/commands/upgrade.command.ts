@@ -6,7 +6,8 @@ import { upgradeWorkbook } from "../../xlsx/xlsx.upgrade.js";
 import { BadInput, EXIT, outputTarget, writeFileAtomic, type CliIo } from "../cli.io.js";
 import type { CliMessageCode } from "../../model/messages/messages.cli.js";
 import { langOf } from "../cli.lang.js";
-import { cliIssue, cliText, fmt, printWarnings, say } from "../cli.print.js";
+import { cliIssue, cliText, fmt, printable, printWarnings, PRINTED_ISSUES, say } from "../cli.print.js";
+import { upgradeText } from "../../model/messages/messages.upgrade.js";
 import { resolveTemplate } from "../template.resolve.js";
 import { openAssessment } from "../workbook.open.js";
 
@@ -38,10 +39,29 @@ export async function upgradeCommand(
   const done = await upgradeWorkbook(workbook, assessment, template);
   if (!done.ok) throw new BadInput(done.issues);
   const { workbook: upgraded, summary } = done.value;
-  await writeFileAtomic(target, await saveWorkbook(upgraded), io);
+  await writeFileAtomic(target, await saveWorkbook(upgraded, { carryFrom: workbook }), io);
   if (opts.json) io.out(JSON.stringify({ file: target, ...summary }, null, 2));
   else printSummary(io, target, summary);
   return EXIT.ok;
+}
+
+/**
+ * The formulas of carried cells: those moved with their row, then those kept as values, one per line
+ * with the old formula (the first `PRINTED_ISSUES`, then a count), so that the user can type them again.
+ */
+function printFormulas(io: CliIo, s: UpgradeSummary): void {
+  const L = langOf(io);
+  const text = (code: Parameters<typeof upgradeText>[0], params: Record<string, string | number>): string =>
+    upgradeText(code, L, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? printable(v) : v])));
+  if (s.formulasMoved.length > 0) {
+    const shown = s.formulasMoved.slice(0, PRINTED_ISSUES).join(", ");
+    const more = s.formulasMoved.length > PRINTED_ISSUES ? ", …" : "";
+    io.out(text("upgrade.cli.formulasMoved", { count: s.formulasMoved.length, list: ` (${shown}${more})` }));
+  }
+  if (s.formulasAsValues.length === 0) return;
+  io.out(text("upgrade.cli.formulasAsValues", { count: s.formulasAsValues.length, sheet: s.notesSheet ?? "" }));
+  for (const f of s.formulasAsValues.slice(0, PRINTED_ISSUES)) io.out(text("upgrade.cli.formulaAsValue", { cell: f.cell, formula: f.formula }));
+  if (s.formulasAsValues.length > PRINTED_ISSUES) io.out(text("upgrade.cli.formulasMore", { count: s.formulasAsValues.length - PRINTED_ISSUES, sheet: s.notesSheet ?? "" }));
 }
 
 /** The summary, in the language `io` speaks: what happened to each criterion, then each dimension's score. */
@@ -59,6 +79,7 @@ function printSummary(io: CliIo, target: string, s: UpgradeSummary): void {
   if (s.sheetsCopied.length > 0) say(io, "cli.upgrade.sheetsCopied", { list: s.sheetsCopied.join(", ") });
   if (s.notesKept.length > 0) say(io, "cli.upgrade.notesKept", { list: s.notesKept.join(", ") });
   if (s.notesMoved.length > 0) say(io, "cli.upgrade.notesMoved", { list: s.notesMoved.join(", "), sheet: s.notesSheet ?? "" });
+  printFormulas(io, s);
   if (s.dimensions.length === 0) return;
   say(io, "cli.upgrade.scores");
   const width = Math.max(...s.dimensions.map((d) => d.id.length));

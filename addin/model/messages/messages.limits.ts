@@ -57,6 +57,10 @@ export const LIMITS_MESSAGES = registerMessages({
     en: (p) =>
       `name "${p.name}" refused by Excel: a table or defined name starts with a letter or "_", has at most ${p.limit} characters, no spaces, and must not look like a cell reference (nothing was written)`,
   },
+  "limits.plan.cells": {
+    fr: (p) => `le classeur aurait environ ${count(p.cells, "fr")} cellules ; Qualigrid en lit au plus ${count(p.limit, "fr")} : divisez le modèle en plusieurs (rien n'a été écrit)`,
+    en: (p) => `the workbook would have about ${count(p.cells, "en")} cells; Qualigrid reads at most ${count(p.limit, "en")}: split the template (nothing was written)`,
+  },
   "limits.plan.rows": {
     fr: (p) => `le classeur irait jusqu'à la ligne ${count(p.row, "fr")} ; une feuille d'Excel a au plus ${count(p.limit, "fr")} lignes (rien n'a été écrit)`,
     en: (p) => `the workbook would reach row ${count(p.row, "en")}; an Excel sheet has at most ${count(p.limit, "en")} rows (nothing was written)`,

@@ -120,6 +120,46 @@ function withoutR(parts) {
   return changed;
 }
 
+/** The first worksheet (the dashboard) changed by `change` (its XML → new XML), other parts by `more`. */
+function withSheet(parts, change, more = {}) {
+  const first = "xl/worksheets/sheet1.xml";
+  return { ...parts, [first]: strToU8(change(strFromU8(parts[first]))), ...Object.fromEntries(Object.entries(more).map(([n, v]) => [n, strToU8(v)])) };
+}
+
+const mergeOf = (ref) => (xml) => xml.replace("<conditionalFormatting", `<mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells><conditionalFormatting`);
+
+/** The workbook.xml with a defined name `Huge` over `ref`. */
+function withName(parts, ref) {
+  const book = strFromU8(parts["xl/workbook.xml"]);
+  return withSheet(parts, (x) => x, { "xl/workbook.xml": book.replace("<definedNames>", `<definedNames><definedName name="Huge">${ref}</definedName>`) });
+}
+
+/** `xml` with 100,000 elements nested in an extension list before its root's end tag. */
+function deepened(xml) {
+  const close = xml.lastIndexOf("</");
+  return `${xml.slice(0, close)}<extLst><ext uri="{0}">${"<a>".repeat(100_000)}${"</a>".repeat(100_000)}</ext></extLst>${xml.slice(close)}`;
+}
+
+/** A workbook that is not Qualigrid's: no table, one sheet of `rows` × `cols` small numbers (a pseudo-random walk, so it packs like real data). */
+function foreignParts(parts, rows, cols) {
+  const kept = Object.fromEntries(Object.entries(parts).filter(([n]) => !n.startsWith("xl/tables/")));
+  for (const n of Object.keys(kept)) if (n.startsWith("xl/worksheets/_rels/")) kept[n] = strToU8(strFromU8(kept[n]).replace(/<Relationship\b[^>]*\/table"[^>]*\/>/g, ""));
+  const first = "xl/worksheets/sheet1.xml";
+  const xml = strFromU8(parts[first]);
+  let x = 12345;
+  const body = [];
+  for (let r = 1; r <= rows; r++) {
+    const cells = [];
+    for (let c = 0; c < cols; c++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      cells.push(`<c><v>${x % 100000}</v></c>`);
+    }
+    body.push(`<row r="${r}">${cells.join("")}</row>`);
+  }
+  kept[first] = strToU8(xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${body.join("")}</sheetData>`).replace(/<tableParts\b[\s\S]*?<\/tableParts>/, ""));
+  return kept;
+}
+
 /**
  * The cases, in order: the honest workbook first (the reference), then the hostile ones.
  * `expect` is the exit code a sound reader gives: 0 (read) or 2 (refused with its reason).
@@ -131,6 +171,15 @@ export const CASES = [
   { key: "evidence-million", label: 'QG_Evidence ref claiming 1,048,576 rows', expect: 0 },
   { key: "garbage-ref", label: 'QG_Grid ref="ZZZ:1"', expect: 2 },
   { key: "no-r", label: "rows and cells without r (OOXML allows it)", expect: 0 },
+  { key: "merge-grid", label: '<mergeCell ref="A1:XFD1048576"> (17 billion cells for exceljs)', expect: 2 },
+  { key: "merge-column", label: '<mergeCell ref="A24:A1048576"> (a million cells)', expect: 2 },
+  { key: "validation-grid", label: '<dataValidation sqref="A1:XFD1048576">', expect: 2 },
+  { key: "validation-column", label: '<dataValidation sqref="E16:E1048576"> (a whole column: cut back, read)', expect: 0 },
+  { key: "name-grid", label: "a defined name over $A$1:$XFD$1048576", expect: 2 },
+  { key: "cols-garbage", label: '<col min="20" max="2000000000">', expect: 2 },
+  { key: "wide", label: "a row of 16,384 cells, columns styled across the grid (read)", expect: 0 },
+  { key: "deep", label: "xl/workbook.xml nested 100,000 deep", expect: 2 },
+  { key: "foreign", label: "no Qualigrid table, 100,000 × 30 small cells (3 million)", expect: 2 },
 ];
 
 /** Writes every case's file into `dir`; returns { key → { file, label } }. */
@@ -144,6 +193,19 @@ export async function writeHostileFiles(dir, log) {
     "evidence-million": withRef(parts, "QG_Evidence", (old) => old.replace(/\d+$/, "1048576")),
     "garbage-ref": withRef(parts, "QG_Grid", () => "ZZZ:1"),
     "no-r": withoutR(parts),
+    "merge-grid": withSheet(parts, mergeOf("A1:XFD1048576")),
+    "merge-column": withSheet(parts, mergeOf("A24:A1048576")),
+    "validation-grid": withSheet(parts, (x) => x.replace(/(<dataValidation\b[^>]*?\ssqref=")[^"]*"/, '$1A1:XFD1048576"')),
+    "validation-column": withSheet(parts, (x) => x.replace(/(<dataValidation\b[^>]*?\ssqref=")[^"]*"/, '$1E16:E1048576"')),
+    "name-grid": withName(parts, "Dashboard!$A$1:$XFD$1048576"),
+    "cols-garbage": withSheet(parts, (x) => x.replace("<cols>", '<cols><col min="20" max="2000000000" width="3" customWidth="1"/>')),
+    wide: withSheet(parts, (x) =>
+      x
+        .replace("</sheetData>", `<row r="100">${Array.from({ length: 16_384 }, (_, i) => `<c t="n"><v>${i}</v></c>`).join("")}</row></sheetData>`)
+        .replace("<cols>", '<cols><col min="20" max="16384" width="3" customWidth="1"/>'),
+    ),
+    deep: withSheet(parts, (x) => x, { "xl/workbook.xml": deepened(strFromU8(parts["xl/workbook.xml"])) }),
+    foreign: foreignParts(parts, 100_000, 30),
   };
   const files = {};
   for (const c of CASES) {

@@ -21,7 +21,7 @@ import { fmt, table } from "../../lib/table.mjs";
 import { CASES, writeHostileFiles } from "./hostile-files.mjs";
 
 export const name = "hostile";
-export const description = "hostile workbooks (lying zip sizes, million-row table refs, garbage ref, no `r`) through `qualigrid score`: ≤ 300 MB, ≤ 5 s each";
+export const description = "hostile workbooks (lying zip sizes, million-row table refs, garbage refs, no `r`, huge merges, validations and names, wide rows, deep XML, a big foreign workbook) through `qualigrid score`: ≤ 300 MB, ≤ 5 s each";
 
 const TARGET = { rssMb: 300, wallMs: 5_000 };
 const KILL_AFTER_MS = 20_000;

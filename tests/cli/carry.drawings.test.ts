@@ -1,0 +1,134 @@
+import { DOMParser } from "@xmldom/xmldom";
+import { unzipSync, zipSync } from "fflate";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CHART_FIXTURE, CHART_PARTS, CHART_TEMPLATE } from "../fixtures/chart.build.js";
+import { findSoffice, recalculateMany } from "../support/libreoffice.js";
+import { loadXlsx, run, tempDir, writeJson, writeText } from "./cli.helpers.js";
+
+// « A workbook made in Excel with its chart » (tests/fixtures/chart.dashboard.xlsx, see chart.build.ts)
+// keeps its chart, text box and picture through every command that writes a workbook.
+
+type Parts = Record<string, Uint8Array>;
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const xmlOf = (parts: Parts, name: string): Document => {
+  const bytes = parts[name];
+  if (!bytes) throw new Error(`no part ${name}`);
+  return new DOMParser().parseFromString(new TextDecoder().decode(bytes), "application/xml") as unknown as Document;
+};
+const resolve = (from: string, target: string): string => path.posix.normalize(target.startsWith("/") ? target.slice(1) : path.posix.join(path.posix.dirname(from), target));
+const relsOf = (parts: Parts, part: string): { type: string; target: string }[] => {
+  const name = path.posix.join(path.posix.dirname(part), "_rels", `${path.posix.basename(part)}.rels`);
+  if (!parts[name]) return [];
+  return Array.from(xmlOf(parts, name).getElementsByTagName("Relationship")).map((r) => ({ type: r.getAttribute("Type") ?? "", target: resolve(part, r.getAttribute("Target") ?? "") }));
+};
+
+/** A sheet's part, by its name. */
+function sheetPart(parts: Parts, name: string): string {
+  const sheet = Array.from(xmlOf(parts, "xl/workbook.xml").getElementsByTagName("sheet")).find((s) => s.getAttribute("name") === name);
+  const rid = sheet?.getAttributeNS(REL, "id");
+  const rel = Array.from(xmlOf(parts, "xl/_rels/workbook.xml.rels").getElementsByTagName("Relationship")).find((r) => r.getAttribute("Id") === rid);
+  if (!rel) throw new Error(`no sheet ${name}`);
+  return resolve("xl/workbook.xml", rel.getAttribute("Target") ?? "");
+}
+
+/** The part a sheet's drawing element names, through the sheet's rels. */
+function drawingOf(parts: Parts, sheet: string): string {
+  const part = sheetPart(parts, sheet);
+  const elements = xmlOf(parts, part).getElementsByTagName("drawing");
+  expect(elements.length, sheet).toBe(1);
+  const rid = elements[0]?.getAttributeNS(REL, "id");
+  const name = path.posix.join(path.posix.dirname(part), "_rels", `${path.posix.basename(part)}.rels`);
+  const rel = Array.from(xmlOf(parts, name).getElementsByTagName("Relationship")).find((r) => r.getAttribute("Id") === rid);
+  expect(rel?.getAttribute("Type")).toBe(`${REL}/drawing`);
+  return resolve(part, rel?.getAttribute("Target") ?? "");
+}
+
+/** What the fixture holds is in `file`: the same drawing, chart, styles and picture, from the same sheets, with their content types. */
+function expectDrawingsKept(file: string): void {
+  const source = unzipSync(fs.readFileSync(CHART_FIXTURE));
+  const out = unzipSync(fs.readFileSync(file));
+  const dashboard = drawingOf(out, "Tableau de bord");
+  expect(out[dashboard]).toEqual(source[CHART_PARTS.dashboardDrawing]);
+  const chart = relsOf(out, dashboard).find((r) => r.type === `${REL}/chart`)?.target ?? "";
+  expect(out[chart]).toEqual(source[CHART_PARTS.chart]);
+  const chartRels = relsOf(out, chart).map((r) => out[r.target]);
+  expect(chartRels).toEqual(expect.arrayContaining([source[CHART_PARTS.style], source[CHART_PARTS.colors]]));
+  const evidence = drawingOf(out, "Preuves");
+  expect(out[evidence]).toEqual(source[CHART_PARTS.evidenceDrawing]);
+  const picture = relsOf(out, evidence).find((r) => r.type === `${REL}/image`)?.target ?? "";
+  expect(out[picture]).toEqual(source[CHART_PARTS.picture]);
+  const types = xmlOf(out, "[Content_Types].xml");
+  const override = (p: string): string | null | undefined =>
+    Array.from(types.getElementsByTagName("Override")).find((o) => o.getAttribute("PartName") === `/${p}`)?.getAttribute("ContentType");
+  expect(override(dashboard)).toBe("application/vnd.openxmlformats-officedocument.drawing+xml");
+  expect(override(evidence)).toBe("application/vnd.openxmlformats-officedocument.drawing+xml");
+  expect(override(chart)).toBe("application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
+  const png = Array.from(types.getElementsByTagName("Default")).find((d) => d.getAttribute("Extension")?.toLowerCase() === "png");
+  expect(png?.getAttribute("ContentType") ?? override(picture)).toBe("image/png");
+}
+
+/** The fixture with the gap of C1 (Grille!I5) typed over: `check --repair` has a formula to restore. */
+function withGapTypedOver(file: string): void {
+  const parts = unzipSync(fs.readFileSync(file));
+  const grid = sheetPart(parts, "Grille");
+  const xml = new TextDecoder().decode(parts[grid]);
+  const altered = xml.replace(/<c r="I5"([^>]*)><f>[^<]*<\/f>(<v>[^<]*<\/v>)?<\/c>/, '<c r="I5"$1><v>7</v></c>');
+  expect(altered).not.toBe(xml);
+  parts[grid] = new TextEncoder().encode(altered);
+  fs.writeFileSync(file, zipSync(Object.fromEntries(Object.entries(parts).filter(([n]) => !n.endsWith("/")))));
+}
+
+/** A copy of the fixture in `dir`. */
+function copyOfFixture(dir: string, name: string): string {
+  const file = path.join(dir, name);
+  fs.copyFileSync(CHART_FIXTURE, file);
+  return file;
+}
+
+describe("a workbook made in Excel with its chart", () => {
+  it("is itself what the tests say: a Qualigrid workbook our reader reads, holding the chart and the picture", async () => {
+    expectDrawingsKept(CHART_FIXTURE);
+    expect((await run("score", CHART_FIXTURE)).code).toBe(0);
+  });
+
+  it("keeps its chart, text box and picture through fill, set, plan, check --repair and upgrade; LibreOffice and our reader open every result", async () => {
+    const dir = tempDir();
+    const outDir = path.join(dir, "out");
+    fs.mkdirSync(outDir);
+    const results: string[] = [];
+    const step = async (name: string, argv: (input: string, output: string) => string[], prepare?: (input: string) => void): Promise<void> => {
+      const input = copyOfFixture(dir, `${name}.in.xlsx`);
+      prepare?.(input);
+      const output = path.join(outDir, `${name}.xlsx`);
+      const r = await run(...argv(input, output));
+      expect(r.code, `${name}: ${r.err}`).toBeLessThanOrEqual(name === "check" ? 1 : 0);
+      expectDrawingsKept(output);
+      expect((await run("score", output)).code, name).toBe(0);
+      await loadXlsx(output);
+      results.push(output);
+    };
+    const answers = writeText(dir, "answers.csv", "criterion,rating,comment\nC2,3,mieux\nC4,2,\n");
+    await step("fill", (i, o) => ["fill", i, "--answers", answers, "-o", o]);
+    await step("set", (i, o) => ["set", i, "organisation", "CISSS de l'Exemple", "-o", o]);
+    await step("plan", (i, o) => ["plan", i, "-o", o]);
+    await step("check", (i, o) => ["check", i, "--repair", "-o", o, "--json"], withGapTypedOver);
+    const next = JSON.parse(fs.readFileSync(CHART_TEMPLATE, "utf8")) as { version: string; dimensions: { criteria: { id: string; text: unknown }[] }[] };
+    next.version = "1.1.0";
+    next.dimensions[0]?.criteria.push({ id: "C7", text: { fr: "Énoncé du critère C7", en: "Statement of criterion C7" } });
+    const v2 = writeJson(dir, "v2.json", next);
+    await step("upgrade", (i, o) => ["upgrade", i, "--template", v2, "-o", o, "--json"]);
+
+    if (!findSoffice()) return;
+    // LibreOffice opens each result and keeps its chart and picture when it saves it again.
+    const converted = await recalculateMany(results, path.join(dir, "lo"));
+    for (const file of converted) {
+      const parts = unzipSync(fs.readFileSync(file));
+      const names = Object.keys(parts);
+      expect(names.some((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)), file).toBe(true);
+      expect(names.some((n) => /^xl\/media\/.+\.png$/.test(n)), file).toBe(true);
+      expect(new TextDecoder().decode(parts[names.find((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)) ?? ""])).toContain("Tableau de bord");
+    }
+  });
+});
