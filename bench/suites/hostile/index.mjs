@@ -11,11 +11,10 @@
 //   - A run still going after 20 s is killed (its process group): the case has missed, and it is not run again.
 //   - Reported per case: exit code (against the one a sound reader gives: 0 read, 2 refused), the first
 //     line of stderr (the refusal) or of what `score` read, median wall time, peak RSS (largest run).
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { hasGnuTime, runCli, runsAsked } from "../../lib/cli.run.mjs";
 import { median } from "../../lib/measure.mjs";
 import { fmt, table } from "../../lib/table.mjs";
 import { CASES, writeHostileFiles } from "./hostile-files.mjs";
@@ -26,72 +25,17 @@ export const description = "hostile workbooks (lying zip sizes, million-row tabl
 const TARGET = { rssMb: 300, wallMs: 5_000 };
 const KILL_AFTER_MS = 20_000;
 const DEFAULT_RUNS = 3;
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const BIN = join(ROOT, "bin/qualigrid.js");
-const WRAPPER = fileURLToPath(new URL("./wrapper.mjs", import.meta.url));
-const TIME = "/usr/bin/time";
 
-/** Whether GNU time can report the peak RSS here (`QUALIGRID_BENCH_NO_TIME=1` forces the wrapper). */
-function hasGnuTime() {
-  if (process.env.QUALIGRID_BENCH_NO_TIME || !existsSync(TIME)) return false;
-  return new Promise((resolve) => {
-    const p = spawn(TIME, ["-f", "%M", process.execPath, "-e", "0"], { stdio: "ignore" });
-    p.on("error", () => resolve(false));
-    p.on("close", (code) => resolve(code === 0));
-  });
-}
+/** One run of `score` on `file`, measured from outside (`runCli`). */
+const runOnce = (file, useTime, dir) => runCli(["score", file, "--lang", "en"], { useTime, dir, killAfterMs: KILL_AFTER_MS });
 
-/** One run of `score` on `file`: { code, signal, wallMs, rssMb, stdout, stderr, killed }. */
-function runOnce(file, useTime, dir) {
-  const args = ["score", file, "--lang", "en"];
-  const rssFile = join(dir, "time.out");
-  const [cmd, argv] = useTime ? [TIME, ["-o", rssFile, "-f", "%M", process.execPath, BIN, ...args]] : [process.execPath, [WRAPPER, ...args]];
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(cmd, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe", "pipe"], detached: true });
-    const out = [];
-    const err = [];
-    const res = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.stdio[3].on("data", (d) => res.push(d));
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-    }, KILL_AFTER_MS);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      const wallMs = performance.now() - started;
-      clearTimeout(timer);
-      let rssKb = NaN;
-      try {
-        if (useTime) rssKb = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop());
-        else rssKb = JSON.parse(Buffer.concat(res).toString()).maxRssKb;
-        rmSync(rssFile, { force: true });
-      } catch {
-        // Killed before it could report.
-      }
-      resolve({ code, signal, wallMs, rssMb: rssKb / 1024, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), killed });
-    });
-  });
-}
-
-/** The runs asked for: `--runs` when given on the command line, else DEFAULT_RUNS (the runner's default is 5). */
-function runsAsked(runs) {
-  return process.argv.some((a) => a === "--runs" || a.startsWith("--runs=")) ? runs : DEFAULT_RUNS;
-}
 
 const firstLine = (s) => s.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
 const readLine = (stdout) => firstLine(stdout.split("\n").filter((l) => /\bout of \d+/.test(l)).join("\n"));
 
 /** Runs the suite; returns { ok, text, json }. */
 export async function run({ runs = 5, keep = false, log = console.log } = {}) {
-  const n = runsAsked(runs);
+  const n = runsAsked(runs, DEFAULT_RUNS);
   const tmp = mkdtempSync(join(tmpdir(), "qg-bench-hostile-"));
   try {
     const made = performance.now();

@@ -16,11 +16,10 @@
 //   - Reported: median wall time, median CPU time (user + system), largest peak RSS; the ratios to `new`.
 //     Target: each case ≤ 3× `new` in median wall time and in peak RSS. Wall time on a busy machine is
 //     noisy: the CPU ratio is shown beside it, and the load average at the start.
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { hasGnuTime, runCli, runsAsked } from "../../lib/cli.run.mjs";
 import { median } from "../../lib/measure.mjs";
 import { fmt, table } from "../../lib/table.mjs";
 import { CRITERIA, damageFormulas, writeInputs } from "./files.mjs";
@@ -31,72 +30,17 @@ export const description = "`upgrade` and `check --repair` of 10,000 criteria th
 const TARGET_RATIO = 3;
 const DEFAULT_RUNS = 3;
 const KILL_AFTER_MS = 120_000;
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const BIN = join(ROOT, "bin/qualigrid.js");
-const WRAPPER = fileURLToPath(new URL("../hostile/wrapper.mjs", import.meta.url));
-const TIME = "/usr/bin/time";
 
-/** Whether GNU time can report peak RSS and CPU here (`QUALIGRID_BENCH_NO_TIME=1` forces the wrapper). */
-function hasGnuTime() {
-  if (process.env.QUALIGRID_BENCH_NO_TIME || !existsSync(TIME)) return false;
-  return new Promise((resolve) => {
-    const p = spawn(TIME, ["-f", "%M %U %S", process.execPath, "-e", "0"], { stdio: "ignore" });
-    p.on("error", () => resolve(false));
-    p.on("close", (code) => resolve(code === 0));
-  });
-}
+/** One run of the command line, measured from outside (`runCli`); a signal stands for the exit code. */
+const runOnce = async (args, useTime, dir) => {
+  const r = await runCli(args, { useTime, dir, killAfterMs: KILL_AFTER_MS });
+  return { ...r, code: r.signal ?? r.code };
+};
 
-/** One run of the command line: { code, wallMs, cpuMs, rssMb, stdout, stderr, killed }. */
-function runOnce(args, useTime, dir) {
-  const out = join(dir, "time.out");
-  const [cmd, argv] = useTime ? [TIME, ["-o", out, "-f", "%M %U %S", process.execPath, BIN, ...args]] : [process.execPath, [WRAPPER, ...args]];
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(cmd, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe", "pipe"], detached: true });
-    const stdout = [];
-    const stderr = [];
-    const res = [];
-    child.stdout.on("data", (d) => stdout.push(d));
-    child.stderr.on("data", (d) => stderr.push(d));
-    child.stdio[3].on("data", (d) => res.push(d));
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-    }, KILL_AFTER_MS);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      const wallMs = performance.now() - started;
-      clearTimeout(timer);
-      let rssKb = NaN;
-      let cpuMs = NaN;
-      try {
-        if (useTime) {
-          const [m, u, s] = readFileSync(out, "utf8").trim().split("\n").pop().split(" ").map(Number);
-          rssKb = m;
-          cpuMs = (u + s) * 1000;
-        } else rssKb = JSON.parse(Buffer.concat(res).toString()).maxRssKb;
-        rmSync(out, { force: true });
-      } catch {
-        // Killed before it could report.
-      }
-      resolve({ code: signal ?? code, wallMs, cpuMs, rssMb: rssKb / 1024, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString(), killed });
-    });
-  });
-}
-
-/** The runs asked for: `--runs` when given on the command line, else DEFAULT_RUNS (the runner's default is 5). */
-function runsAsked(runs) {
-  return process.argv.some((a) => a === "--runs" || a.startsWith("--runs=")) ? runs : DEFAULT_RUNS;
-}
 
 /** Runs the suite; returns { ok, text, json }. */
 export async function run({ runs = 5, keep = false, log = console.log } = {}) {
-  const n = runsAsked(runs);
+  const n = runsAsked(runs, DEFAULT_RUNS);
   const tmp = mkdtempSync(join(tmpdir(), "qg-bench-upgrade-"));
   const load = loadavg()[0];
   try {
