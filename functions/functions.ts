@@ -35,28 +35,28 @@ import {
 } from "./functions.edge.js";
 
 /**
- * Score from 0 to 100 of a set of ratings: each rating is placed on the scale (scale_min counts 0, scale_max counts 100), then weighted and averaged. Blank and N/A ratings are left out.
+ * Score from 0 to 100 of a set of ratings: each is placed on its scale (scale_min counts 0, scale_max 100), weighted and averaged. Left out: blanks, N/A and, given each row's bounds, a rating outside them or on a row without bounds.
  * @customfunction SCORE
  * @helpurl https://localhost:3000/help.html
  * @param ratings Ratings: numbers on the scale, N/A or blank.
- * @param scale_min Smallest level of the scale, e.g. 1.
- * @param scale_max Largest level of the scale, e.g. 4.
+ * @param scale_min Smallest level of the scale, e.g. 1; or each row's, same size as ratings, e.g. the grid's Scale min column.
+ * @param scale_max Largest level of the scale, e.g. 4; or each row's, same size as ratings, e.g. the grid's Scale max column.
  * @param [weights] Weight of each rating (numbers ≥ 0), same size as ratings. Default: 1 each.
  * @returns The score from 0 to 100, or an empty result when nothing is rated.
  */
-export function score(ratings: unknown[][], scale_min: unknown, scale_max: unknown, weights?: unknown[][]): number | string {
-  return scalarResult(scoreOfRange(gridOf(ratings), cellOf(scale_min), cellOf(scale_max), optionalGridOf(weights)));
+export function score(ratings: unknown[][], scale_min: unknown[][], scale_max: unknown[][], weights?: unknown[][]): number | string {
+  return scalarResult(scoreOfRange(gridOf(ratings), gridOf(scale_min), gridOf(scale_max), optionalGridOf(weights)));
 }
 
 /**
- * Score from 0 to 100 of one dimension: the ratings of the rows whose dimension matches (ignoring case), weighted and averaged as QG.SCORE does.
+ * Score from 0 to 100 of one dimension: the ratings of the rows whose dimension matches (ignoring case), weighted and averaged as QG.SCORE does, each on its scale.
  * @customfunction DIMSCORE
  * @helpurl https://localhost:3000/help.html
  * @param dimensions Dimension of each row, e.g. the grid's dimension column.
  * @param ratings Rating of each row, same size as dimensions.
  * @param dimension The dimension to score.
- * @param scale_min Smallest level of the scale, e.g. 1.
- * @param scale_max Largest level of the scale, e.g. 4.
+ * @param scale_min Smallest level of the scale, e.g. 1; or each row's, same size as ratings, e.g. the grid's Scale min column.
+ * @param scale_max Largest level of the scale, e.g. 4; or each row's, same size as ratings, e.g. the grid's Scale max column.
  * @param [weights] Weight of each row (numbers ≥ 0), same size as ratings. Default: 1 each.
  * @returns The dimension's score from 0 to 100, or an empty result when none of its rows is rated.
  */
@@ -64,14 +64,14 @@ export function dimscore(
   dimensions: unknown[][],
   ratings: unknown[][],
   dimension: unknown,
-  scale_min: unknown,
-  scale_max: unknown,
+  scale_min: unknown[][],
+  scale_max: unknown[][],
   weights?: unknown[][],
 ): number | string {
   // Plain one-column ranges, the usual case, need no reading cell by cell first (see the engine).
   const quick = dimensionScoreOfColumns(dimensions, ratings, dimension, scale_min, scale_max, weights);
   if (quick !== undefined) return quick ?? "";
-  return scalarResult(dimensionScoreOfRange(gridOf(dimensions), gridOf(ratings), cellOf(dimension), cellOf(scale_min), cellOf(scale_max), optionalGridOf(weights)));
+  return scalarResult(dimensionScoreOfRange(gridOf(dimensions), gridOf(ratings), cellOf(dimension), gridOf(scale_min), gridOf(scale_max), optionalGridOf(weights)));
 }
 
 /**
@@ -143,16 +143,38 @@ export function coverage(
 }
 
 /**
- * Agreement between two sets of ratings from 0 to 1, e.g. self-assessment and evaluator: among rows rated on both sides (not N/A), the share where the ratings differ by at most the tolerance.
+ * Agreement between two sets of ratings from 0 to 1, e.g. self-assessment and evaluator: among rows rated on both sides (not N/A), the share where the ratings differ by at most the tolerance, in levels of the default scale when each row's bounds are given.
  * @customfunction AGREEMENT
  * @helpurl https://localhost:3000/help.html
  * @param ratings_a First ratings, e.g. the self-assessment.
  * @param ratings_b Second ratings, same size, e.g. the evaluator's.
- * @param [tolerance] Largest difference still counted as agreement. Default: 0.
+ * @param [tolerance] Largest difference still counted as agreement, in levels of the default scale, e.g. QG_AgreementTolerance. Default: 0.
+ * @param [scale_min] Smallest level of each row's scale, same size as ratings_a, e.g. the grid's Scale min column. Default: differences as they are.
+ * @param [scale_max] Largest level of each row's scale, same size as ratings_a, e.g. the grid's Scale max column.
+ * @param [default_min] Smallest level of the default scale, e.g. QG_ScaleMin. Needed with per-row bounds.
+ * @param [default_max] Largest level of the default scale, e.g. QG_ScaleMax. Needed with per-row bounds.
  * @returns The share of rows in agreement, from 0 to 1; empty when no row is rated on both sides.
  */
-export function agreement(ratings_a: unknown[][], ratings_b: unknown[][], tolerance?: unknown): number | string {
-  return scalarResult(agreementOfRanges(gridOf(ratings_a), gridOf(ratings_b), optionalCellOf(tolerance)));
+export function agreement(
+  ratings_a: unknown[][],
+  ratings_b: unknown[][],
+  tolerance?: unknown,
+  scale_min?: unknown[][],
+  scale_max?: unknown[][],
+  default_min?: unknown,
+  default_max?: unknown,
+): number | string {
+  return scalarResult(
+    agreementOfRanges(
+      gridOf(ratings_a),
+      gridOf(ratings_b),
+      optionalCellOf(tolerance),
+      optionalGridOf(scale_min),
+      optionalGridOf(scale_max),
+      optionalCellOf(default_min),
+      optionalCellOf(default_max),
+    ),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { calculatedColumnFormula } from "../plan/calculated.js";
-import { HEADERS, type ActionKey } from "../plan/labels.js";
+import { ACTION_SOURCES, HEADERS, type ActionKey } from "../plan/labels.js";
+import type { Lang } from "../model/template.types.js";
 import type { PlanValue } from "../plan/plan.types.js";
 import { locateColumns, plainText } from "../model/table.plain.js";
 import { nextActionIds } from "./action.ids.js";
@@ -23,6 +24,8 @@ export interface ActionPlacement {
  *   formula, the very text Excel would fill in, so adding rows never blanks a computed column;
  * - the id continues the existing numbering (`A-004` after `A-003`), the criterion is written as
  *   text, and dimension and gap as values only where those columns are not calculated;
+ * - the Source column, where the plan has one, says « Autoévaluation » / "Self-assessment" in the
+ *   language of the table's headers;
  * - every other input is left blank.
  * The empty rows at the end of the plan (the pre-formatted rows a new workbook starts with) are
  * filled first, so new actions never land below a stretch of empty rows; a row with anything typed
@@ -39,6 +42,7 @@ export function placeActions(headers: readonly string[], existing: readonly (rea
   };
   const ids = nextActionIds(planRows.map(idOf), actions.length);
   const keyOf = new Map<number, ActionKey>(Object.entries(at).map(([k, i]) => [i as number, k as ActionKey]));
+  const source = ACTION_SOURCES.find((s) => s.key === "selfAssessment")?.text[langOfHeaders(headers)] ?? "";
   const rows = actions.map((a, n) =>
     headers.map((_, i): PlanValue => {
       const formula = calculated[i];
@@ -52,6 +56,8 @@ export function placeActions(headers: readonly string[], existing: readonly (rea
           return a.dimension;
         case "gap":
           return a.gap;
+        case "source":
+          return source;
         default:
           return null;
       }
@@ -60,6 +66,16 @@ export function placeActions(headers: readonly string[], existing: readonly (rea
   const blank = trailingBlankRows(planRows, calculated);
   const fill = Math.min(blank, rows.length);
   return { fillFrom: planRows.length - blank, fill: rows.slice(0, fill), append: rows.slice(fill) };
+}
+
+/**
+ * The language of an action plan's headers: the one more of them are written in (« Source »,
+ * « Action » and « Dimension » read the same in both); French on a tie, as workbooks default to it.
+ */
+function langOfHeaders(headers: readonly string[]): Lang {
+  const have = new Set(headers.map((h) => h.trim().toLowerCase()));
+  const count = (lang: Lang): number => Object.values(HEADERS.actions).filter((h) => h.fr !== h.en && have.has(h[lang].toLowerCase())).length;
+  return count("en") > count("fr") ? "en" : "fr";
 }
 
 /** How many rows at the end hold nothing typed by a person; computed columns do not count as typed. */

@@ -210,8 +210,13 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
         const row = rowOfCriterion(g, criterionId);
         if (row === null) return fail({ code: "unknownCriterion", detail: criterionId });
         const sheet = context.workbook.worksheets.getItem(g.sheet);
-        const rating = r.kind === "level" ? r.value : r.kind === "na" ? textEntry(naDisplayToken(g.lang)) : "";
+        const answerColumn = answer.text === undefined ? undefined : g.columns.answer;
+        // A text question's words are the user's text, entered so that Excel keeps them as text; in a
+        // grid without a « Réponse » column they sit in the rating cell, as `qualigrid fill` puts them.
+        const words = answer.text === undefined || r.kind === "na" ? "" : textEntry(answer.text);
+        const rating = r.kind === "level" ? r.value : r.kind === "na" ? textEntry(naDisplayToken(g.lang)) : answer.text !== undefined && answerColumn === undefined ? words : "";
         sheet.getRange(cellAddress(row, g.left + (g.columns.rating ?? 0))).values = [[rating]];
+        if (answerColumn !== undefined) sheet.getRange(cellAddress(row, g.left + answerColumn)).values = [[words]];
         if (answer.comment !== undefined && g.columns.comment !== undefined) {
           // Comments are the user's text: written so that Excel keeps them as text, never a formula.
           sheet.getRange(cellAddress(row, g.left + g.columns.comment)).values = [[textEntry(answer.comment)]];

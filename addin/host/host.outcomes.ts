@@ -37,12 +37,26 @@ export interface UpgradeSummary {
   to: { id: string; version: string };
   /** Criteria present in both versions, unchanged. */
   kept: string[];
-  /** Criteria present in both versions whose text, weight or target level changed. */
+  /**
+   * Criteria present in both versions whose text, weight, target level, scale, type or « required »
+   * changed, and those that took over the answers of others (`replaced`).
+   */
   updated: string[];
   /** Grid rows whose criterion is not in the new version: moved, with all their answers, to the archive sheet. */
   archived: string[];
   /** Criteria new in this version: unanswered. */
   added: string[];
+  /**
+   * Criteria that took over the answers of old ones their `replaces` names (renumbered: one old id;
+   * merged: several), with the old ids whose rows the old workbook had, in its order. Also in `updated`.
+   */
+  replaced: { id: string; from: string[] }[];
+  /**
+   * Old answers the new version could not take where they were (a rating that is no level of the new
+   * scale, N/A refused, a rating of a criterion now answered in words, a merged criterion's other
+   * answers…): not written, listed on the notes sheet, never dropped.
+   */
+  review: UpgradeReviewItem[];
   /** The archive sheet's name, when criteria were archived. */
   archiveSheet: string | null;
   /** User-added sheets copied over. */
@@ -68,6 +82,36 @@ export interface UpgradeSummary {
    * dimension of either version, in the new version's order, then those it removed.
    */
   dimensions: DimensionChange[];
+}
+
+/** Why an old answer is left for review rather than written. */
+export type UpgradeReviewReason =
+  /** A number (or a word) that is no level of the criterion's new scale, and its `levelMap` says nothing of it. */
+  | "notALevel"
+  /** N/A, which the criterion now refuses (it is required, or its scale has no « sans objet »). */
+  | "notApplicableRefused"
+  /** A rating of a criterion now answered in words. */
+  | "textQuestion"
+  /** Words answering a question that is now rated, or that the new grid has no « Réponse » column for. */
+  | "notAQuestion"
+  /** Criteria merged into one: an answer that differs from the one kept (the first in the old template's order). */
+  | "merged"
+  /** A formula whose value was mapped or merged: the value is written, the formula is listed here. */
+  | "formula";
+
+/** One old answer left for review by an upgrade. */
+export interface UpgradeReviewItem {
+  /** The new criterion it belongs to. */
+  criterion: string;
+  /** The old criterion it was given to. */
+  from: string;
+  /** The old grid column's header, in the workbook's language (« Cotation », « Commentaire évaluateur », an added column…). */
+  column: string;
+  /** The old cell's value as typed (a formula's last value; a date as YYYY-MM-DD). */
+  value: string | number | boolean;
+  /** The old level's label (or « Sans objet ») for a rating; "" otherwise. */
+  label: string;
+  reason: UpgradeReviewReason;
 }
 
 /** What an upgrade did to one dimension's score (0–100, null when nothing is scored). */

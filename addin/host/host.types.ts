@@ -102,11 +102,20 @@ export interface UpgradeOutcome {
   opened: OpenedAs;
 }
 
-/** A rating and, when given, a comment for one criterion. */
+/**
+ * A rating and, when given, a comment for one criterion; for a text question (`type: "text"`), its
+ * words, with a rating that is N/A or blank.
+ */
 export interface Answer {
   rating: Rating;
   /** Left as it is when undefined. */
   comment?: string;
+  /**
+   * A text question's words, written as text (never a formula) into the grid's « Réponse » column
+   * (the rating cell of a grid without one); cleared when the rating is N/A. Left as they are when
+   * undefined.
+   */
+  text?: string;
 }
 
 /**

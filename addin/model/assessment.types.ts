@@ -79,6 +79,18 @@ export interface ActionItem {
   source: string;
 }
 
+/** One row of the process table (`QG_Steps`) as the user filled it; its planned date follows from the template. */
+export interface StepItem {
+  /** The step's id (the template's `steps[].id`). */
+  id: string;
+  /** The date done (a UTC day), or null. */
+  done: Date | null;
+  responsible: string;
+  /** As written (« À venir », « En cours », « Terminée »…); "" when blank. */
+  status: string;
+  note: string;
+}
+
 /** The round an assessment belongs to (design.md "Rounds"). */
 export interface AssessmentRound {
   label: string;
@@ -120,6 +132,8 @@ export interface Assessment {
   evidence: EvidenceItem[] | null;
   /** The action plan; null when the workbook has none. */
   actions: ActionItem[] | null;
+  /** The process table's rows, in order; null when the workbook has none (a template without steps). */
+  steps: StepItem[] | null;
   /** Dimension targets as set on the dashboard (users may change them), by dimension id. */
   targets: Record<string, number>;
   /** The overall target as set on the dashboard; null when there is none. */

@@ -23,4 +23,10 @@ describe("upgradeRefusal", () => {
   it("refuses another template whatever its version", () => {
     expect(upgradeRefusal({ id: "eq", version: "1.0.0" }, { id: "cap", version: "9.0.0" })).toBe("otherTemplate");
   });
+
+  it("accepts a template whose `replaces` names the workbook's, whatever its version", () => {
+    expect(upgradeRefusal({ id: "has-donner-le-cap", version: "1.0.0" }, { id: "donner-le-cap", version: "2.0.0", replaces: ["HAS-Donner-le-CAP"] })).toBeNull();
+    expect(upgradeRefusal({ id: "has-donner-le-cap", version: "3.0.0" }, { id: "donner-le-cap", version: "1.0.0", replaces: ["has-donner-le-cap"] })).toBeNull();
+    expect(upgradeRefusal({ id: "other", version: "1.0.0" }, { id: "donner-le-cap", version: "2.0.0", replaces: ["has-donner-le-cap"] })).toBe("otherTemplate");
+  });
 });

@@ -4,7 +4,7 @@ import type { PlainValue } from "../model/table.plain.js";
 import { templateToSheetRows } from "./template.sheet.js";
 import { builtinTemplates } from "./builtin.js";
 import { TEMPLATE_ITEM_COLUMNS } from "./template.sheet.js";
-import type { Result, Template } from "./template.types.js";
+import type { InputIssue, Result, Template } from "./template.types.js";
 import type { PlainTable } from "./table.plain.js";
 import { classifyHeader, normalizeHeader, templateFromWorkbook, toId, type PlainSheet } from "./template.workbook.js";
 
@@ -79,8 +79,10 @@ describe("templateFromWorkbook: a hand-made grid", () => {
     expect(t.title).toBe("Grille d'autoévaluation qualité");
     expect(t.scale.levels.map((l) => l.value)).toEqual([1, 2, 3, 4]);
     expect(t.scale.notApplicable).toBe(true);
-    expect(t.target).toBe(70);
+    // Level 3 of 1–4 scores 66.7: the target is that, rounded down, so a grid at its target level shows no shortfall.
+    expect(t.target).toBe(66);
     expect(t.targetLevel).toBe(3);
+    expect(t.dimensions.map((d) => d.target)).toEqual([undefined, undefined]);
     expect(JSON.stringify(t.source)).toContain("4");
     expect(t.dimensions.map((d) => [d.id, d.title])).toEqual([
       ["D1", "Gouvernance"],
@@ -162,6 +164,92 @@ describe("templateFromWorkbook: a hand-made grid", () => {
     expect(t.dimensions[0]?.criteria.map((c) => c.id)).toEqual(["D1-01", "D1-02"]);
     const sheet2: PlainSheet = { name: "S", rows: [["Dimension", "Code", "Critère"], ["Gouv", null, "Un"], ["Gouv", "d1-01", "Deux"]] };
     expect(ok(templateFromWorkbook(wb(sheet2), "f.xlsx")).dimensions[0]?.criteria.map((c) => c.id)).toEqual(["D1-01a", "d1-01"]);
+  });
+});
+
+describe("templateFromWorkbook: a hand-made grid with the second version's columns", () => {
+  const rich = (): PlainSheet => ({
+    name: "Grille",
+    rows: [
+      ["Grille maison"],
+      ["Thématique", "N°", "Critère", "Sous-thème", "Échelle", "Type", "Requis", "Niveau cible", "Remplace", "Correspondance des niveaux"],
+      ["Gouvernance", "G1", "Le conseil se réunit.", "Conseil", null, null, "Oui", null, "G-01", null],
+      ["Gouvernance", "G2", "Un code d'éthique est adopté.", "Éthique", "Non ; Oui", null, "x", null, null, null],
+      ["Gouvernance", "G3", "Les conflits sont déclarés.", "éthique", "0 = Jamais ; 5 = Parfois ; 10 = Toujours", "cotation", null, 5, null, "1=0; 4=10"],
+      ["Gouvernance", "G4", "Quelles questions le conseil se pose-t-il ?", "Conseil", null, "Texte", "Non", null, null, null],
+      ["Services", "S1", "Les plaintes reçoivent une réponse.", null, "Non / Oui", null, null, null, null, null],
+      ["Services", "S2", "Les usagers sont consultés.", null, "Non atteint; Partiellement atteint; Atteint; Dépassé", null, null, null, null, null],
+    ],
+  });
+
+  it("reads scales, types, required criteria, themes, replaced ids and level maps", () => {
+    const t = ok(templateFromWorkbook(wb(rich()), "maison.xlsx"));
+    expect(t.scales).toEqual({
+      E1: { levels: [{ value: 1, label: "Non" }, { value: 2, label: "Oui" }], notApplicable: true },
+      E2: { levels: [{ value: 0, label: "Jamais" }, { value: 5, label: "Parfois" }, { value: 10, label: "Toujours" }], notApplicable: true },
+    });
+    expect(t.dimensions[0]?.themes).toEqual([
+      { id: "T1", title: "Conseil" },
+      { id: "T2", title: "Éthique" },
+    ]);
+    expect(t.dimensions.flatMap((d) => d.criteria.map((c) => [c.id, c.scale, c.type, c.required, c.theme, c.targetLevel, c.replaces, c.levelMap]))).toEqual([
+      ["G1", undefined, undefined, true, "T1", undefined, ["G-01"], undefined],
+      ["G2", "E1", undefined, true, "T2", undefined, undefined, undefined],
+      ["G3", "E2", undefined, undefined, "T2", 5, undefined, { "1": 0, "4": 10 }],
+      ["G4", undefined, "text", undefined, "T1", undefined, undefined, undefined],
+      // The same labels written « Non / Oui » are the same scale; the default scale's labels are the default scale.
+      ["S1", "E1", undefined, undefined, undefined, undefined, undefined, undefined],
+      ["S2", undefined, undefined, undefined, undefined, undefined, undefined, undefined],
+    ]);
+  });
+
+  it("derives each dimension's target from its criteria's target levels, so that every criterion at its target shows no shortfall", () => {
+    const t = ok(templateFromWorkbook(wb(rich()), "maison.xlsx"));
+    // G1 at 3 of 1–4 (2/3), G2 at Oui (1: level 3 carried onto 1–2 rounds up), G3 at 5 of 0–10 (1/2, weight 1): 100 × (2/3 + 1 + 1/2)/3 = 72.2.
+    expect(t.dimensions.map((d) => d.target)).toEqual([72, 83]);
+    expect(t.target).toBe(66);
+    expect(JSON.stringify(t.source)).toMatch(/arrondi à l'entier inférieur/);
+  });
+
+  it("takes an English Theme beside an Area as the sub-theme, alone as the dimension", () => {
+    const both = ok(templateFromWorkbook(wb({ name: "F", rows: [["Theme", "Area", "Statement"], ["Board", "Governance", "The board meets."]] }), "f.xlsx"));
+    expect(both.dimensions.map((d) => [d.title, d.themes])).toEqual([["Governance", [{ id: "T1", title: "Board" }]]]);
+    const alone = ok(templateFromWorkbook(wb({ name: "F", rows: [["Theme", "Statement"], ["Governance", "The board meets."]] }), "f.xlsx"));
+    expect(alone.dimensions.map((d) => [d.title, d.themes])).toEqual([["Governance", undefined]]);
+  });
+
+  it("leaves alone a Type column that says something else (structure, processus, résultat)", () => {
+    const t = ok(templateFromWorkbook(wb({ name: "F", rows: [["Critère", "Type", "Poids"], ["Un critère", "Processus", 1], ["Un autre", "Résultat", 1]] }), "f.xlsx"));
+    expect(t.dimensions[0]?.criteria.map((c) => c.type)).toEqual([undefined, undefined]);
+  });
+
+  it("refuses bad values, each at its cell, in French and English", () => {
+    const sheet = rich();
+    const set = (r: number, c: number, v: string): void => void ((sheet.rows[r] as unknown[])[c] = v);
+    set(2, 6, "peut-être"); // G1 required
+    set(3, 4, "Oui"); // G2 scale: one level
+    set(4, 9, "1 donne 0"); // G3 level map
+    set(5, 5, "dessin"); // G4 type
+    set(6, 7, "3"); // S1 target level 3 on a 1–2 scale
+    const r = templateFromWorkbook(wb(sheet), "m.xlsx");
+    if (r.ok) throw new Error("expected issues");
+    expect(r.issues.map((i) => `${i.path} | ${issueText(i, "en")}`)).toEqual([
+      `m.xlsx: Grille!G3 | "peut-être" does not say whether the criterion is required: write Yes, No, x or leave it blank`,
+      `m.xlsx: Grille!E4 | scale "Oui" must give at least two distinct levels separated by ";" (No; Yes), with their values if need be (0 = No; 1 = Yes)`,
+      `m.xlsx: Grille!J5 | level map "1 donne 0" must read old = new, separated by ";" (1 = 0; 2 = 5)`,
+      `m.xlsx: Grille!F6 | type "dessin" is neither "rating" nor "text" (cotation, texte)`,
+      `m.xlsx: Grille!H7 | target level « 3 » is not one of the scale's values (1, 2)`,
+    ]);
+    expect(issueText(r.issues[0] as InputIssue, "fr")).toBe("«\u00a0peut-être\u00a0» ne dit pas si le critère est requis\u00a0: écrivez Oui, Non, x ou laissez vide");
+  });
+
+  it("names the cell of a problem only the template check sees (a level map outside the scale, a scale on a text question)", () => {
+    const sheet = rich();
+    (sheet.rows[4] as unknown[])[9] = "1=7"; // G3: 7 is not a level of 0/5/10
+    (sheet.rows[5] as unknown[])[4] = "Non ; Oui"; // G4 is a text question
+    const r = templateFromWorkbook(wb(sheet), "m.xlsx");
+    if (r.ok) throw new Error("expected issues");
+    expect(r.issues.map((i) => i.path)).toEqual(["m.xlsx: Grille!J5", "m.xlsx: Grille!E6"]);
   });
 });
 

@@ -12,6 +12,7 @@ export const SHEET_NAMES: Record<SheetKey, Both> = {
   actions: { fr: "Plan d'action", en: "Action plan" },
   template: { fr: "Modèle", en: "Template" },
   lists: { fr: "Listes", en: "Lists" },
+  steps: { fr: "Démarche", en: "Process" },
 };
 
 /**
@@ -75,6 +76,7 @@ export const HEADERS = {
     dimension: { fr: "Dimension", en: "Dimension" },
     gap: { fr: "Écart", en: "Gap" },
     action: { fr: "Action", en: "Action" },
+    deliverable: { fr: "Livrable", en: "Deliverable" },
     owner: { fr: "Pilote", en: "Owner" },
     start: { fr: "Début", en: "Start" },
     due: { fr: "Échéance", en: "Due date" },
@@ -84,6 +86,7 @@ export const HEADERS = {
     progress: { fr: "Avancement", en: "Progress" },
     comment: { fr: "Commentaire", en: "Comment" },
     overdue: { fr: "En retard", en: "Overdue" },
+    source: { fr: "Source", en: "Source" },
   },
   scores: {
     dimension: { fr: "Dimension", en: "Dimension" },
@@ -104,6 +107,20 @@ export const HEADERS = {
     covered: { fr: "Couverts", en: "Covered" },
     requiredNotMet: { fr: "Requis non atteints", en: "Required not met" },
   },
+  // The process table (`QG_Steps`), only when the template has steps.
+  steps: {
+    id: { fr: "Code", en: "ID" },
+    title: { fr: "Étape", en: "Step" },
+    description: { fr: "Description", en: "Description" },
+    deliverable: { fr: "Livrable", en: "Deliverable" },
+    offset: { fr: "Délai en jours", en: "Days after assessment date" },
+    planned: { fr: "Date prévue", en: "Planned date" },
+    done: { fr: "Date de réalisation", en: "Date done" },
+    responsible: { fr: "Responsable", en: "Responsible" },
+    status: { fr: "Statut", en: "Status" },
+    note: { fr: "Note", en: "Note" },
+    overdue: { fr: "En retard", en: "Overdue" },
+  },
   themes: {
     dimension: { fr: "Dimension", en: "Dimension" },
     theme: { fr: "Sous-thème", en: "Theme" },
@@ -121,6 +138,7 @@ export type EvidenceKey = keyof typeof HEADERS.evidence;
 export type ActionKey = keyof typeof HEADERS.actions;
 export type ScoresKey = keyof typeof HEADERS.scores;
 export type ThemesKey = keyof typeof HEADERS.themes;
+export type StepsKey = keyof typeof HEADERS.steps;
 
 /** Choices of the evidence register's status; `accepted` is the one that counts for coverage. */
 export const EVIDENCE_STATUSES: { key: string; text: Both }[] = [
@@ -151,6 +169,16 @@ export const ACTION_STATUSES: { key: string; text: Both }[] = [
   { key: "inProgress", text: { fr: "En cours", en: "In progress" } },
   { key: "done", text: { fr: "Réalisée", en: "Done" } },
   { key: "dropped", text: { fr: "Abandonnée", en: "Dropped" } },
+];
+
+/**
+ * Where an action comes from (design.md "Template model, second version"): the template's own rows,
+ * the rows the plan from gaps adds, and (later) the external evaluator's recommendations.
+ */
+export const ACTION_SOURCES: { key: "template" | "selfAssessment" | "externalEvaluation"; text: Both }[] = [
+  { key: "template", text: { fr: "Modèle", en: "Template" } },
+  { key: "selfAssessment", text: { fr: "Autoévaluation", en: "Self-assessment" } },
+  { key: "externalEvaluation", text: { fr: "Évaluation externe", en: "External evaluation" } },
 ];
 
 /** Yes / no, for the confidential flag. */
@@ -184,6 +212,10 @@ export const TEXTS = {
     en: "Choose a rating for each criterion (drop-down list); N/A = not applicable. Grey columns are computed.",
   },
   scaleLine: { fr: "Échelle de cotation", en: "Rating scale" },
+  otherScales: {
+    fr: " ; les critères d'une autre échelle la nomment dans la colonne « Échelle » (leurs niveaux : feuille Listes)",
+    en: "; criteria on another scale name it in the Scale column (their levels: Lists sheet)",
+  },
   evidenceSubtitle: { fr: "Registre des preuves", en: "Evidence register" },
   evidenceHelp: {
     fr: "Une ligne par preuve documentaire. « Critères » : un ou plusieurs codes de critère séparés par , ou ;. Seules les preuves « Acceptée » et non expirées (à la date de l'évaluation, sinon aujourd'hui) comptent dans la couverture.",
@@ -222,6 +254,7 @@ export const TEXTS = {
   listsEvidenceStatus: { fr: "Statut des preuves", en: "Evidence status" },
   listsEvidenceType: { fr: "Types de preuves", en: "Evidence types" },
   listsActionStatus: { fr: "Statut des actions", en: "Action status" },
+  listsActionSource: { fr: "Source des actions", en: "Action source" },
   listsYesNo: { fr: "Oui / Non", en: "Yes / No" },
   listsMaturityMin: { fr: "Maturité : à partir de", en: "Maturity: from" },
   listsMaturityLabel: { fr: "Niveau de maturité", en: "Maturity level" },
@@ -240,6 +273,12 @@ export const TEXTS = {
   listsSetting: { fr: "Paramètre", en: "Setting" },
   listsConsolidation: { fr: "Consolidation", en: "Consolidation" },
   overdue: { fr: "En retard", en: "Overdue" },
+  stepsSubtitle: { fr: "Démarche", en: "Process" },
+  stepsHelp: {
+    fr: "Les étapes de la démarche\u00a0: la date prévue suit la date de l'évaluation (feuille Listes); inscrivez la date de réalisation, le ou la responsable, le statut et une note. Une étape est en retard quand sa date prévue est passée et qu'elle n'est pas terminée.",
+    en: "The steps of the process: the planned date follows the assessment date (Lists sheet); enter the date done, who is responsible, the status and a note. A step is overdue when its planned date has passed and it is not completed.",
+  },
+  listsStepStatus: { fr: "Statut des étapes", en: "Step status" },
   invalidRating: { fr: "Choisissez une valeur de l'échelle ou S. O.", en: "Choose a value of the scale or N/A." },
   invalidChoice: { fr: "Choisissez une valeur de la liste.", en: "Choose a value from the list." },
   invalidDate: { fr: "Entrez une date.", en: "Enter a date." },

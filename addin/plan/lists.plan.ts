@@ -6,10 +6,11 @@ import { maturityBands } from "../scoring/maturity.js";
 import { absoluteRange, columnLetter } from "../model/cell.address.js";
 import { gridFeatures } from "./grid.features.js";
 import { f } from "./formula.js";
-import { ACTION_STATUSES, EVIDENCE_STATUSES, EVIDENCE_TYPES, TEXTS, YES_NO } from "./labels.js";
+import { ACTION_SOURCES, ACTION_STATUSES, EVIDENCE_STATUSES, EVIDENCE_TYPES, TEXTS, YES_NO } from "./labels.js";
 import { FORMATS } from "./columns.js";
 import { NAMES, scaleNames } from "./names.js";
 import { REFERENCE_DATE_FORMULA, settingsContent } from "./settings.plan.js";
+import { stepListsContent } from "./steps.plan.js";
 import type { BlockCell, NamePlan, PlanOptions } from "./plan.types.js";
 
 /** Row of the lists' headers, repeated on every printed page. */
@@ -18,7 +19,7 @@ const HEAD = LISTS_HEADER_ROW;
 const FIRST = HEAD + 1;
 
 /** Column of each list on the lists sheet. */
-const COL = { value: 1, label: 2, description: 3, na: 5, evStatus: 7, evType: 8, acStatus: 9, yesNo: 10, matMin: 12, matLabel: 13, settingLabel: 15, setting: 16 };
+const COL = { value: 1, label: 2, description: 3, na: 5, evStatus: 7, evType: 8, acStatus: 9, yesNo: 10, acSource: 11, matMin: 12, matLabel: 13, settingLabel: 15, setting: 16 };
 
 /**
  * The lists sheet: the scale, N/A tokens, status and type choices, maturity bands and the scale's
@@ -78,6 +79,10 @@ export function listsSheetContent(template: Template, options: PlanOptions, shee
   column(COL.yesNo, YES_NO.map((s) => s[lang]));
   name(NAMES.yesNo, FIRST, COL.yesNo, FIRST + YES_NO.length - 1);
 
+  head(COL.acSource, TEXTS.listsActionSource[lang]);
+  column(COL.acSource, ACTION_SOURCES.map((s) => s.text[lang]));
+  name(NAMES.actionSources, FIRST, COL.acSource, FIRST + ACTION_SOURCES.length - 1);
+
   const bands = maturityBands(template);
   head(COL.matMin, TEXTS.listsMaturityMin[lang]);
   head(COL.matLabel, TEXTS.listsMaturityLabel[lang]);
@@ -106,8 +111,12 @@ export function listsSheetContent(template: Template, options: PlanOptions, shee
   const scalesBlock = gridFeatures(template).perRow ? scalesContent(template, options, sheet) : { cells: [], names: [], widths: {} };
   cells.push(...scalesBlock.cells);
   names.push(...scalesBlock.names);
+  // The step statuses, only for a template with process steps.
+  const stepsBlock = stepListsContent(template, options, sheet, HEAD);
+  cells.push(...stepsBlock.cells);
+  names.push(...stepsBlock.names);
 
-  const widths = { [COL.value]: 9, [COL.label]: 24, [COL.description]: 40, [COL.na]: 16, [COL.evStatus]: 18, [COL.evType]: 16, [COL.acStatus]: 16, [COL.yesNo]: 10, [COL.matMin]: 20, [COL.matLabel]: 22, [COL.settingLabel]: 26, [COL.setting]: 11, ...settings.widths, ...scalesBlock.widths };
+  const widths = { [COL.value]: 9, [COL.label]: 24, [COL.description]: 40, [COL.na]: 16, [COL.evStatus]: 18, [COL.evType]: 16, [COL.acStatus]: 16, [COL.yesNo]: 10, [COL.acSource]: 18, [COL.matMin]: 20, [COL.matLabel]: 22, [COL.settingLabel]: 26, [COL.setting]: 11, ...settings.widths, ...scalesBlock.widths, ...stepsBlock.widths };
   return { cells, names, widths };
 }
 

@@ -25,6 +25,7 @@ export const NAMES = {
   evidenceTypes: "QG_EvidenceTypes",
   actionStatuses: "QG_ActionStatuses",
   closedStatuses: "QG_ClosedStatuses",
+  actionSources: "QG_ActionSources",
   yesNo: "QG_YesNo",
   maturityMin: "QG_MaturityMin",
   maturityLabels: "QG_MaturityLabels",
@@ -43,6 +44,8 @@ export const NAMES = {
   naChoice: "QG_NAChoice",
   noRating: "QG_NoRating",
   requiredNotMet: "QG_RequiredNotMet",
+  stepStatuses: "QG_StepStatuses",
+  stepDone: "QG_StepDone",
   ...SETTING_NAMES,
 } as const;
 
@@ -53,6 +56,7 @@ export const TABLES = {
   actions: "QG_Actions",
   scores: "QG_Scores",
   themes: "QG_Themes",
+  steps: "QG_Steps",
   templateInfo: TEMPLATE_TABLES.info,
   templateItems: TEMPLATE_TABLES.items,
 } as const;

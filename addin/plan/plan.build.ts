@@ -2,11 +2,13 @@ import { describeScale } from "../model/scale.js";
 import { textOf } from "../model/text.js";
 import type { Template } from "../model/template.types.js";
 import { dashboardContent } from "./dashboard.plan.js";
+import { gridFeatures } from "./grid.features.js";
 import { GRID_HEADER_ROW, gridTable } from "./grid.plan.js";
 import { SHEET_NAMES, TEXTS } from "./labels.js";
 import { LISTS_HEADER_ROW, listsSheetContent } from "./lists.plan.js";
 import { withPrint } from "./print.plan.js";
 import { withRowHeights } from "./row.heights.js";
+import { stepsSheet } from "./steps.plan.js";
 import type { BlockCell, PlanOptions, SheetKey, SheetPlan, TablePlan, WorkbookPlan } from "./plan.types.js";
 import { actionsTable, evidenceTable, REGISTER_HEADER_ROW } from "./register.plan.js";
 import { TEMPLATE_HEADER_ROW, templateSheetContent } from "./template.plan.js";
@@ -54,7 +56,9 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
   }
 
   const grid = gridTable(template, opts);
-  const scaleHelp = `${TEXTS.scaleLine[lang]}${lang === "fr" ? " : " : ": "}${describeScale(template.scale, lang)}`;
+  // With several scales, the line names the template's own and points at each row's « Échelle ».
+  const otherScales = gridFeatures(template).scales ? TEXTS.otherScales[lang] : "";
+  const scaleHelp = `${TEXTS.scaleLine[lang]}${lang === "fr" ? " : " : ": "}${describeScale(template.scale, lang)}${otherScales}`;
   sheets.push(
     withPrint(
       {
@@ -83,7 +87,7 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
     );
   }
   if (opts.parts.actions) {
-    const t = actionsTable(opts);
+    const t = actionsTable(opts, template);
     sheets.push(
       withPrint(
         {
@@ -95,6 +99,10 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
       ),
     );
   }
+
+  // The process (« Démarche »), only for a template with steps.
+  const steps = stepsSheet(template, opts);
+  if (steps) sheets.push(steps);
 
   const tpl = templateSheetContent(template, opts);
   sheets.push(withPrint({ ...sheetOf("template", name("template"), "7F7F7F", tpl.tables, tpl.cells), freeze: { rows: 4, cols: 0 } }, TEMPLATE_HEADER_ROW));

@@ -67,7 +67,7 @@ export type ConditionalFormatPlan =
   | { type: "dataBar"; ref: string; color: string };
 
 /** Which sheet of the workbook a sheet plan is. */
-export type SheetKey = "dashboard" | "grid" | "evidence" | "actions" | "template" | "lists";
+export type SheetKey = "dashboard" | "grid" | "evidence" | "actions" | "steps" | "template" | "lists";
 
 /** One worksheet. */
 export interface SheetPlan {
@@ -113,6 +113,11 @@ export interface PlanOptions {
   blankRows: number;
   /** The workbook's settings (`QG_Settings`); those left out take design.md's defaults. */
   settings?: Partial<WorkbookSettings>;
+  /**
+   * Ids of the actions a workbook already holds (an upgrade's old plan, compared case-insensitively):
+   * the template's actions with one of these ids are not written again.
+   */
+  presentActionIds?: readonly string[];
 }
 
 /** Everything a renderer needs to write a Qualigrid workbook; pure data. */

@@ -1,8 +1,12 @@
 import { columnsOf, FORMATS, headerOf, type ColumnSpec } from "./columns.js";
 import { f, thisRow, wholeColumn } from "./formula.js";
-import { HEADERS, TEXTS, type ActionKey, type EvidenceKey } from "./labels.js";
+import { serialOfDay } from "../model/date.serial.js";
+import { textOf } from "../model/text.js";
+import type { Lang, LocalizedText, Template, TemplateAction } from "../model/template.types.js";
+import { ACTION_SOURCES, ACTION_STATUSES, HEADERS, TEXTS, type ActionKey, type EvidenceKey } from "./labels.js";
 import { NAMES, TABLES } from "./names.js";
 import type { PlanOptions, PlanValue, TablePlan } from "./plan.types.js";
+import { planSettings } from "./settings.plan.js";
 
 /** Row of the evidence register's and the action plan's headers. */
 export const REGISTER_HEADER_ROW = 4;
@@ -33,18 +37,24 @@ export function evidenceTable(options: PlanOptions): TablePlan {
 
 /**
  * The action plan: one row per action. Dimension and gap are looked up live from the grid by the
- * criterion's code, and the overdue flag compares the due date with today.
+ * criterion's code, and the overdue flag compares the due date with today. The template's own
+ * actions (`template.actions`) come first, marked « Modèle » in the Source column, then
+ * `blankRows` empty rows; a « Livrable » column only when one of them has a deliverable.
  */
-export function actionsTable(options: PlanOptions): TablePlan {
+export function actionsTable(options: PlanOptions, template?: Template): TablePlan {
   const { lang } = options;
   const list = (name: string) => ({ type: "list" as const, source: `=${name}`, message: TEXTS.invalidChoice[lang] });
   const date = { type: "date" as const, message: TEXTS.invalidDate[lang] };
-  const specs: Record<ActionKey, ColumnSpec> = {
+  const present = new Set((options.presentActionIds ?? []).map((id) => id.trim().toLowerCase()));
+  const actions = (template?.actions ?? []).filter((a) => !present.has(a.id.toLowerCase()));
+  const specs: Partial<Record<ActionKey, ColumnSpec>> = {
     id: { width: 9, input: true },
     criterion: { width: 11, input: true },
     dimension: { width: 12 },
     gap: { width: 8 },
     action: { width: 40, input: true, wrap: true },
+    // Every template action counts, written or not: an upgrade keeps the column its old rows fill.
+    ...((template?.actions ?? []).some((a) => a.deliverable !== undefined) ? { deliverable: { width: 30, input: true, wrap: true } } : {}),
     owner: { width: 18, input: true },
     start: { width: 12, input: true, numFmt: FORMATS.date, validation: date },
     due: { width: 12, input: true, numFmt: FORMATS.date, validation: date },
@@ -59,6 +69,7 @@ export function actionsTable(options: PlanOptions): TablePlan {
     },
     comment: { width: 30, input: true, wrap: true },
     overdue: { width: 11 },
+    source: { width: 16, input: true, validation: list(NAMES.actionSources) },
   };
   const columns = columnsOf(HEADERS.actions, specs, lang);
   const A = TABLES.actions;
@@ -73,8 +84,52 @@ export function actionsTable(options: PlanOptions): TablePlan {
       `IF(AND(ISNUMBER(${row("due")}),${row("due")}<TODAY(),SUMPRODUCT(--(${NAMES.closedStatuses}=${row("status")}))=0),"${TEXTS.overdue[lang]}","")`,
     ),
   };
-  const rows = blank(options.blankRows, () => columns.map((c) => formulas[c.key as ActionKey] ?? null));
+  const day = planSettings(options).assessmentDate;
+  const filled = actions.map((a) => {
+    const values = templateActionValues(a, lang, day);
+    return columns.map((c) => formulas[c.key as ActionKey] ?? values[c.key as ActionKey] ?? null);
+  });
+  // A table cannot be empty: without template rows, one blank row at least.
+  const empty = Array.from({ length: filled.length > 0 ? Math.max(0, options.blankRows) : Math.max(1, options.blankRows) }, () =>
+    columns.map((c) => formulas[c.key as ActionKey] ?? null),
+  );
+  const rows = [...filled, ...empty];
   return { name: A, top: REGISTER_HEADER_ROW, left: 1, columns, rows, style: "TableStyleLight13" };
+}
+
+/**
+ * How many rows at the top of an action plan's table are the template's own actions (the rows
+ * `actionsTable` writes before the blank ones): an upgrade places the old plan's rows below them.
+ */
+export function prefilledActionRows(table: TablePlan): number {
+  const id = table.columns.findIndex((c) => c.key === "id");
+  const n = table.rows.findIndex((r) => r[id] === null || r[id] === undefined);
+  return n < 0 ? table.rows.length : n;
+}
+
+/**
+ * The cells a template action fills. Its dates are the assessment date plus its offsets, as day
+ * numbers computed now rather than formulas on `QG_AssessmentDate`: start and due are inputs
+ * people reschedule (a formula there is typed over, and `upgrade` would take it for one of theirs),
+ * and a file read without recalculation (`check`, `plan`, `score`) would see no due date at all.
+ * Without an assessment date they stay blank.
+ */
+function templateActionValues(a: TemplateAction, lang: Lang, day: Date | null): Partial<Record<ActionKey, PlanValue>> {
+  const text = (t: LocalizedText | undefined): string | null => (t === undefined ? null : textOf(t, lang) || null);
+  const on = (offset: number | undefined): number | null => (day === null || offset === undefined ? null : serialOfDay(day) + offset);
+  return {
+    id: a.id,
+    criterion: a.criterion ?? null,
+    action: text(a.text),
+    deliverable: text(a.deliverable),
+    owner: text(a.owner),
+    start: on(a.startOffsetDays),
+    due: on(a.dueOffsetDays),
+    status: ACTION_STATUSES.find((s) => s.key === "todo")?.text[lang] ?? null,
+    indicator: text(a.indicator),
+    indicatorTarget: text(a.indicatorTarget),
+    source: ACTION_SOURCES.find((s) => s.key === "template")?.text[lang] ?? null,
+  };
 }
 
 /** `n` rows (at least one: a table cannot be empty). */

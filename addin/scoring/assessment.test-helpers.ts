@@ -73,6 +73,7 @@ export function assessmentWith(
       review: null,
     })),
     actions: null,
+    steps: null,
     targets: {},
     overallTarget: null,
     acceptedStatus,

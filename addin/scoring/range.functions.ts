@@ -91,17 +91,93 @@ function rowNumber(grid: Grid, i: number, j: number): number {
   return n + j + 1;
 }
 
-function scale(min: Cell, max: Cell): { min: number; max: number } {
-  const lo = number(min, "scale_min");
-  const hi = number(max, "scale_max");
-  if (!(lo < hi)) refuse("scaleBounds", { min: lo, max: hi });
+/** A scale's smallest and largest levels. */
+interface Bounds {
+  min: number;
+  max: number;
+}
+
+/**
+ * A scale bound argument: one cell for every row (a one-cell range is the same), or a range holding
+ * one bound per rating — the grid's « Min échelle » / « Max échelle » when a template has several
+ * scales.
+ */
+export type BoundArg = Cell | Grid;
+
+/**
+ * The scale of each rating. One scale for every row: a number outside it is refused, as it always
+ * was. Each row's own (design.md "Template model, second version"): a rating that is not a number
+ * inside its row's bounds is not rated, as the grid's « Évalué » counts it, and a row whose two
+ * bounds are blank (a free-text question) has no scale and is never rated.
+ */
+type Scales = { kind: "single"; bounds: Bounds } | { kind: "perRow"; bounds: (Bounds | null)[] };
+
+function scale(min: Cell, max: Cell, names: readonly [string, string] = ["scale_min", "scale_max"]): Bounds {
+  const lo = number(min, names[0]);
+  const hi = number(max, names[1]);
+  if (!(lo < hi)) refuse("scaleBounds", { a: names[0], b: names[1], min: lo, max: hi });
   return { min: lo, max: hi };
+}
+
+/** A bound argument's cells: one for every row, or one per row; errors propagate. */
+function boundCells(arg: BoundArg): Cell[] {
+  return Array.isArray(arg) ? flat(arg as Grid) : [arg as Cell];
+}
+
+/**
+ * The scales of the ratings from the two bound arguments (see `Scales`), given the ratings' count.
+ * One scale for every row is checked at once, before the ratings are read, as it always was.
+ */
+function scalesOf(scaleMin: BoundArg, scaleMax: BoundArg): (size: number, ratingsArg: string) => Scales {
+  const lows = boundCells(scaleMin);
+  const highs = boundCells(scaleMax);
+  if (lows.length === 1 && highs.length === 1) {
+    const single: Scales = { kind: "single", bounds: scale(lows[0] ?? null, highs[0] ?? null) };
+    return () => single;
+  }
+  return (size, ratingsArg) => perRowScales(lows, highs, size, ratingsArg);
+}
+
+function perRowScales(lows: Cell[], highs: Cell[], size: number, ratingsArg: string): Scales {
+  if (lows.length !== 1 && lows.length !== size) refuse("sizeMismatch", { a: "scale_min", b: ratingsArg, sizeA: lows.length, sizeB: size });
+  if (highs.length !== 1 && highs.length !== size) refuse("sizeMismatch", { a: "scale_max", b: ratingsArg, sizeA: highs.length, sizeB: size });
+  const bounds = new Array<Bounds | null>(size);
+  for (let i = 0; i < size; i++) {
+    const lo = (lows.length === 1 ? lows[0] : lows[i]) ?? null;
+    const hi = (highs.length === 1 ? highs[0] : highs[i]) ?? null;
+    if (isBlank(lo) && isBlank(hi)) {
+      bounds[i] = null;
+      continue;
+    }
+    if (isBlank(lo)) refuse("boundMissing", { arg: "scale_min", other: "scale_max", row: i + 1 });
+    if (isBlank(hi)) refuse("boundMissing", { arg: "scale_max", other: "scale_min", row: i + 1 });
+    const min = number(lo, "scale_min", i + 1);
+    const max = number(hi, "scale_max", i + 1);
+    if (!(min < max)) refuse("scaleBoundsAt", { a: "scale_min", b: "scale_max", row: i + 1, min, max });
+    bounds[i] = { min, max };
+  }
+  return { kind: "perRow", bounds };
+}
+
+/** Row i's rating read against its scale (see `Scales`). */
+function ratingOnScale(c: Cell, i: number, arg: string, scales: Scales): Read {
+  if (scales.kind === "single") return rating(c, i + 1, arg, scales.bounds);
+  if (isBlank(c)) return { kind: "blank" };
+  if (typeof c === "string" && isNaToken(c)) return { kind: "na" };
+  const b = scales.bounds[i] ?? null;
+  if (b === null || typeof c !== "number" || !Number.isFinite(c) || c < b.min || c > b.max) return { kind: "blank" };
+  return { kind: "value", value: c };
+}
+
+/** Row i's scale: the one for every row, or its own (null: a row without scale). */
+function boundsAt(scales: Scales, i: number): Bounds | null {
+  return scales.kind === "single" ? scales.bounds : (scales.bounds[i] ?? null);
 }
 
 /** A rating cell understood: skipped (blank), not applicable, or a value inside the scale. */
 type Read = { kind: "blank" } | { kind: "na" } | { kind: "value"; value: number };
 
-function rating(c: Cell, row: number, arg: string, bounds?: { min: number; max: number }): Read {
+function rating(c: Cell, row: number, arg: string, bounds?: Bounds): Read {
   if (isBlank(c)) return { kind: "blank" };
   if (typeof c === "string" && isNaToken(c)) return { kind: "na" };
   if (typeof c !== "number" || !Number.isFinite(c)) refuse("notARating", { arg, row, value: String(c) });
@@ -138,25 +214,29 @@ function upperCaseEquals(wanted: string): (text: string) => boolean {
   };
 }
 
-function score(cells: Cell[], weights: number[], bounds: { min: number; max: number }, rows: number[]): number | null {
+/** The score of the rows `rows` (indices into `cells`), each on its own scale. */
+function score(cells: Cell[], weights: number[], scales: Scales, rows: readonly number[]): number | null {
   const pairs: [number, number][] = [];
-  cells.forEach((c, i) => {
-    const r = rating(c, rows[i] ?? i + 1, "ratings", bounds);
-    if (r.kind === "value") pairs.push([weights[i] ?? 1, criterionScore(r.value, bounds.min, bounds.max)]);
-  });
+  for (const i of rows) {
+    const r = ratingOnScale(cells[i] ?? null, i, "ratings", scales);
+    const b = boundsAt(scales, i);
+    if (r.kind === "value" && b !== null) pairs.push([weights[i] ?? 1, criterionScore(r.value, b.min, b.max)]);
+  }
   const mean = weightedMean(pairs);
   return mean === null ? null : 100 * mean;
 }
 
 /**
  * QG.SCORE: the 0–100 score of a set of ratings (design.md's dimension score): blanks and N/A
- * skipped, each rating weighted; null when nothing is scored.
+ * skipped, each rating weighted and placed on its scale — one for every row, or each row's own
+ * bounds (several scales; see `Scales`); null when nothing is scored.
  */
-export function scoreOfRange(ratings: Grid, scaleMin: Cell, scaleMax: Cell, weights?: Grid): RangeResult<number | null> {
+export function scoreOfRange(ratings: Grid, scaleMin: BoundArg, scaleMax: BoundArg, weights?: Grid): RangeResult<number | null> {
   return guarded(() => {
-    const bounds = scale(scaleMin, scaleMax);
+    const scalesFor = scalesOf(scaleMin, scaleMax);
     const cells = flat(ratings);
-    return score(cells, weightsOf(weights, cells.length, "ratings"), bounds, cells.map((_, i) => i + 1));
+    const scales = scalesFor(cells.length, "ratings");
+    return score(cells, weightsOf(weights, cells.length, "ratings"), scales, cells.map((_, i) => i));
   });
 }
 
@@ -165,23 +245,24 @@ export function dimensionScoreOfRange(
   dimensions: Grid,
   ratings: Grid,
   dimension: Cell,
-  scaleMin: Cell,
-  scaleMax: Cell,
+  scaleMin: BoundArg,
+  scaleMax: BoundArg,
   weights?: Grid,
 ): RangeResult<number | null> {
   return guarded(() => {
     const quick = dimensionScoreOfColumns(dimensions, ratings, dimension, scaleMin, scaleMax, weights);
     if (quick !== undefined) return quick;
-    const bounds = scale(scaleMin, scaleMax);
+    const scalesFor = scalesOf(scaleMin, scaleMax);
     const dims = flat(dimensions);
     const cells = flat(ratings);
     sameSize(dims, cells, "dimensions", "ratings");
+    const scales = scalesFor(cells.length, "ratings");
     const w = weightsOf(weights, cells.length, "ratings");
     if (isError(dimension)) throw new Refusal({ kind: "propagate", error: dimension });
     const inDimension = upperCaseEquals(String(dimension ?? "").toLocaleUpperCase());
     const rows: number[] = [];
     for (let i = 0; i < dims.length; i++) if (inDimension(String(dims[i] ?? ""))) rows.push(i);
-    return score(rows.map((i) => cells[i] ?? null), rows.map((i) => w[i] ?? 1), bounds, rows.map((i) => i + 1));
+    return score(cells, w, scales, rows);
   });
 }
 
@@ -193,13 +274,36 @@ function isPlainCell(c: unknown): c is number | string | boolean | null {
 }
 
 /**
+ * A bound argument as the quick path takes it: one number for every row (a number or a one-cell
+ * range holding one), or a column of `n` rows; undefined for anything else.
+ */
+function quickBound(arg: unknown, n: number): number | RawRange | undefined {
+  if (typeof arg === "number") return arg;
+  if (!Array.isArray(arg)) return undefined;
+  if (arg.length === 1) {
+    const row = arg[0] as unknown;
+    return Array.isArray(row) && row.length === 1 && typeof row[0] === "number" ? (row[0] as number) : undefined;
+  }
+  return arg.length === n ? (arg as RawRange) : undefined;
+}
+
+/** Row i's bound from a quick bound: the number, the row's plain cell, or undefined (not a plain cell of a column). */
+function quickBoundAt(bound: number | RawRange, i: number): number | string | boolean | null | undefined {
+  if (typeof bound === "number") return bound;
+  const row = bound[i] as readonly unknown[];
+  const c = row.length === 1 ? row[0] : undefined;
+  return isPlainCell(c) ? c : undefined;
+}
+
+/**
  * QG.DIMSCORE's usual case in one pass and without copies, safe on ranges exactly as Excel passes
  * them: one-column ranges of the same height holding numbers, texts, booleans and blanks only; a
- * valid scale and weights; every rating of the dimension blank, N/A or on the scale. Anything else
- * (an error or data-type object, another shape, a value to refuse) gives undefined: then
- * dimensionScoreOfRange checks everything and says what is wrong. Where it answers, the answer is
- * dimensionScoreOfRange's — the same weighted mean of the same pairs in the same order. (On 10,000
- * rows, reading and copying the ranges cell by cell took longer than the scoring.)
+ * valid scale (one for every row, or each row's own bounds) and weights; with one scale, every
+ * rating of the dimension blank, N/A or on the scale. Anything else (an error or data-type object,
+ * another shape, a value to refuse) gives undefined: then dimensionScoreOfRange checks everything
+ * and says what is wrong. Where it answers, the answer is dimensionScoreOfRange's — the same
+ * weighted mean of the same pairs in the same order. (On 10,000 rows, reading and copying the
+ * ranges cell by cell took longer than the scoring.)
  */
 export function dimensionScoreOfColumns(
   dimensions: RawRange,
@@ -212,7 +316,11 @@ export function dimensionScoreOfColumns(
   const w = weights ?? undefined;
   if (!Array.isArray(dimensions) || !Array.isArray(ratings) || (w !== undefined && !Array.isArray(w))) return undefined;
   const n = dimensions.length;
-  if (typeof scaleMin !== "number" || typeof scaleMax !== "number" || !Number.isFinite(scaleMin) || !Number.isFinite(scaleMax) || !(scaleMin < scaleMax)) return undefined;
+  const lows = quickBound(scaleMin, n);
+  const highs = quickBound(scaleMax, n);
+  if (lows === undefined || highs === undefined) return undefined;
+  const single = typeof lows === "number" && typeof highs === "number";
+  if (single && (!Number.isFinite(lows) || !Number.isFinite(highs) || !(lows < highs))) return undefined;
   if (ratings.length !== n || (w !== undefined && w.length !== n) || !isPlainCell(dimension)) return undefined;
   const inDimension = upperCaseEquals(String(dimension ?? "").toLocaleUpperCase());
   const pairs: [number, number][] = [];
@@ -230,12 +338,32 @@ export function dimensionScoreOfColumns(
       if (wRow.length !== 1 || typeof c !== "number" || !Number.isFinite(c) || c < 0) return undefined;
       weight = c;
     }
+    let min = lows as number;
+    let max = highs as number;
+    // Each row's own bounds, checked on every row as the full path does; both blank: no scale.
+    let scaled = true;
+    if (!single) {
+      const lo = quickBoundAt(lows, i);
+      const hi = quickBoundAt(highs, i);
+      if (lo === undefined || hi === undefined) return undefined;
+      if (isBlank(lo) && isBlank(hi)) scaled = false;
+      else if (typeof lo !== "number" || typeof hi !== "number" || !Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) return undefined;
+      else {
+        min = lo;
+        max = hi;
+      }
+    }
     if (!inDimension(String(d ?? ""))) continue;
-    if (typeof r === "number") {
-      if (!Number.isFinite(r) || r < scaleMin || r > scaleMax) return undefined;
-      pairs.push([weight, criterionScore(r, scaleMin, scaleMax)]);
-    } else if (!isBlank(r) && !(typeof r === "string" && isNaToken(r))) {
-      return undefined;
+    if (single) {
+      if (typeof r === "number") {
+        if (!Number.isFinite(r) || r < min || r > max) return undefined;
+        pairs.push([weight, criterionScore(r, min, max)]);
+      } else if (!isBlank(r) && !(typeof r === "string" && isNaToken(r))) {
+        return undefined;
+      }
+    } else if (scaled && typeof r === "number" && Number.isFinite(r) && r >= min && r <= max) {
+      // Per row, anything else is not rated (the grid's « Évalué »).
+      pairs.push([weight, criterionScore(r, min, max)]);
     }
   }
   const mean = weightedMean(pairs);
@@ -395,26 +523,62 @@ function acceptedTest(accepted: string): (status: string) => boolean {
 /**
  * QG.AGREEMENT: among rows answered and applicable on both sides, the share whose ratings differ
  * by at most `tolerance` (self-assessment against the evaluator); null when no row qualifies.
+ * Given the ratings' scales (`scaleMin`, `scaleMax`: one for every row, or each row's own bounds,
+ * read as QG.SCORE reads them) and the template's default scale (`defaultMin`, `defaultMax`), a
+ * difference is measured in default-scale levels, × (max₀ − min₀)/(max − min), as design.md
+ * measures the tolerance across scales. Per-row bounds need the default scale; one scale for every
+ * row without it is its own default (differences in its levels, as without scales).
  */
-export function agreementOfRanges(a: Grid, b: Grid, tolerance: Cell = 0): RangeResult<number | null> {
+export function agreementOfRanges(
+  a: Grid,
+  b: Grid,
+  tolerance: Cell = 0,
+  scaleMin?: BoundArg,
+  scaleMax?: BoundArg,
+  defaultMin?: Cell,
+  defaultMax?: Cell,
+): RangeResult<number | null> {
   return guarded(() => {
+    const scalesFor = agreementScales(scaleMin, scaleMax);
+    const base = defaultScale(defaultMin, defaultMax, scaleMin !== undefined ? "scale_min" : undefined);
     const left = flat(a);
     const right = flat(b);
     sameSize(left, right, "ratings_a", "ratings_b");
     if (isError(tolerance)) throw new Refusal({ kind: "propagate", error: tolerance });
     const tol = isBlank(tolerance) ? 0 : typeof tolerance === "number" && tolerance >= 0 ? tolerance : refuse("badTolerance", { value: String(tolerance) });
+    const scales = scalesFor?.(left.length, "ratings_a") ?? null;
+    if (scales?.kind === "perRow" && base === null) refuse("missingArgument", { arg: "default_min", other: "scale_min" });
     let both = 0;
     let agree = 0;
     left.forEach((c, i) => {
-      const x = rating(c, i + 1, "ratings_a");
-      const y = rating(right[i] ?? null, i + 1, "ratings_b");
+      const x = scales ? ratingOnScale(c, i, "ratings_a", scales) : rating(c, i + 1, "ratings_a");
+      const y = scales ? ratingOnScale(right[i] ?? null, i, "ratings_b", scales) : rating(right[i] ?? null, i + 1, "ratings_b");
       if (x.kind !== "value" || y.kind !== "value") return;
       both++;
+      const own = scales ? boundsAt(scales, i) : null;
+      const unit = own !== null && base !== null ? (base.max - base.min) / (own.max - own.min) : 1;
       // A hair of slack so 0.1-step scales compare as people expect (0.3 − 0.2 ≤ 0.1).
-      if (Math.abs(x.value - y.value) <= tol + 1e-12) agree++;
+      if (Math.abs(x.value - y.value) * unit <= tol + 1e-12) agree++;
     });
     return both === 0 ? null : agree / both;
   });
+}
+
+/** QG.AGREEMENT's scales: none when both bounds are omitted; one given without the other is refused. */
+function agreementScales(scaleMin: BoundArg | undefined, scaleMax: BoundArg | undefined): ((size: number, ratingsArg: string) => Scales) | null {
+  if (scaleMin === undefined && scaleMax === undefined) return null;
+  if (scaleMin === undefined) refuse("missingArgument", { arg: "scale_min", other: "scale_max" });
+  if (scaleMax === undefined) refuse("missingArgument", { arg: "scale_max", other: "scale_min" });
+  return scalesOf(scaleMin, scaleMax);
+}
+
+/** The default scale QG.AGREEMENT measures differences in; null when omitted. Useless without the ratings' scales. */
+function defaultScale(min: Cell | undefined, max: Cell | undefined, scalesGiven: string | undefined): Bounds | null {
+  if (min === undefined && max === undefined) return null;
+  if (min === undefined) refuse("missingArgument", { arg: "default_min", other: "default_max" });
+  if (max === undefined) refuse("missingArgument", { arg: "default_max", other: "default_min" });
+  if (scalesGiven === undefined) refuse("missingArgument", { arg: "scale_min", other: "default_min" });
+  return scale(min, max, ["default_min", "default_max"]);
 }
 
 /** The numeric answers of each row of a respondents × criteria matrix (blanks and N/A left out). */

@@ -5,6 +5,9 @@ import type { Lang } from "../model/template.types.js";
 export type RangeMessageId =
   | "sizeMismatch"
   | "scaleBounds"
+  | "scaleBoundsAt"
+  | "missingArgument"
+  | "boundMissing"
   | "notANumber"
   | "notANumberAt"
   | "notADate"
@@ -31,6 +34,8 @@ export const ARGUMENT_NAMES: Record<string, Record<Lang, string>> = {
   dimension: { fr: "dimension", en: "dimension" },
   scale_min: { fr: "echelle_min", en: "scale_min" },
   scale_max: { fr: "echelle_max", en: "scale_max" },
+  default_min: { fr: "echelle_defaut_min", en: "default_min" },
+  default_max: { fr: "echelle_defaut_max", en: "default_max" },
   score: { fr: "score", en: "score" },
   target: { fr: "cible", en: "target" },
   thresholds: { fr: "seuils", en: "thresholds" },
@@ -48,7 +53,7 @@ export const ARGUMENT_NAMES: Record<string, Record<Lang, string>> = {
 /** A message in `lang`, argument names included. */
 export function rangeMessageText(m: RangeMessage, lang: Lang): string {
   const params: Record<string, string | number> = { ...m.params };
-  for (const k of ["arg", "a", "b"]) {
+  for (const k of ["arg", "a", "b", "other"]) {
     const v = params[k];
     if (typeof v === "string" && ARGUMENT_NAMES[v]) params[k] = ARGUMENT_NAMES[v][lang];
   }

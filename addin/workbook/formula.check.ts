@@ -198,6 +198,8 @@ export function checkStructure(template: Template, workbookLang: Lang, view: Con
     [TABLES.grid]: "criterion",
     [TABLES.scores]: "dimension",
     [TABLES.actions]: null,
+    // Every row of the process table has the same formulas (the offset is a column of its own).
+    [TABLES.steps]: null,
   };
   for (const s of plan.sheets) {
     for (const t of s.tables) {

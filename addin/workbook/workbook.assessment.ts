@@ -1,10 +1,10 @@
-import type { ActionItem, Assessment, CriterionAnswers, EvidenceItem, Respondent } from "../model/assessment.types.js";
+import type { ActionItem, Assessment, CriterionAnswers, EvidenceItem, Respondent, StepItem } from "../model/assessment.types.js";
 import { splitCriterionIds } from "../model/criterion.ids.js";
 import { dayOfCell } from "../model/date.serial.js";
 import { answerOfCell, criteriaById } from "../model/answer.cell.js";
 import { DEFAULT_WORKBOOK_SETTINGS } from "../model/settings.js";
 import { YES_NO } from "../plan/labels.js";
-import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, WorkbookLayout } from "./workbook.types.js";
+import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, StepRowRead, WorkbookLayout } from "./workbook.types.js";
 
 /**
  * The assessment a workbook's layout holds, the one way every reader and hand-made fixture builds
@@ -12,8 +12,7 @@ import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, W
  * when the grid has its rating column, each criterion's answers read as the grid's formulas read
  * them, the evidence register and the action plan, the organization, the assessment date and the
  * other settings (`QG_Settings`; the defaults when the workbook has none). Nothing in today's
- * workbooks records agreed ratings, evidence reviews, action sources or the round: those are left
- * empty.
+ * workbooks records agreed ratings, evidence reviews or the round: those are left empty.
  */
 export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
   const { organization, assessmentDate, ...settings } = layout.settings ?? DEFAULT_WORKBOOK_SETTINGS;
@@ -41,6 +40,7 @@ export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
     criteria,
     evidence: layout.evidence?.map(evidenceItem) ?? null,
     actions: layout.actions?.map(actionItem) ?? null,
+    steps: layout.steps?.map(stepItem) ?? null,
     targets: { ...layout.targets },
     overallTarget: layout.overallTarget,
     acceptedStatus: layout.acceptedStatus,
@@ -68,7 +68,11 @@ function evidenceItem(e: EvidenceRowRead): EvidenceItem {
 }
 
 function actionItem(a: ActionRowRead): ActionItem {
-  return { id: a.id, criterion: a.criterion, action: a.action, owner: a.owner, due: dayOfCell(a.due), status: a.status, source: "" };
+  return { id: a.id, criterion: a.criterion, action: a.action, owner: a.owner, due: dayOfCell(a.due), status: a.status, source: a.source ?? "" };
+}
+
+function stepItem(s: StepRowRead): StepItem {
+  return { id: s.id, done: dayOfCell(s.done), responsible: s.responsible, status: s.status, note: s.note };
 }
 
 /** « Oui » / "Yes" (the first choice of the yes/no list), in either language, ignoring case. */

@@ -9,6 +9,7 @@ import { scoreAssessment } from "../scoring/assessment.score.js";
 import type { Criterion, Lang } from "../model/template.types.js";
 import { ACTION_STATUSES, YES_NO } from "../plan/labels.js";
 import { CHECK_MESSAGES } from "../model/messages/messages.check.js";
+import { overdueSteps } from "./steps.check.js";
 
 type Params = Record<string, string>;
 
@@ -31,6 +32,7 @@ export type FindingCode =
   | "actionNoDueDate"
   | "criterionDuplicated"
   | "actionOverdue"
+  | "stepOverdue"
   | "evidenceExpired"
   | "confidentialLink"
   | "formulaAltered"
@@ -160,6 +162,8 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
     if (!due) add("actionNoDueDate", "warning", a.dueCell ?? a.rowRef, { action: label });
     else if (due < today && !CLOSED.has(a.status.toLocaleLowerCase())) add("actionOverdue", "warning", a.dueCell ?? a.rowRef, { action: label, date: iso(due) });
   }
+  // Process steps (`QG_Steps`) planned before today and not completed.
+  for (const s of overdueSteps(wb, lang, today)) add("stepOverdue", "warning", s.where, s.params);
   return out;
 }
 

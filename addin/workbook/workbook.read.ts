@@ -1,6 +1,7 @@
 import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead } from "./workbook.types.js";
 import type { PlainValue } from "../model/table.plain.js";
 import { withAssessment } from "./workbook.assessment.js";
+import { stepRowsOf } from "./steps.read.js";
 import { SETTING_READ_NAMES, settingsOfNames } from "./workbook.settings.js";
 import { templateFromSheetRows, TEMPLATE_ITEM_ALL_COLUMNS, TEMPLATE_ITEM_COLUMNS, type SheetCell } from "../model/template.sheet.js";
 import { isLang } from "../model/text.js";
@@ -138,6 +139,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
         owner: text(a.owner),
         due: a.due === undefined ? null : (values[a.due] ?? null),
         status: text(a.status),
+        ...(a.source === undefined ? {} : { source: text(a.source) }),
         row,
         rowRef: { sheet: acT.sheet, address: cellAddress(row, acT.left) },
         criterionCell: ref(a.criterion),
@@ -146,6 +148,10 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
       });
     });
   }
+
+  // The process table, only in a workbook whose template has steps.
+  const stT = tables.get(TABLES.steps.toLowerCase());
+  const steps = stT ? stepRowsOf(stT) : null;
 
   const targets: Record<string, number> = {};
   const scT = tables.get(TABLES.scores.toLowerCase());
@@ -170,6 +176,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
       gridSheet: gridT.sheet,
       evidence,
       actions,
+      ...(steps ? { steps } : {}),
       targets,
       overallTarget: typeof overall === "number" ? overall : null,
       acceptedStatus: EVIDENCE_STATUSES.find((x) => x.key === "accepted")?.text[lang] ?? "",
@@ -219,6 +226,7 @@ const SIGNATURES: { table: string; sheet: Record<Lang, string>; matches: (t: Pla
   { table: TABLES.evidence, sheet: SHEET_NAMES.evidence, matches: (t) => hasHeaders(t, HEADERS.evidence, ["id", "criteria", "title", "status"]) },
   { table: TABLES.actions, sheet: SHEET_NAMES.actions, matches: (t) => hasHeaders(t, HEADERS.actions, ["criterion", "action", "owner", "due", "status"]) },
   { table: TABLES.scores, sheet: SHEET_NAMES.dashboard, matches: (t) => hasHeaders(t, HEADERS.scores, ["dimension", "score", "target", "gap"]) },
+  { table: TABLES.steps, sheet: SHEET_NAMES.steps, matches: (t) => hasHeaders(t, HEADERS.steps, ["id", "title", "planned", "done", "status"]) },
 ];
 
 /**
@@ -247,7 +255,7 @@ export function findRenamedTables(tables: PlainTables): { tables: PlainTables; r
 }
 
 /** The names of the tables a reader must collect for `readAssessment`. */
-export const READ_TABLES: readonly string[] = [TABLES.templateInfo, TABLES.templateItems, TABLES.grid, TABLES.evidence, TABLES.actions, TABLES.scores];
+export const READ_TABLES: readonly string[] = [TABLES.templateInfo, TABLES.templateItems, TABLES.grid, TABLES.evidence, TABLES.actions, TABLES.scores, TABLES.steps];
 
 /** The named cells a reader must collect for `readAssessment`. */
 export const READ_NAMES: readonly string[] = [NAMES.overallTarget, ...SETTING_READ_NAMES];

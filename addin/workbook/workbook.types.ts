@@ -54,11 +54,28 @@ export interface ActionRowRead {
   owner: string;
   due: PlainValue;
   status: string;
+  /** Where the action came from as written (« Modèle », « Autoévaluation »…); absent when the plan has no Source column. */
+  source?: string;
   row: number;
   rowRef: CellRef;
   criterionCell: CellRef | null;
   ownerCell: CellRef | null;
   dueCell: CellRef | null;
+}
+
+/** One row of `QG_Steps` (the process table), with its cells. */
+export interface StepRowRead {
+  id: string;
+  /** The date done: a date, or Excel's serial number as Office.js reads it. */
+  done: PlainValue;
+  responsible: string;
+  status: string;
+  note: string;
+  row: number;
+  rowRef: CellRef;
+  plannedCell: CellRef | null;
+  doneCell: CellRef | null;
+  statusCell: CellRef | null;
 }
 
 /**
@@ -72,6 +89,8 @@ export interface WorkbookLayout {
   gridSheet: string;
   evidence: EvidenceRowRead[] | null;
   actions: ActionRowRead[] | null;
+  /** The process table (`QG_Steps`); null or absent when the workbook has none. */
+  steps?: StepRowRead[] | null;
   /** Dimension targets as set on the dashboard (users may change them), by dimension id. */
   targets: Record<string, number>;
   overallTarget: number | null;

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
-import { unzipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CHART_FIXTURE, CHART_PARTS } from "../../tests/fixtures/chart.build.js";
+import { CHART_FIXTURE, CHART_PARTS, CHARTSHEET } from "../../tests/fixtures/chart.build.js";
 import { buildPlan } from "../plan/plan.build.js";
 import { parseTemplate } from "../model/template.parse.js";
 import { carryDrawings } from "./xlsx.carry.js";
@@ -58,7 +58,7 @@ describe("drawings carried through a round trip", () => {
     for (const p of Object.values(CHART_PARTS)) expect(out[p], p).toEqual(source[p]);
     expect(drawingOf(out, "Tableau de bord")).toBe(CHART_PARTS.dashboardDrawing);
     expect(drawingOf(out, "Preuves")).toBe(CHART_PARTS.evidenceDrawing);
-    expect(Object.keys(out).filter((n) => n.startsWith("xl/media/"))).toEqual([CHART_PARTS.picture]);
+    expect(Object.keys(out).filter((n) => n.startsWith("xl/media/")).sort()).toEqual([CHART_PARTS.picture, CHART_PARTS.headerPicture]);
     for (const sheet of ["Tableau de bord", "Preuves"]) {
       const xml = text(out, sheetParts(out).get(sheet) ?? "");
       expect(xml.match(/<drawing /g)).toHaveLength(1);
@@ -102,5 +102,30 @@ describe("drawings carried through a round trip", () => {
     const xml = text(out2, sheetParts(out2).get("Tableau de bord") ?? "");
     expect(xml.match(/<drawing /g)).toHaveLength(1);
     expect(out2[drawingOf(out2, "Preuves") ?? ""]).toEqual(source[CHART_PARTS.evidenceDrawing]);
+  });
+
+  it("takes a chart sheet out of what exceljs reads and puts it back at its place, with the names local to it and the tab indexes counted again", async () => {
+    const source = unzipSync(fixture());
+    const workbook = text(source, "xl/workbook.xml");
+    // A name local to the chart sheet, and the chart sheet as the active tab.
+    source["xl/workbook.xml"] = new TextEncoder().encode(
+      workbook
+        .replace("</definedNames>", `<definedName name="Note" localSheetId="${CHARTSHEET.index}">"vu"</definedName></definedNames>`)
+        .replace(/activeTab="\d+"/, `activeTab="${CHARTSHEET.index}"`),
+    );
+    const wb = await loaded(zipSync(source));
+    expect(wb.worksheets.map((ws) => ws.name)).not.toContain(CHARTSHEET.name);
+    expect(wb.getWorksheet("Plan d'action")?.pageSetup.printTitlesRow).toBe("4:4");
+    const out = unzipSync(await saveWorkbook(wb));
+    const xml = text(out, "xl/workbook.xml");
+    const names = [...xml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names[CHARTSHEET.index]).toBe(CHARTSHEET.name);
+    expect(names.length).toBe(7);
+    expect(xml).toContain(`<definedName name="Note" localSheetId="${CHARTSHEET.index}">"vu"</definedName>`);
+    expect(xml).toMatch(new RegExp(`activeTab="${CHARTSHEET.index}"`));
+    const planIndex = names.indexOf("Plan d&apos;action");
+    expect(xml).toMatch(new RegExp(`name="_xlnm.Print_Titles" localSheetId="${planIndex}">&apos;Plan d&apos;&apos;action&apos;!\\$4:\\$4<`));
+    expect(out[CHART_PARTS.chartsheet]).toEqual(source[CHART_PARTS.chartsheet]);
+    expect(out[CHART_PARTS.printerSettings]).toEqual(source[CHART_PARTS.printerSettings]);
   });
 });

@@ -8,6 +8,10 @@ import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from "saxes";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** The relationship type of a sheet's drawing part. */
 export const DRAWING_REL = `${REL_NS}/drawing`;
+/** The relationship type of a sheet's header and footer pictures (`legacyDrawingHF`, a VML part). */
+export const VML_DRAWING_REL = `${REL_NS}/vmlDrawing`;
+/** The relationship type of a chart sheet, from the workbook part. */
+export const CHARTSHEET_REL = `${REL_NS}/chartsheet`;
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
 const OFFICE_DOCUMENT_REL = `${REL_NS}/officeDocument`;
 const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -52,8 +56,8 @@ export interface TopLevel {
   closeStart: number;
 }
 
-/** Walks `xml` with saxes (namespaces resolved) and calls `open` on every element at `depth` (0 = the root). */
-function walk(xml: string, open: (tag: SaxesTagNS, depth: number, start: number) => void, close?: (depth: number, end: number) => void): void {
+/** Walks `xml` with saxes (namespaces resolved) and calls `open` on every element at `depth` (0 = the root), with where its start tag starts and ends. */
+function walk(xml: string, open: (tag: SaxesTagNS, depth: number, start: number, tagEnd: number) => void, close?: (depth: number, end: number) => void): void {
   const parser = new SaxesParser({ xmlns: true, position: true });
   let depth = 0;
   let start = 0;
@@ -61,7 +65,7 @@ function walk(xml: string, open: (tag: SaxesTagNS, depth: number, start: number)
     start = xml.lastIndexOf("<", parser.position - 1);
   });
   parser.on("opentag", (tag) => {
-    open(tag, depth, start);
+    open(tag, depth, start, parser.position);
     depth++;
   });
   parser.on("closetag", () => {
@@ -91,7 +95,8 @@ export function parseRels(xml: string): Relationship[] {
   return rels;
 }
 
-const escapeAttr = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** `s` escaped for an XML attribute between double quotes. */
+export const escapeAttr = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A `.rels` part holding `rels`. */
 export function relsXml(rels: readonly Relationship[]): string {
@@ -139,6 +144,48 @@ export function workbookSheets(xml: string): { name: string; rid: string }[] {
     if (name !== undefined && rid !== undefined) sheets.push({ name, rid });
   });
   return sheets;
+}
+
+/** An element found by `elementsAt`: its attributes by name as written (`r:id`) and where it lies. */
+export interface PlacedElement {
+  local: string;
+  /** Attribute name as written (with its prefix) → value. */
+  attributes: Map<string, string>;
+  /** The `r:id` attribute, whatever its prefix. */
+  rid: string | undefined;
+  /** Index of its `<`. */
+  start: number;
+  /** Index just after its start tag's `>`. */
+  tagEnd: number;
+  /** Index just after its end (its closing tag's `>`, or the start tag's when it closes itself). */
+  end: number;
+}
+
+/** The elements at `depth` (0 = the root) whose local name is in `locals`, in document order. Throws on XML that does not parse. */
+export function elementsAt(xml: string, depth: number, locals: ReadonlySet<string>): PlacedElement[] {
+  const found: PlacedElement[] = [];
+  let current: Omit<PlacedElement, "end"> | null = null;
+  walk(
+    xml,
+    (tag, d, start, tagEnd) => {
+      if (d !== depth) return;
+      const attributes = new Map(Object.values(tag.attributes).map((a) => [a.name, a.value]));
+      current = locals.has(tag.local) ? { local: tag.local, attributes, rid: attr(tag, REL_NS, "id"), start, tagEnd } : null;
+    },
+    (d, end) => {
+      if (d === depth && current) found.push({ ...current, end });
+      if (d === depth) current = null;
+    },
+  );
+  return found;
+}
+
+/** `tag` (an element's start tag, as written) with attribute `name` set to `value`, added before its `>` or `/>` when absent. */
+export function withAttribute(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, `$1"${escapeAttr(value)}"`);
+  const close = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, close)} ${name}="${escapeAttr(value)}"${tag.slice(close)}`;
 }
 
 /** Whether a relationship is a worksheet's. */

@@ -141,7 +141,7 @@ export class FileHost implements WorkbenchHost {
       const read = this.readNow();
       if (!read.ok) return read;
       // Written as `qualigrid fill` writes answers.
-      const written = fillAnswers(this.wb, read.value, [{ criterion: criterionId, rating: r, comment: answer.comment ?? null }]);
+      const written = fillAnswers(this.wb, read.value, [{ criterion: criterionId, rating: r, comment: answer.comment ?? null, ...(answer.text !== undefined ? { text: answer.text } : {}) }]);
       if (written === 0) return fail<void>("unknownCriterion", criterionId);
       this.changed();
       return OK;

@@ -8,6 +8,7 @@ import { isFormula } from "../plan/formula.js";
 import { HEADERS, SHEET_NAMES } from "../plan/labels.js";
 import { TABLES } from "../plan/names.js";
 import { buildPlan, DEFAULT_PLAN_OPTIONS } from "../plan/plan.build.js";
+import { prefilledActionRows } from "../plan/register.plan.js";
 import { planLimits } from "../plan/plan.limits.js";
 import type { PlanOptions, TablePlan, WorkbookPlan } from "../plan/plan.types.js";
 import { findQualigridTables, findTables, type FoundTable } from "./xlsx.tables.js";
@@ -15,12 +16,19 @@ import { readQualigridWorkbook } from "./xlsx.read.js";
 import { renderPlanToWorkbook } from "./xlsx.render.js";
 import { carryFormulas, isFormulaValue, type CarriedFormula, type Put, type SheetMove } from "./xlsx.upgrade.formulas.js";
 import { upgradeText } from "../model/messages/messages.upgrade.js";
+import { scaleOfCriterion } from "../model/criterion.scale.js";
+import { sameLevels } from "./xlsx.upgrade.answers.js";
+import { answerSources, carryGridAnswers } from "./xlsx.upgrade.grid.js";
+import { REVIEW_LEAD, writeReviewBlock } from "./xlsx.upgrade.review.js";
+import { carrySteps } from "./xlsx.steps.js";
 
 /**
  * Upgrades a Qualigrid workbook to a new template version: a new workbook is generated from the
  * new version's plan (same language and parts, the dashboard targets the user changed), then every
  * user-entered value of the old one is carried over: grid inputs of kept criteria (matched by id,
- * case-insensitively), grid columns the user added (to the right of the new grid table), every row
+ * case-insensitively, or by the ids a new criterion `replaces`: see `carryAnswers` for scale changes,
+ * questions in words and merged criteria; what cannot be placed is listed for review on the notes
+ * sheet, never dropped), grid columns the user added (to the right of the new grid table), every row
  * of the evidence register and the action plan (input columns and added columns), sheets the user
  * added (whole: values, formats, merges, validations, widths), and cells typed outside the tables of
  * Qualigrid's sheets (at the same address when it is free, else listed on a notes sheet with values
@@ -60,6 +68,8 @@ export async function upgradeWorkbook(
   if (a.overallTarget !== null && a.overallTarget !== a.template.target) options.overallTarget = a.overallTarget;
   // The workbook's settings go on (a workbook made before them gets the defaults).
   if (a.settings) options.settings = a.settings;
+  // The new template's own actions are written above the old plan's rows, but for those it holds already.
+  if (a.actions) options.presentActionIds = a.actions.map((x) => x.id).filter((id) => id !== "");
   const plan = buildPlan(next, options);
   // Nothing Excel would repair, nor that Qualigrid would refuse to read back, is written.
   const overLimits = planLimits(plan);
@@ -77,6 +87,8 @@ export async function upgradeWorkbook(
     updated: [],
     archived: [],
     added: [],
+    replaced: [],
+    review: [],
     archiveSheet: null,
     sheetsCopied: [],
     columnsCopied: [],
@@ -94,14 +106,17 @@ export async function upgradeWorkbook(
   if (!gridPlan || !newGrid) throw new Error("the new plan has no grid");
   const oldRowOf = new Map<string, number>();
   for (const r of a.grid) if (!oldRowOf.has(r.criterion.toLowerCase())) oldRowOf.set(r.criterion.toLowerCase(), r.row);
+  // Each new criterion's old rows: its own and those it `replaces`; the first one's row moves with it.
+  const sources = answerSources(a, next);
   const critCol = gridPlan.columns.findIndex((c) => c.key === "criterion");
   const newIds = new Set<string>();
   const gridRowMap = new Map<number, number>();
   gridPlan.rows.forEach((row, i) => {
     const id = String(row[critCol] ?? "");
+    const first = sources.get(id.toLowerCase())?.[0];
+    for (const r of sources.get(id.toLowerCase()) ?? []) newIds.add(r.criterion.toLowerCase());
     newIds.add(id.toLowerCase());
-    const oldRow = oldRowOf.get(id.toLowerCase());
-    if (oldRow !== undefined) gridRowMap.set(newGrid.top + 1 + i, oldRow);
+    if (first !== undefined) gridRowMap.set(newGrid.top + 1 + i, first.row);
   });
   // Formulas wait until every table's rows are placed: one may name a cell of another table.
   const formulas: CarriedFormula[] = [];
@@ -110,9 +125,10 @@ export async function upgradeWorkbook(
     if (isFormulaValue(from.value)) formulas.push({ from, to, table });
     else to.value = from.value;
   };
-  copyInputs(oldGrid, newGrid, gridPlan, gridRowMap, put);
   const typedOver = valuesOverFormulas(oldGrid, gridPlan);
-  const extra = extraColumns(oldGrid, gridPlan, [oldGrid.top, ...a.grid.map((r) => r.row)]);
+  const gridHeaders = Object.values(HEADERS.grid).map((h) => h[lang]);
+  const extra = extraColumns(oldGrid, gridPlan, [oldGrid.top, ...a.grid.map((r) => r.row)], gridHeaders);
+  summary.review.push(...carryGridAnswers({ a, next, oldGrid, newGrid, gridPlan, sources, extra, put }));
   copyExtra(oldGrid, newGrid, extra, gridRowMap, put);
   addMove(moves, oldGrid, sheetMove(oldGrid, newGrid, gridPlan, extra, gridRowMap));
   summary.columnsCopied = extra.map((c) => c.header);
@@ -122,18 +138,29 @@ export async function upgradeWorkbook(
   for (const d of next.dimensions) {
     for (const c of d.criteria) {
       const was = oldCriteria.get(c.id.toLowerCase());
-      if (!was && !oldRowOf.has(c.id.toLowerCase())) summary.added.push(c.id);
-      else if (was && changed(was, c)) summary.updated.push(c.id);
+      const from = (sources.get(c.id.toLowerCase()) ?? []).map((r) => r.criterion).filter((id) => id.toLowerCase() !== c.id.toLowerCase());
+      if (from.length > 0) {
+        summary.replaced.push({ id: c.id, from });
+        summary.updated.push(c.id);
+      } else if (!was && !oldRowOf.has(c.id.toLowerCase())) summary.added.push(c.id);
+      else if (was && changed(a.template, was, next, c)) summary.updated.push(c.id);
       else summary.kept.push(c.id);
     }
   }
 
   // Sheets the user added, and the archive and notes sheets of earlier upgrades: carried over whole.
-  const oldSheetNames = new Set(Object.values(SHEET_NAMES).map((n) => n[lang].toLowerCase()));
+  // « Démarche » is Qualigrid's only in a workbook that has the process table: before steps existed, a
+  // sheet of that name was the user's own and is carried over like any other.
+  const oldSheetNames = new Set(
+    Object.entries(SHEET_NAMES)
+      .filter(([key]) => key !== "steps" || oldTables.has(TABLES.steps.toLowerCase()))
+      .map(([, n]) => n[lang].toLowerCase()),
+  );
   const userSheets = old.worksheets.filter((ws) => !oldSheetNames.has(ws.name.toLowerCase()));
   const copied = new Map<ExcelJS.Worksheet, ExcelJS.Worksheet>();
   for (const src of userSheets) {
-    const dst = wb.addWorksheet(src.name);
+    // A name the new version takes for itself (« Démarche » when the template gained steps) gets « 2 ».
+    const dst = wb.addWorksheet(freeName(wb, src.name));
     copySheet(src, dst);
     copied.set(src, dst);
     summary.sheetsCopied.push(src.name);
@@ -171,8 +198,9 @@ export async function upgradeWorkbook(
     const newT = newTables.get(name.toLowerCase());
     if (!oldT || !p || !newT) continue;
     const map = new Map<number, number>();
-    for (let i = 1; i <= oldT.bottom - oldT.top; i++) map.set(newT.top + i, oldT.top + i);
-    if (newT.bottom - newT.top < oldT.bottom - oldT.top) throw new Error(`the new ${name} table is too short`);
+    const below = name === TABLES.actions ? prefilledActionRows(p) : 0;
+    for (let i = 1; i <= oldT.bottom - oldT.top; i++) map.set(newT.top + below + i, oldT.top + i);
+    if (newT.bottom - newT.top - below < oldT.bottom - oldT.top) throw new Error(`the new ${name} table is too short`);
     copyInputs(oldT, newT, p, map, put);
     typedOver.push(...valuesOverFormulas(oldT, p));
     const rows: number[] = [];
@@ -182,6 +210,9 @@ export async function upgradeWorkbook(
     addMove(moves, oldT, sheetMove(oldT, newT, p, more, map));
     carried.push(area(oldT, more));
   }
+  // The process table (`QG_Steps`): the user's entries follow their step by id; those of a step the
+  // new version dropped go to the notes sheet with the values typed over formulas.
+  typedOver.push(...carrySteps(oldTables.get(TABLES.steps.toLowerCase()), newTables.get(TABLES.steps.toLowerCase()), put));
   for (const src of userSheets) moves.set(src.name.toLowerCase(), { rows: "same", cols: "same" });
   const asValues = carryFormulas(formulas, {
     sheets: new Map([...moves].flatMap(([k, m]) => (m ? [[k, m] as const] : []))),
@@ -219,6 +250,7 @@ export async function upgradeWorkbook(
     (summary.notesSheet ? wb.getWorksheet(summary.notesSheet) : undefined) ??
     earlier(NOTES_LEAD) ??
     earlier(FORMULAS_LEAD) ??
+    earlier(REVIEW_LEAD) ??
     wb.addWorksheet(freeName(wb, sheetText("sheets.notes.name", lang)));
   if (moved.length > 0) {
     const ws = notesSheet();
@@ -264,6 +296,11 @@ export async function upgradeWorkbook(
     });
     summary.notesSheet = ws.name;
   }
+  if (summary.review.length > 0) {
+    const ws = notesSheet();
+    writeReviewBlock(ws, summary.review, lang, { template: a.template.id, from: a.template.version, to: next.version });
+    summary.notesSheet = ws.name;
+  }
   summary.dimensions = dimensionChanges(a, next, wb, summary);
   return { ok: true, value: { workbook: wb, summary }, warnings: [] };
 }
@@ -298,8 +335,16 @@ function rowsOf(t: FoundTable | undefined): number {
   return t ? t.bottom - t.top : 0;
 }
 
-function changed(a: Criterion, b: Criterion): boolean {
-  return JSON.stringify(a.text) !== JSON.stringify(b.text) || a.weight !== b.weight || a.targetLevel !== b.targetLevel;
+/** Whether a criterion kept under its id changed: text, weight, target level, scale, type or required. */
+function changed(old: Template, a: Criterion, next: Template, b: Criterion): boolean {
+  return (
+    JSON.stringify(a.text) !== JSON.stringify(b.text) ||
+    a.weight !== b.weight ||
+    a.targetLevel !== b.targetLevel ||
+    a.type !== b.type ||
+    (a.required === true) !== (b.required === true) ||
+    !sameLevels(scaleOfCriterion(old, a), scaleOfCriterion(next, b))
+  );
 }
 
 /** Where a header sits in a found table (1-based sheet column), case-insensitively. */
@@ -369,11 +414,12 @@ interface ExtraColumn {
 }
 
 /**
- * Columns a user added to a table: inside it, under a header the plan does not have; or right of
- * it, with something in the header row or one of `rows`.
+ * Columns a user added to a table: inside it, under a header neither the plan nor `own` (Qualigrid's
+ * own headers, of columns the new version dropped) has; or right of it, with something in the
+ * header row or one of `rows`.
  */
-function extraColumns(t: FoundTable, p: TablePlan, rows: number[]): ExtraColumn[] {
-  const known = new Set(p.columns.map((c) => c.header.toLowerCase()));
+function extraColumns(t: FoundTable, p: TablePlan, rows: number[], own: readonly string[] = []): ExtraColumn[] {
+  const known = new Set([...p.columns.map((c) => c.header), ...own].map((h) => h.toLowerCase()));
   const out: ExtraColumn[] = [];
   t.headers.forEach((h, i) => {
     if (!known.has(h.toLowerCase())) out.push({ col: t.left + i, header: h });

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Field,
   MessageBar,
@@ -12,12 +13,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useId } from "react";
+import { answerScale, isTextCriterion, themeOf } from "../../addin/model/criterion.scale.js";
+import { isNaToken } from "../../addin/model/scale.js";
 import { textOf } from "../../addin/model/text.js";
 import { HostErrorBar } from "../errors/HostErrorBar.js";
 import { useI18n, type Translator } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
 import { ratingKey } from "./assessment.nav.js";
 import type { AssessmentNotice, AssessmentState, CurrentCriterion } from "./assessment.state.js";
+import { AnswerText } from "./AnswerText.js";
 import { CommentField } from "./CommentField.js";
 import { LinkedEvidence } from "./LinkedEvidence.js";
 import { ratingOptions, RatingScale, type RatingOption } from "./RatingScale.js";
@@ -32,12 +36,14 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  badges: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   nav: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
 });
 
 /**
- * The Assess screen: one criterion at a time, grouped by dimension — its text, guidance and
- * expected evidence, the scale, a comment and the evidence that names it. Showing a criterion
+ * The Assess screen: one criterion at a time, grouped by dimension — its theme, text, guidance and
+ * expected evidence, its own scale (no « sans objet » for a required criterion, marked « Requis »)
+ * or, for a free-text question, a text box, a comment and the evidence that names it. Showing a criterion
  * selects it in the grid; selecting a grid row shows it here.
  */
 export function AssessScreen({ state }: { state: AssessmentState }) {
@@ -73,9 +79,13 @@ function CriterionForm({ state, current, i18n }: { state: AssessmentState; curre
   const ids = useId();
   const template = state.workbook?.template;
   if (!template) return null;
-  const options = ratingOptions(template.scale, i18n);
-  const checkedKey = current.rating.kind === "level" || current.rating.kind === "na" ? ratingKey(current.rating) : null;
   const { criterion, dimension } = current;
+  const scale = answerScale(template, criterion);
+  const textQuestion = isTextCriterion(criterion);
+  const options = ratingOptions(scale, i18n);
+  const checkedKey = current.rating.kind === "level" || current.rating.kind === "na" ? ratingKey(current.rating) : null;
+  const theme = themeOf(dimension, criterion);
+  const required = criterion.required === true;
   const position = { index: current.index + 1, count: current.count };
   const guidance = textOf(criterion.guidance, lang);
   const evidence = textOf(criterion.evidence, lang);
@@ -91,6 +101,11 @@ function CriterionForm({ state, current, i18n }: { state: AssessmentState; curre
           ))}
         </Select>
       </Field>
+      {theme && (
+        <Text block size={200} data-theme={theme.id}>
+          {t("assess.theme", { theme: `${theme.id} — ${textOf(theme.title, lang)}` })}
+        </Text>
+      )}
       <Text block size={200}>
         {t("assess.position", position)}
       </Text>
@@ -101,6 +116,20 @@ function CriterionForm({ state, current, i18n }: { state: AssessmentState; curre
         <Subtitle2 as="h3" id={`${ids}-text`} className={styles.heading}>
           {`${criterion.id} — ${textOf(criterion.text, lang)}`}
         </Subtitle2>
+        {(required || textQuestion) && (
+          <div className={own.badges}>
+            {required && (
+              <Badge appearance="tint" color="important">
+                {t("assess.required")}
+              </Badge>
+            )}
+            {textQuestion && (
+              <Badge appearance="tint" color="informative">
+                {t("assess.textQuestion")}
+              </Badge>
+            )}
+          </div>
+        )}
         {guidance && (
           <div>
             <h4 className={own.subheading}>{t("assess.guidance")}</h4>
@@ -114,20 +143,39 @@ function CriterionForm({ state, current, i18n }: { state: AssessmentState; curre
           </div>
         )}
       </article>
-      <Text id={`${ids}-rating`} weight="semibold">
-        {t("assess.rating")}
-      </Text>
-      <RatingScale
-        options={options}
-        checkedKey={checkedKey}
-        onChoose={(o) => state.rate(o.rating)}
-        labelledBy={`${ids}-rating`}
-        idPrefix={`${ids}-level`}
-      />
-      {current.rating.kind === "blank" && <Text size={200}>{t("assess.notRated")}</Text>}
+      {textQuestion ? (
+        <AnswerText
+          key={`${criterion.id}:${current.rating.kind}`}
+          criterionId={criterion.id}
+          saved={current.text}
+          rating={current.rating}
+          notApplicable={scale.notApplicable}
+          onSave={state.saveText}
+          onRate={state.rate}
+        />
+      ) : (
+        <>
+          <Text id={`${ids}-rating`} weight="semibold">
+            {t("assess.rating")}
+          </Text>
+          <RatingScale
+            options={options}
+            checkedKey={checkedKey}
+            onChoose={(o) => state.rate(o.rating)}
+            labelledBy={`${ids}-rating`}
+            idPrefix={`${ids}-level`}
+          />
+        </>
+      )}
+      {required && !textQuestion && <Text size={200}>{t("assess.required.hint")}</Text>}
+      {current.rating.kind === "blank" && (!textQuestion || current.text === "") && (
+        <Text size={200}>{t(textQuestion ? "assess.notAnswered" : "assess.notRated")}</Text>
+      )}
       {current.rating.kind === "invalid" && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t("assess.invalidRating", { raw: current.rating.raw })}</MessageBarBody>
+          <MessageBarBody>
+            {required && isNaToken(current.rating.raw) ? t("assess.requiredNa", { raw: current.rating.raw }) : t("assess.invalidRating", { raw: current.rating.raw })}
+          </MessageBarBody>
         </MessageBar>
       )}
       <CommentField key={criterion.id} criterionId={criterion.id} saved={current.comment} onSave={state.saveComment} />
@@ -154,6 +202,7 @@ function CriterionForm({ state, current, i18n }: { state: AssessmentState; curre
 
 function noticeText(notice: AssessmentNotice, options: RatingOption[], i18n: Translator): string {
   if (notice.kind === "comment") return i18n.t("assess.commentSaved");
+  if (notice.kind === "text") return i18n.t("assess.answerSaved");
   const option = options.find((o) => o.key === ratingKey(notice.rating));
   return i18n.t("assess.saved", { rating: option ? `${option.value} — ${option.label}` : i18n.t("app.noValue") });
 }

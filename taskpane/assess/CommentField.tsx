@@ -1,6 +1,6 @@
 import { Field, Textarea } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n.js";
+import { useSavedDraft } from "./draft.save.js";
 
 /** Props of `CommentField`. */
 export interface CommentFieldProps {
@@ -15,19 +15,7 @@ export interface CommentFieldProps {
  */
 export function CommentField({ criterionId, saved, onSave }: CommentFieldProps) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState(saved);
-  const pending = useRef<{ id: string; text: string; save: typeof onSave } | null>(null);
-  pending.current = draft !== saved ? { id: criterionId, text: draft, save: onSave } : null;
-  useEffect(
-    () => () => {
-      const p = pending.current;
-      if (p) p.save(p.id, p.text);
-    },
-    [],
-  );
-  const save = (): void => {
-    if (draft !== saved) onSave(criterionId, draft);
-  };
+  const { draft, setDraft, save } = useSavedDraft(criterionId, saved, onSave);
   return (
     <Field label={t("assess.comment")} hint={t("assess.comment.hint")}>
       <Textarea resize="vertical" value={draft} onChange={(_, d) => setDraft(d.value)} onBlur={save} />

@@ -1,7 +1,9 @@
 import type { AssessmentWorkbook, EvidenceRowRead } from "../../addin/workbook/workbook.types.js";
 import type { PlainValue } from "../../addin/model/table.plain.js";
-import { naDisplayToken, parseRatingCell, type Rating } from "../../addin/model/scale.js";
-import type { Criterion, Dimension, Lang, Template } from "../../addin/model/template.types.js";
+import { answerOfCell, type CellAnswer } from "../../addin/model/answer.cell.js";
+import { answerScale, isTextCriterion } from "../../addin/model/criterion.scale.js";
+import { naDisplayToken, type Rating } from "../../addin/model/scale.js";
+import type { Criterion, Dimension, Lang, Scale, Template } from "../../addin/model/template.types.js";
 import { evidenceNames, splitCriterionIds } from "../../addin/scoring/evidence.js";
 import { withAssessment } from "../../addin/workbook/workbook.assessment.js";
 
@@ -38,10 +40,27 @@ export function criterionAfter(template: Template, id: string, step: 1 | -1): st
   return ids[i + step] ?? null;
 }
 
-/** The rating the grid holds for `id`, read the way the grid's formulas read it. */
+/**
+ * What the grid holds for `id`, read the way the grid's formulas read it: a rating on the
+ * criterion's own scale (N/A unreadable for a required one), and a text question's words.
+ */
+export function answerOf(wb: AssessmentWorkbook, id: string): CellAnswer {
+  const key = id.toLowerCase();
+  const row = wb.grid.find((r) => r.criterion.toLowerCase() === key);
+  const criterion = criterionPlace(wb.template, id)?.criterion;
+  if (!row || !criterion) return { rating: { kind: "blank" }, text: "" };
+  return answerOfCell(row.rating, wb.template, criterion, row.answer);
+}
+
+/** The rating the grid holds for `id` (N/A or blank for a text question). */
 export function ratingOf(wb: AssessmentWorkbook, id: string): Rating {
-  const row = wb.grid.find((r) => r.criterion.toLowerCase() === id.toLowerCase());
-  return row ? parseRatingCell(row.rating, wb.template.scale) : { kind: "blank" };
+  return answerOf(wb, id).rating;
+}
+
+/** The choices a criterion is answered with: its own scale's levels, N/A only where it may be said. */
+export function choiceScale(template: Template, criterion: Criterion): Scale {
+  const scale = answerScale(template, criterion);
+  return isTextCriterion(criterion) ? { ...scale, levels: [] } : scale;
 }
 
 /** The comment the grid holds for `id`. */
@@ -65,13 +84,31 @@ export function evidenceFor(wb: AssessmentWorkbook, id: string): EvidenceRowRead
   return wb.evidence.filter((e) => evidenceNames(splitCriterionIds(e.criteria), id));
 }
 
-/** The workbook with `id`'s rating cell and comment replaced where given, and its assessment rebuilt. */
-export function withAnswer(wb: AssessmentWorkbook, id: string, change: { rating?: PlainValue; comment?: string }): AssessmentWorkbook {
+/** The workbook with `id`'s rating cell, comment and « Réponse » cell replaced where given, and its assessment rebuilt. */
+export function withAnswer(wb: AssessmentWorkbook, id: string, change: { rating?: PlainValue; comment?: string; answer?: PlainValue }): AssessmentWorkbook {
   const key = id.toLowerCase();
   return withAssessment({
     ...wb,
     grid: wb.grid.map((r) =>
-      r.criterion.toLowerCase() === key ? { ...r, rating: change.rating === undefined ? r.rating : change.rating, comment: change.comment ?? r.comment } : r,
+      r.criterion.toLowerCase() === key
+        ? {
+            ...r,
+            rating: change.rating === undefined ? r.rating : change.rating,
+            comment: change.comment ?? r.comment,
+            ...(change.answer === undefined ? {} : { answer: change.answer }),
+          }
+        : r,
     ),
   });
+}
+
+/**
+ * The cells a text question's answer leaves, as the hosts write it: its words in the « Réponse »
+ * cell (the rating cell of a grid without one), the N/A token in the rating cell when N/A.
+ */
+export function textAnswerCells(wb: AssessmentWorkbook, id: string, rating: Rating, text: string): { rating: PlainValue; answer?: PlainValue } {
+  const row = wb.grid.find((r) => r.criterion.toLowerCase() === id.toLowerCase());
+  const words = rating.kind === "na" || text === "" ? null : text;
+  const token = rating.kind === "na" ? ratingCellValue(rating, wb.lang) : null;
+  return row?.answerCell ? { rating: token, answer: words } : { rating: token ?? words };
 }

@@ -2,8 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { HostError, WorkbookHost } from "../../addin/host/host.types.js";
 import type { AssessmentWorkbook, EvidenceRowRead } from "../../addin/workbook/workbook.types.js";
 import type { Rating } from "../../addin/model/scale.js";
+import type { PlainValue } from "../../addin/model/table.plain.js";
 import { callHost } from "../host/host.context.js";
+import { isTextCriterion } from "../../addin/model/criterion.scale.js";
 import {
+  answerOf,
   commentOf,
   criterionAfter,
   criterionIds,
@@ -12,6 +15,7 @@ import {
   ratingCellValue,
   ratingKey,
   ratingOf,
+  textAnswerCells,
   withAnswer,
   type CriterionPlace,
 } from "./assessment.nav.js";
@@ -19,13 +23,18 @@ import {
 /** The criterion on show, with what the grid holds for it. */
 export interface CurrentCriterion extends CriterionPlace {
   rating: Rating;
+  /** A text question's words ("" for a rating criterion). */
+  text: string;
   comment: string;
   /** Items of the evidence register that name it; null without a register. */
   evidence: EvidenceRowRead[] | null;
 }
 
 /** The last thing saved, for the screen's status line. */
-export type AssessmentNotice = { kind: "rating"; criterionId: string; rating: Rating } | { kind: "comment"; criterionId: string };
+export type AssessmentNotice =
+  | { kind: "rating"; criterionId: string; rating: Rating }
+  | { kind: "comment"; criterionId: string }
+  | { kind: "text"; criterionId: string };
 
 /** State and actions of the Assess screen. */
 export interface AssessmentState {
@@ -48,8 +57,13 @@ export interface AssessmentState {
   showDimension(dimensionId: string): void;
   previous(): void;
   next(): void;
-  /** Writes a rating for the criterion on show (skipped when it is already the grid's). */
+  /**
+   * Writes a rating for the criterion on show (skipped when it is already the grid's); for a text
+   * question, N/A (which clears its words, as `qualigrid fill` does) or blank.
+   */
   rate(rating: Rating): void;
+  /** Writes a text question's words for `criterionId` (its answer is then no longer N/A). */
+  saveText(criterionId: string, text: string): void;
   /** Writes a comment for `criterionId`, keeping its rating. */
   saveComment(criterionId: string, comment: string): void;
   dismissError(): void;
@@ -161,7 +175,8 @@ export function useAssessment(host: WorkbookHost): AssessmentState {
     const place = criterionPlace(workbook.template, currentId);
     if (!place) return null;
     const id = place.criterion.id;
-    return { ...place, rating: ratingOf(workbook, id), comment: commentOf(workbook, id), evidence: evidenceFor(workbook, id) };
+    const answer = answerOf(workbook, id);
+    return { ...place, rating: answer.rating, text: answer.text, comment: commentOf(workbook, id), evidence: evidenceFor(workbook, id) };
   }, [workbook, currentId]);
 
   const step = (s: 1 | -1): string | null => (workbook && currentId ? criterionAfter(workbook.template, currentId, s) : null);
@@ -173,11 +188,46 @@ export function useAssessment(host: WorkbookHost): AssessmentState {
     writes.current = writes.current.then(write);
   };
 
+  /** The rating and « Réponse » cells of a grid row as they are, to put back after a failed write. */
+  const cellsOf = (wb: AssessmentWorkbook, id: string): { rating: PlainValue; answer?: PlainValue } => {
+    const row = wb.grid.find((r) => r.criterion.toLowerCase() === id.toLowerCase());
+    return { rating: row?.rating ?? null, ...(row?.answerCell ? { answer: row.answer ?? null } : {}) };
+  };
+
+  /** Writes a text question's answer (N/A, or words), the grid's cells changed at once and put back if the write fails. */
+  const writeText = (id: string, rating: Rating, text: string, notice: AssessmentNotice): void => {
+    const wb = wbRef.current;
+    if (!wb) return;
+    const before = cellsOf(wb, id);
+    const key = `${ratingKey(rating)}:${text}`;
+    const keyOf = (w: AssessmentWorkbook): string => {
+      const a = answerOf(w, id);
+      return `${ratingKey(a.rating)}:${a.text}`;
+    };
+    updateWorkbook((w) => withAnswer(w, id, textAnswerCells(w, id, rating, text)));
+    enqueue(async () => {
+      const r = await callHost(() => host.setAnswer(id, { rating, text }));
+      if (!live.current) return;
+      if (r.ok) {
+        setNotice(notice);
+        return;
+      }
+      setError(r.error);
+      updateWorkbook((w) => (keyOf(w) === key ? withAnswer(w, id, before) : w));
+    });
+  };
+
   const rate = (rating: Rating): void => {
     const wb = wbRef.current;
     const id = currentRef.current;
     if (!wb || !id || rating.kind === "invalid") return;
     if (ratingKey(ratingOf(wb, id)) === ratingKey(rating)) return;
+    const criterion = criterionPlace(wb.template, id)?.criterion;
+    if (criterion && isTextCriterion(criterion)) {
+      if (rating.kind === "level") return;
+      writeText(id, rating, "", { kind: "text", criterionId: id });
+      return;
+    }
     const before = wb.grid.find((r) => r.criterion.toLowerCase() === id.toLowerCase())?.rating ?? null;
     const after = ratingCellValue(rating, wb.lang);
     updateWorkbook((w) => withAnswer(w, id, { rating: after }));
@@ -194,10 +244,23 @@ export function useAssessment(host: WorkbookHost): AssessmentState {
     });
   };
 
+  const saveText = (criterionId: string, text: string): void => {
+    const wb = wbRef.current;
+    if (!wb) return;
+    const criterion = criterionPlace(wb.template, criterionId)?.criterion;
+    if (!criterion || !isTextCriterion(criterion)) return;
+    const held = answerOf(wb, criterionId);
+    if (held.rating.kind === "blank" && held.text === text) return;
+    writeText(criterion.id, { kind: "blank" }, text, { kind: "text", criterionId: criterion.id });
+  };
+
   const saveComment = (criterionId: string, comment: string): void => {
     const wb = wbRef.current;
     if (!wb || commentOf(wb, criterionId) === comment) return;
-    const rating = ratingOf(wb, criterionId);
+    const { rating, text } = answerOf(wb, criterionId);
+    const textQuestion = criterionPlace(wb.template, criterionId)?.criterion;
+    // A text question's words go with its comment, so that a grid keeping them in the rating cell keeps them.
+    const words = textQuestion && isTextCriterion(textQuestion) ? { text } : {};
     if (rating.kind === "invalid") {
       if (currentRef.current === criterionId) setCommentRefused(true);
       return;
@@ -205,7 +268,7 @@ export function useAssessment(host: WorkbookHost): AssessmentState {
     const before = commentOf(wb, criterionId);
     updateWorkbook((w) => withAnswer(w, criterionId, { comment }));
     enqueue(async () => {
-      const r = await callHost(() => host.setAnswer(criterionId, { rating, comment }));
+      const r = await callHost(() => host.setAnswer(criterionId, { rating, comment, ...words }));
       if (!live.current) return;
       if (r.ok) {
         setNotice({ kind: "comment", criterionId });
@@ -242,6 +305,7 @@ export function useAssessment(host: WorkbookHost): AssessmentState {
       if (nextId) showId(nextId, false);
     },
     rate,
+    saveText,
     saveComment,
     dismissError: () => setError(null),
   };

@@ -1,12 +1,15 @@
 import { Button, Spinner, Subtitle1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { textOf } from "../../addin/model/text.js";
-import type { ScoreFigures } from "../../addin/scoring/scoring.types.js";
+import type { Dimension } from "../../addin/model/template.types.js";
+import type { DimensionResult, ScoreFigures } from "../../addin/scoring/scoring.types.js";
 import { HostErrorBar } from "../errors/HostErrorBar.js";
 import { useI18n, type Translator } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
-import type { DashboardFigures, DashboardState } from "./dashboard.state.js";
+import { hasRequired, type DashboardFigures, type DashboardState } from "./dashboard.state.js";
+import { RequiredList } from "./RequiredList.js";
 import { ScoreBar } from "./ScoreBar.js";
+import { StepsCard } from "./StepsCard.js";
 
 const useStyles = makeStyles({
   figures: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
@@ -15,12 +18,14 @@ const useStyles = makeStyles({
   dimensions: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   dimension: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   overall: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  themes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
 });
 
 /**
  * The Dashboard screen: the overall score (said provisional below the workbook's completion
- * threshold; the pane shows no maturity level) and, per dimension, score, target and gap as text and as a bar,
- * with completion and evidence coverage — computed by the engine from the workbook read back.
+ * threshold; the pane shows no maturity level), the required criteria not met listed apart, and,
+ * per dimension, score, target and gap as text and as a bar, with completion, evidence coverage,
+ * required criteria not met and its themes' scores — computed by the engine from the workbook read back.
  */
 export function DashboardScreen({ state }: { state: DashboardState }) {
   const i18n = useI18n();
@@ -40,6 +45,7 @@ export function DashboardScreen({ state }: { state: DashboardState }) {
       </div>
       {state.error && <HostErrorBar error={state.error} />}
       {state.figures && state.phase !== "failed" && <Figures figures={state.figures} i18n={i18n} />}
+      {state.figures?.steps && state.phase !== "failed" && <StepsCard steps={state.figures.steps} i18n={i18n} />}
     </section>
   );
 }
@@ -50,6 +56,7 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
   const overallId = useId();
   const dimensionsId = useId();
   const { result, template } = figures;
+  const required = hasRequired(template.dimensions.flatMap((d) => d.criteria));
   return (
     <>
       <Text block size={200}>
@@ -64,9 +71,10 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
             {t("dashboard.provisional", { completion: i18n.percent(result.overall.completion), threshold: i18n.percent(figures.completionThreshold) })}
           </Text>
         )}
-        <FigureList figures={result.overall} i18n={i18n} />
+        <FigureList figures={result.overall} i18n={i18n} required={required} />
         <ScoreBar score={result.overall.score} target={result.overall.target} />
       </section>
+      {required && <RequiredList figures={figures} i18n={i18n} />}
       <section aria-labelledby={dimensionsId}>
         <Subtitle2 as="h3" id={dimensionsId}>
           {t("dashboard.dimensions")}
@@ -82,6 +90,12 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
                 <Text size={200}>
                   {t("dashboard.completionLine", { completion: i18n.percent(d.completion), coverage: coverage(d.evidenceCoverage, i18n) })}
                 </Text>
+                {dimension && hasRequired(dimension.criteria) && (
+                  <Text size={200} data-required-not-met={d.requiredNotMet}>
+                    {t("dashboard.requiredLine", { count: d.requiredNotMet })}
+                  </Text>
+                )}
+                {dimension && d.themes.length > 0 && <ThemeList dimension={dimension} result={d} i18n={i18n} />}
               </li>
             );
           })}
@@ -91,7 +105,23 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
   );
 }
 
-function FigureList({ figures, i18n }: { figures: ScoreFigures; i18n: Translator }) {
+function ThemeList({ dimension, result, i18n }: { dimension: Dimension; result: DimensionResult; i18n: Translator }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.themes} aria-label={i18n.t("dashboard.themes", { dimension: `${dimension.id} — ${textOf(dimension.title, i18n.lang)}` })}>
+      {result.themes.map((th) => {
+        const title = textOf(dimension.themes?.find((x) => x.id === th.id)?.title, i18n.lang);
+        return (
+          <li key={th.id} data-theme={th.id}>
+            <Text size={200}>{i18n.t("dashboard.themeLine", { theme: `${th.id} — ${title}`, score: score(th.score, i18n), answered: th.answered, total: th.total })}</Text>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function FigureList({ figures, i18n, required }: { figures: ScoreFigures; i18n: Translator; required: boolean }) {
   const { t } = i18n;
   const styles = useStyles();
   const rows: [string, string][] = [
@@ -103,6 +133,7 @@ function FigureList({ figures, i18n }: { figures: ScoreFigures; i18n: Translator
       `${i18n.percent(figures.completion)} (${t("dashboard.counts", { answered: figures.answered, na: figures.notApplicable, total: figures.total })})`,
     ],
     [t("dashboard.coverage"), coverage(figures.evidenceCoverage, i18n)],
+    ...(required ? [[t("dashboard.requiredNotMet"), i18n.number(figures.requiredNotMet)] as [string, string]] : []),
   ];
   return (
     <dl className={styles.figures}>

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { HostError, WorkbookHost } from "../../addin/host/host.types.js";
 import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
-import type { Template } from "../../addin/model/template.types.js";
+import { scaleOfCriterion } from "../../addin/model/criterion.scale.js";
+import type { Rating } from "../../addin/model/scale.js";
+import type { Criterion, Scale, Template } from "../../addin/model/template.types.js";
 import { assessmentTemplate, scoreAssessment } from "../../addin/scoring/assessment.score.js";
 import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
+import { localToday, stepsStanding, type StepsStanding } from "../../addin/scoring/steps.status.js";
 import { callHost } from "../host/host.context.js";
 
 /**
@@ -14,11 +17,48 @@ export interface DashboardFigures {
   template: Template;
   result: AssessmentResult;
   completionThreshold: number;
+  /** Where the organization stands in the template's process steps (today); null or absent without steps. */
+  steps?: StepsStanding | null;
+}
+
+/** A required criterion not rated at or above its target level, as the dashboard lists it. */
+export interface RequiredShortfall {
+  criterion: Criterion;
+  /** The scale its rating is read on, to name the level. */
+  scale: Scale;
+  /** The consolidated rating: blank when unanswered, unreadable for N/A (refused) or a stray value. */
+  rating: Rating;
+  targetLevel: number;
+}
+
+/**
+ * The required criteria not met, in template order, whatever their weight (design.md: listed
+ * apart on the dashboard, above the priorities).
+ */
+export function requiredShortfalls(figures: DashboardFigures): RequiredShortfall[] {
+  const criteria = new Map(figures.template.dimensions.flatMap((d) => d.criteria.map((c): [string, Criterion] => [c.id, c])));
+  return figures.result.criteria
+    .filter((c) => c.requiredNotMet && c.targetLevel !== null)
+    .sort((a, b) => a.order - b.order)
+    .flatMap((c) => {
+      const criterion = criteria.get(c.id);
+      return criterion && c.targetLevel !== null ? [{ criterion, scale: scaleOfCriterion(figures.template, criterion), rating: c.rating, targetLevel: c.targetLevel }] : [];
+    });
+}
+
+/** Whether some of `criteria` are required and rated (a required text question is never « not met »). */
+export function hasRequired(criteria: readonly Pick<Criterion, "required" | "type">[]): boolean {
+  return criteria.some((c) => c.required === true && c.type !== "text");
 }
 
 /** The engine's figures for a workbook read back: the same numbers as the workbook's formulas. */
 function dashboardFigures(wb: AssessmentWorkbook): DashboardFigures {
-  return { template: assessmentTemplate(wb.assessment), result: scoreAssessment(wb.assessment), completionThreshold: wb.assessment.settings.completionThreshold };
+  return {
+    template: assessmentTemplate(wb.assessment),
+    result: scoreAssessment(wb.assessment),
+    completionThreshold: wb.assessment.settings.completionThreshold,
+    steps: stepsStanding(wb.assessment, localToday()),
+  };
 }
 
 /** State of the Dashboard screen. */

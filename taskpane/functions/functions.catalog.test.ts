@@ -15,7 +15,11 @@ const EXPECTED = [
     "COUVERTURE",
     "criteria/criteres, evidence_criteria/criteres_preuves, [evidence_status/statut_preuves], [accepted_status/statut_accepte], [evidence_expiry/expiration_preuves], [reference_date/date_reference]",
   ],
-  ["AGREEMENT", "ACCORD", "ratings_a/cotations_a, ratings_b/cotations_b, [tolerance/tolerance]"],
+  [
+    "AGREEMENT",
+    "ACCORD",
+    "ratings_a/cotations_a, ratings_b/cotations_b, [tolerance/tolerance], [scale_min/echelle_min], [scale_max/echelle_max], [default_min/echelle_defaut_min], [default_max/echelle_defaut_max]",
+  ],
   ["SPREAD", "DISPERSION", "ratings_matrix/matrice_cotations"],
   ["CONSENSUS", "CONSENSUS", "ratings_matrix/matrice_cotations, [method/methode]"],
 ] as const;

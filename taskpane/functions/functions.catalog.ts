@@ -44,12 +44,12 @@ const RATINGS = arg("ratings", "cotations", "ratings", {
   en: "The ratings, one per criterion.",
 });
 const SCALE_MIN = arg("scale_min", "echelle_min", "scale_min", {
-  fr: "La plus petite valeur de l'échelle de cotation.",
-  en: "The lowest value of the rating scale.",
+  fr: "La plus petite valeur de l'échelle de cotation ; avec plusieurs échelles, celle de chaque ligne (la colonne « Min échelle »).",
+  en: "The lowest value of the rating scale; with several scales, each row's (the \"Scale min\" column).",
 });
 const SCALE_MAX = arg("scale_max", "echelle_max", "scale_max", {
-  fr: "La plus grande valeur de l'échelle de cotation.",
-  en: "The highest value of the rating scale.",
+  fr: "La plus grande valeur de l'échelle de cotation ; avec plusieurs échelles, celle de chaque ligne (la colonne « Max échelle »).",
+  en: "The highest value of the rating scale; with several scales, each row's (the \"Scale max\" column).",
 });
 const WEIGHTS = arg(
   "weights",
@@ -73,8 +73,8 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
     id: "SCORE",
     name: { fr: "SCORE", en: "SCORE" },
     description: {
-      fr: "Le score de 0 à 100 d'un ensemble de cotations ; les cellules vides et les « sans objet » sont ignorées.",
-      en: "The score from 0 to 100 of a set of ratings; blank cells and N/A are skipped.",
+      fr: "Le score de 0 à 100 d'un ensemble de cotations, chacune sur son échelle ; les cellules vides et les « sans objet » sont ignorées, comme, avec les bornes de chaque ligne, une cotation hors de ses bornes.",
+      en: "The score from 0 to 100 of a set of ratings, each on its scale; blank cells and N/A are skipped, and so, given each row's bounds, is a rating outside them.",
     },
     arguments: [RATINGS, SCALE_MIN, SCALE_MAX, WEIGHTS],
     spills: false,
@@ -178,7 +178,41 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
     arguments: [
       arg("ratings_a", "cotations_a", "ratings_a", { fr: "Les premières cotations (l'autoévaluation).", en: "The first ratings (the self-assessment)." }),
       arg("ratings_b", "cotations_b", "ratings_b", { fr: "Les secondes cotations (l'évaluateur), de la même taille.", en: "The second ratings (the evaluator's), the same size." }),
-      arg("tolerance", "tolerance", "tolerance", { fr: "L'écart toléré (0 par défaut).", en: "The difference allowed (0 by default)." }, true),
+      arg(
+        "tolerance",
+        "tolerance",
+        "tolerance",
+        { fr: "L'écart toléré, en niveaux de l'échelle par défaut (0 par défaut).", en: "The difference allowed, in levels of the default scale (0 by default)." },
+        true,
+      ),
+      arg(
+        "scale_min",
+        "echelle_min",
+        "scale_min",
+        { fr: "Avec plusieurs échelles, la plus petite valeur de l'échelle de chaque ligne (la colonne « Min échelle »).", en: "With several scales, the lowest value of each row's scale (the \"Scale min\" column)." },
+        true,
+      ),
+      arg(
+        "scale_max",
+        "echelle_max",
+        "scale_max",
+        { fr: "Avec plusieurs échelles, la plus grande valeur de l'échelle de chaque ligne (la colonne « Max échelle »).", en: "With several scales, the highest value of each row's scale (the \"Scale max\" column)." },
+        true,
+      ),
+      arg(
+        "default_min",
+        "echelle_defaut_min",
+        "default_min",
+        { fr: "La plus petite valeur de l'échelle par défaut (QG_ScaleMin), requise avec les bornes de chaque ligne.", en: "The lowest value of the default scale (QG_ScaleMin), needed with each row's bounds." },
+        true,
+      ),
+      arg(
+        "default_max",
+        "echelle_defaut_max",
+        "default_max",
+        { fr: "La plus grande valeur de l'échelle par défaut (QG_ScaleMax), requise avec les bornes de chaque ligne.", en: "The highest value of the default scale (QG_ScaleMax), needed with each row's bounds." },
+        true,
+      ),
     ],
     spills: false,
   },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
+import { parseTemplate } from "../../addin/model/template.parse.js";
+import { richTemplateJson } from "../../addin/model/template.rich.test-helpers.js";
 import type { Lang } from "../../addin/model/template.types.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import { workbookFromPlan } from "../host/memory.host.js";
@@ -94,6 +96,29 @@ describe("function examples", () => {
     const source = exampleSourceOfWorkbook(wb);
     expect(functionExample("DIMSCORE", source, "fr").invariant).toBe('=QG.DIMSCORE(QG_Grid[Dimension],QG_Grid[Cotation],"COMM",0,5)');
     expect(functionExample("GAP", source, "fr").invariant).toBe("=QG.GAP(QG.SCORE(QG_Grid[Cotation],0,5),60)");
+  });
+
+  it("take each row's bounds from the grid when the template has several scales, and the default scale for QG.AGREEMENT", () => {
+    const parsed = parseTemplate(richTemplateJson());
+    if (!parsed.ok) throw new Error("the rich template does not parse");
+    const plan = buildPlan(parsed.value, { lang: "fr" });
+    const source = exampleSourceOfWorkbook(workbookFromPlan(plan));
+    expect(functionExample("SCORE", source, "fr").invariant).toBe("=QG.SCORE(QG_Grid[Cotation],QG_Grid[Min échelle],QG_Grid[Max échelle])");
+    expect(functionExample("DIMSCORE", source, "fr").localized).toBe('=QG.SCOREDIM(QG_Grid[Dimension];QG_Grid[Cotation];"GOUV";QG_Grid[Min échelle];QG_Grid[Max échelle])');
+    expect(functionExample("AGREEMENT", source, "fr").invariant).toBe(
+      "=QG.AGREEMENT(QG_Grid[Cotation],QG_Grid[Cotation évaluateur],QG_AgreementTolerance,QG_Grid[Min échelle],QG_Grid[Max échelle],QG_ScaleMin,QG_ScaleMax)",
+    );
+    expect(functionExample("SCORE", exampleSourceOfTemplate(parsed.value, "en"), "en").invariant).toBe("=QG.SCORE(QG_Grid[Rating],QG_Grid[Scale min],QG_Grid[Scale max])");
+    // Every reference is one the workbook has.
+    const columns = new Map(plan.sheets.flatMap((s) => s.tables.map((t) => [t.name, t.columns.map((c) => c.header)] as const)));
+    const names = new Set(plan.names.map((n) => n.name));
+    for (const id of FUNCTION_IDS) {
+      for (const m of functionExample(id, source, "fr").invariant.matchAll(/(QG_\w+)(\[([^\]]*)\])?/g)) {
+        const [, name, bracket, column] = m;
+        if (bracket) expect(columns.get(name ?? "") ?? [], `${id}: ${m[0]}`).toContain(column);
+        else expect(names.has(name ?? ""), `${id}: ${name}`).toBe(true);
+      }
+    }
   });
 
   it("name the table an example needs that the workbook lacks", () => {

@@ -2,6 +2,7 @@ import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js"
 import { scaleBounds } from "../../addin/model/scale.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
 import { wholeColumn } from "../../addin/plan/formula.js";
+import { gridFeatures } from "../../addin/plan/grid.features.js";
 import { EVIDENCE_STATUSES, HEADERS, type EvidenceKey, type GridKey } from "../../addin/plan/labels.js";
 import { NAMES, TABLES } from "../../addin/plan/names.js";
 import { functionName, type FunctionId } from "./functions.catalog.js";
@@ -13,6 +14,11 @@ export interface ExampleSource {
   lang: Lang;
   scaleMin: number;
   scaleMax: number;
+  /**
+   * The template rates criteria on several scales: the grid has each row's bounds (« Min échelle »,
+   * « Max échelle »), which QG.SCORE, QG.DIMSCORE and QG.AGREEMENT then take instead of one scale.
+   */
+  scaleColumns: boolean;
   /** The template's first dimension. */
   dimension: string;
   /** The overall target. */
@@ -48,6 +54,7 @@ export function exampleSourceOfWorkbook(wb: AssessmentWorkbook): ExampleSource {
     lang: wb.lang,
     scaleMin: min,
     scaleMax: max,
+    scaleColumns: gridFeatures(wb.template).scales,
     dimension: wb.template.dimensions[0]?.id ?? "",
     target: wb.overallTarget ?? wb.template.target,
     acceptedStatus: wb.acceptedStatus || acceptedIn(wb.lang),
@@ -68,6 +75,7 @@ export function exampleSourceOfTemplate(template: Template | null, lang: Lang): 
     lang,
     scaleMin: bounds.min,
     scaleMax: bounds.max,
+    scaleColumns: template ? gridFeatures(template).scales : false,
     dimension: template?.dimensions[0]?.id ?? "D1",
     target: template?.target ?? 75,
     acceptedStatus: acceptedIn(lang),
@@ -86,7 +94,7 @@ const EXAMPLES: Record<FunctionId, { tables: readonly string[]; build(s: Example
   SCORE: { tables: [TABLES.grid], build: (s) => score(s) },
   DIMSCORE: {
     tables: [TABLES.grid],
-    build: (s) => qg("DIMSCORE", grid(s, "dimension"), grid(s, "rating"), text(s.dimension), num(s.scaleMin), num(s.scaleMax)),
+    build: (s) => qg("DIMSCORE", grid(s, "dimension"), grid(s, "rating"), text(s.dimension), ...scaleArgs(s)),
   },
   GAP: { tables: [TABLES.grid], build: (s) => qg("GAP", score(s), num(s.target)) },
   // The maturity bands of the workbook's lists sheet, which every Qualigrid workbook has.
@@ -105,7 +113,17 @@ const EXAMPLES: Record<FunctionId, { tables: readonly string[]; build(s: Example
         ...(s.expiry ? [evidence(s, "expiry"), ref(NAMES.referenceDate)] : []),
       ),
   },
-  AGREEMENT: { tables: [TABLES.grid], build: (s) => qg("AGREEMENT", grid(s, "rating"), grid(s, "evaluatorRating")) },
+  // Across scales, differences in default-scale levels against the workbook's tolerance (design.md).
+  AGREEMENT: {
+    tables: [TABLES.grid],
+    build: (s) =>
+      qg(
+        "AGREEMENT",
+        grid(s, "rating"),
+        grid(s, "evaluatorRating"),
+        ...(s.scaleColumns ? [ref(NAMES.agreementTolerance), ...scaleArgs(s), ref(NAMES.scaleMin), ref(NAMES.scaleMax)] : []),
+      ),
+  },
   SPREAD: { tables: [TABLES.grid], build: (s) => qg("SPREAD", respondents(s)) },
   CONSENSUS: { tables: [TABLES.grid], build: (s, ui) => qg("CONSENSUS", respondents(s), text(ui === "fr" ? "médiane" : "median")) },
 };
@@ -119,7 +137,12 @@ function evidence(s: ExampleSource, key: EvidenceKey): FormulaPart {
 }
 
 function score(s: ExampleSource): FormulaPart {
-  return qg("SCORE", grid(s, "rating"), num(s.scaleMin), num(s.scaleMax));
+  return qg("SCORE", grid(s, "rating"), ...scaleArgs(s));
+}
+
+/** The scale arguments: the grid's bounds of each row when there are several scales, else the scale's. */
+function scaleArgs(s: ExampleSource): [FormulaPart, FormulaPart] {
+  return s.scaleColumns ? [grid(s, "scaleMin"), grid(s, "scaleMax")] : [num(s.scaleMin), num(s.scaleMax)];
 }
 
 function respondents(s: ExampleSource): FormulaPart {

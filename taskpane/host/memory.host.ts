@@ -189,7 +189,11 @@ export class MemoryHost implements WorkbookHost {
     const wb = this.workbook as AssessmentWorkbook;
     const r = answer.rating;
     if (r.kind === "invalid") return { ok: false, error: { code: "unknown", detail: `invalid rating ${r.raw}` } };
-    row.value.rating = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(wb.lang) : null;
+    // As the hosts write: a text question's words in its « Réponse » cell (its rating cell without one), none when N/A.
+    const words = answer.text === undefined || answer.text === "" || r.kind === "na" ? null : answer.text;
+    const inAnswerCell = answer.text !== undefined && row.value.answerCell;
+    row.value.rating = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(wb.lang) : answer.text !== undefined && !inAnswerCell ? words : null;
+    if (inAnswerCell) row.value.answer = words;
     if (answer.comment !== undefined) row.value.comment = answer.comment;
     wb.assessment = assessmentOfLayout(wb);
     return OK_VOID;
@@ -322,9 +326,12 @@ export function workbookFromPlan(plan: WorkbookPlan): AssessmentWorkbook {
   const col = (t: TablePlan, key: string): number => t.columns.findIndex((c) => c.key === key);
   const g = grid.table;
   const [criterion, dimension, rating, comment] = ["criterion", "dimension", "rating", "comment"].map((k) => col(g, k)) as [number, number, number, number];
+  const answer = col(g, "answer");
   const rows: GridRowRead[] = g.rows.map((values, i) => {
     const row = g.top + 1 + i;
     return {
+      // A template with text questions has a « Réponse » column: as the readers read it back.
+      ...(answer >= 0 ? { answer: null, answerCell: { sheet: grid.sheet, address: cellAddress(row, g.left + answer) } } : {}),
       criterion: String(values[criterion]),
       dimension: String(values[dimension]),
       rating: null,

@@ -63,6 +63,28 @@ describe.each(LANG_CASES)("Upgrade screen ($lang)", ({ lang, i18n }) => {
     expect(host.calls.map((c) => c.method).filter((m) => m === "generate" || m === "setAnswer" || m === "writeFormulas")).toEqual([]);
   });
 
+  it("proposes a template that replaces this one under a new id, and lists the answers left for review", async () => {
+    const bytes = await workbookBytes(V1, lang, (wb) => {
+      gridCellOf(wb, HEADERS.grid.criterion[lang], kept ?? "", HEADERS.grid.rating[lang]).value = 2;
+    });
+    const host = MemoryHost.withPlan(buildPlan(V1, { lang }), { lang, bytes });
+    const { user } = renderPane(host);
+    await user.click(await screen.findByRole("tab", { name: t("tab.templates") }));
+    const next: Template = { ...structuredClone(V1), id: "successeur", version: "1.0.0", replaces: [V1.id] };
+    const question = next.dimensions[0]?.criteria.find((c) => c.id === kept);
+    if (!question) throw new Error("no criterion");
+    question.type = "text";
+    await user.upload(screen.getByLabelText(t("templates.import.input")), new File([JSON.stringify(next)], "next.json", { type: "application/json" }));
+    await screen.findByText(t("templates.import.ok", { title: textOf(next.title, lang) }));
+    await user.click(screen.getByRole("tab", { name: t("tab.upgrade") }));
+    await user.click(screen.getByRole("button", { name: t("upgrade.run") }));
+    await waitFor(() => expect(host.opened).toHaveLength(1));
+    const status = await screen.findByText(t("upgrade.where.newWindow"));
+    const summary = status.closest("[role=status]")?.textContent ?? "";
+    expect(summary).toContain(t("upgrade.done", { from: `${V1.id} ${V1.version}`, to: "successeur 1.0.0" }));
+    expect(summary).toContain(t("upgrade.reviewItem", { criterion: kept ?? "", from: kept ?? "", column: HEADERS.grid.rating[lang], value: "2" }));
+  });
+
   it("asks for « apply anyway » before applying the same or an older version", async () => {
     const bytes = await workbookBytes(V1, lang);
     const host = MemoryHost.withPlan(buildPlan(V1, { lang }), { lang, bytes });

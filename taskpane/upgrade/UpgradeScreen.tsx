@@ -83,6 +83,9 @@ export function UpgradeScreen({ state }: { state: UpgradeState }) {
   );
 }
 
+/** How many answers to review the pane lists; all of them are on the notes sheet. */
+const REVIEW_SHOWN = 10;
+
 function UpgradeDone({ done }: { done: NonNullable<UpgradeState["done"]> }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -114,6 +117,23 @@ function UpgradeDone({ done }: { done: NonNullable<UpgradeState["done"]> }) {
           {s.sheetsCopied.length > 0 && <li>{t("upgrade.sheets", { list: s.sheetsCopied.join(", ") })}</li>}
           {s.notesKept.length > 0 && <li>{t("upgrade.notesKept", { n: s.notesKept.length })}</li>}
           {s.notesMoved.length > 0 && <li>{t("upgrade.notesMoved", { n: s.notesMoved.length, sheet: s.notesSheet ?? "" })}</li>}
+          {s.replaced.length > 0 && (
+            <li>
+              {t("upgrade.replaced", { n: s.replaced.length })}
+              {ids(s.replaced.map((r) => `${r.id} ← ${r.from.join(" + ")}`))}
+            </li>
+          )}
+          {s.review.length > 0 && (
+            <li>
+              {t("upgrade.review", { n: s.review.length, sheet: s.notesSheet ?? "" })}
+              <ul className={styles.list}>
+                {s.review.slice(0, REVIEW_SHOWN).map((r, i) => (
+                  <li key={i}>{t("upgrade.reviewItem", { criterion: r.criterion, from: r.from, column: r.column, value: String(r.value) })}</li>
+                ))}
+                {s.review.length > REVIEW_SHOWN && <li>{t("upgrade.reviewMore", { n: s.review.length - REVIEW_SHOWN })}</li>}
+              </ul>
+            </li>
+          )}
         </ul>
         {moved.length > 0 && (
           <>

@@ -55,7 +55,8 @@ export function useUpgrade(
 ): UpgradeState {
   const candidates = useMemo(() => {
     if (!current) return [];
-    const same = entries.filter((e) => e.template.id.toLowerCase() === current.id.toLowerCase() && upgradeRefusal(current, e.template) === null);
+    // The same template in a higher version, or one that declares it `replaces` the workbook's.
+    const same = entries.filter((e) => upgradeRefusal(current, e.template) === null);
     const others = entries.filter((e) => !same.includes(e));
     return [...[...same].sort(byVersionDesc), ...others];
   }, [entries, current]);

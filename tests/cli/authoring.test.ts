@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { richTemplateJson } from "../../addin/model/template.rich.test-helpers.js";
 import { BUILTIN_IDS, findTable, loadXlsx, run, scoreJson, table, tempDir, templateJson, writeText } from "./cli.helpers.js";
 
 /**
@@ -131,6 +132,21 @@ describe("a hand-made advisor grid", () => {
     expect(shown.errLines).toHaveLength(3);
   });
 
+  it("rated everywhere at its target level, shows no shortfall (target 66, not 70)", async () => {
+    const dir = tempDir();
+    const advisor = path.join(dir, "grille.xlsx");
+    await writeAdvisorGrid(advisor);
+    const grid = path.join(dir, "grid.xlsx");
+    expect((await run("new", advisor, "-o", grid)).code).toBe(0);
+    const csv = writeText(dir, "answers.csv", ["criterion,rating,comment", "D1-01,3,", "D1-02,3,", "D2-01,3,", "D2-02,3,"].join("\n"));
+    expect((await run("fill", grid, "--answers", csv)).code).toBe(0);
+    const s = scoreJson((await run("score", grid, "--json")).out);
+    expect(s.dimensions.map((d) => [d.target, (d.gap ?? 1) <= 0])).toEqual([
+      [66, true],
+      [66, true],
+    ]);
+  });
+
   it("says so when no sheet has a recognizable header row", async () => {
     const dir = tempDir();
     const file = path.join(dir, "autre.xlsx");
@@ -152,6 +168,21 @@ describe("qualigrid template-sheet", () => {
     expect(templateJson(back.out)).toEqual(templateJson((await run("show", id, "--json")).out));
   });
 
+  it("round trip of a template using every second-version field, then the authoring workbook makes a grid", async () => {
+    const dir = tempDir();
+    const json = writeText(dir, "riche.json", JSON.stringify(richTemplateJson()));
+    const file = path.join(dir, "riche.xlsx");
+    const w = await run("template-sheet", json, "-o", file);
+    expect(w.code, w.err).toBe(0);
+    const back = await run("show", file, "--json");
+    expect(back.code, back.err).toBe(0);
+    expect(templateJson(back.out)).toEqual(templateJson((await run("show", json, "--json")).out));
+    const grid = path.join(dir, "grille.xlsx");
+    const made = await run("new", file, "-o", grid);
+    expect(made.code, made.err).toBe(0);
+    expect(templateJson((await run("show", grid, "--json")).out)).toEqual(templateJson(back.out));
+  });
+
   it("round trip from a generated workbook, in English, and the authoring workbook makes a grid", async () => {
     const dir = tempDir();
     const grid = path.join(dir, "grid.xlsx");
@@ -159,7 +190,7 @@ describe("qualigrid template-sheet", () => {
     const file = path.join(dir, "authoring.xlsx");
     expect((await run("template-sheet", grid, "-o", file, "--lang", "en")).code).toBe(0);
     const wb = await loadXlsx(file);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["Template", "Help"]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Template", "Scales", "Themes", "Process", "Planned actions", "Help"]);
     expect(templateJson((await run("show", file, "--json")).out)).toEqual(templateJson((await run("show", "has-donner-le-cap", "--json")).out));
     const again = path.join(dir, "again.xlsx");
     const r = await run("new", file, "-o", again);
@@ -172,7 +203,8 @@ describe("qualigrid template-sheet", () => {
     const r = await run("template-sheet", "--blank", "-o", file);
     expect(r.code, r.err).toBe(0);
     const wb = await loadXlsx(file);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(["Modèle", "Explications"]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Modèle", "Échelles", "Sous-thèmes", "Démarche", "Actions prévues", "Explications"]);
+    for (const name of ["QG_TemplateScales", "QG_TemplateThemes", "QG_TemplateSteps", "QG_TemplateActions"]) expect(findTable(wb, name)).toBeDefined();
     const info = table(wb, "QG_TemplateInfo");
     expect(info.headers).toEqual(["key", "value"]);
     const items = table(wb, "QG_TemplateItems");

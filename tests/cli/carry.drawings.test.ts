@@ -3,12 +3,13 @@ import { unzipSync, zipSync } from "fflate";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CHART_FIXTURE, CHART_PARTS, CHART_TEMPLATE } from "../fixtures/chart.build.js";
+import { CHART_FIXTURE, CHART_PARTS, CHART_TEMPLATE, CHARTSHEET, HEADER_PICTURE } from "../fixtures/chart.build.js";
 import { findSoffice, recalculateMany } from "../support/libreoffice.js";
 import { loadXlsx, run, tempDir, writeJson, writeText } from "./cli.helpers.js";
 
 // « A workbook made in Excel with its chart » (tests/fixtures/chart.dashboard.xlsx, see chart.build.ts)
-// keeps its chart, text box and picture through every command that writes a workbook.
+// keeps its chart, text box and picture, its chart sheet and its header picture through every
+// command that writes a workbook.
 
 type Parts = Record<string, Uint8Array>;
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -67,6 +68,55 @@ function expectDrawingsKept(file: string): void {
   expect(override(chart)).toBe("application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
   const png = Array.from(types.getElementsByTagName("Default")).find((d) => d.getAttribute("Extension")?.toLowerCase() === "png");
   expect(png?.getAttribute("ContentType") ?? override(picture)).toBe("image/png");
+  expectChartsheetKept(source, out, override);
+  expectHeaderPictureKept(source, out);
+}
+
+/** The chart sheet is listed at its place, with the same chart sheet, drawing, chart and printer settings; the print titles still name their sheets. */
+function expectChartsheetKept(source: Parts, out: Parts, override: (p: string) => string | null | undefined): void {
+  const sheets = Array.from(xmlOf(out, "xl/workbook.xml").getElementsByTagName("sheet"));
+  const names = sheets.map((s) => s.getAttribute("name"));
+  const sourceNames = Array.from(xmlOf(source, "xl/workbook.xml").getElementsByTagName("sheet")).map((s) => s.getAttribute("name"));
+  expect(names).toEqual(sourceNames);
+  expect(names[CHARTSHEET.index]).toBe(CHARTSHEET.name);
+  expect(new Set(sheets.map((s) => s.getAttribute("sheetId"))).size).toBe(sheets.length);
+  const chartsheet = sheetPart(out, CHARTSHEET.name);
+  const rel = relsOf(out, "xl/workbook.xml").find((r) => r.target === chartsheet);
+  expect(rel?.type).toBe(`${REL}/chartsheet`);
+  expect(override(chartsheet)).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml");
+  expect(out[chartsheet]).toEqual(source[CHART_PARTS.chartsheet]);
+  const rels = relsOf(out, chartsheet);
+  const drawing = rels.find((r) => r.type === `${REL}/drawing`)?.target ?? "";
+  expect(out[drawing]).toEqual(source[CHART_PARTS.chartsheetDrawing]);
+  expect(out[rels.find((r) => r.type === `${REL}/printerSettings`)?.target ?? ""]).toEqual(source[CHART_PARTS.printerSettings]);
+  const chart = relsOf(out, drawing).find((r) => r.type === `${REL}/chart`)?.target ?? "";
+  expect(out[chart]).toEqual(source[CHART_PARTS.chartsheetChart]);
+  expect(override(chart)).toBe("application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
+  // localSheetId counts the chart sheet: each print title still names the sheet at its index.
+  for (const n of Array.from(xmlOf(out, "xl/workbook.xml").getElementsByTagName("definedName"))) {
+    const local = n.getAttribute("localSheetId");
+    if (local === null) continue;
+    const ref = n.textContent ?? "";
+    const named = ref.slice(0, ref.lastIndexOf("!")).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    expect(named, `${n.getAttribute("name")} ${local}`).toBe(names[Number(local)]);
+  }
+}
+
+/** « Grille » still shows its header logo: `&G` in its header, `<legacyDrawingHF>` naming the same VML part and picture. */
+function expectHeaderPictureKept(source: Parts, out: Parts): void {
+  const part = sheetPart(out, HEADER_PICTURE.sheet);
+  const sheet = xmlOf(out, part);
+  expect(sheet.getElementsByTagName("oddHeader")[0]?.textContent).toBe(HEADER_PICTURE.oddHeader);
+  const elements = sheet.getElementsByTagName("legacyDrawingHF");
+  expect(elements.length).toBe(1);
+  const rid = elements[0]?.getAttributeNS(REL, "id");
+  const name = path.posix.join(path.posix.dirname(part), "_rels", `${path.posix.basename(part)}.rels`);
+  const rel = Array.from(xmlOf(out, name).getElementsByTagName("Relationship")).find((r) => r.getAttribute("Id") === rid);
+  expect(rel?.getAttribute("Type")).toBe(`${REL}/vmlDrawing`);
+  const vml = resolve(part, rel?.getAttribute("Target") ?? "");
+  expect(out[vml]).toEqual(source[CHART_PARTS.headerVml]);
+  const picture = relsOf(out, vml).find((r) => r.type === `${REL}/image`)?.target ?? "";
+  expect(out[picture]).toEqual(source[CHART_PARTS.headerPicture]);
 }
 
 /** The fixture with the gap of C1 (Grille!I5) typed over: `check --repair` has a formula to restore. */
@@ -129,6 +179,10 @@ describe("a workbook made in Excel with its chart", () => {
       expect(names.some((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)), file).toBe(true);
       expect(names.some((n) => /^xl\/media\/.+\.png$/.test(n)), file).toBe(true);
       expect(new TextDecoder().decode(parts[names.find((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)) ?? ""])).toContain("Tableau de bord");
+      // The chart sheet opens as the tab « Graphique » holding the second chart (LibreOffice has no chart sheets: it makes it a sheet with the chart on it).
+      const sheetNames = Array.from(xmlOf(parts, "xl/workbook.xml").getElementsByTagName("sheet")).map((s) => s.getAttribute("name"));
+      expect(sheetNames[CHARTSHEET.index], file).toBe(CHARTSHEET.name);
+      expect(names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length, file).toBeGreaterThanOrEqual(2);
     }
   });
 });

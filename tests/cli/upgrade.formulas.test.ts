@@ -106,8 +106,8 @@ describe("qualigrid upgrade, formulas typed in input cells", () => {
 
     const fr = await run("upgrade", file, "--template", template, "-o", path.join(dir, "fr.xlsx"), "--lang", "fr");
     expect(fr.code).toBe(0);
-    expect(fr.out).toMatch(/ {2}formules déplacées avec leur ligne : 2 \(Assessment!/);
-    expect(fr.out).toContain("  formules gardées comme valeurs (références impossibles à reporter ; à retaper) : 2 → feuille Notes (upgrade)");
-    expect(fr.out).toMatch(/ {4}Assessment!\w+\d+ : =SUM\(/);
+    expect(fr.out).toMatch(/ {2}formules déplacées avec leur ligne\u00a0: 2 \(Assessment!/);
+    expect(fr.out).toContain("  formules gardées comme valeurs (références impossibles à reporter; à retaper)\u00a0: 2 → feuille Notes (upgrade)");
+    expect(fr.out).toMatch(/ {4}Assessment!\w+\d+\u00a0: =SUM\(/);
   });
 });

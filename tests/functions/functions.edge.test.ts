@@ -66,9 +66,9 @@ describe("the language of the messages", () => {
 
   it("is read at each call: the same refusal in French, then in English", () => {
     setDisplayLanguage("fr-FR");
-    expect(errorOf(() => score(col(9), 1, 4)).message).toBe("cotations, ligne 1 : la cotation 9 est hors de l'échelle (1 à 4)");
+    expect(errorOf(() => score(col(9), [[1]], [[4]])).message).toBe("cotations, ligne 1 : la cotation 9 est hors de l'échelle (1 à 4)");
     setDisplayLanguage("en-GB");
-    expect(errorOf(() => score(col(9), 1, 4)).message).toBe("ratings, row 1: rating 9 is outside the scale (1 to 4)");
+    expect(errorOf(() => score(col(9), [[1]], [[4]])).message).toBe("ratings, row 1: rating 9 is outside the scale (1 to 4)");
   });
 });
 

@@ -21,12 +21,12 @@ const GOLDEN = {
 
 /** [id, English name, French name, parameters as "en/fr" with "[…]" when optional and "[][]" for ranges, result shape]. */
 const SIGNATURES: [string, string, string, string[], "scalar" | "matrix"][] = [
-  ["SCORE", "SCORE", "SCORE", ["ratings/cotations[][]", "scale_min/echelle_min", "scale_max/echelle_max", "[weights/poids[][]]"], "scalar"],
+  ["SCORE", "SCORE", "SCORE", ["ratings/cotations[][]", "scale_min/echelle_min[][]", "scale_max/echelle_max[][]", "[weights/poids[][]]"], "scalar"],
   [
     "DIMSCORE",
     "DIMSCORE",
     "SCOREDIM",
-    ["dimensions/dimensions[][]", "ratings/cotations[][]", "dimension/dimension", "scale_min/echelle_min", "scale_max/echelle_max", "[weights/poids[][]]"],
+    ["dimensions/dimensions[][]", "ratings/cotations[][]", "dimension/dimension", "scale_min/echelle_min[][]", "scale_max/echelle_max[][]", "[weights/poids[][]]"],
     "scalar",
   ],
   ["GAP", "GAP", "ECART", ["score/score[][]", "target/cible[][]"], "matrix"],
@@ -46,7 +46,21 @@ const SIGNATURES: [string, string, string, string[], "scalar" | "matrix"][] = [
     ],
     "scalar",
   ],
-  ["AGREEMENT", "AGREEMENT", "ACCORD", ["ratings_a/cotations_a[][]", "ratings_b/cotations_b[][]", "[tolerance/tolerance]"], "scalar"],
+  [
+    "AGREEMENT",
+    "AGREEMENT",
+    "ACCORD",
+    [
+      "ratings_a/cotations_a[][]",
+      "ratings_b/cotations_b[][]",
+      "[tolerance/tolerance]",
+      "[scale_min/echelle_min[][]]",
+      "[scale_max/echelle_max[][]]",
+      "[default_min/echelle_defaut_min]",
+      "[default_max/echelle_defaut_max]",
+    ],
+    "scalar",
+  ],
   ["SPREAD", "SPREAD", "DISPERSION", ["ratings_matrix/matrice_cotations[][]"], "matrix"],
   ["CONSENSUS", "CONSENSUS", "CONSENSUS", ["ratings_matrix/matrice_cotations[][]", "[method/methode]"], "matrix"],
 ];

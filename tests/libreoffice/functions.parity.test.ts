@@ -495,9 +495,9 @@ function compare(a: Assessment, wb: ExcelJS.Workbook): string[] {
     const slice = (col: unknown[][]): unknown[][] => col.slice(first - 2, last - 1);
     const query = computedValue(calc.getCell(row, CALC.dimension));
 
-    same(`${d.id} SCORE`, score(slice(ratingsCol), min, max, slice(weightsCol)), e.score, native(row, CALC.score));
-    same(`${d.id} SCORE unweighted`, score(slice(ratingsCol), min, max), unweighted.dimensions[i]!.score, native(row, CALC.scoreUnweighted));
-    const ds = dimscore(dimensionsCol, ratingsCol, query, min, max, weightsCol);
+    same(`${d.id} SCORE`, score(slice(ratingsCol), [[min]], [[max]], slice(weightsCol)), e.score, native(row, CALC.score));
+    same(`${d.id} SCORE unweighted`, score(slice(ratingsCol), [[min]], [[max]]), unweighted.dimensions[i]!.score, native(row, CALC.scoreUnweighted));
+    const ds = dimscore(dimensionsCol, ratingsCol, query, [[min]], [[max]], weightsCol);
     dimscores.push([ds]);
     same(`${d.id} DIMSCORE (as "${String(query)}")`, ds, e.score, native(row, CALC.dimscore));
     same(`${d.id} COMPLETION`, completion(slice(ratingsCol)), e.completion, native(row, CALC.completion));

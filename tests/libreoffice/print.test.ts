@@ -80,6 +80,9 @@ function expectations(sheet: SheetPlan, plan: WorkbookPlan): { values: Set<strin
       return { values: new Set(Array.from({ length: rows }, (_, i) => code("P", i))), headers: readHeaders() };
     case "actions":
       return { values: new Set(Array.from({ length: rows }, (_, i) => code("A", i))), headers: readHeaders() };
+    case "steps":
+      // One row per step of the template, headed by its id.
+      return { values: new Set((sheet.tables[0]?.rows ?? []).map((r) => String(r[0]))), headers: readHeaders() };
     case "template": {
       // Two tables side by side, either one the longer: the first column of each.
       const keys = (sheet.tables[0]?.rows ?? []).map((r) => String(r[0]));

@@ -49,8 +49,8 @@ describe("a generated workbook", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(
       (["dashboard", "grid", "evidence", "actions", "template", "lists"] as const).map((k) => SHEET_NAMES[k][lang]),
     );
-    // QG_Themes only for a template with themes (the second version's); this one has none.
-    expect([...findTables(wb).values()].map((t) => t.name).sort()).toEqual(Object.values(TABLES).filter((t) => t !== TABLES.themes).sort());
+    // QG_Themes and QG_Steps only for a template with themes or steps (the second version's); this one has neither.
+    expect([...findTables(wb).values()].map((t) => t.name).sort()).toEqual(Object.values(TABLES).filter((t) => t !== TABLES.themes && t !== TABLES.steps).sort());
   });
 
   it.each(builtinTemplates().map((t) => [t.id, t] as const))("holds one grid row per criterion of %s", async (_, template) => {

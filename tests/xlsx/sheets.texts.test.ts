@@ -84,19 +84,22 @@ describe("the texts Qualigrid writes into its own sheets", () => {
 
   it("writes the authoring workbook's guidance in its language, and the explanations in both", async () => {
     const fr = await load(await renderAuthoringWorkbook(undefined, "fr"));
-    expect(fr.worksheets.map((s) => s.name)).toEqual(["Modèle", "Explications"]);
+    expect(fr.worksheets.map((s) => s.name)).toEqual(["Modèle", "Échelles", "Sous-thèmes", "Démarche", "Actions prévues", "Explications"]);
     const sheet = fr.getWorksheet("Modèle");
     expect(sheet?.getCell("A1").value).toBe("Nouveau modèle");
-    expect(sheet?.getCell("A2").value).toBe("Remplissez les deux tableaux (voir la feuille « Explications »), puis : qualigrid new ce-fichier.xlsx -o grille.xlsx");
+    expect(sheet?.getCell("A2").value).toBe(
+      "Remplissez les deux tableaux, et au besoin ceux des feuilles suivantes (voir la feuille «\u00a0Explications\u00a0»), puis\u00a0: qualigrid new ce-fichier.xlsx -o grille.xlsx",
+    );
+    expect(fr.getWorksheet("Démarche")?.getCell("A2").value).toMatch(/^Les étapes de la démarche/);
     const help = fr.getWorksheet("Explications");
     expect([1, 2, 3].map((c) => help?.getCell(1, c).value)).toEqual(["Clé ou colonne", "Français", "English"]);
     expect([1, 2, 3].map((c) => help?.getCell(2, c).value)).toEqual(["format", "Version du format de cette feuille (ne pas modifier).", "Version of this sheet's format (do not change)."]);
-    expect(help?.rowCount).toBe(20);
+    expect(help?.rowCount).toBe(31);
 
     const en = await load(await renderAuthoringWorkbook(undefined, "en"));
-    expect(en.worksheets.map((s) => s.name)).toEqual(["Template", "Help"]);
+    expect(en.worksheets.map((s) => s.name)).toEqual(["Template", "Scales", "Themes", "Process", "Planned actions", "Help"]);
     expect(en.getWorksheet("Template")?.getCell("A1").value).toBe("New template");
-    expect(en.getWorksheet("Template")?.getCell("A2").value).toBe('Fill in both tables (see the "Help" sheet), then: qualigrid new this-file.xlsx -o grid.xlsx');
+    expect(en.getWorksheet("Template")?.getCell("A2").value).toBe('Fill in both tables, and those of the next sheets if need be (see the "Help" sheet), then: qualigrid new this-file.xlsx -o grid.xlsx');
     expect(en.getWorksheet("Help")?.getCell("A1").value).toBe("Key or column");
   });
 });

@@ -6,6 +6,7 @@ import type { CliMessageCode } from "../../model/messages/messages.cli.js";
 import { langOf } from "../cli.lang.js";
 import { cliText, fmt, pct, printable, say } from "../cli.print.js";
 import { openAssessment } from "../workbook.open.js";
+import { stepsLines } from "../steps.print.js";
 import { settingsText } from "./set.command.js";
 
 /** The `score --json` shape of design.md (overall also carries target, gap and coverage). */
@@ -91,6 +92,8 @@ export async function scoreCommand(io: CliIo, file: string, opts: { json?: boole
     const unmet = result.criteria.filter((c) => c.requiredNotMet).map((c) => c.id);
     say(io, "cli.score.requiredNotMet", { count: unmet.length, ids: unmet.join(", ") });
   }
+  // The process steps (`QG_Steps`): where the organization stands, for a template that has them.
+  for (const l of stepsLines(wb.assessment, L)) io.out(l);
   if (o.provisional) {
     io.out(settingsText("settings.provisionalNote", L, { completion: pct(o.completion, L), threshold: pct(wb.assessment.settings.completionThreshold, L) }));
   }

@@ -64,6 +64,28 @@ function printFormulas(io: CliIo, s: UpgradeSummary): void {
   if (s.formulasAsValues.length > PRINTED_ISSUES) io.out(text("upgrade.cli.formulasMore", { count: s.formulasAsValues.length - PRINTED_ISSUES, sheet: s.notesSheet ?? "" }));
 }
 
+/**
+ * The criteria that took over others' answers, then the old answers left for review, one per line
+ * (the first `PRINTED_ISSUES`, then a count): all of them are on the notes sheet.
+ */
+function printReview(io: CliIo, s: UpgradeSummary): void {
+  const L = langOf(io);
+  const text = (code: Parameters<typeof upgradeText>[0], params: Record<string, string | number>): string =>
+    upgradeText(code, L, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? printable(v) : v])));
+  if (s.replaced.length > 0) {
+    const list = s.replaced.map((r) => `${r.id} ← ${r.from.join(" + ")}`).join(", ");
+    io.out(text("upgrade.cli.replaced", { count: s.replaced.length, list: ` (${list})` }));
+  }
+  if (s.review.length === 0) return;
+  const sheet = s.notesSheet ?? "";
+  io.out(text("upgrade.cli.review", { count: s.review.length, sheet }));
+  for (const r of s.review.slice(0, PRINTED_ISSUES)) {
+    const label = r.label !== "" ? ` (${r.label})` : "";
+    io.out(text("upgrade.cli.reviewItem", { criterion: r.criterion, from: r.from, column: r.column, value: String(r.value), label, reason: upgradeText(`upgrade.reason.${r.reason}`, L) }));
+  }
+  if (s.review.length > PRINTED_ISSUES) io.out(text("upgrade.cli.reviewMore", { count: s.review.length - PRINTED_ISSUES, sheet }));
+}
+
 /** The summary, in the language `io` speaks: what happened to each criterion, then each dimension's score. */
 function printSummary(io: CliIo, target: string, s: UpgradeSummary): void {
   const L = langOf(io);
@@ -75,6 +97,7 @@ function printSummary(io: CliIo, target: string, s: UpgradeSummary): void {
   if (s.archiveSheet) counted("cli.upgrade.archivedTo", s.archived, { sheet: s.archiveSheet });
   else counted("cli.upgrade.archived", s.archived);
   counted("cli.upgrade.added", s.added);
+  printReview(io, s);
   if (s.columnsCopied.length > 0) say(io, "cli.upgrade.columnsCopied", { list: s.columnsCopied.join(", ") });
   if (s.sheetsCopied.length > 0) say(io, "cli.upgrade.sheetsCopied", { list: s.sheetsCopied.join(", ") });
   if (s.notesKept.length > 0) say(io, "cli.upgrade.notesKept", { list: s.notesKept.join(", ") });

@@ -62,6 +62,10 @@ export const CHECK_MESSAGES = registerMessages({
     fr: (p) => `l'action ${p.action} est en retard (échéance ${p.date}) : mettez à jour son statut ou son échéance`,
     en: (p) => `action ${p.action} is overdue (due ${p.date}): update its status or its due date`,
   },
+  "check.stepOverdue": {
+    fr: (p) => `l'étape ${p.id} («\u00a0${p.title}\u00a0») est en retard (date prévue ${p.date})\u00a0: inscrivez sa date de réalisation ou mettez son statut à jour`,
+    en: (p) => `step ${p.id} ("${p.title}") is overdue (planned for ${p.date}): enter the date it was done or update its status`,
+  },
   "check.evidenceExpired": {
     // `asOf`: the workbook's assessment date, which expiry is judged against; "" when there is none (today is).
     fr: (p) =>

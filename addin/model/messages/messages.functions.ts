@@ -10,8 +10,20 @@ export const FUNCTION_MESSAGES = registerMessages({
     en: (p) => `${p.a} (${p.sizeA}) and ${p.b} (${p.sizeB}) must have the same size`,
   },
   "functions.scaleBounds": {
-    fr: (p) => `echelle_min (${p.min}) doit être inférieur à echelle_max (${p.max})`,
-    en: (p) => `scale_min (${p.min}) must be below scale_max (${p.max})`,
+    fr: (p) => `${p.a ?? "echelle_min"} (${p.min}) doit être inférieur à ${p.b ?? "echelle_max"} (${p.max})`,
+    en: (p) => `${p.a ?? "scale_min"} (${p.min}) must be below ${p.b ?? "scale_max"} (${p.max})`,
+  },
+  "functions.scaleBoundsAt": {
+    fr: (p) => `ligne ${p.row} : ${p.a} (${p.min}) doit être inférieur à ${p.b} (${p.max}) ; laissez les deux vides pour une ligne sans échelle`,
+    en: (p) => `row ${p.row}: ${p.a} (${p.min}) must be below ${p.b} (${p.max}); leave both blank for a row without a scale`,
+  },
+  "functions.boundMissing": {
+    fr: (p) => `${p.arg}, ligne ${p.row} : vide alors que ${p.other} est donné ; donnez les deux bornes, ou aucune pour une ligne sans échelle`,
+    en: (p) => `${p.arg}, row ${p.row}: blank while ${p.other} is given; give both bounds, or neither for a row without a scale`,
+  },
+  "functions.missingArgument": {
+    fr: (p) => `${p.arg} est requis quand ${p.other} est donné`,
+    en: (p) => `${p.arg} is needed when ${p.other} is given`,
   },
   "functions.notANumber": {
     fr: (p) => `${p.arg} doit être un nombre (valeur « ${p.value} »)`,

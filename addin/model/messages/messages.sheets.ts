@@ -38,8 +38,30 @@ export const SHEET_MESSAGES = registerMessages({
   "sheets.authoring.helpName": { fr: () => "Explications", en: () => "Help" },
   "sheets.authoring.newTitle": { fr: () => "Nouveau modèle", en: () => "New template" },
   "sheets.authoring.howTo": {
-    fr: (p) => `Remplissez les deux tableaux (voir la feuille « ${p.help} »), puis : qualigrid new ce-fichier.xlsx -o grille.xlsx`,
-    en: (p) => `Fill in both tables (see the "${p.help}" sheet), then: qualigrid new this-file.xlsx -o grid.xlsx`,
+    fr: (p) => `Remplissez les deux tableaux, et au besoin ceux des feuilles suivantes (voir la feuille «\u00a0${p.help}\u00a0»), puis\u00a0: qualigrid new ce-fichier.xlsx -o grille.xlsx`,
+    en: (p) => `Fill in both tables, and those of the next sheets if need be (see the "${p.help}" sheet), then: qualigrid new this-file.xlsx -o grid.xlsx`,
+  },
+  // The sheets of the second version's template-wide parts, each holding one table.
+  "sheets.authoring.part.scales.name": { fr: () => "Échelles", en: () => "Scales" },
+  "sheets.authoring.part.scales.howTo": {
+    fr: () =>
+      "Les autres échelles du modèle (la sienne est sur la première feuille)\u00a0: une ligne par niveau, du plus bas au plus haut\u00a0; «\u00a0sans objet\u00a0» et niveau cible sur la première ligne de l'échelle. Un critère la nomme dans sa colonne scale.",
+    en: () => "The template's other scales (its own is on the first sheet): one row per level, lowest first; N/A and target level on the scale's first row. A criterion names it in its scale column.",
+  },
+  "sheets.authoring.part.themes.name": { fr: () => "Sous-thèmes", en: () => "Themes" },
+  "sheets.authoring.part.themes.howTo": {
+    fr: () => "Les sous-thèmes de chaque dimension, chacun noté à part\u00a0: une ligne par sous-thème. Un critère le nomme dans sa colonne theme.",
+    en: () => "The themes of each dimension, each scored apart: one row per theme. A criterion names it in its theme column.",
+  },
+  "sheets.authoring.part.steps.name": { fr: () => "Démarche", en: () => "Process" },
+  "sheets.authoring.part.steps.howTo": {
+    fr: () => "Les étapes de la démarche, dans l'ordre\u00a0: la grille en fait le tableau «\u00a0Démarche\u00a0», chaque étape prévue tant de jours après la date de l'évaluation.",
+    en: () => 'The steps of the process, in order: the grid makes them its "Process" table, each step planned so many days after the assessment date.',
+  },
+  "sheets.authoring.part.actions.name": { fr: () => "Actions prévues", en: () => "Planned actions" },
+  "sheets.authoring.part.actions.howTo": {
+    fr: () => "Les actions que le référentiel prévoit lui-même\u00a0: la grille les inscrit au plan d'action, marquées «\u00a0Modèle\u00a0», avec leurs dates comptées à partir de la date de l'évaluation.",
+    en: () => 'The actions the framework itself plans: the grid writes them into the action plan, marked "Template", their dates counted from the assessment date.',
   },
   "sheets.authoring.keyHeader": { fr: () => "Clé ou colonne", en: () => "Key or column" },
   // What each key and column of the authoring tables means (the explanations sheet shows both languages).
@@ -95,6 +117,51 @@ export const SHEET_MESSAGES = registerMessages({
   "sheets.authoring.help.weight": { fr: () => "Poids du critère dans sa dimension (1 par défaut).", en: () => "Weight of the criterion in its dimension (default 1)." },
   "sheets.authoring.help.itemTargetLevel": { fr: () => "Niveau cible propre au critère (facultatif).", en: () => "The criterion's own target level (optional)." },
   "sheets.authoring.help.evidence": { fr: () => "Preuves attendues (facultatif).", en: () => "Expected evidence (optional)." },
+  "sheets.authoring.help.replaces": {
+    fr: () => "Facultatif\u00a0: identifiants d'anciens modèles que celui-ci remplace, séparés par des virgules\u00a0; leurs grilles se mettent à jour vers lui.",
+    en: () => "Optional: ids of earlier templates this one replaces, separated by commas; their grids upgrade to it.",
+  },
+  "sheets.authoring.help.itemScale": {
+    fr: () => "Facultatif\u00a0: l'échelle du critère, par son identifiant (feuille «\u00a0Échelles\u00a0»)\u00a0; vide\u00a0: l'échelle du modèle.",
+    en: () => 'Optional: the criterion\'s scale, by its id ("Scales" sheet); blank: the template\'s scale.',
+  },
+  "sheets.authoring.help.type": {
+    fr: () => "Facultatif\u00a0: «\u00a0texte\u00a0» pour une question à réponse libre (jamais cotée)\u00a0; vide ou «\u00a0cotation\u00a0»\u00a0: critère coté. Les mots anglais (text, rating) sont acceptés.",
+    en: () => 'Optional: "text" for a free-text question (never scored); blank or "rating": a rated criterion. The French words (texte, cotation) are accepted.',
+  },
+  "sheets.authoring.help.required": {
+    fr: () => "Facultatif\u00a0: «\u00a0Oui\u00a0» (ou x) pour un critère requis\u00a0: «\u00a0sans objet\u00a0» lui est refusé, et il est signalé tant qu'il n'atteint pas son niveau cible.",
+    en: () => 'Optional: "Yes" (or x) for a required criterion: N/A is refused for it, and it is flagged until it reaches its target level.',
+  },
+  "sheets.authoring.help.theme": {
+    fr: () => "Facultatif\u00a0: le sous-thème du critère, par son identifiant (feuille «\u00a0Sous-thèmes\u00a0», même dimension).",
+    en: () => 'Optional: the criterion\'s theme, by its id ("Themes" sheet, same dimension).',
+  },
+  "sheets.authoring.help.itemReplaces": {
+    fr: () => "Facultatif\u00a0: identifiants de critères d'une version antérieure dont ce critère reprend les réponses (renumérotés, fusionnés), séparés par des virgules.",
+    en: () => "Optional: ids of criteria of an earlier version whose answers this criterion takes over (renumbered, merged), separated by commas.",
+  },
+  "sheets.authoring.help.levelMap": {
+    fr: () => "Facultatif\u00a0: quand l'échelle du critère change, ancien niveau\u00a0=\u00a0nouveau niveau, séparés par «\u00a0;\u00a0» (1=0; 2=5).",
+    en: () => 'Optional: when the criterion\'s scale changes, old level = new level, separated by ";" (1=0; 2=5).',
+  },
+  "sheets.authoring.help.scales": {
+    fr: () => "Feuille «\u00a0Échelles\u00a0»\u00a0: identifiant de l'échelle (répété ou laissé vide sous sa première ligne), sans objet permis (TRUE/FALSE) et niveau cible (première ligne), valeur et libellé de chaque niveau.",
+    en: () => '"Scales" sheet: the scale\'s id (repeated, or left blank below its first row), N/A allowed (TRUE/FALSE) and target level (first row), each level\'s value and label.',
+  },
+  "sheets.authoring.help.themes": {
+    fr: () => "Feuille «\u00a0Sous-thèmes\u00a0»\u00a0: identifiant de la dimension (celui du tableau des critères), identifiant et titre du sous-thème.",
+    en: () => '"Themes" sheet: the dimension\'s id (as in the criteria table), the theme\'s id and title.',
+  },
+  "sheets.authoring.help.steps": {
+    fr: () => "Feuille «\u00a0Démarche\u00a0»\u00a0: identifiant, titre, description et livrable de chaque étape, et le nombre de jours après la date de l'évaluation où elle est prévue.",
+    en: () => '"Process" sheet: each step\'s id, title, description and deliverable, and how many days after the assessment date it is planned.',
+  },
+  "sheets.authoring.help.actions": {
+    fr: () =>
+      "Feuille «\u00a0Actions prévues\u00a0»\u00a0: identifiant, action, livrable, pilote (un rôle), début et échéance en jours après la date de l'évaluation, indicateur et sa cible, critère servi (son identifiant).",
+    en: () => '"Planned actions" sheet: id, action, deliverable, owner (a role), start and due in days after the assessment date, indicator and its target, the criterion it serves (its id).',
+  },
 });
 
 /** A code of this section. */

@@ -267,4 +267,24 @@ export const TEMPLATE_MESSAGES = registerMessages({
     fr: () => "aucun critère sous la ligne d'en-têtes",
     en: () => "no criterion below the header row",
   },
+  "template.grid.scaleInvalid": {
+    fr: (p) => `l'échelle «\u00a0${p.value}\u00a0» doit donner au moins deux niveaux distincts, séparés par «\u00a0;\u00a0» (Non\u00a0; Oui), au besoin avec leur valeur (0\u00a0=\u00a0Non\u00a0; 1\u00a0=\u00a0Oui)`,
+    en: (p) => `scale "${p.value}" must give at least two distinct levels separated by ";" (No; Yes), with their values if need be (0 = No; 1 = Yes)`,
+  },
+  "template.grid.typeInvalid": {
+    fr: (p) => `le type «\u00a0${p.value}\u00a0» n'est ni «\u00a0cotation\u00a0» ni «\u00a0texte\u00a0» (rating, text)`,
+    en: (p) => `type "${p.value}" is neither "rating" nor "text" (cotation, texte)`,
+  },
+  "template.grid.requiredInvalid": {
+    fr: (p) => `«\u00a0${p.value}\u00a0» ne dit pas si le critère est requis\u00a0: écrivez Oui, Non, x ou laissez vide`,
+    en: (p) => `"${p.value}" does not say whether the criterion is required: write Yes, No, x or leave it blank`,
+  },
+  "template.grid.levelMapInvalid": {
+    fr: (p) => `la correspondance des niveaux «\u00a0${p.value}\u00a0» doit s'écrire ancien\u00a0=\u00a0nouveau, séparés par «\u00a0;\u00a0» (1\u00a0=\u00a00\u00a0; 2\u00a0=\u00a05)`,
+    en: (p) => `level map "${p.value}" must read old = new, separated by ";" (1 = 0; 2 = 5)`,
+  },
+  "template.authoring.themeDimension": {
+    fr: (p) => `dimension «\u00a0${p.dimension}\u00a0» inconnue\u00a0: un sous-thème appartient à une dimension du tableau des critères (${p.known})`,
+    en: (p) => `unknown dimension "${p.dimension}": a theme belongs to a dimension of the criteria table (${p.known})`,
+  },
 });

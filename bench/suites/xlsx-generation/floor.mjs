@@ -10,16 +10,16 @@
 //                    provisional flag, 1 validation on the table + 1 on B6, 4 conditional formats, 7 names
 //   Grille           QG_Grid (1,000 rows × 22 cols, 10 formula cols), 3 text cells, 2 list validations
 //   Preuves          QG_Evidence (10,000 rows × 12 cols of values), 5 validations
-//   Plan d'action    QG_Actions (20 blank rows × 14 cols, 3 formula cols), 4 validations
+//   Plan d'action    QG_Actions (20 blank rows × 15 cols, 3 formula cols), 5 validations
 //   Modèle           QG_TemplateInfo (key/value) and QG_TemplateItems (1,000 rows × 16 cols)
-//   Listes           choice lists, scale bounds, reference date and QG_Settings (7 validated inputs), 24 names
+//   Listes           choice lists, scale bounds, reference date and QG_Settings (7 validated inputs), 25 names
 // Every table data cell gets its column's style (font, top alignment/wrap, lock, number format,
 // input fill); header rows and rows with wrapped text get heights (15 pt a line); sheets get tab
 // colours, freeze panes, print settings (whole columns up to the last one a person reads, header
 // row repeated, one page wide, landscape when wide) and (but the registers) protection.
 import ExcelJS from "exceljs";
 import {
-  ACTION_STATUSES, CONSOLIDATION_CHOICES, EVIDENCE_STATUSES, EVIDENCE_TYPES, HEADERS, SETTING_LABELS, SHEET_NAMES, TEXTS, YES_NO,
+  ACTION_SOURCES, ACTION_STATUSES, CONSOLIDATION_CHOICES, EVIDENCE_STATUSES, EVIDENCE_TYPES, HEADERS, SETTING_LABELS, SHEET_NAMES, TEXTS, YES_NO,
 } from "../../../dist/addin/plan/labels.js";
 import { SETTING_NAMES } from "../../../dist/addin/plan/names.js";
 import { NA_TOKENS } from "../../../dist/addin/model/scale.js";
@@ -351,12 +351,13 @@ export async function buildFloorWorkbook(template, evidenceRows) {
       col(A.progress.fr, 11, "in", { numFmt: "0%", validation: between(0, 1, TEXTS.invalidProgress.fr) }),
       col(A.comment.fr, 30, "in", { wrap: true }),
       col(A.overdue.fr, 11, "calc"),
+      col(A.source.fr, 16, "in", { validation: listOf("QG_ActionSources") }),
     ];
     const dim = lookup("dimension");
     const gap = lookup("gap");
     const overdue = fx(`IF(AND(ISNUMBER(${r("due")}),${r("due")}<TODAY(),SUMPRODUCT(--(QG_ClosedStatuses=${r("status")}))=0),"${TEXTS.overdue.fr}","")`);
     const rows = [];
-    for (let i = 0; i < 20; i++) rows.push([null, null, dim, gap, null, null, null, null, null, null, null, null, null, overdue]);
+    for (let i = 0; i < 20; i++) rows.push([null, null, dim, gap, null, null, null, null, null, null, null, null, null, overdue, null]);
     const ws = addSheet(wb, SHEET_NAMES.actions.fr, "C55A11", { rows: 4, cols: 1, headerRow: 4, last: cols.length, widths: widthsOf(1, cols) });
     writeTable(ws, "QG_Actions", 4, 1, "TableStyleLight13", cols, rows);
     put(ws, 1, 1, `${title} — ${TEXTS.actionsSubtitle.fr}`, FONT.title);
@@ -397,7 +398,7 @@ export async function buildFloorWorkbook(template, evidenceRows) {
 
   // ── Listes: choice lists and settings, each under a workbook name ──────────────────────────
   {
-    const widths = { 1: 9, 2: 24, 3: 40, 5: 16, 7: 18, 8: 16, 9: 16, 10: 10, 12: 20, 13: 22, 15: 26, 16: 11, 18: 20, 19: 44, 20: 14, 22: 14 };
+    const widths = { 1: 9, 2: 24, 3: 40, 5: 16, 7: 18, 8: 16, 9: 16, 10: 10, 11: 18, 12: 20, 13: 22, 15: 26, 16: 11, 18: 20, 19: 44, 20: 14, 22: 14 };
     // The print area reaches W: the settings subtitle in R2 spills past V, and the product prints a title whole.
     const ws = addSheet(wb, SHEET_NAMES.lists.fr, "7F7F7F", { rows: 3, headerRow: 3, last: 23, widths });
     const list = (column, head, values) => {
@@ -425,6 +426,7 @@ export async function buildFloorWorkbook(template, evidenceRows) {
     name("QG_ActionStatuses", `$I$4:$I$${lastAction}`);
     name("QG_ClosedStatuses", `$I$${4 + ACTION_STATUSES.findIndex((s) => s.key === "done")}:$I$${lastAction}`);
     name("QG_YesNo", `$J$4:$J$${list(10, TEXTS.listsYesNo.fr, YES_NO.map((s) => s.fr))}`);
+    name("QG_ActionSources", `$K$4:$K$${list(11, TEXTS.listsActionSource.fr, ACTION_SOURCES.map((s) => s.text.fr))}`);
     const bands = template.maturity;
     const lastBand = list(12, TEXTS.listsMaturityMin.fr, bands.map((b) => b.min));
     list(13, TEXTS.listsMaturityLabel.fr, bands.map((b) => fr(b.label)));
