@@ -82,6 +82,13 @@ export interface UpgradeSummary {
    * dimension of either version, in the new version's order, then those it removed.
    */
   dimensions: DimensionChange[];
+  /** References of the user's charts (`Sheet!$D$16:$D$18`, with the sheet the chart is on) re-pointed to where their table column went. */
+  chartsMoved?: { sheet: string; from: string; to: string }[];
+  /**
+   * References of the user's charts left as they were though the tables of the sheet they name moved
+   * or changed size (not exactly one column of a table): listed on the notes sheet, to check.
+   */
+  chartsLeft?: { sheet: string; formula: string }[];
 }
 
 /** Why an old answer is left for review rather than written. */

@@ -1,6 +1,7 @@
 import { unzipSync, zipSync } from "fflate";
 import type ExcelJS from "exceljs";
 import { PartCopy, encoder, freeId, relativeTarget, relsPathOf, resolveTarget, textOf, type KeptParts } from "./xlsx.carry.parts.js";
+import { isChartPart, packageTables, repointChart, workbookTables, type TablePlace } from "./xlsx.carry.charts.js";
 import { chartsheetsOf, placeChartsheets, type KeptSheets } from "./xlsx.carry.sheets.js";
 import {
   contentTypeItems,
@@ -43,6 +44,8 @@ interface SheetPart {
 interface Carried extends KeptParts {
   sheetParts: SheetPart[];
   chartsheets: KeptSheets | null;
+  /** The package's tables, when a chart is carried: its references are re-pointed from them (`xlsx.carry.charts.ts`). */
+  tables: TablePlace[];
 }
 
 const CARRIED = new WeakMap<ExcelJS.Workbook, Carried>();
@@ -84,7 +87,7 @@ export function carryDrawings(bytes: Uint8Array, from: ExcelJS.Workbook): Uint8A
   const workbookPart = resolveTarget("", workbook);
   const sheets = sheetPartsOf(out, workbookPart);
   const packageTypes = parseContentTypes(textOf(out, "[Content_Types].xml") ?? "");
-  const copy = new PartCopy(carried, out, packageTypes);
+  const copy = new PartCopy(repointed(carried, () => packageTables(out, workbookPart)), out, packageTypes);
   let placed = 0;
   for (const d of carried.sheetParts) {
     const sheet = sheets.get(d.sheet.toLowerCase());
@@ -98,6 +101,75 @@ export function carryDrawings(bytes: Uint8Array, from: ExcelJS.Workbook): Uint8A
   // exceljs writes folders as empty entries; a package needs none.
   const files = Object.fromEntries(Object.entries(out).filter(([name]) => !name.endsWith("/")));
   return zipSync(files, { level: 6 });
+}
+
+/**
+ * `carried` with its charts' references re-pointed to where their table columns are in what is
+ * written (`tables`, read only when a chart is carried); `carried` itself when none moved. A chart
+ * that does not parse is carried as it was.
+ */
+function repointed(carried: Carried, tables: () => TablePlace[]): KeptParts {
+  const charts = [...carried.parts.keys()].filter(isChartPart);
+  if (charts.length === 0 || carried.tables.length === 0) return carried;
+  const to = tables();
+  const parts = new Map(carried.parts);
+  const decoder = new TextDecoder();
+  for (const part of charts) {
+    const bytes = parts.get(part);
+    if (bytes === undefined) continue;
+    try {
+      const xml = decoder.decode(bytes);
+      const done = repointChart(xml, carried.tables, to);
+      if (done.xml !== xml) parts.set(part, encoder.encode(done.xml));
+    } catch {
+      // left as it was
+    }
+  }
+  return { ...carried, parts };
+}
+
+/**
+ * The references of the charts carried from `old`'s package (see `keepDrawings`), each with the sheet
+ * it is shown on and what it becomes once written with the tables of `next` (`to` undefined: no
+ * table column's, left as it is), and the tables of both.
+ */
+export function chartReferences(
+  old: ExcelJS.Workbook,
+  next: ExcelJS.Workbook,
+): { references: { sheet: string; from: string; to: string | undefined }[]; tables: { from: TablePlace[]; to: TablePlace[] } } {
+  const carried = CARRIED.get(old);
+  const to = workbookTables(next);
+  const references: { sheet: string; from: string; to: string | undefined }[] = [];
+  if (!carried) return { references, tables: { from: [], to } };
+  const decoder = new TextDecoder();
+  for (const [part, sheet] of chartSheets(carried)) {
+    const bytes = carried.parts.get(part);
+    if (bytes === undefined) continue;
+    try {
+      for (const r of repointChart(decoder.decode(bytes), carried.tables, to).references) references.push({ sheet, ...r });
+    } catch {
+      // a chart that does not parse is carried as it was: nothing to say of its references
+    }
+  }
+  return { references, tables: { from: carried.tables, to } };
+}
+
+/** Each carried chart part, with the name of the sheet (or chart sheet) that shows it. */
+function chartSheets(carried: Carried): Map<string, string> {
+  const found = new Map<string, string>();
+  const decoder = new TextDecoder();
+  const seen = new Set<string>();
+  const reach = (part: string, sheet: string): void => {
+    if (seen.has(part)) return;
+    seen.add(part);
+    if (isChartPart(part) && !found.has(part)) found.set(part, sheet);
+    const rels = carried.parts.get(relsPathOf(part));
+    if (rels === undefined) return;
+    for (const r of parseRels(decoder.decode(rels))) if (!r.external) reach(resolveTarget(part, r.target), sheet);
+  };
+  for (const d of carried.sheetParts) reach(d.part, d.sheet);
+  for (const c of carried.chartsheets?.chartsheets ?? []) reach(c.part, c.name);
+  return found;
 }
 
 /** Puts `d` on worksheet part `sheet` of `out`, unless it has that element already; whether it did. */
@@ -194,7 +266,17 @@ function carriedOf(parts: Record<string, Uint8Array>): { carried: Carried; strip
   for (const d of sheetParts) reach(d.part);
   for (const c of charts?.kept.chartsheets ?? []) reach(c.part);
   const types = parseContentTypes(textOf(parts, "[Content_Types].xml") ?? "");
-  return { carried: { sheetParts, chartsheets: charts?.kept ?? null, parts: kept, types }, stripped };
+  const tables = [...kept.keys()].some(isChartPart) ? tablesOf(parts, workbookPart) : [];
+  return { carried: { sheetParts, chartsheets: charts?.kept ?? null, parts: kept, types, tables }, stripped };
+}
+
+/** The tables of a package; none when one does not parse (its charts are then carried as they are). */
+function tablesOf(parts: Record<string, Uint8Array>, workbookPart: string): TablePlace[] {
+  try {
+    return packageTables(parts, workbookPart);
+  } catch {
+    return [];
+  }
 }
 
 /** The worksheets of a package, by lower-case sheet name → part name. */

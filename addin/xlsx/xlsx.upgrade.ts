@@ -21,6 +21,7 @@ import { sameLevels } from "./xlsx.upgrade.answers.js";
 import { answerSources, carryGridAnswers } from "./xlsx.upgrade.grid.js";
 import { REVIEW_LEAD, writeReviewBlock } from "./xlsx.upgrade.review.js";
 import { carrySteps } from "./xlsx.steps.js";
+import { noteChartReferences } from "./xlsx.carry.notes.js";
 
 /**
  * Upgrades a Qualigrid workbook to a new template version: a new workbook is generated from the
@@ -251,6 +252,7 @@ export async function upgradeWorkbook(
     earlier(NOTES_LEAD) ??
     earlier(FORMULAS_LEAD) ??
     earlier(REVIEW_LEAD) ??
+    earlier(CHARTS_LEAD) ??
     wb.addWorksheet(freeName(wb, sheetText("sheets.notes.name", lang)));
   if (moved.length > 0) {
     const ws = notesSheet();
@@ -301,6 +303,7 @@ export async function upgradeWorkbook(
     writeReviewBlock(ws, summary.review, lang, { template: a.template.id, from: a.template.version, to: next.version });
     summary.notesSheet = ws.name;
   }
+  noteChartReferences(old, wb, summary, notesSheet, lang, { template: a.template.id, from: a.template.version, to: next.version });
   summary.dimensions = dimensionChanges(a, next, wb, summary);
   return { ok: true, value: { workbook: wb, summary }, warnings: [] };
 }
@@ -504,6 +507,8 @@ function bothTexts(code: SheetMessageCode): Record<Lang, string> {
 const ARCHIVE_LEAD = bothTexts("sheets.archive.lead");
 /** How the notes sheet starts; an earlier upgrade's notes sheet is recognised by it. */
 const NOTES_LEAD = bothTexts("sheets.notes.lead");
+/** How a notes sheet holding only chart references left as they were starts. */
+const CHARTS_LEAD: Record<Lang, string> = { fr: upgradeText("upgrade.charts.lead", "fr"), en: upgradeText("upgrade.charts.lead", "en") };
 /** How a notes sheet holding only formulas kept as values starts. */
 const FORMULAS_LEAD: Record<Lang, string> = { fr: upgradeText("upgrade.formulas.lead", "fr"), en: upgradeText("upgrade.formulas.lead", "en") };
 

@@ -65,6 +65,27 @@ function printFormulas(io: CliIo, s: UpgradeSummary): void {
 }
 
 /**
+ * The references of the user's charts re-pointed to their table column's new rows, then those left
+ * as they were on a sheet whose tables changed size, one per line (the first `PRINTED_ISSUES`, then a
+ * count): all of them are on the notes sheet.
+ */
+function printCharts(io: CliIo, s: UpgradeSummary): void {
+  const L = langOf(io);
+  const text = (code: Parameters<typeof upgradeText>[0], params: Record<string, string | number>): string =>
+    upgradeText(code, L, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? printable(v) : v])));
+  const moved = s.chartsMoved ?? [];
+  if (moved.length > 0) {
+    const shown = moved.slice(0, PRINTED_ISSUES).map((m) => `${m.from} → ${m.to}`).join(", ");
+    io.out(text("upgrade.cli.chartsMoved", { count: moved.length, list: ` (${shown}${moved.length > PRINTED_ISSUES ? ", …" : ""})` }));
+  }
+  const left = s.chartsLeft ?? [];
+  if (left.length === 0) return;
+  io.out(text("upgrade.cli.chartsLeft", { count: left.length, sheet: s.notesSheet ?? "" }));
+  for (const c of left.slice(0, PRINTED_ISSUES)) io.out(text("upgrade.cli.chartLeft", { sheet: c.sheet, formula: c.formula }));
+  if (left.length > PRINTED_ISSUES) io.out(text("upgrade.cli.chartsMore", { count: left.length - PRINTED_ISSUES, sheet: s.notesSheet ?? "" }));
+}
+
+/**
  * The criteria that took over others' answers, then the old answers left for review, one per line
  * (the first `PRINTED_ISSUES`, then a count): all of them are on the notes sheet.
  */
@@ -103,6 +124,7 @@ function printSummary(io: CliIo, target: string, s: UpgradeSummary): void {
   if (s.notesKept.length > 0) say(io, "cli.upgrade.notesKept", { list: s.notesKept.join(", ") });
   if (s.notesMoved.length > 0) say(io, "cli.upgrade.notesMoved", { list: s.notesMoved.join(", "), sheet: s.notesSheet ?? "" });
   printFormulas(io, s);
+  printCharts(io, s);
   if (s.dimensions.length === 0) return;
   say(io, "cli.upgrade.scores");
   const width = Math.max(...s.dimensions.map((d) => d.id.length));

@@ -13,6 +13,12 @@ const REVIEW_LEAD = {
   en: "Answers to review after the upgrade of",
 } as const;
 
+/** How the block of chart references left as they were starts on the notes sheet; a notes sheet is recognised by it too. */
+const CHARTS_LEAD = {
+  fr: "Références de graphiques laissées telles quelles par la mise à jour de",
+  en: "Chart references left as they were by the upgrade of",
+} as const;
+
 const NB = "\u00a0";
 
 /**
@@ -83,6 +89,31 @@ export const UPGRADE_MESSAGES = registerMessages({
   "upgrade.reason.formula": {
     fr: () => `Formule écrite comme sa valeur (reportée sur la nouvelle échelle ou fusionnée); retapez-la au besoin`,
     en: () => "Formula written as its value (mapped onto the new scale or merged); type it again if needed",
+  },
+  // The user's charts over Qualigrid's tables (xlsx.carry.charts.ts): re-pointed, or left and listed.
+  "upgrade.charts.lead": { fr: () => CHARTS_LEAD.fr, en: () => CHARTS_LEAD.en },
+  "upgrade.charts.title": {
+    fr: (p) =>
+      `${CHARTS_LEAD.fr} ${p.template} ${p.from} vers ${p.to}${NB}: les tableaux de leur feuille ont changé de taille; vérifiez que chaque graphique montre encore les bonnes lignes.`,
+    en: (p) => `${CHARTS_LEAD.en} ${p.template} ${p.from} to ${p.to}: the tables of their sheet changed size; check that each chart still shows the right rows.`,
+  },
+  "upgrade.charts.sheet": { fr: () => "Graphique sur la feuille", en: () => "Chart on sheet" },
+  "upgrade.charts.reference": { fr: () => "Référence", en: () => "Reference" },
+  "upgrade.cli.chartsMoved": {
+    fr: (p) => `  références de graphiques reportées sur les nouvelles lignes${NB}: ${p.count}${p.list}`,
+    en: (p) => `  chart references moved to the new rows: ${p.count}${p.list}`,
+  },
+  "upgrade.cli.chartsLeft": {
+    fr: (p) => `  références de graphiques laissées telles quelles (à vérifier)${NB}: ${p.count} → feuille ${p.sheet}`,
+    en: (p) => `  chart references left as they were (to check): ${p.count} → sheet ${p.sheet}`,
+  },
+  "upgrade.cli.chartLeft": {
+    fr: (p) => `    ${p.sheet}${NB}: ${p.formula}`,
+    en: (p) => `    ${p.sheet}: ${p.formula}`,
+  },
+  "upgrade.cli.chartsMore": {
+    fr: (p) => `    … et ${p.count} autres, dans la feuille ${p.sheet}`,
+    en: (p) => `    … and ${p.count} more, on sheet ${p.sheet}`,
   },
   "upgrade.cli.replaced": {
     fr: (p) => `  reprenant les réponses d'anciens critères${NB}: ${p.count}${p.list}`,
