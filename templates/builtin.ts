@@ -1,5 +1,5 @@
+import donnerLeCap from "./donner-le-cap.json" with { type: "json" };
 import engagementQualite from "./engagement-qualite.json" with { type: "json" };
-import hasDonnerLeCap from "./has-donner-le-cap.json" with { type: "json" };
 import partenariatUsagers from "./partenariat-usagers.json" with { type: "json" };
 import rqiiacConditions from "./rqiiac-conditions.json" with { type: "json" };
 import specifiqueEngagement from "./specifique-engagement.json" with { type: "json" };
@@ -9,6 +9,6 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, unknown>> = {
   "engagement-qualite": engagementQualite,
   "rqiiac-conditions": rqiiacConditions,
   "specifique-engagement": specifiqueEngagement,
-  "has-donner-le-cap": hasDonnerLeCap,
+  "donner-le-cap": donnerLeCap,
   "partenariat-usagers": partenariatUsagers,
 };

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { builtinTemplate, builtinTemplates } from "../model/builtin.js";
+import { builtinTemplate, builtinTemplateReplacing, builtinTemplates } from "../model/builtin.js";
 import { TEMPLATE_LIMITS } from "../model/excel.limits.js";
 import { issueOf } from "../model/messages/message.catalog.js";
 import "../model/messages/messages.limits.js";
@@ -12,8 +12,10 @@ import { BadInput, exists, readInputFile } from "./cli.io.js";
 import { cliIssue } from "./cli.print.js";
 
 /**
- * Finds the template a user named: a built-in id, a template `.json`, or an `.xlsx` that carries
- * a template (a Qualigrid workbook, else the authoring tables, else a hand-made grid). Returns it with the warnings found while reading it.
+ * Finds the template a user named: a built-in id (or a former id a built-in `replaces`, with a
+ * warning naming the new one), a template `.json`, or an `.xlsx` that carries a template (a
+ * Qualigrid workbook, else the authoring tables, else a hand-made grid). Returns it with the
+ * warnings found while reading it.
  */
 export async function resolveTemplate(arg: string): Promise<{ template: Template; warnings: InputIssue[] }> {
   const ext = path.extname(arg).toLowerCase();
@@ -33,6 +35,8 @@ export async function resolveTemplate(arg: string): Promise<{ template: Template
   }
   const builtin = builtinTemplate(arg);
   if (builtin) return { template: builtin, warnings: [] };
+  const renamed = builtinTemplateReplacing(arg);
+  if (renamed) return { template: renamed, warnings: [cliIssue("cli.template.renamed", arg, { id: renamed.id })] };
   const ids = builtinTemplates().map((t) => t.id).join(", ");
   throw new BadInput([cliIssue("cli.template.unknown", arg, { ids })]);
 }

@@ -23,3 +23,12 @@ export function builtinTemplates(): Template[] {
 export function builtinTemplate(id: string): Template | undefined {
   return builtinTemplates().find((t) => t.id.toLowerCase() === id.toLowerCase());
 }
+
+/**
+ * The built-in template that took over a former id through its `replaces` (case-insensitive),
+ * such as `donner-le-cap` for `has-donner-le-cap`, or undefined.
+ */
+export function builtinTemplateReplacing(oldId: string): Template | undefined {
+  const key = oldId.toLowerCase();
+  return builtinTemplates().find((t) => t.replaces?.some((r) => r.toLowerCase() === key));
+}

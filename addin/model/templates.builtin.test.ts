@@ -8,8 +8,8 @@ const FILES = readdirSync(TEMPLATES_DIR)
   .filter((f) => f.endsWith(".json") && f !== "template.schema.json")
   .sort();
 
-/** The built-in templates design.md lists, one per seed document. */
-const DESIGN_IDS = ["engagement-qualite", "rqiiac-conditions", "specifique-engagement", "has-donner-le-cap", "partenariat-usagers"];
+/** The built-in templates design.md lists, one per seed document (`has-donner-le-cap` renamed `donner-le-cap` in 2.0.0). */
+const DESIGN_IDS = ["engagement-qualite", "rqiiac-conditions", "specifique-engagement", "donner-le-cap", "partenariat-usagers"];
 
 describe("built-in templates", () => {
   it("ships at least one template file", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builtinTemplates } from "../model/builtin.js";
+import { shippedBuiltin } from "../../tests/support/builtins.v1.js";
 import { serialOfDay } from "../model/date.serial.js";
 import { parseTemplate } from "../model/template.parse.js";
 import { richTemplateJson } from "../model/template.rich.test-helpers.js";
@@ -28,7 +28,7 @@ function records(t: TablePlan): Record<string, PlanValue>[] {
 
 describe("the action plan's table", () => {
   it("ends with a Source column (drop-down of QG_ActionSources) and has no Livrable column for a first-version template", () => {
-    const t = actionsTable(options(), builtinTemplates()[0]);
+    const t = actionsTable(options(), shippedBuiltin("engagement-qualite"));
     expect(t.columns.map((c) => c.key)).toEqual([
       "id", "criterion", "dimension", "gap", "action", "owner", "start", "due", "status", "indicator", "indicatorTarget", "progress", "comment", "overdue", "source",
     ]);
@@ -71,7 +71,7 @@ describe("the action plan's table", () => {
 
   it("takes no blank row when asked for none, but never makes an empty table", () => {
     expect(actionsTable(options({ blankRows: 0 }), rich()).rows).toHaveLength(2);
-    expect(actionsTable(options({ blankRows: 0 }), builtinTemplates()[0]).rows).toHaveLength(1);
+    expect(actionsTable(options({ blankRows: 0 }), shippedBuiltin("engagement-qualite")).rows).toHaveLength(1);
   });
 
   it("skips the template's actions a workbook holds already (an upgrade), keeping their Livrable column", () => {

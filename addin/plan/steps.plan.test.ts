@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builtinTemplates } from "../model/builtin.js";
+import { SHIPPED_BUILTIN_IDS, shippedBuiltin } from "../../tests/support/builtins.v1.js";
 import { richTemplateJson } from "../model/template.rich.test-helpers.js";
 import { parseTemplate } from "../model/template.parse.js";
 import type { Template } from "../model/template.types.js";
@@ -74,8 +74,8 @@ describe("the process sheet (QG_Steps)", () => {
     expect(lists?.cells.filter((c) => c.col === 29).map((c) => c.value)).toEqual(["Statut des étapes", "À venir", "En cours", "Terminée"]);
   });
 
-  it("is absent, with its names and lists, for templates without steps: the shipped built-ins keep their workbooks", () => {
-    for (const t of builtinTemplates()) {
+  it("is absent, with its names and lists, for templates without steps: the 1.0.0 built-ins keep their workbooks", () => {
+    for (const t of SHIPPED_BUILTIN_IDS.map(shippedBuiltin)) {
       const plan = buildPlan(t);
       expect(plan.sheets.some((s) => s.key === "steps" || s.tables.some((x) => x.name === TABLES.steps))).toBe(false);
       expect(plan.names.some((n) => n.name === NAMES.stepStatuses || n.name === NAMES.stepDone)).toBe(false);

@@ -28,7 +28,7 @@ export function stepsTable(template: Template, options: PlanOptions): TablePlan 
   if (steps.length === 0) return null;
   const { lang } = options;
   const specs: Record<StepsKey, ColumnSpec> = {
-    id: { width: 8 },
+    id: { width: 10 },
     title: { width: 30, wrap: true },
     description: { width: 36, wrap: true },
     deliverable: { width: 28, wrap: true },

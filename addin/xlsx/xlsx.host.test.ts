@@ -66,7 +66,9 @@ describe("FileHost (the browser workbench's workbook host)", () => {
     expect(row(b)?.rating).toBe(naDisplayToken("fr"));
     // Text that looks like a formula stays text.
     expect(row(c)).toMatchObject({ rating: 1, comment: "=1+1" });
-    const added = (assessment.actions ?? []).filter((x) => x.criterion !== "");
+    // Engagement Qualité 2.0.0 pre-fills one action (« Modèle »); the plan from gaps leaves it alone.
+    expect(assessment.actions?.[0]).toMatchObject({ criterion: "BPQ-05", source: "Modèle" });
+    const added = (assessment.actions ?? []).filter((x) => x.criterion !== "" && x.source !== "Modèle");
     expect(added.map((x) => x.criterion)).toEqual([a, c]);
     expect(added.map((x) => x.id)).toEqual(["A-001", "A-002"]);
   });
@@ -81,9 +83,10 @@ describe("FileHost (the browser workbench's workbook host)", () => {
     const many = grid.slice(0, before + 3).map((g) => ({ criterion: g.criterion, dimension: g.dimension, gap: 1 }));
     expect(value(await host.appendActions(many))).toBe(many.length);
     const { wb, assessment } = await readBack(host);
-    expect((assessment.actions ?? []).map((x) => x.criterion)).toEqual(many.map((m) => m.criterion));
+    // After the template's own action (BPQ-05, pre-filled by Engagement Qualité 2.0.0).
+    expect((assessment.actions ?? []).map((x) => x.criterion)).toEqual(["BPQ-05", ...many.map((m) => m.criterion)]);
     const table = findTables(wb).get(TABLES.actions.toLowerCase());
-    expect(table && table.bottom - table.top).toBe(many.length);
+    expect(table && table.bottom - table.top).toBe(many.length + 1);
   });
 
   it("refuses to generate over a grid (gridExists), as in Excel", async () => {

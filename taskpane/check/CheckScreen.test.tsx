@@ -52,8 +52,10 @@ describe.each(LANG_CASES)("Check screen ($lang)", ({ lang, i18n }) => {
     const { user } = renderPane(host);
     await user.click(screen.getByRole("tab", { name: t("tab.check") }));
     await user.click(screen.getByRole("button", { name: t("check.run") }));
-    // A fresh grid is unanswered: warnings only, no error and nothing to repair.
-    expect(await screen.findByText(i18n.plural("check.summary", TEMPLATE.dimensions.reduce((n, d) => n + d.criteria.length, 0)))).toBeTruthy();
+    // A fresh grid is unanswered: warnings only, no error and nothing to repair. Engagement
+    // Qualité 2.0.0 also pre-fills an action whose due date waits for the assessment date.
+    const unanswered = TEMPLATE.dimensions.reduce((n, d) => n + d.criteria.length, 0);
+    expect(await screen.findByText(i18n.plural("check.summary", unanswered + (TEMPLATE.actions ?? []).length))).toBeTruthy();
     expect(screen.queryByRole("button", { name: new RegExp(t("check.repair", { n: 0 }).split("(")[0] ?? "") })).toBeNull();
   });
 

@@ -10,7 +10,7 @@ import { MemoryHost } from "../host/memory.host.js";
 import { gridHost } from "../test/fixtures.js";
 import { LANG_CASES, renderPane, spaced } from "../test/render.js";
 
-const template = builtinTemplates().find((t) => t.id === "has-donner-le-cap");
+const template = builtinTemplates().find((t) => t.id === "donner-le-cap");
 if (!template) throw new Error("built-in template missing");
 
 /** Chooses the template on the Templates screen and goes on to Generate. */

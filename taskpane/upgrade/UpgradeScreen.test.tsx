@@ -11,9 +11,13 @@ import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { MemoryHost } from "../host/memory.host.js";
 import { LANG_CASES, renderPane } from "../test/render.js";
 import { gridCellOf, loaded, workbookBytes } from "../test/workbook.bytes.js";
+import { shippedBuiltin } from "../../tests/support/builtins.v1.js";
 import { upgradedFileName } from "./upgrade.state.js";
 
-const V1 = builtinTemplates()[3] as Template;
+/** A current built-in whose first dimension's criteria are rated (Engagement Qualité). */
+const V1 = builtinTemplates()[0] as Template;
+/** Donner le CAP as shipped at 1.0.0, before the built-in took a new id (donner-le-cap 2.0.0). */
+const CAP_1 = shippedBuiltin("has-donner-le-cap");
 
 /** Version 9 of V1: its first criterion removed, one criterion added to the first dimension. */
 function version9(): Template {
@@ -83,6 +87,28 @@ describe.each(LANG_CASES)("Upgrade screen ($lang)", ({ lang, i18n }) => {
     const summary = status.closest("[role=status]")?.textContent ?? "";
     expect(summary).toContain(t("upgrade.done", { from: `${V1.id} ${V1.version}`, to: "successeur 1.0.0" }));
     expect(summary).toContain(t("upgrade.reviewItem", { criterion: kept ?? "", from: kept ?? "", column: HEADERS.grid.rating[lang], value: "2" }));
+  });
+
+  it("proposes the built-in donner-le-cap 2.0.0 to a has-donner-le-cap 1.0.0 workbook; a rated question now answered in words goes to review", async () => {
+    const bytes = await workbookBytes(CAP_1, lang, (wb) => {
+      gridCellOf(wb, HEADERS.grid.criterion[lang], "Q-02", HEADERS.grid.rating[lang]).value = 2;
+      gridCellOf(wb, HEADERS.grid.criterion[lang], "P-01", HEADERS.grid.rating[lang]).value = 3;
+    });
+    const host = MemoryHost.withPlan(buildPlan(CAP_1, { lang }), { lang, bytes });
+    const { user } = renderPane(host);
+    await user.click(await screen.findByRole("tab", { name: t("tab.upgrade") }));
+    await user.click(screen.getByRole("button", { name: t("upgrade.run") }));
+    await waitFor(() => expect(host.opened).toHaveLength(1));
+    const status = await screen.findByText(t("upgrade.where.newWindow"));
+    const summary = status.closest("[role=status]")?.textContent ?? "";
+    expect(summary).toContain(t("upgrade.done", { from: "has-donner-le-cap 1.0.0", to: "donner-le-cap 2.0.0" }));
+    expect(summary).toContain(t("upgrade.reviewItem", { criterion: "Q-02", from: "Q-02", column: HEADERS.grid.rating[lang], value: "2" }));
+    const opened = host.opened[0];
+    if (!opened) throw new Error("nothing opened");
+    const read = readQualigridWorkbook(await loaded(opened.bytes), opened.name);
+    if (!read.ok) throw new Error(read.issues.map((i) => i.message).join("; "));
+    expect(read.value.template.id).toBe("donner-le-cap");
+    expect(read.value.grid.find((r) => r.criterion === "P-01")?.rating).toBe(3);
   });
 
   it("asks for « apply anyway » before applying the same or an older version", async () => {

@@ -55,7 +55,7 @@ describe("bin/qualigrid.js", () => {
   it("runs new, fill and score --json end to end as separate processes", () => {
     const dir = tempDir();
     const xlsx = path.join(dir, "cap.xlsx");
-    expect(qualigrid("new", "has-donner-le-cap", "-o", xlsx, "--lang", "en").status).toBe(0);
+    expect(qualigrid("new", "donner-le-cap", "-o", xlsx, "--lang", "en").status).toBe(0);
     // PRAT: P-01 … P-05, scale 1–4, all weight 1. P-01 and P-02 at 4 (s = 1), P-03 at 1 (s = 0), P-04 N/A, P-05 blank.
     const csv = writeText(dir, "answers.csv", "criterion,rating,comment\nP-01,4,\nP-02,in place and monitored,\nP-03,Non amorcé,\nP-04,n/a,\nP-05,,\n");
     const fill = qualigrid("fill", xlsx, "--answers", csv);

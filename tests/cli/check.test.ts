@@ -162,15 +162,19 @@ describe("qualigrid check", () => {
   it("prints JSON that parses, with file and findings, each finding with code, severity, where and message", async () => {
     const dir = tempDir();
     const xlsx = path.join(dir, "cap.xlsx");
-    expect((await run("new", "has-donner-le-cap", "-o", xlsx, "--lang", "en")).code).toBe(0);
+    expect((await run("new", "donner-le-cap", "-o", xlsx, "--lang", "en")).code).toBe(0);
     const { code, json, findings } = await checkJson(xlsx);
     expect(code).toBe(1);
     expect(Object.keys(json).sort()).toEqual(["file", "findings"]);
-    expect(findings).toHaveLength(19);
+    // Donner le CAP 2.0.0: 16 rated criteria, 8 free-text questions, 9 pre-filled actions whose
+    // due dates wait for an assessment date.
+    const counts: Record<string, number> = {};
     for (const f of findings) {
       expect(Object.keys(f).sort()).toEqual(["code", "message", "severity", "where"]);
-      expect(f.where).toMatch(/^Assessment!\$?[A-Z]+\$?\d+$/);
-      expect(f.message).toMatch(/has no rating/);
+      expect(f.where).toMatch(/^(Assessment|Action plan)!\$?[A-Z]+\$?\d+$/);
+      expect(f.message).toMatch(/has no (rating|answer|due date)/);
+      counts[f.code] = (counts[f.code] ?? 0) + 1;
     }
+    expect(counts).toEqual({ unanswered: 16, questionUnanswered: 8, actionNoDueDate: 9 });
   });
 });

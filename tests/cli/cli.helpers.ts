@@ -65,7 +65,7 @@ export function writeJson(dir: string, name: string, json: unknown): string {
 }
 
 /** The five built-in template ids. */
-export const BUILTIN_IDS = ["engagement-qualite", "rqiiac-conditions", "specifique-engagement", "has-donner-le-cap", "partenariat-usagers"];
+export const BUILTIN_IDS = ["engagement-qualite", "rqiiac-conditions", "specifique-engagement", "donner-le-cap", "partenariat-usagers"];
 
 /** The sheet names of a workbook, by language. */
 export const SHEETS = {

@@ -217,17 +217,17 @@ describe("qualigrid fill", () => {
     const dir = tempDir();
     const xlsx = path.join(dir, "spec.xlsx");
     expect((await run("new", "specifique-engagement", "-o", xlsx)).code).toBe(0);
-    // CAP has 3 criteria of weight 1 on the 1–4 scale « Jamais, Rarement, Souvent, Toujours ».
-    const csv = writeText(dir, "answers.csv", "criterion,rating,comment\nCAP-PRO,Toujours,\nCAP-ORG,rarely,\nCAP-SOC,3,\n");
+    // CAP has 2 criteria of weight 1 (one per source of influence) on the 1–4 scale « Jamais, Rarement, Souvent, Toujours ».
+    const csv = writeText(dir, "answers.csv", "criterion,rating,comment\nCAP-PRO,Toujours,\nCAP-ORG,rarely,\n");
     expect((await run("fill", xlsx, "--answers", csv)).code).toBe(0);
     const json = scoreJson((await run("score", xlsx, "--json")).out);
-    const cap = (100 * (1 + 1 / 3 + 2 / 3)) / 3; // s = 1, 1/3, 2/3
+    const cap = (100 * (1 + 1 / 3)) / 2; // s = 1, 1/3
     const capJson = at(json.dimensions, 0);
-    expect(capJson).toMatchObject({ id: "CAP", answered: 3, notApplicable: 0, total: 3, completion: 1, target: 66 });
+    expect(capJson).toMatchObject({ id: "CAP", answered: 2, notApplicable: 0, total: 2, completion: 1, target: 66 });
     expect(capJson.score).toBeCloseTo(cap, 9);
     expect(capJson.gap).toBeCloseTo(66 - cap, 9);
     expect(json.overall.score).toBeCloseTo(cap, 9); // the only scored dimension
-    expect(json.overall.completion).toBeCloseTo(3 / 20, 9);
+    expect(json.overall.completion).toBeCloseTo(2 / 24, 9); // 22 rated criteria and 2 free-text questions
     for (const d of json.dimensions.slice(1)) expect(d.score).toBeNull();
   });
 });

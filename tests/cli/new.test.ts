@@ -26,6 +26,15 @@ async function criterionIds(id: string): Promise<string[]> {
   return t.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
 }
 
+/** The « Démarche / Process » sheet (QG_Steps) a template with process steps gets. */
+const STEPS_SHEET = { fr: "Démarche", en: "Process" } as const;
+
+/** Whether a built-in template has process steps, as `show --json` prints it. */
+async function builtinHasSteps(id: string): Promise<boolean> {
+  const t = JSON.parse((await run("show", id, "--json")).out) as { steps?: unknown[] };
+  return (t.steps?.length ?? 0) > 0;
+}
+
 /** The values of one column of a table's data rows. */
 function columnValues(wb: ExcelJS.Workbook, tableName: string, header: string): unknown[] {
   const t = table(wb, tableName);
@@ -51,7 +60,9 @@ describe("qualigrid new: a readable workbook", () => {
 
     const wb = await loadXlsx(file);
     const names = wb.worksheets.map((w) => w.name);
-    expect([...names].sort()).toEqual(Object.values(SHEETS[lang]).sort());
+    // Templates with process steps (Engagement Qualité, Partenariat) get a « Démarche » sheet too.
+    const steps = (await builtinHasSteps(id)) ? [STEPS_SHEET[lang]] : [];
+    expect([...names].sort()).toEqual([...Object.values(SHEETS[lang]), ...steps].sort());
     for (const name of TABLE_NAMES) expect(findTable(wb, name), `table ${name}`).toBeDefined();
     expect(table(wb, "QG_Grid").sheet.name).toBe(SHEETS[lang].grid);
     expect(table(wb, "QG_Evidence").sheet.name).toBe(SHEETS[lang].evidence);
@@ -122,7 +133,7 @@ describe("qualigrid new: refusals, with nothing written", () => {
   it("refuses to overwrite an existing file without --force (exit 2, file byte-for-byte unchanged)", async () => {
     const dir = tempDir();
     const file = path.join(dir, "out.xlsx");
-    expect((await run("new", "has-donner-le-cap", "-o", file)).code).toBe(0);
+    expect((await run("new", "donner-le-cap", "-o", file)).code).toBe(0);
     const before = fs.readFileSync(file);
     const r = await run("new", "specifique-engagement", "-o", file);
     expect(r.code).toBe(2);
@@ -135,7 +146,7 @@ describe("qualigrid new: refusals, with nothing written", () => {
   it("refuses to overwrite any existing file, even one that is not a workbook", async () => {
     const dir = tempDir();
     const file = writeText(dir, "notes.xlsx", "mes notes importantes\n");
-    const r = await run("new", "has-donner-le-cap", "-o", file);
+    const r = await run("new", "donner-le-cap", "-o", file);
     expect(r.code).toBe(2);
     expect(fs.readFileSync(file, "utf8")).toBe("mes notes importantes\n");
   });
@@ -143,7 +154,7 @@ describe("qualigrid new: refusals, with nothing written", () => {
   it("replaces an existing file with --force", async () => {
     const dir = tempDir();
     const file = path.join(dir, "out.xlsx");
-    expect((await run("new", "has-donner-le-cap", "-o", file)).code).toBe(0);
+    expect((await run("new", "donner-le-cap", "-o", file)).code).toBe(0);
     const r = await run("new", "specifique-engagement", "-o", file, "--force");
     expect(r.code).toBe(0);
     expect(templateJson((await run("show", file, "--json")).out).id).toBe("specifique-engagement");
@@ -153,7 +164,7 @@ describe("qualigrid new: refusals, with nothing written", () => {
   it.each(["out.xls", "out.csv", "out"])("refuses the output %s, which is not an .xlsx (exit 2, no file)", async (name) => {
     const dir = tempDir();
     const file = path.join(dir, name);
-    const r = await run("new", "has-donner-le-cap", "-o", file);
+    const r = await run("new", "donner-le-cap", "-o", file);
     expect(r.code).toBe(2);
     expect(r.err).toContain(file);
     expect(r.err).toContain(".xlsx");
@@ -173,7 +184,7 @@ describe("qualigrid new: refusals, with nothing written", () => {
   it("refuses an output in a folder that does not exist (exit 2, names the file)", async () => {
     const dir = tempDir();
     const file = path.join(dir, "missing-folder", "out.xlsx");
-    const r = await run("new", "has-donner-le-cap", "-o", file);
+    const r = await run("new", "donner-le-cap", "-o", file);
     expect(r.code).toBe(2);
     expect(r.err).toContain(file);
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -228,10 +239,23 @@ describe("qualigrid new: refusals, with nothing written", () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 
+  it("still takes the old id has-donner-le-cap, writes donner-le-cap and says so", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "cap.xlsx");
+    const r = await run("new", "has-donner-le-cap", "-o", file);
+    expect(r.code).toBe(0);
+    expect(r.errLines).toEqual(["avertissement : has-donner-le-cap: ce modèle intégré s'appelle maintenant donner-le-cap : c'est lui qui est utilisé"]);
+    const shown = templateJson((await run("show", file, "--json")).out);
+    expect(shown.id).toBe("donner-le-cap");
+    const en = await run("show", "HAS-Donner-le-CAP", "--lang", "en");
+    expect(en.code).toBe(0);
+    expect(en.err).toContain("HAS-Donner-le-CAP: this built-in template is now called donner-le-cap; that is the one used");
+  });
+
   it("refuses a missing -o or an unknown --lang as usage errors (exit 2, nothing written)", async () => {
     const dir = tempDir();
-    expect((await run("new", "has-donner-le-cap")).code).toBe(2);
-    const r = await run("new", "has-donner-le-cap", "-o", path.join(dir, "out.xlsx"), "--lang", "de");
+    expect((await run("new", "donner-le-cap")).code).toBe(2);
+    const r = await run("new", "donner-le-cap", "-o", path.join(dir, "out.xlsx"), "--lang", "de");
     expect(r.code).toBe(2);
     expect(fs.readdirSync(dir)).toEqual([]);
   });

@@ -34,11 +34,11 @@ describe("the command line in French", () => {
     const r = await run("templates");
     expect(shown(r)).toMatchInlineSnapshot(`
       "exit 0
-      engagement-qualite     1.0.0    8 dim.  43 crit.  Engagement Qualité — grille d'autoévaluation des 8 dimensions
-      rqiiac-conditions      1.0.0    4 dim.  22 crit.  Organisation communautaire en établissement — conditions de pratique (RQIIAC)
-      specifique-engagement  1.0.0    5 dim.  20 crit.  SPECifique — soutien personnalisé à l'engagement clinique
-      has-donner-le-cap      1.0.0    3 dim.  19 crit.  Donner le CAP ! — qualité et sécurité des soins dans le projet de service
-      partenariat-usagers    1.0.0   10 dim.  44 crit.  Partenariat avec l'usager et ses proches — plan de projet"
+      engagement-qualite     2.0.0    8 dim.  43 crit.  Engagement Qualité — grille d'autoévaluation des 8 dimensions
+      rqiiac-conditions      2.0.0    5 dim.  35 crit.  Organisation communautaire en établissement — conditions de pratique (RQIIAC)
+      specifique-engagement  2.0.0    7 dim.  24 crit.  SPECifique — soutien personnalisé à l'engagement clinique
+      donner-le-cap          2.0.0    4 dim.  24 crit.  Donner le CAP! — qualité et sécurité des soins dans le projet de service
+      partenariat-usagers    2.0.0   10 dim.  46 crit.  Partenariat avec l'usager et ses proches — plan de projet"
     `);
   });
 

@@ -16,7 +16,7 @@ describe("qualigrid score --json", () => {
     const json = parseJson<Record<string, unknown>>(r.out);
     expect(Object.keys(json).sort()).toEqual(["dimensions", "overall", "template"]);
     const score = scoreJson(r.out);
-    expect(score.template).toEqual({ id: "engagement-qualite", version: "1.0.0" });
+    expect(score.template).toEqual({ id: "engagement-qualite", version: "2.0.0" });
     expect(score.overall).toHaveProperty("score");
     expect(score.overall).toHaveProperty("completion");
     expect(score.dimensions.map((d) => d.id)).toEqual(["GOUV", "RESS", "OFFR", "COMM", "PART", "SECU", "RH", "BPQ"]);

@@ -29,6 +29,12 @@ describe("qualigrid templates", () => {
     expect(list.find((t) => t.id === "engagement-qualite")).toMatchObject({ dimensions: 8, criteria: 43 });
   });
 
+  it("lists Donner le CAP under its new id, not the one it replaces", async () => {
+    const r = await run("templates");
+    expect(r.out).toMatch(/^donner-le-cap\s+2\.0\.0/m);
+    expect(r.out).not.toContain("has-donner-le-cap");
+  });
+
   it("gives the titles in English with --lang en", async () => {
     const r = await run("templates", "--lang", "en");
     expect(r.code).toBe(0);
@@ -77,10 +83,10 @@ describe("qualigrid show", () => {
   it("shows the template carried by a workbook made by `new`", async () => {
     const dir = tempDir();
     const xlsx = path.join(dir, "cap.xlsx");
-    expect((await run("new", "has-donner-le-cap", "-o", xlsx)).code).toBe(0);
+    expect((await run("new", "donner-le-cap", "-o", xlsx)).code).toBe(0);
     const r = await run("show", xlsx);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("has-donner-le-cap");
+    expect(r.out).toContain("donner-le-cap");
     expect(r.out).toContain("PLAN-06");
   });
 

@@ -190,7 +190,8 @@ describe("qualigrid upgrade to a template that replaces ids, merges criteria, ch
   it("upgrades a has-donner-le-cap workbook to donner-le-cap: its questions keep their comments, their ratings go to review", async () => {
     const dir = tempDir();
     const file = path.join(dir, "cap.xlsx");
-    expect((await run("new", "has-donner-le-cap", "-o", file, "--lang", "fr")).code).toBe(0);
+    const shipped = path.join(process.cwd(), "tests", "fixtures", "builtins-1.0.0", "has-donner-le-cap.json");
+    expect((await run("new", shipped, "-o", file, "--lang", "fr")).code).toBe(0);
     await editWorkbook(file, (wb) => {
       const g = table(wb, "QG_Grid");
       const r = gridRowOf(g, "Critère", "Q-01");
@@ -199,7 +200,7 @@ describe("qualigrid upgrade to a template that replaces ids, merges criteria, ch
       g.sheet.getCell(gridRowOf(g, "Critère", "P-01"), column(g, "Cotation")).value = 2;
     });
     const out = path.join(dir, "cap2.xlsx");
-    const next = path.join(process.cwd(), "templates", "next", "donner-le-cap.json");
+    const next = "donner-le-cap";
     const r = await run("upgrade", file, "--template", next, "-o", out, "--json");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);

@@ -311,9 +311,11 @@ describe("createExcelHost", () => {
         { criterion: "RH-4", dimension: "RH", gap: 1 },
       ]);
       expect(r).toEqual({ ok: true, value: 3 });
-      expect(fake.state.table("QG_Actions")?.bottom).toBe(t.top + 3);
+      // Below the template's own action (Engagement Qualité 2.0.0 pre-fills one).
+      const pre = (TEMPLATE.actions ?? []).length;
+      expect(fake.state.table("QG_Actions")?.bottom).toBe(t.top + pre + 3);
       const sheet = fakeSheet(fake, "Plan d'action");
-      expect([1, 2, 3].map((i) => sheet.peek(t.top + i, t.left)?.stored)).toMatchObject([{ text: "A-001" }, { text: "A-002" }, { text: "A-003" }]);
+      expect([1, 2, 3].map((i) => sheet.peek(t.top + pre + i, t.left)?.stored)).toMatchObject([{ text: "A-001" }, { text: "A-002" }, { text: "A-003" }]);
     });
 
     it("continues the numbering of the ids already there, below the last typed row", async () => {

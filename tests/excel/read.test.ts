@@ -8,6 +8,7 @@ import { syntheticTemplate } from "../../addin/excel/fake/synthetic.js";
 import type { AnswerLine } from "../../addin/model/answers.parse.js";
 import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
 import { builtinTemplates } from "../../addin/model/builtin.js";
+import { isTextCriterion, scaleOfCriterion } from "../../addin/model/criterion.scale.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import type { WorkbookPlan } from "../../addin/plan/plan.types.js";
@@ -21,17 +22,32 @@ import { HOSTILE, HOSTILE_TEXTS } from "./excel.fixtures.js";
 
 const OFFICE = () => ({ isSetSupported: () => true, displayLanguage: "fr-CA" });
 
-/** Answers for the first criteria: a level, N/A, a hostile comment, blank. */
+/**
+ * Answers for the first criteria: a level of the criterion's own scale, N/A, a hostile comment,
+ * blank; a free-text question answered in words instead of a level.
+ */
 function answersFor(template: Template): AnswerLine[] {
-  const ids = template.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
-  const levels = template.scale.levels.map((l) => l.value);
-  return ids.slice(0, 8).map((criterion, i): AnswerLine => ({
-    criterion,
-    rating: i % 4 === 1 && template.scale.notApplicable ? { kind: "na" } : i % 4 === 3 ? { kind: "blank" } : { kind: "level", value: levels[i % levels.length] ?? 1 },
-    text: null,
-    comment: HOSTILE_TEXTS[i % HOSTILE_TEXTS.length] ?? null,
-    line: i + 2,
-  }));
+  const criteria = template.dimensions.flatMap((d) => d.criteria);
+  return criteria.slice(0, 8).map((c, i): AnswerLine => {
+    const scale = scaleOfCriterion(template, c);
+    const levels = scale.levels.map((l) => l.value);
+    const na = i % 4 === 1 && scale.notApplicable;
+    const text = isTextCriterion(c);
+    return {
+      criterion: c.id,
+      rating: na ? { kind: "na" } : i % 4 === 3 || text ? { kind: "blank" } : { kind: "level", value: levels[i % levels.length] ?? 1 },
+      text: text ? (na || i % 4 === 3 ? "" : `Réponse ${i} ; =1+1`) : null,
+      comment: HOSTILE_TEXTS[i % HOSTILE_TEXTS.length] ?? null,
+      line: i + 2,
+    };
+  });
+}
+
+/** The level the evaluator gives the first criterion: the lowest of its scale; none for a question. */
+function evaluatorLevel(template: Template): number | null {
+  const first = template.dimensions[0]?.criteria[0];
+  if (!first || isTextCriterion(first)) return null;
+  return scaleOfCriterion(template, first).levels[0]?.value ?? 1;
 }
 
 /** What the evaluator writes beside the first criterion. */
@@ -53,7 +69,7 @@ async function both(plan: WorkbookPlan, fakeOptions: Partial<FakeOptions> = {}):
   fillAnswers(wb, first.value, lines);
   const host = createExcelHost({ runner: fake.runner(), office: OFFICE });
   for (const l of lines) {
-    const r = await host.setAnswer(l.criterion, { rating: l.rating, ...(l.comment === null ? {} : { comment: l.comment }) });
+    const r = await host.setAnswer(l.criterion, { rating: l.rating, ...(l.comment === null ? {} : { comment: l.comment }), ...(l.text === null ? {} : { text: l.text }) });
     expect(r.ok, JSON.stringify(r)).toBe(true);
   }
 
@@ -70,8 +86,8 @@ async function both(plan: WorkbookPlan, fakeOptions: Partial<FakeOptions> = {}):
   const grid = plan.sheets.find((s) => s.key === "grid")?.tables.find((t) => t.name === TABLES.grid);
   if (grid) {
     const at = (key: string): string => cellAddress(grid.top + 1, grid.left + grid.columns.findIndex((c) => c.key === key));
-    const level = plan.template.scale.levels[0]?.value ?? 1;
-    put(sheets.get("grid"), at("evaluatorRating"), level, level);
+    const level = evaluatorLevel(plan.template);
+    if (level !== null) put(sheets.get("grid"), at("evaluatorRating"), level, level);
     put(sheets.get("grid"), at("evaluatorComment"), EVALUATOR_COMMENT, textEntry(EVALUATOR_COMMENT));
   }
   if (plan.options.parts.evidence) {
@@ -81,10 +97,15 @@ async function both(plan: WorkbookPlan, fakeOptions: Partial<FakeOptions> = {}):
     put(sheets.get("evidence"), "F5", DUE.date, DUE.serial);
   }
   if (plan.options.parts.actions) {
-    put(sheets.get("actions"), "A6", "A-001", textEntry("A-001"));
-    put(sheets.get("actions"), "B6", criterion, textEntry(criterion));
-    put(sheets.get("actions"), "F6", "-Pilote", textEntry("-Pilote"));
-    put(sheets.get("actions"), "H6", DUE.date, DUE.serial);
+    // The second row below the template's own actions; columns by key (a Livrable column comes with them).
+    const t = plan.sheets.find((x) => x.key === "actions")?.tables.find((x) => x.name === TABLES.actions);
+    if (!t) throw new Error("no action plan");
+    const row = t.top + 2 + (plan.template.actions ?? []).length;
+    const at = (key: string): string => cellAddress(row, t.left + t.columns.findIndex((c) => c.key === key));
+    put(sheets.get("actions"), at("id"), "A-001", textEntry("A-001"));
+    put(sheets.get("actions"), at("criterion"), criterion, textEntry(criterion));
+    put(sheets.get("actions"), at("owner"), "-Pilote", textEntry("-Pilote"));
+    put(sheets.get("actions"), at("due"), DUE.date, DUE.serial);
   }
   if (plan.options.parts.dashboard) {
     put(sheets.get("dashboard"), "B6", 72, 72);
@@ -124,13 +145,15 @@ describe("reading the open workbook", () => {
     const lines = answersFor(plan.template);
     expect(model.respondents).toEqual([{ name: "", role: "self" }]);
     expect(model.evaluator).toEqual({ name: "", role: "evaluator" });
-    expect(model.criteria.slice(0, lines.length).map((c) => [c.criterion, c.answers[0]?.rating, c.answers[0]?.comment])).toEqual(
-      lines.map((l) => [l.criterion, l.rating, l.comment ?? ""]),
+    expect(model.criteria.slice(0, lines.length).map((c) => [c.criterion, c.answers[0]?.rating, c.answers[0]?.comment, c.answers[0]?.text])).toEqual(
+      lines.map((l) => [l.criterion, l.rating, l.comment ?? "", l.text ?? ""]),
     );
-    const level = plan.template.scale.levels[0]?.value ?? 1;
-    expect(model.criteria[0]?.evaluator).toEqual({ rating: { kind: "level", value: level }, comment: EVALUATOR_COMMENT, text: "" });
+    const level = evaluatorLevel(plan.template);
+    expect(model.criteria[0]?.evaluator).toEqual({ rating: level === null ? { kind: "blank" } : { kind: "level", value: level }, comment: EVALUATOR_COMMENT, text: "" });
     expect(model.criteria[1]?.evaluator?.rating).toEqual({ kind: "blank" });
-    if (plan.options.parts.actions) expect(model.actions?.map((a) => [a.id, a.criterion, a.owner, a.due])).toEqual([["A-001", lines[0]?.criterion, "-Pilote", DUE.date]]);
+    // Typed below the template's own actions (pre-filled by Engagement Qualité, Donner le CAP, Partenariat 2.0.0).
+    const prefilled = (plan.template.actions ?? []).map((a) => a.id);
+    if (plan.options.parts.actions) expect(model.actions?.map((a) => [a.id, a.criterion, a.owner, a.due]).filter(([id]) => !prefilled.includes(String(id)))).toEqual([["A-001", lines[0]?.criterion, "-Pilote", DUE.date]]);
     else expect(model.actions).toBeNull();
     if (plan.options.parts.evidence) expect(model.evidence?.map((e) => [e.id, e.criteria])).toEqual([["P-1", [lines[0]?.criterion, "=1+1"]]]);
     else expect(model.evidence).toBeNull();

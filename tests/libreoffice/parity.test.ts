@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
+import { isTextCriterion, scaleOfCriterion } from "../../addin/model/criterion.scale.js";
 import { naDisplayToken } from "../../addin/model/scale.js";
 import { parseTemplate } from "../../addin/model/template.parse.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
@@ -99,7 +100,8 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: Case): void {
   if (!gridSheet || !grid) throw new Error("no grid");
   const ws = wb.getWorksheet(gridSheet.name) as ExcelJS.Worksheet;
   const ratingCol = grid.left + grid.columns.findIndex((k) => k.key === "rating");
-  const levels = c.template.scale.levels.map((l) => l.value);
+  const answerCol = grid.left + grid.columns.findIndex((k) => k.key === "answer");
+  const criteria = c.template.dimensions.flatMap((d) => d.criteria);
   const ids: string[] = [];
   const onlyNaOrBlank = c.name.includes("all N/A");
   grid.rows.forEach((_, i) => {
@@ -107,6 +109,17 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: Case): void {
     ids.push(String(ws.getCell(row, grid.left + grid.columns.findIndex((k) => k.key === "criterion")).value));
     const roll = rand();
     const cell = ws.getCell(row, ratingCol);
+    const crit = criteria[i];
+    if (!crit) throw new Error(`no criterion for grid row ${row}`);
+    if (isTextCriterion(crit)) {
+      // A free-text question is answered in words in « Réponse »; a number in its rating cell is never scored.
+      if (roll < 0.5) ws.getCell(row, answerCol).value = pick(rand, ["Oui, en comité.", "  ", "=1+1", "42"]);
+      else if (roll < 0.7) cell.value = naDisplayToken(lang);
+      else if (roll < 0.8) cell.value = 3;
+      return;
+    }
+    // Each criterion on its own scale's levels.
+    const levels = scaleOfCriterion(c.template, crit).levels.map((l) => l.value);
     if (c.typed) cell.value = c.typed[i % c.typed.length] ?? null;
     else if (onlyNaOrBlank) cell.value = roll < 0.6 ? pick(rand, NA_SPELLINGS[lang]) : null;
     else if (roll < 0.6) cell.value = pick(rand, levels);
@@ -231,9 +244,12 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
     same(`${c.id} criterion`, v("criterion"), c.id);
     same(`${c.id} gap`, v("gap"), c.gap);
     same(`${c.id} priority`, v("priority"), c.priority);
-    same(`${c.id} scored`, v("scored"), c.rating.kind === "level" ? 1 : 0);
+    same(`${c.id} scored`, v("scored"), c.score === null ? 0 : 1);
     same(`${c.id} not applicable`, v("notApplicable"), c.rating.kind === "na" ? 1 : 0);
     same(`${c.id} points`, v("points"), c.score === null ? 0 : c.weight * c.score);
+    if (grid.columns.some((k) => k.key === "answered")) {
+      same(`${c.id} answered`, v("answered"), c.score !== null || (c.type === "text" && c.text !== "") ? 1 : 0);
+    }
     if (plan.options.parts.evidence) {
       same(`${c.id} evidence`, v("evidenceCount"), c.evidenceCount);
       same(`${c.id} accepted evidence`, v("acceptedEvidence"), c.acceptedEvidenceCount);
@@ -258,6 +274,22 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
     same(`${d.id} not applicable`, v("notApplicable"), d.notApplicable);
     same(`${d.id} total`, v("total"), d.total);
   });
+  // Sub-themes (QG_Themes), when the template has any.
+  const themes = dash.tables.find((t) => t.name === TABLES.themes);
+  if (themes) {
+    const tcol = (k: string): number => themes.left + indexIn(themes.columns, k);
+    let r = themes.top + 1;
+    for (const d of engine.dimensions) {
+      for (const th of d.themes) {
+        const v = (k: string): unknown => computedValue(dws.getCell(r, tcol(k)));
+        same(`theme ${d.id}/${th.id} id`, v("theme"), th.id);
+        same(`theme ${d.id}/${th.id} score`, v("score"), th.score);
+        same(`theme ${d.id}/${th.id} answered`, v("answered"), th.answered);
+        same(`theme ${d.id}/${th.id} total`, v("total"), th.total);
+        r++;
+      }
+    }
+  }
   const named = (name: string): unknown => {
     const ref = plan.names.find((n) => n.name === name);
     return ref ? computedValue(dws.getCell(ref.ref.replace(/\$/g, ""))) : "missing name";

@@ -73,7 +73,12 @@ function expectations(sheet: SheetPlan, plan: WorkbookPlan): { values: Set<strin
   const readHeaders = (i = 0): string[] => (sheet.tables[i]?.columns ?? []).filter((c) => c.style !== "helper").map((c) => c.header);
   const rows = (sheet.tables[0]?.rows.length ?? 0) + ADDED_ROWS;
   switch (sheet.key) {
-    case "grid":
+    case "grid": {
+      // The text layer may glue a dimension id that fills its narrow column to the criterion id
+      // beside it (« ETHIQUEETH-2 » on a page where the grid is shrunk to fit): still the first column.
+      const glued = plan.template.dimensions.flatMap((d) => d.criteria.map((c) => `${d.id}${c.id}`));
+      return { values: new Set([...dimensionIds, ...glued]), headers: readHeaders() };
+    }
     case "dashboard":
       return { values: new Set(dimensionIds), headers: readHeaders() };
     case "evidence":

@@ -41,21 +41,24 @@ describe.skipIf(!soffice)("a workbook made and filled by the command line, recal
     writeFileSync(path.join(dir, "answers.csv"), csv);
     expect(await main(["fill", file, "--answers", path.join(dir, "answers.csv")], io)).toBe(0);
 
-    // Two actions: one overdue, one done in the past (not overdue); an evidence item accepted.
+    // Three actions below the one Engagement Qualité 2.0.0 pre-fills (row 5): one overdue, one done
+    // in the past (not overdue), one due later; an evidence item accepted.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const actions = wb.getWorksheet("Plan d'action") as ExcelJS.Worksheet;
-    actions.getCell("A5").value = "A-1";
-    actions.getCell("B5").value = "GOUV-03";
-    actions.getCell("H5").value = new Date(Date.UTC(2020, 0, 15));
-    actions.getCell("I5").value = "En cours";
-    actions.getCell("A6").value = "A-2";
-    actions.getCell("B6").value = "GOUV-05";
-    actions.getCell("H6").value = new Date(Date.UTC(2020, 0, 15));
-    actions.getCell("I6").value = "Réalisée";
-    actions.getCell("A7").value = "A-3";
-    actions.getCell("B7").value = "RESS-02";
-    actions.getCell("H7").value = new Date(Date.UTC(2099, 0, 15));
+    expect(actions.getCell("B5").value).toBe("BPQ-05");
+    const [due, status] = [columnOf(actions, "Échéance"), columnOf(actions, "Statut")];
+    actions.getCell("A6").value = "A-1";
+    actions.getCell("B6").value = "GOUV-03";
+    actions.getCell(6, due).value = new Date(Date.UTC(2020, 0, 15));
+    actions.getCell(6, status).value = "En cours";
+    actions.getCell("A7").value = "A-2";
+    actions.getCell("B7").value = "GOUV-05";
+    actions.getCell(7, due).value = new Date(Date.UTC(2020, 0, 15));
+    actions.getCell(7, status).value = "Réalisée";
+    actions.getCell("A8").value = "A-3";
+    actions.getCell("B8").value = "RESS-02";
+    actions.getCell(8, due).value = new Date(Date.UTC(2099, 0, 15));
     const evidence = wb.getWorksheet("Preuves") as ExcelJS.Worksheet;
     evidence.getCell("B5").value = "GOUV-01; GOUV-02";
     evidence.getCell("H5").value = "Acceptée";
@@ -77,12 +80,13 @@ describe.skipIf(!soffice)("a workbook made and filled by the command line, recal
 
   it("flags overdue actions and looks up their dimension and gap", () => {
     const ws = recalculated.getWorksheet("Plan d'action") as ExcelJS.Worksheet;
-    expect(computedValue(ws.getCell("C5"))).toBe("GOUV");
-    expect(computedValue(ws.getCell("D5"))).toBe(1); // target level 3 − rating 2
-    expect(computedValue(ws.getCell("N5"))).toBe("En retard");
-    expect(computedValue(ws.getCell("N6"))).toBe(""); // done
-    expect(computedValue(ws.getCell("N7"))).toBe(""); // due in 2099
-    expect(computedValue(ws.getCell("N8"))).toBe(""); // empty row
+    const overdue = columnOf(ws, "En retard");
+    expect(computedValue(ws.getCell("C6"))).toBe("GOUV");
+    expect(computedValue(ws.getCell("D6"))).toBe(1); // target level 3 − rating 2
+    expect(computedValue(ws.getCell(6, overdue))).toBe("En retard");
+    expect(computedValue(ws.getCell(7, overdue))).toBe(""); // done
+    expect(computedValue(ws.getCell(8, overdue))).toBe(""); // due in 2099
+    expect(computedValue(ws.getCell(9, overdue))).toBe(""); // empty row
   });
 
   it("keeps comments that look like formulas as text", () => {
@@ -100,7 +104,7 @@ describe.skipIf(!soffice)("a workbook made and filled by the command line, recal
   });
 });
 
-/** The column number of a header of the grid (row 4). */
+/** The column number of a header of a Qualigrid table (row 4: the grid, the action plan). */
 function columnOf(ws: ExcelJS.Worksheet, header: string): number {
   for (let c = 1; c <= ws.columnCount; c++) if (ws.getCell(4, c).value === header) return c;
   throw new Error(`no column ${header}`);

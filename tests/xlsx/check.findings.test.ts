@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { builtinTemplates } from "../../addin/model/builtin.js";
 import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
 import type { Template } from "../../addin/model/template.types.js";
 import type { PlanOptions } from "../../addin/plan/plan.types.js";
@@ -9,13 +8,16 @@ import { checkAssessment } from "../../addin/workbook/workbook.check.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanToBuffer } from "../../addin/xlsx/xlsx.render.js";
+import { shippedBuiltin } from "../support/builtins.v1.js";
 
 const TODAY = new Date(Date.UTC(2026, 10, 22));
-const FIRST = (builtinTemplates()[3] as Template).dimensions[0]?.criteria[0]?.id ?? "";
+// A first-version template (one scale, no question, no pre-filled action): Donner le CAP as shipped at 1.0.0.
+const TEMPLATE: Template = shippedBuiltin("has-donner-le-cap");
+const FIRST = TEMPLATE.dimensions[0]?.criteria[0]?.id ?? "";
 
 /** A French workbook, every criterion rated, with rows edited by `edit` before it is read back. */
 async function workbook(edit: (wb: ExcelJS.Workbook) => void, options: Partial<PlanOptions> = {}): Promise<AssessmentWorkbook> {
-  const template = builtinTemplates()[3] as Template;
+  const template = TEMPLATE;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await renderPlanToBuffer(buildPlan(template, { lang: "fr", ...options }))) as unknown as ArrayBuffer);
   const grid = wb.getWorksheet("Grille") as ExcelJS.Worksheet;

@@ -68,7 +68,7 @@ const generated = async (id: string, lang: Lang): Promise<Uint8Array> =>
   new Uint8Array(await renderPlanToBuffer(buildPlan(template(id), { lang, parts: { evidence: true, actions: true, dashboard: true } })));
 
 describe("data validations through a round trip", () => {
-  for (const id of ["engagement-qualite", "has-donner-le-cap"]) {
+  for (const id of ["engagement-qualite", "donner-le-cap"]) {
     for (const lang of ["fr", "en"] as const) {
       it(`keeps every cell's rule, without overlaps, for ${id} (${lang})`, async () => {
         const before = await generated(id, lang);
@@ -109,7 +109,10 @@ describe("data validations through a round trip", () => {
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
     const table = findTables(loaded.value).get(TABLES.actions.toLowerCase());
     if (!table) throw new Error("no action plan");
-    const empty = table.bottom - table.top;
+    // Rows still free (Engagement Qualité 2.0.0 pre-fills one action, which appendActions leaves alone).
+    let empty = 0;
+    for (let r = table.top + 1; r <= table.bottom; r++) if ((table.sheet.getCell(r, table.left).value ?? "") === "") empty++;
+    expect(empty).toBe(table.bottom - table.top - 1);
     const actions = Array.from({ length: empty + 5 }, (_, i) => ({ criterion: `X${i}`, dimension: "X", gap: 1 }));
     expect(appendActions(loaded.value, actions)).toEqual({ ok: true, added: actions.length });
     const after = validationsOf(await saveWorkbook(loaded.value));

@@ -1,6 +1,6 @@
 /**
- * Property: each built-in's shipped 1.0.0 (templates/*.json) upgraded to its reworked 2.0.0
- * (templates/next/*.json), with seeded random answers of every kind (levels, N/A, blanks, values
+ * Property: each built-in's shipped 1.0.0 (tests/fixtures/builtins-1.0.0/*.json) upgraded to its
+ * reworked 2.0.0 (templates/*.json), with seeded random answers of every kind (levels, N/A, blanks, values
  * outside the scale, comments, evaluator ratings and comments, a column of the user's own): every
  * old answer is in the new workbook at its criterion (as it was, or mapped by the criterion's
  * `levelMap`; a comment inside the merged one), or listed for review, or archived. Nothing is lost.
@@ -31,7 +31,7 @@ const SEEDS = [11, 12, 13];
 const MINE = "Mes notes";
 
 function template(path: string): Template {
-  const r = parseTemplateText(readFileSync(new URL(`../../templates/${path}`, import.meta.url), "utf8"), path);
+  const r = parseTemplateText(readFileSync(new URL(`../../${path}`, import.meta.url), "utf8"), path);
   if (!r.ok) throw new Error(`${path}: ${JSON.stringify(r.issues)}`);
   return r.value;
 }
@@ -100,8 +100,8 @@ describe("upgrading each built-in from 1.0.0 to 2.0.0 loses no answer", () => {
     it.each(SEEDS)(`${from} → ${to}, seed %i`, async (seed) => {
       const rand = seededRandom(seed);
       const lang: Lang = seed % 2 === 0 ? "en" : "fr";
-      const old = template(`${from}.json`);
-      const next = template(`next/${to}.json`);
+      const old = template(`tests/fixtures/builtins-1.0.0/${from}.json`);
+      const next = template(`templates/${to}.json`);
       const wb = await renderPlanToWorkbook(buildPlan(old, { lang }));
       const oldGrid = findTables(wb).get("qg_grid") as FoundTable;
       const given = fill(oldGrid, old, lang, rand);

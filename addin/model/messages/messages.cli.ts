@@ -82,6 +82,10 @@ export const CLI_MESSAGES = registerMessages({
     fr: (p) => `modèle introuvable : ni un modèle intégré (${p.ids}) ni un fichier`,
     en: (p) => `no such template: not a built-in (${p.ids}) nor a file`,
   },
+  "cli.template.renamed": {
+    fr: (p) => `ce modèle intégré s'appelle maintenant ${p.id} : c'est lui qui est utilisé`,
+    en: (p) => `this built-in template is now called ${p.id}; that is the one used`,
+  },
 
   // templates, show
   "cli.templates.line": {

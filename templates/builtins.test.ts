@@ -1,21 +1,22 @@
 /**
- * The reworked built-ins of issue 15, staged in templates/next/ until the renderers read the
- * model's second version: each parses cleanly; upgrading from today's 1.0.0 file loses no
- * criterion (every old id kept, or taken over by exactly one new criterion, with a levelMap when
- * the scale changes, or named below as left for review); every French text follows Québec
+ * The built-in templates, version 2.0.0 (issue 15): each parses cleanly; upgrading from the
+ * 1.0.0 file as shipped (tests/fixtures/builtins-1.0.0/) loses no criterion (every old id kept,
+ * or taken over by exactly one new criterion, with a levelMap when the scale changes, or named
+ * below as left for review); every text is in both languages; every French text follows Québec
  * typography (OQLF).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseTemplate } from "../../addin/model/template.parse.js";
+import { parseTemplate } from "../addin/model/template.parse.js";
+import { BUILTIN_TEMPLATES } from "./builtin.js";
 
-const NEXT_DIR = fileURLToPath(new URL("./", import.meta.url));
-const CURRENT_DIR = fileURLToPath(new URL("../", import.meta.url));
+const BUILTIN_DIR = fileURLToPath(new URL("./", import.meta.url));
+const SHIPPED_DIR = fileURLToPath(new URL("../tests/fixtures/builtins-1.0.0/", import.meta.url));
 const NBSP = "\u00a0";
 
-const FILES = readdirSync(NEXT_DIR)
-  .filter((f) => f.endsWith(".json"))
+const FILES = readdirSync(BUILTIN_DIR)
+  .filter((f) => f.endsWith(".json") && f !== "template.schema.json")
   .sort();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,13 +26,13 @@ function read(path: string): Json {
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
-/** The 1.0.0 file a new template upgrades from: same id, else the id it replaces. */
+/** The shipped 1.0.0 file a built-in upgrades from: same id, else the id it replaces. */
 function currentOf(next: Json): { file: string; json: Json } {
-  const current = new Set(readdirSync(CURRENT_DIR).filter((f) => f.endsWith(".json")));
+  const shipped = new Set(readdirSync(SHIPPED_DIR).filter((f) => f.endsWith(".json")));
   for (const id of [next.id, ...(next.replaces ?? [])]) {
-    if (current.has(`${id}.json`)) return { file: `${id}.json`, json: read(CURRENT_DIR + `${id}.json`) };
+    if (shipped.has(`${id}.json`)) return { file: `${id}.json`, json: read(SHIPPED_DIR + `${id}.json`) };
   }
-  throw new Error(`no current template for ${next.id}`);
+  throw new Error(`no 1.0.0 template for ${next.id}`);
 }
 
 function criteria(t: Json): Json[] {
@@ -75,7 +76,7 @@ function texts(node: Json, path = ""): [string, Json][] {
 }
 
 /** What is wrong with a French text under Québec typography (OQLF), empty when nothing. */
-export function typographyFaults(s: string): string[] {
+function typographyFaults(s: string): string[] {
   const faults: string[] = [];
   if (s.includes("·")) faults.push("median dot « · » (write full doublets or epicene words)");
   for (let i = 0; i < s.length; i++) {
@@ -99,13 +100,15 @@ describe("typography check itself", () => {
   });
 });
 
-describe("reworked built-ins (templates/next)", () => {
-  it("holds the five built-ins", () => {
+describe("built-in templates 2.0.0", () => {
+  it("holds the five built-ins, each loaded by builtin.ts, and the five 1.0.0 files as shipped", () => {
     expect(FILES).toEqual(["donner-le-cap.json", "engagement-qualite.json", "partenariat-usagers.json", "rqiiac-conditions.json", "specifique-engagement.json"]);
+    expect(Object.keys(BUILTIN_TEMPLATES).map((id) => `${id}.json`).sort()).toEqual(FILES);
+    expect(readdirSync(SHIPPED_DIR).sort()).toEqual(["engagement-qualite.json", "has-donner-le-cap.json", "partenariat-usagers.json", "rqiiac-conditions.json", "specifique-engagement.json"]);
   });
 
   it.each(FILES)("%s parses with no errors and no warnings, and is named after its id", (file) => {
-    const json = read(NEXT_DIR + file);
+    const json = read(BUILTIN_DIR + file);
     const r = parseTemplate(json);
     expect(r.ok ? r.warnings : r.issues).toEqual([]);
     expect(r.ok).toBe(true);
@@ -113,20 +116,20 @@ describe("reworked built-ins (templates/next)", () => {
   });
 
   it.each(FILES)("%s goes up to version 2.0.0 from its current 1.0.0", (file) => {
-    const json = read(NEXT_DIR + file);
+    const json = read(BUILTIN_DIR + file);
     expect(json.version).toBe("2.0.0");
     expect(currentOf(json).json.version).toBe("1.0.0");
   });
 
   it("Donner le CAP loses the « has- » prefix and replaces its old id", () => {
-    const json = read(NEXT_DIR + "donner-le-cap.json");
+    const json = read(BUILTIN_DIR + "donner-le-cap.json");
     expect(json.id).toBe("donner-le-cap");
     expect(json.replaces).toEqual(["has-donner-le-cap"]);
     expect(currentOf(json).file).toBe("has-donner-le-cap.json");
   });
 
   it.each(FILES)("%s: every 1.0.0 criterion is kept or replaced exactly once", (file) => {
-    const next = read(NEXT_DIR + file);
+    const next = read(BUILTIN_DIR + file);
     const { json: old } = currentOf(next);
     const newIds = new Map(criteria(next).map((c: Json) => [c.id.toLowerCase(), c]));
     const takenBy = new Map<string, string[]>();
@@ -145,7 +148,7 @@ describe("reworked built-ins (templates/next)", () => {
   });
 
   it.each(FILES)("%s: a criterion changing scale maps every old level, or is listed for review", (file) => {
-    const next = read(NEXT_DIR + file);
+    const next = read(BUILTIN_DIR + file);
     const { json: old } = currentOf(next);
     const oldValues = values(old.scale);
     const byOldId = new Map<string, Json>();
@@ -177,16 +180,32 @@ describe("reworked built-ins (templates/next)", () => {
   });
 
   it.each(FILES)("%s: every text is given in French and English", (file) => {
-    const missing = texts(read(NEXT_DIR + file))
+    const missing = texts(read(BUILTIN_DIR + file))
       .filter(([, v]) => typeof v !== "object" || !v.fr?.trim() || !v.en?.trim())
       .map(([p]) => p);
     expect(missing).toEqual([]);
   });
 
   it.each(FILES)("%s: every French text follows Québec typography", (file) => {
-    const faults = texts(read(NEXT_DIR + file))
+    const faults = texts(read(BUILTIN_DIR + file))
       .filter(([, v]) => typeof v === "object" && typeof v.fr === "string")
       .flatMap(([p, v]) => typographyFaults(v.fr).map((f) => `${p}: ${f} — ${v.fr.slice(0, 80)}`));
     expect(faults).toEqual([]);
+  });
+});
+
+describe("templates/README.md", () => {
+  /** Each row of the README's table: id → [dimensions, criteria, rated, text, steps, actions]. */
+  const rows = new Map(
+    [...readFileSync(BUILTIN_DIR + "README.md", "utf8").matchAll(/^\| `([a-z-]+)` \| (\d+) \| (\d+) \((\d+) \+ (\d+)\) \|.*\| (\d+|—) \| (\d+|—) \|$/gm)].map(
+      (m) => [m[1], [m[2], m[3], m[4], m[5], m[6], m[7]].map((x) => (x === "—" ? 0 : Number(x)))] as const,
+    ),
+  );
+
+  it.each(FILES)("counts %s's dimensions, criteria, steps and actions as the file has them", (file) => {
+    const t = read(BUILTIN_DIR + file);
+    const all = criteria(t);
+    const text = all.filter((c: Json) => c.type === "text").length;
+    expect(rows.get(t.id)).toEqual([t.dimensions.length, all.length, all.length - text, text, (t.steps ?? []).length, (t.actions ?? []).length]);
   });
 });
