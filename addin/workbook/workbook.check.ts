@@ -7,7 +7,7 @@ import { numberText } from "../model/messages/message.format.js";
 import { describeScale, isNaToken } from "../model/scale.js";
 import { scoreAssessment } from "../scoring/assessment.score.js";
 import type { Criterion, Lang } from "../model/template.types.js";
-import { ACTION_STATUSES, YES_NO } from "../plan/labels.js";
+import { ACTION_SOURCES, ACTION_STATUSES, YES_NO } from "../plan/labels.js";
 import { CHECK_MESSAGES } from "../model/messages/messages.check.js";
 import { overdueSteps } from "./steps.check.js";
 
@@ -30,6 +30,7 @@ export type FindingCode =
   | "actionArchivedCriterion"
   | "actionNoOwner"
   | "actionNoDueDate"
+  | "templateActionsUndated"
   | "criterionDuplicated"
   | "actionOverdue"
   | "stepOverdue"
@@ -148,6 +149,7 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
       add("confidentialLink", "warning", e.locationCell ?? e.criteriaCell, { evidence: label, host });
     }
   }
+  const undated: NonNullable<AssessmentWorkbook["actions"]> = [];
   for (const a of wb.actions ?? []) {
     const label = a.id || a.action || `#${a.row}`;
     const key = a.criterion.toLowerCase();
@@ -159,9 +161,13 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
     }
     if (a.owner === "") add("actionNoOwner", "warning", a.ownerCell ?? a.rowRef, { action: label });
     const due = dateOf(a.due);
-    if (!due) add("actionNoDueDate", "warning", a.dueCell ?? a.rowRef, { action: label });
+    // The template's own actions get their dates from the assessment date: one reminder to set it, not one per row.
+    if (!due && assessmentDate === null && isTemplateSource(a.source)) undated.push(a);
+    else if (!due) add("actionNoDueDate", "warning", a.dueCell ?? a.rowRef, { action: label });
     else if (due < today && !CLOSED.has(a.status.toLocaleLowerCase())) add("actionOverdue", "warning", a.dueCell ?? a.rowRef, { action: label, date: iso(due) });
   }
+  const firstUndated = undated[0];
+  if (firstUndated) add("templateActionsUndated", "warning", firstUndated.dueCell ?? firstUndated.rowRef, { count: String(undated.length) });
   // Process steps (`QG_Steps`) planned before today and not completed.
   for (const s of overdueSteps(wb, lang, today)) add("stepOverdue", "warning", s.where, s.params);
   return out;
@@ -216,4 +222,10 @@ function ownStorage(host: string, domains: readonly string[]): boolean {
     const dom = d.trim().toLowerCase().replace(/^\./, "");
     return dom !== "" && (host === dom || host.endsWith(`.${dom}`));
   });
+}
+
+/** Whether an action's source is « Modèle » / "Template": one of the template's own actions. */
+function isTemplateSource(source: string | undefined): boolean {
+  const key = (source ?? "").trim().toLowerCase();
+  return ACTION_SOURCES.some((s) => s.key === "template" && (s.text.fr.toLowerCase() === key || s.text.en.toLowerCase() === key));
 }

@@ -7,6 +7,7 @@ import type { InputIssue, Lang } from "../../model/template.types.js";
 import { CONSOLIDATION_CHOICES, YES_NO } from "../../plan/labels.js";
 import { NAMES } from "../../plan/names.js";
 import { saveWorkbook } from "../../xlsx/xlsx.io.js";
+import { dateTemplateActions } from "../../xlsx/xlsx.actions.dates.js";
 import { writeSettings } from "../../xlsx/xlsx.settings.js";
 import { BadInput, EXIT, outputTarget, writeFileAtomic, type CliIo } from "../cli.io.js";
 import { Cli } from "../cli.lang.js";
@@ -88,8 +89,11 @@ export async function setCommand(io: CliIo, file: string, keyText: string, value
   if (!written.ok) {
     throw new BadInput([issueOf("settings.missing", { name: NAMES.settings, file, template: assessment.template.id }, file)]);
   }
+  // The template's own actions take their dates from the assessment date: they follow it.
+  const dated = key === "assessmentDate" ? dateTemplateActions(workbook, assessment.template, assessment.assessment.assessmentDate, parsed.value as Date | null) : 0;
   await writeFileAtomic(target, await saveWorkbook(workbook), io);
   io.out(settingsText("settings.done", lang, { key, value: shown(key, parsed.value, lang), file: target }));
+  if (dated > 0) io.out(settingsText("settings.actionsDated", lang, { count: dated }));
   return EXIT.ok;
 }
 

@@ -14,6 +14,10 @@ export const CHECK_MESSAGES = registerMessages({
     fr: (p) => `le critère ${p.id} n'a pas de cotation`,
     en: (p) => `criterion ${p.id} has no rating`,
   },
+  "check.templateActionsUndated": {
+    fr: (p) => `${p.count} ${Number(p.count) > 1 ? "actions du modèle n'ont" : "action du modèle n'a"} pas encore de dates : elles suivent la date d'évaluation, à fixer (qualigrid set FICHIER date AAAA-MM-JJ)`,
+    en: (p) => `${p.count} of the template's ${Number(p.count) > 1 ? "actions have" : "action has"} no dates yet: they follow the assessment date, to be set (qualigrid set FILE date YYYY-MM-DD)`,
+  },
   "check.questionUnanswered": {
     fr: (p) => `la question ${p.id} n'a pas de réponse`,
     en: (p) => `question ${p.id} has no answer`,

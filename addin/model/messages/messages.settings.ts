@@ -62,6 +62,10 @@ export const SETTINGS_MESSAGES = registerMessages({
     fr: (p) => `Paramètre « ${word(p, "fr")} » : ${p.value} — ${p.file}.`,
     en: (p) => `Setting "${word(p, "en")}": ${p.value} — ${p.file}.`,
   },
+  "settings.actionsDated": {
+    fr: (p) => `${p.count} ${Number(p.count) > 1 ? "dates des actions du modèle suivent" : "date d'une action du modèle suit"} la nouvelle date d'évaluation (début et échéance non modifiés à la main).`,
+    en: (p) => `${p.count} ${Number(p.count) > 1 ? "dates of the template's actions follow" : "date of a template action follows"} the new assessment date (start and due dates nobody changed).`,
+  },
   "settings.blank": { fr: () => "(vide)", en: () => "(blank)" },
   "settings.provisional": { fr: () => "provisoire", en: () => "provisional" },
   "settings.provisionalNote": {
