@@ -1,27 +1,15 @@
-import { FluentProvider, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { FluentProvider, Spinner, Tab, TabList, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import type { WorkbookHost } from "../addin/host/host.types.js";
-import type { Template } from "../addin/model/template.types.js";
-import { ActionPlanScreen } from "./actions/ActionPlanScreen.js";
-import { useActionPlan } from "./actions/actionPlan.state.js";
-import { AssessScreen } from "./assess/AssessScreen.js";
-import { useCheck } from "./check/check.state.js";
-import { CheckScreen } from "./check/CheckScreen.js";
 import { useAssessment } from "./assess/assessment.state.js";
-import { DashboardScreen } from "./dashboard/DashboardScreen.js";
-import { useDashboard } from "./dashboard/dashboard.state.js";
-import { FunctionsScreen } from "./functions/FunctionsScreen.js";
-import { useFunctions } from "./functions/functions.state.js";
-import { GenerateScreen } from "./generate/GenerateScreen.js";
 import { useGenerate } from "./generate/generate.state.js";
 import { HostContext, useHost } from "./host/host.context.js";
 import { useWorkbookStatus } from "./host/workbook.status.js";
 import { I18nContext, translatorFor, useI18n } from "./i18n/i18n.js";
+import { preloadScreensWhenIdle, ScreenBoundary, WithScreens } from "./screens.load.js";
 import { TemplatesScreen } from "./templates/TemplatesScreen.js";
 import { useFromWorkbook } from "./templates/fromWorkbook.state.js";
-import { useTemplates, type TemplateEntry } from "./templates/templates.state.js";
-import { UpgradeScreen } from "./upgrade/UpgradeScreen.js";
-import { useUpgrade } from "./upgrade/upgrade.state.js";
+import { useTemplates } from "./templates/templates.state.js";
 
 /** The task pane's screens, in tab order. */
 export const SCREENS = ["templates", "generate", "assess", "dashboard", "actions", "check", "upgrade", "functions"] as const;
@@ -87,6 +75,9 @@ function Shell() {
   const generate = useGenerate(host, templates.selected?.template ?? null, workbook, onGenerated, i18n.lang);
   const fromWorkbook = useFromWorkbook(host, i18n.lang, t("check.thisWorkbook"), templates.adoptFromWorkbook, onGenerated);
 
+  // The other screens' code, fetched once the first screen is up (screens.load.tsx).
+  useEffect(() => preloadScreensWhenIdle(), []);
+
   const firstStatus = useRef(true);
   useEffect(() => {
     if (!workbook.status || !firstStatus.current) return;
@@ -117,49 +108,43 @@ function Shell() {
         ))}
       </TabList>
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-tab-${screen}`}>
-        {screen === "templates" && <TemplatesScreen state={templates} onContinue={() => go("generate")} fromWorkbook={fromWorkbook} />}
-        {screen === "generate" && (
-          <GenerateScreen
-            template={templates.selected?.template ?? null}
-            state={generate}
-            workbook={workbook}
-            onChooseTemplate={() => go("templates")}
-            onAssess={() => go("assess")}
-          />
+        {/* Templates is the first usable screen: it never waits for the secondary screens' chunk. */}
+        {screen === "templates" ? (
+          <TemplatesScreen state={templates} onContinue={() => go("generate")} fromWorkbook={fromWorkbook} />
+        ) : (
+          <ScreenBoundary key={screen}>
+            <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
+              <WithScreens
+                render={(s) => (
+                  <>
+                    {screen === "generate" && (
+                      <s.GenerateScreen
+                        template={templates.selected?.template ?? null}
+                        state={generate}
+                        workbook={workbook}
+                        onChooseTemplate={() => go("templates")}
+                        onAssess={() => go("assess")}
+                      />
+                    )}
+                    {screen === "assess" && <s.AssessScreen state={assessment} />}
+                    {screen === "dashboard" && <s.DashboardPanel />}
+                    {screen === "actions" && <s.ActionPlanPanel />}
+                    {screen === "check" && <s.CheckPanel />}
+                    {screen === "upgrade" && (
+                      <s.UpgradePanel
+                        current={workbook.status?.hasGrid ? workbook.status.template : null}
+                        entries={templates.entries}
+                        onReplaced={onGenerated}
+                      />
+                    )}
+                    {screen === "functions" && <s.FunctionsPanel fallback={templates.selected?.template ?? templates.entries[0]?.template ?? null} />}
+                  </>
+                )}
+              />
+            </Suspense>
+          </ScreenBoundary>
         )}
-        {screen === "assess" && <AssessScreen state={assessment} />}
-        {screen === "dashboard" && <DashboardPanel />}
-        {screen === "actions" && <ActionPlanPanel />}
-        {screen === "check" && <CheckPanel />}
-        {screen === "upgrade" && (
-          <UpgradePanel current={workbook.status?.hasGrid ? workbook.status.template : null} entries={templates.entries} onReplaced={onGenerated} />
-        )}
-        {screen === "functions" && <FunctionsPanel fallback={templates.selected?.template ?? templates.entries[0]?.template ?? null} />}
       </div>
     </>
   );
-}
-
-function DashboardPanel() {
-  return <DashboardScreen state={useDashboard(useHost())} />;
-}
-
-function CheckPanel() {
-  const { lang, t } = useI18n();
-  return <CheckScreen state={useCheck(useHost(), lang, t("check.thisWorkbook"))} />;
-}
-
-/** `onReplaced`: the workbench now works on the upgraded workbook; what the pane knows of it is read again. */
-function UpgradePanel(props: { current: { id: string; version: string } | null; entries: readonly TemplateEntry[]; onReplaced: () => void }) {
-  const { t } = useI18n();
-  return <UpgradeScreen state={useUpgrade(useHost(), props.current, props.entries, t("check.thisWorkbook"), props.onReplaced)} />;
-}
-
-function ActionPlanPanel() {
-  return <ActionPlanScreen state={useActionPlan(useHost())} />;
-}
-
-/** Without a grid, the examples are those of `fallback` (the chosen template, else the first one). */
-function FunctionsPanel({ fallback }: { fallback: Template | null }) {
-  return <FunctionsScreen state={useFunctions(useHost(), fallback, useI18n().lang)} />;
 }

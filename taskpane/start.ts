@@ -15,8 +15,8 @@ export interface StartOptions {
   inOffice: boolean;
   /** Loads office.js and resolves with its `Office` global; rejects when it cannot be loaded. */
   loadOffice(): Promise<OfficeReady>;
-  /** The Excel host, made once Office is ready in Excel. */
-  createExcelHost(): WorkbookHost;
+  /** The Excel host, made once Office is ready in Excel (a promise when its code is loaded on demand). */
+  createExcelHost(): WorkbookHost | Promise<WorkbookHost>;
   /** Shows the browser workbench (its code is loaded on demand; exceljs only once it needs a workbook). */
   mountWorkbench(root: HTMLElement): Promise<void>;
   /** How long Office may take to be ready before the page says it is not (default `OFFICE_READY_TIMEOUT_MS`). */
@@ -64,7 +64,7 @@ export async function startTaskPane(root: HTMLElement | null, options: StartOpti
   if (info.host !== office.HostType.Excel) return workbench();
   let host: WorkbookHost;
   try {
-    host = options.createExcelHost();
+    host = await options.createExcelHost();
   } catch (e) {
     return failed(e);
   }

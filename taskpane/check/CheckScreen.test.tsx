@@ -27,7 +27,7 @@ describe.each(LANG_CASES)("Check screen ($lang)", ({ lang, i18n }) => {
     const host = new MemoryHost({ lang, bytes });
     const { user } = renderPane(host);
     await user.click(screen.getByRole("tab", { name: t("tab.check") }));
-    await user.click(screen.getByRole("button", { name: t("check.run") }));
+    await user.click(await screen.findByRole("button", { name: t("check.run") }));
     const errors = await screen.findByRole("region", { name: new RegExp(t("check.errors", { n: 1 }).replace(/[()]/g, "\\$&")) });
     expect(within(errors).getByText(altered, { exact: false })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: t("check.repair", { n: 1 }) }));
@@ -42,7 +42,7 @@ describe.each(LANG_CASES)("Check screen ($lang)", ({ lang, i18n }) => {
     const host = new MemoryHost({ lang, bytes: await renderAuthoringWorkbook(TEMPLATE, lang) });
     const { user } = renderPane(host);
     await user.click(screen.getByRole("tab", { name: t("tab.check") }));
-    await user.click(screen.getByRole("button", { name: t("check.run") }));
+    await user.click(await screen.findByRole("button", { name: t("check.run") }));
     const words = lang === "fr" ? "est le classeur de saisie d'un modèle" : "is a template's authoring workbook";
     expect(await screen.findByText(words, { exact: false })).toBeTruthy();
   });
@@ -51,7 +51,7 @@ describe.each(LANG_CASES)("Check screen ($lang)", ({ lang, i18n }) => {
     const host = new MemoryHost({ lang, bytes: await workbookBytes(TEMPLATE, lang) });
     const { user } = renderPane(host);
     await user.click(screen.getByRole("tab", { name: t("tab.check") }));
-    await user.click(screen.getByRole("button", { name: t("check.run") }));
+    await user.click(await screen.findByRole("button", { name: t("check.run") }));
     // A fresh grid is unanswered: warnings only, no error and nothing to repair. Engagement
     // Qualité 2.0.0 also pre-fills an action whose due date waits for the assessment date.
     const unanswered = TEMPLATE.dimensions.reduce((n, d) => n + d.criteria.length, 0);
@@ -66,7 +66,7 @@ describe.each(LANG_CASES)("Check screen ($lang)", ({ lang, i18n }) => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const { user } = renderPane(new MemoryHost({ lang, bytes }));
     await user.click(screen.getByRole("tab", { name: t("tab.check") }));
-    await user.click(screen.getByRole("button", { name: t("check.run") }));
+    await user.click(await screen.findByRole("button", { name: t("check.run") }));
     const alert = await screen.findByRole("alert");
     expect(within(alert).getByText(t("check.unreadable"))).toBeTruthy();
     expect(alert.textContent).toContain("QG_Grid");
@@ -75,7 +75,7 @@ describe.each(LANG_CASES)("Check screen ($lang)", ({ lang, i18n }) => {
   it("shows the host's failure when Excel cannot give the workbook", async () => {
     const { user } = renderPane(new MemoryHost({ lang }));
     await user.click(screen.getByRole("tab", { name: t("tab.check") }));
-    await user.click(screen.getByRole("button", { name: t("check.run") }));
+    await user.click(await screen.findByRole("button", { name: t("check.run") }));
     expect(await screen.findByText(t("error.unknown.title"))).toBeTruthy();
   });
 });

@@ -26,7 +26,7 @@ describe.each(LANG_CASES)("Generate screen ($lang)", ({ lang, i18n }) => {
   it("asks for a template first", async () => {
     const { user } = renderPane(new MemoryHost({ lang }));
     await user.click(screen.getByRole("tab", { name: t("tab.generate") }));
-    expect(screen.getByText(t("generate.noTemplate"))).toBeTruthy();
+    expect(await screen.findByText(t("generate.noTemplate"))).toBeTruthy();
     await user.click(screen.getByRole("button", { name: t("generate.toTemplates") }));
     expect(screen.getByRole("heading", { level: 2, name: t("templates.heading") })).toBeTruthy();
   });

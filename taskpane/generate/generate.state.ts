@@ -2,11 +2,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { GenerateProgress, HostError, WorkbookHost } from "../../addin/host/host.types.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
 import { parseSettingText, type WorkbookSettings } from "../../addin/model/settings.js";
-import { buildPlan } from "../../addin/plan/plan.build.js";
 import type { PlanOptions, PlanParts } from "../../addin/plan/plan.types.js";
 import { callHost, unknownError } from "../host/host.context.js";
 import type { WorkbookStatusState } from "../host/workbook.status.js";
 import { checkTargets, targetsFormOf, type TargetsCheck, type TargetsForm } from "./targets.form.js";
+import { loadScreens } from "../screens.load.js";
 
 /**
  * The workbook settings the Generate screen sets, from what was typed: the organization (blank:
@@ -116,6 +116,9 @@ export function useGenerate(
       if (Object.keys(settings).length > 0) options.settings = settings;
       let result;
       try {
+        // The plan builder travels with the secondary screens' chunk, already loaded: only the
+        // Generate screen calls this. It keeps addin/plan out of the pane's first load.
+        const { buildPlan } = await loadScreens();
         const plan = buildPlan(template, options);
         setProgress({ fraction: 0, stage: "prepare" });
         result = await callHost(() => host.generate(plan, (p) => live.current && setProgress(p)));

@@ -45,7 +45,7 @@ describe.each(LANG_CASES)("Upgrade screen ($lang)", ({ lang, i18n }) => {
     await user.upload(screen.getByLabelText(t("templates.import.input")), new File([JSON.stringify(next)], "v9.json", { type: "application/json" }));
     await screen.findByText(t("templates.import.ok", { title: textOf(next.title, lang) }));
     await user.click(screen.getByRole("tab", { name: t("tab.upgrade") }));
-    expect(screen.getByText(t("upgrade.current", { id: V1.id, version: V1.version }))).toBeTruthy();
+    expect(await screen.findByText(t("upgrade.current", { id: V1.id, version: V1.version }))).toBeTruthy();
     await user.click(screen.getByRole("button", { name: t("upgrade.run") }));
     await waitFor(() => expect(host.opened).toHaveLength(1));
     const opened = host.opened[0];
@@ -81,7 +81,7 @@ describe.each(LANG_CASES)("Upgrade screen ($lang)", ({ lang, i18n }) => {
     await user.upload(screen.getByLabelText(t("templates.import.input")), new File([JSON.stringify(next)], "next.json", { type: "application/json" }));
     await screen.findByText(t("templates.import.ok", { title: textOf(next.title, lang) }));
     await user.click(screen.getByRole("tab", { name: t("tab.upgrade") }));
-    await user.click(screen.getByRole("button", { name: t("upgrade.run") }));
+    await user.click(await screen.findByRole("button", { name: t("upgrade.run") }));
     await waitFor(() => expect(host.opened).toHaveLength(1));
     const status = await screen.findByText(t("upgrade.where.newWindow"));
     const summary = status.closest("[role=status]")?.textContent ?? "";
@@ -97,7 +97,7 @@ describe.each(LANG_CASES)("Upgrade screen ($lang)", ({ lang, i18n }) => {
     const host = MemoryHost.withPlan(buildPlan(CAP_1, { lang }), { lang, bytes });
     const { user } = renderPane(host);
     await user.click(await screen.findByRole("tab", { name: t("tab.upgrade") }));
-    await user.click(screen.getByRole("button", { name: t("upgrade.run") }));
+    await user.click(await screen.findByRole("button", { name: t("upgrade.run") }));
     await waitFor(() => expect(host.opened).toHaveLength(1));
     const status = await screen.findByText(t("upgrade.where.newWindow"));
     const summary = status.closest("[role=status]")?.textContent ?? "";
@@ -116,7 +116,7 @@ describe.each(LANG_CASES)("Upgrade screen ($lang)", ({ lang, i18n }) => {
     const host = MemoryHost.withPlan(buildPlan(V1, { lang }), { lang, bytes });
     const { user } = renderPane(host);
     await user.click(await screen.findByRole("tab", { name: t("tab.upgrade") }));
-    expect(screen.getByText(t("upgrade.none"))).toBeTruthy();
+    expect(await screen.findByText(t("upgrade.none"))).toBeTruthy();
     await user.selectOptions(screen.getByRole("combobox", { name: t("upgrade.choose") }), `builtin:${V1.id}`);
     expect(screen.getByText(t("upgrade.refused.notHigher", { version: V1.version, current: V1.version }))).toBeTruthy();
     const run = screen.getByRole("button", { name: t("upgrade.run") });

@@ -1,0 +1,53 @@
+/**
+ * The secondary screens: everything but Templates, with the state hooks only they use. Webpack
+ * puts this module in the `screens` chunk (`screens.load.tsx` imports it on demand), so the first
+ * usable screen — Templates, and the workbench's bar — never waits for their code, nor for the
+ * Fluent components and engine parts only they need (the plan builder among them). Their state that must outlive a tab switch
+ * (generate, assess) stays in `App`'s Shell.
+ */
+import type { Template } from "../addin/model/template.types.js";
+import { ActionPlanScreen } from "./actions/ActionPlanScreen.js";
+import { useActionPlan } from "./actions/actionPlan.state.js";
+import { useCheck } from "./check/check.state.js";
+import { CheckScreen } from "./check/CheckScreen.js";
+import { DashboardScreen } from "./dashboard/DashboardScreen.js";
+import { useDashboard } from "./dashboard/dashboard.state.js";
+import { FunctionsScreen } from "./functions/FunctionsScreen.js";
+import { useFunctions } from "./functions/functions.state.js";
+import { useHost } from "./host/host.context.js";
+import { useI18n } from "./i18n/i18n.js";
+import type { TemplateEntry } from "./templates/templates.state.js";
+import { UpgradeScreen } from "./upgrade/UpgradeScreen.js";
+import { useUpgrade } from "./upgrade/upgrade.state.js";
+
+// The plan builder, for `useGenerate` (which lives in the Shell but runs from the Generate screen only).
+export { buildPlan } from "../addin/plan/plan.build.js";
+export { AssessScreen } from "./assess/AssessScreen.js";
+export { GenerateScreen } from "./generate/GenerateScreen.js";
+
+/** The dashboard, read from the workbook each time the tab opens. */
+export function DashboardPanel() {
+  return <DashboardScreen state={useDashboard(useHost())} />;
+}
+
+/** The workbook check. */
+export function CheckPanel() {
+  const { lang, t } = useI18n();
+  return <CheckScreen state={useCheck(useHost(), lang, t("check.thisWorkbook"))} />;
+}
+
+/** `onReplaced`: the workbench now works on the upgraded workbook; what the pane knows of it is read again. */
+export function UpgradePanel(props: { current: { id: string; version: string } | null; entries: readonly TemplateEntry[]; onReplaced: () => void }) {
+  const { t } = useI18n();
+  return <UpgradeScreen state={useUpgrade(useHost(), props.current, props.entries, t("check.thisWorkbook"), props.onReplaced)} />;
+}
+
+/** The action plan from gaps. */
+export function ActionPlanPanel() {
+  return <ActionPlanScreen state={useActionPlan(useHost())} />;
+}
+
+/** Without a grid, the examples are those of `fallback` (the chosen template, else the first one). */
+export function FunctionsPanel({ fallback }: { fallback: Template | null }) {
+  return <FunctionsScreen state={useFunctions(useHost(), fallback, useI18n().lang)} />;
+}
