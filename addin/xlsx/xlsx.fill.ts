@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { AnswerLine } from "../model/answers.parse.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
+import { isTextCriterion } from "../model/criterion.scale.js";
 import { naDisplayToken } from "../model/scale.js";
 
 /** One criterion's answer to write: its rating, and its comment (null: the comment is left as it is). */
@@ -27,6 +28,7 @@ export function fillAnswersCounted(wb: ExcelJS.Workbook, assessment: AssessmentW
   const ws = wb.getWorksheet(assessment.gridSheet);
   if (!ws) throw new Error(`sheet ${assessment.gridSheet} vanished between reading and filling`);
   const rows = new Map(assessment.grid.map((r) => [r.criterion.toLowerCase(), r]));
+  const questions = new Set(assessment.template.dimensions.flatMap((d) => d.criteria.filter(isTextCriterion).map((c) => c.id.toLowerCase())));
   let filled = 0;
   let cellsChanged = 0;
   const put = (cell: ExcelJS.Cell, value: string | number | null): void => {
@@ -43,7 +45,8 @@ export function fillAnswersCounted(wb: ExcelJS.Workbook, assessment: AssessmentW
     const answerCell = row.answerCell ?? null;
     const ratingValue = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(assessment.lang) : answerCell ? null : words;
     put(ws.getCell(row.ratingCell.address), ratingValue);
-    if (answerCell && line.text !== undefined) put(ws.getCell(answerCell.address), r.kind === "na" ? null : words);
+    // Only a question's « Réponse » cell is written (N/A clears its words); a rating row's is left as it is.
+    if (answerCell && line.text !== undefined && questions.has(line.criterion.toLowerCase())) put(ws.getCell(answerCell.address), r.kind === "na" ? null : words);
     if (line.comment !== null && row.commentCell) {
       // A plain string cell is text in the file: "=…" typed in a comment never becomes a formula.
       put(ws.getCell(row.commentCell.address), line.comment === "" ? null : line.comment);

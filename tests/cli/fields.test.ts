@@ -3,6 +3,7 @@
  * scales, free-text questions, required criteria and themes is generated, filled, scored and
  * checked; the workbook carries the whole template (`show --json` gives it back).
  */
+import ExcelJS from "exceljs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseTemplate } from "../../addin/model/template.parse.js";
@@ -59,5 +60,23 @@ describe("a template of the second version through the command line", () => {
     expect(shown.code, shown.err).toBe(0);
     const given = parseTemplate(richTemplateJson());
     expect(given.ok && parseJson<unknown>(shown.out)).toEqual(given.ok && JSON.parse(JSON.stringify(given.value)));
+  });
+
+  it("leaves what a person typed in a rating row's « Réponse » cell when filling it", async () => {
+    const { dir, xlsx } = await richWorkbook();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.getWorksheet("Grille") as ExcelJS.Worksheet;
+    const header = ws.getRow(4).values as unknown[];
+    const answerCol = header.indexOf("Réponse");
+    let s1 = 0;
+    for (let r = 5; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value === "S1") s1 = r;
+    ws.getCell(s1, answerCol).value = "note à garder";
+    await wb.xlsx.writeFile(xlsx);
+    const csv = writeText(dir, "r.csv", "criterion,rating\nS1,3\n");
+    expect((await run("fill", xlsx, "--answers", csv)).code).toBe(0);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(xlsx);
+    expect((back.getWorksheet("Grille") as ExcelJS.Worksheet).getCell(s1, answerCol).value).toBe("note à garder");
   });
 });
