@@ -79,4 +79,18 @@ describe("a template of the second version through the command line", () => {
     await back.xlsx.readFile(xlsx);
     expect((back.getWorksheet("Grille") as ExcelJS.Worksheet).getCell(s1, answerCol).value).toBe("note à garder");
   });
+
+  it("shows every second-version field in show's outline: scales, themes, questions, required criteria, steps, actions", async () => {
+    const dir = tempDir();
+    const json = writeJson(dir, "riche.json", richTemplateJson());
+    const shown = await run("show", json, "--lang", "fr");
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.out).toContain("Échelle « frequence » : 0 = Jamais, 5 = Parfois, 8 = Souvent, 10 = Toujours, S. O.");
+    expect(shown.out).toMatch(/\n {2}ETH {2}Éthique\n {4}G2 +Un code d'éthique est adopté\. \[échelle « oui », requis\]\n/);
+    expect(shown.out).toContain("S3           Quels obstacles freinent la participation ? [question à réponse libre, requis]");
+    expect(shown.out).toContain("  E1           Sondages (+30 j)");
+    expect(shown.out).toContain("  M1           Adopter un calendrier des réunions du conseil → G1");
+    const en = await run("show", json, "--lang", "en");
+    expect(en.out).toContain("The template's action plan:");
+  });
 });

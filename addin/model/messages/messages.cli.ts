@@ -94,6 +94,13 @@ export const CLI_MESSAGES = registerMessages({
   },
   "cli.show.scale": { fr: (p) => `Échelle : ${p.scale}`, en: (p) => `Scale: ${p.scale}` },
   "cli.show.scaleNa": { fr: (p) => `Échelle : ${p.scale}, S. O.`, en: (p) => `Scale: ${p.scale}, N/A` },
+  "cli.show.otherScale": { fr: (p) => `Échelle « ${p.id} » : ${p.scale}`, en: (p) => `Scale "${p.id}": ${p.scale}` },
+  "cli.show.otherScaleNa": { fr: (p) => `Échelle « ${p.id} » : ${p.scale}, S. O.`, en: (p) => `Scale "${p.id}": ${p.scale}, N/A` },
+  "cli.show.question": { fr: () => "question à réponse libre", en: () => "free-text question" },
+  "cli.show.onScale": { fr: (p) => `échelle « ${p.id} »`, en: (p) => `scale "${p.id}"` },
+  "cli.show.required": { fr: () => "requis", en: () => "required" },
+  "cli.show.steps": { fr: () => "Démarche (jours après la date d'évaluation) :", en: () => "Process (days after the assessment date):" },
+  "cli.show.actions": { fr: () => "Plan d'action du modèle :", en: () => "The template's action plan:" },
   "cli.show.target": {
     fr: (p) => `Cible : ${p.target} ; niveau cible : ${p.level}`,
     en: (p) => `Target: ${p.target}; target level: ${p.level}`,
