@@ -211,6 +211,14 @@ export const TEXTS = {
     fr: "Choisissez une cotation par critère (liste déroulante) ; S. O. = sans objet. Les colonnes grises sont calculées.",
     en: "Choose a rating for each criterion (drop-down list); N/A = not applicable. Grey columns are computed.",
   },
+  gridHelpQuestions: {
+    fr: " Une question à réponse libre se répond en mots dans la colonne « Réponse ».",
+    en: " A free-text question is answered in words in the Answer column.",
+  },
+  gridHelpRequired: {
+    fr: " Un critère « Requis » ne peut pas être S. O. et doit atteindre son niveau cible.",
+    en: " A Required criterion cannot be N/A and must reach its target level.",
+  },
   scaleLine: { fr: "Échelle de cotation", en: "Rating scale" },
   otherScales: {
     fr: " ; les critères d'une autre échelle la nomment dans la colonne « Échelle » (leurs niveaux : feuille Listes)",

@@ -63,7 +63,8 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
     withPrint(
       {
         ...sheetOf("grid", name("grid"), "2E75B6", [grid], [
-          ...header(TEXTS.gridSubtitle[lang], TEXTS.gridHelp[lang]),
+          // Questions answered in words and required criteria are said in the help line when there are some.
+          ...header(TEXTS.gridSubtitle[lang], `${TEXTS.gridHelp[lang]}${gridFeatures(template).text ? TEXTS.gridHelpQuestions[lang] : ""}${gridFeatures(template).required ? TEXTS.gridHelpRequired[lang] : ""}`),
           { row: 3, col: 1, value: scaleHelp, style: "note" },
         ]),
         freeze: { rows: GRID_HEADER_ROW, cols: 2 },
