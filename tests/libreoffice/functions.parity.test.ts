@@ -40,6 +40,7 @@ import { loadQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";
 import { completion, coverage, dimscore, gap, score } from "../../functions/functions.js";
 import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT, recalculateMany } from "../support/libreoffice.js";
+import { columnOf } from "../support/parity.js";
 import { pick, seededRandom } from "../support/random.js";
 
 const soffice = findSoffice();
@@ -307,8 +308,8 @@ function fillWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: WorkbookCase)
   if (!g || !gt || !e || !et) throw new Error("no grid or no register");
   const gws = wb.getWorksheet(g.name) as ExcelJS.Worksheet;
   const ews = wb.getWorksheet(e.name) as ExcelJS.Worksheet;
-  const gcol = (k: string): number => gt.left + gt.columns.findIndex((x) => x.key === k);
-  const ecol = (k: string): number => et.left + et.columns.findIndex((x) => x.key === k);
+  const gcol = (k: string): number => columnOf(gt, k);
+  const ecol = (k: string): number => columnOf(et, k);
   const ids = gt.rows.map((_, i) => String(gws.getCell(gt.top + 1 + i, gcol("criterion")).value));
   const levels = c.template.scale.levels.map((l) => l.value);
   const na = c.lang === "fr" ? "S/O" : "N/A";
@@ -401,7 +402,7 @@ function compareWorkbook(p: PreparedWorkbook, wb: ExcelJS.Workbook): string[] {
     const t = s?.tables[0];
     if (!s || !t) throw new Error(`no ${key} table`);
     const ws = wb.getWorksheet(s.name) as ExcelJS.Worksheet;
-    const col = (k: string): number => t.left + t.columns.findIndex((x) => x.key === k);
+    const col = (k: string): number => columnOf(t, k);
     // A table column's body, as Excel passes `Table[Column]`: one row per table row.
     const body = (k: string): unknown[][] => t.rows.map((_, i) => [asSerial(computedValue(ws.getCell(t.top + 1 + i, col(k))))]);
     return { t, ws, col, body };

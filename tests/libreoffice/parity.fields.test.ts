@@ -7,9 +7,6 @@
  * must equal the engine's within 1e-9, and a sabotaged theme formula must be caught.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isTextCriterion, scaleOfCriterion } from "../../addin/model/criterion.scale.js";
 import { naDisplayToken } from "../../addin/model/scale.js";
@@ -19,12 +16,13 @@ import type { Lang, Template } from "../../addin/model/template.types.js";
 import { EVIDENCE_STATUSES } from "../../addin/plan/labels.js";
 import { NAMES, TABLES } from "../../addin/plan/names.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
-import type { TablePlan, WorkbookPlan } from "../../addin/plan/plan.types.js";
+import type { WorkbookPlan } from "../../addin/plan/plan.types.js";
 import { scoreAssessment } from "../../addin/scoring/assessment.score.js";
 import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";
-import { computedValue, findSoffice, recalculateMany } from "../support/libreoffice.js";
+import { computedValue, findSoffice } from "../support/libreoffice.js";
+import { caseFileName, columnOf, mismatchCollector, recalculatedWorkbooks } from "../support/parity.js";
 import { pick, seededRandom } from "../support/random.js";
 
 const soffice = findSoffice();
@@ -62,12 +60,6 @@ const CASES: Case[] = [
   { name: "sabotaged theme score", lang: "fr", seed: 5003, sabotage: true },
 ];
 
-const col = (t: TablePlan, key: string): number => {
-  const i = t.columns.findIndex((c) => c.key === key);
-  if (i < 0) throw new Error(`no column ${key}`);
-  return t.left + i;
-};
-
 /** Answers like people give them: levels of each criterion's own scale, other scales' levels, N/A (also on required criteria), words, blanks. */
 function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, template: Template, c: Case): void {
   const rand = seededRandom(c.seed);
@@ -79,8 +71,8 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, template: Template, c: C
   const allLevels = [0, 1, 2, 3, 4, 5, 8, 10];
   criteria.forEach((crit, i) => {
     const row = grid.top + 1 + i;
-    const rating = ws.getCell(row, col(grid, "rating"));
-    const answer = ws.getCell(row, col(grid, "answer"));
+    const rating = ws.getCell(row, columnOf(grid, "rating"));
+    const answer = ws.getCell(row, columnOf(grid, "answer"));
     const roll = rand();
     if (isTextCriterion(crit)) {
       if (roll < 0.5) answer.value = pick(rand, ["Oui, chaque mois.", "  ", "=1+1", "42", "Des ateliers ; des sondages"]);
@@ -103,8 +95,8 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, template: Template, c: C
     ev.rows.forEach((_, i) => {
       if (rand() < 0.3) return;
       const row = ev.top + 1 + i;
-      ews.getCell(row, col(ev, "criteria")).value = [pick(rand, criteria).id, pick(rand, criteria).id].join(", ");
-      ews.getCell(row, col(ev, "status")).value = pick(rand, statuses);
+      ews.getCell(row, columnOf(ev, "criteria")).value = [pick(rand, criteria).id, pick(rand, criteria).id].join(", ");
+      ews.getCell(row, columnOf(ev, "status")).value = pick(rand, statuses);
     });
   }
 }
@@ -113,17 +105,15 @@ interface Prepared {
   c: Case;
   template: Template;
   plan: WorkbookPlan;
-  input: string;
+  bytes: Buffer;
   engine: AssessmentResult;
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), "qg-parity-fields-"));
 const prepared: Prepared[] = [];
-const recalculated = new Map<string, ExcelJS.Workbook>();
+const recalculated = new Map<Case, ExcelJS.Workbook>();
 
 describe.skipIf(!soffice)("the second version's formulas recalculated by LibreOffice equal the engine", () => {
   beforeAll(async () => {
-    mkdirSync(path.join(dir, "in"));
     for (const [i, c] of CASES.entries()) {
       const template = richMany();
       const plan = buildPlan(template, { lang: c.lang, blankRows: 20, parts: { evidence: true, actions: true, dashboard: true } });
@@ -135,27 +125,24 @@ describe.skipIf(!soffice)("the second version's formulas recalculated by LibreOf
       }
       const wb = await renderPlanToWorkbook(plan);
       fill(wb, plan, template, c);
-      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-      const input = path.join(dir, "in", `case-${i}.xlsx`);
-      writeFileSync(input, buffer);
+      const bytes = Buffer.from(await wb.xlsx.writeBuffer());
       const back = new ExcelJS.Workbook();
-      await back.xlsx.load(buffer as unknown as ArrayBuffer);
-      const read = readQualigridWorkbook(back, input);
+      await back.xlsx.load(bytes as unknown as ArrayBuffer);
+      const read = readQualigridWorkbook(back, caseFileName(i));
       if (!read.ok) throw new Error(JSON.stringify(read.issues));
-      prepared.push({ c, template, plan, input, engine: scoreAssessment(read.value.assessment) });
+      prepared.push({ c, template, plan, bytes, engine: scoreAssessment(read.value.assessment) });
     }
-    const outputs = await recalculateMany(prepared.map((p) => p.input), path.join(dir, "out"), { timeoutMs: 300_000 });
-    for (const [i, out] of outputs.entries()) {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(out);
-      recalculated.set(prepared[i]?.input ?? "", wb);
-    }
+    const workbooks = await recalculatedWorkbooks("qg-parity-fields-", prepared, { timeoutMs: 300_000 });
+    workbooks.forEach((wb, i) => {
+      const p = prepared[i];
+      if (p) recalculated.set(p.c, wb);
+    });
   });
 
   for (const c of CASES) {
     it(c.sabotage ? "catches a deliberately wrong theme-score formula" : `agrees for ${c.name}`, () => {
       const p = prepared.find((x) => x.c === c);
-      const wb = p && recalculated.get(p.input);
+      const wb = recalculated.get(c);
       if (!p || !wb) throw new Error("case not prepared");
       const mismatches = compare(p, wb);
       if (c.sabotage) expect(mismatches.filter((m) => m.includes("theme") && m.includes(" score:")).length).toBeGreaterThan(0);
@@ -173,22 +160,14 @@ describe.skipIf(!soffice)("the second version's formulas recalculated by LibreOf
 
 /** Every figure the workbook computed that differs from the engine. */
 function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
-  const out: string[] = [];
-  const same = (what: string, got: unknown, want: number | string | null): void => {
-    const blank = got === null || got === "";
-    if (want === null) {
-      if (!blank) out.push(`${what}: workbook ${JSON.stringify(got)}, engine null`);
-    } else if (typeof want === "number") {
-      if (typeof got !== "number" || Math.abs(got - want) > TOLERANCE) out.push(`${what}: workbook ${JSON.stringify(got)}, engine ${want}`);
-    } else if (got !== want) out.push(`${what}: workbook ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`);
-  };
+  const { same, lines: out } = mismatchCollector(TOLERANCE);
   const { plan, engine } = p;
   const gridSheet = plan.sheets.find((s) => s.key === "grid");
   const grid = gridSheet?.tables[0];
   if (!gridSheet || !grid) return ["no grid"];
   const gws = wb.getWorksheet(gridSheet.name) as ExcelJS.Worksheet;
   engine.criteria.forEach((c, i) => {
-    const v = (k: string): unknown => computedValue(gws.getCell(grid.top + 1 + i, col(grid, k)));
+    const v = (k: string): unknown => computedValue(gws.getCell(grid.top + 1 + i, columnOf(grid, k)));
     same(`${c.id} criterion`, v("criterion"), c.id);
     same(`${c.id} gap`, v("gap"), c.gap);
     same(`${c.id} priority`, v("priority"), c.priority);
@@ -205,7 +184,7 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   if (!dash || !scores || !themes) return [...out, "no dashboard tables"];
   const dws = wb.getWorksheet(dash.name) as ExcelJS.Worksheet;
   engine.dimensions.forEach((d, i) => {
-    const v = (k: string): unknown => computedValue(dws.getCell(scores.top + 1 + i, col(scores, k)));
+    const v = (k: string): unknown => computedValue(dws.getCell(scores.top + 1 + i, columnOf(scores, k)));
     same(`${d.id} score`, v("score"), d.score);
     same(`${d.id} gap`, v("gap"), d.gap);
     same(`${d.id} completion`, v("completion"), d.completion);
@@ -217,7 +196,7 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   let r = themes.top + 1;
   for (const d of engine.dimensions) {
     for (const th of d.themes) {
-      const v = (k: string): unknown => computedValue(dws.getCell(r, col(themes, k)));
+      const v = (k: string): unknown => computedValue(dws.getCell(r, columnOf(themes, k)));
       same(`theme ${d.id}/${th.id} id`, v("theme"), th.id);
       same(`theme ${d.id}/${th.id} score`, v("score"), th.score);
       same(`theme ${d.id}/${th.id} answered`, v("answered"), th.answered);

@@ -9,9 +9,6 @@
  * formula must make the comparison fail.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import { isTextCriterion, scaleOfCriterion } from "../../addin/model/criterion.scale.js";
@@ -26,7 +23,8 @@ import { scoreAssessment } from "../../addin/scoring/assessment.score.js";
 import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";
-import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT, recalculateMany } from "../support/libreoffice.js";
+import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT } from "../support/libreoffice.js";
+import { caseFileName, columnOf, mismatchCollector, recalculatedWorkbooks } from "../support/parity.js";
 import { pick, seededRandom } from "../support/random.js";
 
 const soffice = findSoffice();
@@ -99,21 +97,20 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: Case): void {
   const grid = gridSheet?.tables[0];
   if (!gridSheet || !grid) throw new Error("no grid");
   const ws = wb.getWorksheet(gridSheet.name) as ExcelJS.Worksheet;
-  const ratingCol = grid.left + grid.columns.findIndex((k) => k.key === "rating");
-  const answerCol = grid.left + grid.columns.findIndex((k) => k.key === "answer");
+  const ratingCol = columnOf(grid, "rating");
   const criteria = c.template.dimensions.flatMap((d) => d.criteria);
   const ids: string[] = [];
   const onlyNaOrBlank = c.name.includes("all N/A");
   grid.rows.forEach((_, i) => {
     const row = grid.top + 1 + i;
-    ids.push(String(ws.getCell(row, grid.left + grid.columns.findIndex((k) => k.key === "criterion")).value));
+    ids.push(String(ws.getCell(row, columnOf(grid, "criterion")).value));
     const roll = rand();
     const cell = ws.getCell(row, ratingCol);
     const crit = criteria[i];
     if (!crit) throw new Error(`no criterion for grid row ${row}`);
     if (isTextCriterion(crit)) {
       // A free-text question is answered in words in « Réponse »; a number in its rating cell is never scored.
-      if (roll < 0.5) ws.getCell(row, answerCol).value = pick(rand, ["Oui, en comité.", "  ", "=1+1", "42"]);
+      if (roll < 0.5) ws.getCell(row, columnOf(grid, "answer")).value = pick(rand, ["Oui, en comité.", "  ", "=1+1", "42"]);
       else if (roll < 0.7) cell.value = naDisplayToken(lang);
       else if (roll < 0.8) cell.value = 3;
       return;
@@ -132,7 +129,7 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: Case): void {
   const ev = evSheet?.tables[0];
   if (evSheet && ev) {
     const ews = wb.getWorksheet(evSheet.name) as ExcelJS.Worksheet;
-    const col = (k: string): number => ev.left + ev.columns.findIndex((x) => x.key === k);
+    const col = (k: string): number => columnOf(ev, k);
     const statuses = EVIDENCE_STATUSES.map((s) => s.text[lang]);
     ev.rows.forEach((_, i) => {
       const row = ev.top + 1 + i;
@@ -150,7 +147,7 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: Case): void {
   const scores = dash?.tables[0];
   if (dash && scores) {
     const dws = wb.getWorksheet(dash.name) as ExcelJS.Worksheet;
-    const targetCol = scores.left + scores.columns.findIndex((k) => k.key === "target");
+    const targetCol = columnOf(scores, "target");
     scores.rows.forEach((_, i) => {
       if (rand() < 0.3) dws.getCell(scores.top + 1 + i, targetCol).value = Math.round(rand() * 100);
     });
@@ -161,17 +158,15 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: Case): void {
 interface Prepared {
   c: Case;
   plan: WorkbookPlan;
-  input: string;
+  bytes: Buffer;
   engine: AssessmentResult;
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), "qg-parity-"));
 const prepared: Prepared[] = [];
-const recalculated = new Map<string, ExcelJS.Workbook>();
+const recalculated = new Map<Case, ExcelJS.Workbook>();
 
 describe.skipIf(!soffice)("workbook formulas recalculated by LibreOffice equal the engine", () => {
   beforeAll(async () => {
-    mkdirSync(path.join(dir, "in"));
     for (const [i, c] of CASES.entries()) {
       const plan = buildPlan(c.template, { lang: c.lang, blankRows: 25, parts: { evidence: !c.noEvidence, actions: true, dashboard: true } });
       if (c.sabotage) {
@@ -183,29 +178,26 @@ describe.skipIf(!soffice)("workbook formulas recalculated by LibreOffice equal t
       }
       const wb = await renderPlanToWorkbook(plan);
       fill(wb, plan, c);
-      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-      const input = path.join(dir, "in", `case-${i}.xlsx`);
-      writeFileSync(input, buffer);
+      const bytes = Buffer.from(await wb.xlsx.writeBuffer());
       // The engine reads the same file the way the command line does.
       const back = new ExcelJS.Workbook();
-      await back.xlsx.load(buffer as unknown as ArrayBuffer);
-      const read = readQualigridWorkbook(back, input);
+      await back.xlsx.load(bytes as unknown as ArrayBuffer);
+      const read = readQualigridWorkbook(back, caseFileName(i));
       if (!read.ok) throw new Error(JSON.stringify(read.issues));
-      prepared.push({ c, plan, input, engine: scoreAssessment(read.value.assessment) });
+      prepared.push({ c, plan, bytes, engine: scoreAssessment(read.value.assessment) });
     }
-    const outputs = await recalculateMany(prepared.map((p) => p.input), path.join(dir, "out"), { timeoutMs: 300_000 });
-    for (const [i, out] of outputs.entries()) {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(out);
-      recalculated.set(prepared[i]?.input ?? "", wb);
-    }
+    const workbooks = await recalculatedWorkbooks("qg-parity-", prepared, { timeoutMs: 300_000 });
+    workbooks.forEach((wb, i) => {
+      const p = prepared[i];
+      if (p) recalculated.set(p.c, wb);
+    });
   });
   afterAll(() => undefined);
 
   for (const c of CASES) {
     it(c.sabotage ? "catches a deliberately wrong dimension-score formula" : `agrees for ${c.name}`, () => {
       const p = prepared.find((x) => x.c === c);
-      const wb = p && recalculated.get(p.input);
+      const wb = recalculated.get(c);
       if (!p || !wb) throw new Error("case not prepared");
       const mismatches = compare(p, wb);
       if (c.typed) {
@@ -222,22 +214,14 @@ describe.skipIf(!soffice)("workbook formulas recalculated by LibreOffice equal t
 
 /** Every figure the workbook computed that differs from the engine, as readable lines. */
 function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
-  const out: string[] = [];
+  const { same, lines: out } = mismatchCollector(TOLERANCE);
   const { plan, engine } = p;
-  const same = (what: string, got: unknown, want: number | string | null): void => {
-    const blank = got === null || got === "";
-    if (want === null) {
-      if (!blank) out.push(`${what}: workbook ${JSON.stringify(got)}, engine null`);
-    } else if (typeof want === "number") {
-      if (typeof got !== "number" || Math.abs(got - want) > TOLERANCE) out.push(`${what}: workbook ${JSON.stringify(got)}, engine ${want}`);
-    } else if (got !== want) out.push(`${what}: workbook ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`);
-  };
 
   const gridSheet = plan.sheets.find((s) => s.key === "grid");
   const grid = gridSheet?.tables.find((t) => t.name === TABLES.grid);
   if (!gridSheet || !grid) return ["no grid in plan"];
   const gws = wb.getWorksheet(gridSheet.name) as ExcelJS.Worksheet;
-  const gcol = (k: keyof typeof HEADERS.grid): number => grid.left + indexIn(grid.columns, k);
+  const gcol = (k: keyof typeof HEADERS.grid): number => columnOf(grid, k);
   engine.criteria.forEach((c, i) => {
     const row = grid.top + 1 + i;
     const v = (k: keyof typeof HEADERS.grid): unknown => computedValue(gws.getCell(row, gcol(k)));
@@ -260,7 +244,7 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   const scores = dash?.tables.find((t) => t.name === TABLES.scores);
   if (!dash || !scores) return [...out, "no dashboard in plan"];
   const dws = wb.getWorksheet(dash.name) as ExcelJS.Worksheet;
-  const scol = (k: keyof typeof HEADERS.scores): number => scores.left + indexIn(scores.columns, k);
+  const scol = (k: keyof typeof HEADERS.scores): number => columnOf(scores, k);
   engine.dimensions.forEach((d, i) => {
     const row = scores.top + 1 + i;
     const v = (k: keyof typeof HEADERS.scores): unknown => computedValue(dws.getCell(row, scol(k)));
@@ -277,7 +261,7 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   // Sub-themes (QG_Themes), when the template has any.
   const themes = dash.tables.find((t) => t.name === TABLES.themes);
   if (themes) {
-    const tcol = (k: string): number => themes.left + indexIn(themes.columns, k);
+    const tcol = (k: string): number => columnOf(themes, k);
     let r = themes.top + 1;
     for (const d of engine.dimensions) {
       for (const th of d.themes) {
@@ -301,11 +285,4 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   same("overall completion", named(NAMES.overallCompletion), o.completion);
   if (plan.options.parts.evidence) same("overall coverage", named(NAMES.overallCoverage), o.evidenceCoverage);
   return out;
-}
-
-/** Position of a column key; a missing column fails loudly rather than reading a neighbour. */
-function indexIn(columns: readonly { key: string }[], key: string): number {
-  const i = columns.findIndex((x) => x.key === key);
-  if (i < 0) throw new Error(`no column ${key}`);
-  return i;
 }

@@ -8,10 +8,7 @@
  * maturity level must follow the engine's `provisional`, with the default threshold and with one
  * set in the workbook (as `qualigrid set` writes it).
  */
-import ExcelJS from "exceljs";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import type { WorkbookSettings } from "../../addin/model/settings.js";
@@ -26,7 +23,8 @@ import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { loadQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";
 import { writeSettings } from "../../addin/xlsx/xlsx.settings.js";
-import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT, recalculateMany } from "../support/libreoffice.js";
+import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT } from "../support/libreoffice.js";
+import { caseFileName, columnOf, mismatchCollector, recalculatedWorkbooks } from "../support/parity.js";
 
 const soffice = findSoffice();
 if (!soffice) console.warn(`LibreOffice not found: the settings' formulas were NOT proved against the engine. Install it with: ${LIBREOFFICE_INSTALL_HINT}`);
@@ -67,7 +65,7 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: Case): void {
   const g = grid?.tables[0];
   if (!grid || !g) throw new Error("no grid");
   const gws = wb.getWorksheet(grid.name) as ExcelJS.Worksheet;
-  const gcol = (k: string): number => g.left + g.columns.findIndex((x) => x.key === k);
+  const gcol = (k: string): number => columnOf(g, k);
   const ids = g.rows.map((_, i) => String(gws.getCell(g.top + 1 + i, gcol("criterion")).value));
   const levels = c.template.scale.levels.map((l) => l.value);
   const count = Math.round(ids.length * c.rated);
@@ -77,7 +75,7 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: Case): void {
   const e = ev?.tables[0];
   if (!ev || !e) throw new Error("no register");
   const ews = wb.getWorksheet(ev.name) as ExcelJS.Worksheet;
-  const ecol = (k: string): number => e.left + e.columns.findIndex((x) => x.key === k);
+  const ecol = (k: string): number => columnOf(e, k);
   const accepted = EVIDENCE_STATUSES.find((s) => s.key === "accepted")?.text[c.lang] ?? "";
   const provided = EVIDENCE_STATUSES.find((s) => s.key === "provided")?.text[c.lang] ?? "";
   const at = (days: number): Date => new Date(c.reference.getTime() + days * DAY);
@@ -98,46 +96,37 @@ function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: Case): void {
 interface Prepared {
   c: Case;
   plan: WorkbookPlan;
-  input: string;
+  bytes: Uint8Array;
   engine: AssessmentResult;
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), "qg-settings-parity-"));
 const prepared: Prepared[] = [];
-const recalculated = new Map<string, ExcelJS.Workbook>();
+const recalculated = new Map<Case, ExcelJS.Workbook>();
 
 describe.skipIf(!soffice)("settings in the workbook's formulas, recalculated by LibreOffice, equal the engine", () => {
   beforeAll(async () => {
-    mkdirSync(path.join(dir, "in"));
     for (const [i, c] of CASES.entries()) {
       const plan = buildPlan(c.template, { lang: c.lang, blankRows: 60, ...(c.settings ? { settings: c.settings } : {}) });
       const wb = await renderPlanToWorkbook(plan);
       fill(wb, plan, c);
       if (c.set) expect(writeSettings(wb, c.lang, c.set)).toEqual({ ok: true });
       const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-      const input = path.join(dir, "in", `case-${i}.xlsx`);
-      writeFileSync(input, bytes);
       // The engine reads the file as the command line does: settings included.
-      const read = await loadQualigridWorkbook(bytes, input);
+      const read = await loadQualigridWorkbook(bytes, caseFileName(i));
       if (!read.ok) throw new Error(JSON.stringify(read.issues));
-      prepared.push({ c, plan, input, engine: scoreAssessment(read.value.assessment.assessment, { today: TODAY }) });
+      prepared.push({ c, plan, bytes, engine: scoreAssessment(read.value.assessment.assessment, { today: TODAY }) });
     }
-    const outputs = await recalculateMany(
-      prepared.map((p) => p.input),
-      path.join(dir, "out"),
-      { timeoutMs: 300_000 },
-    );
-    for (const [i, out] of outputs.entries()) {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(out);
-      recalculated.set(prepared[i]?.input ?? "", wb);
-    }
+    const workbooks = await recalculatedWorkbooks("qg-settings-parity-", prepared, { timeoutMs: 300_000 });
+    workbooks.forEach((wb, i) => {
+      const p = prepared[i];
+      if (p) recalculated.set(p.c, wb);
+    });
   }, 600_000);
 
   for (const c of CASES) {
     it(`agrees on expired evidence and the provisional result: ${c.name}`, () => {
       const p = prepared.find((x) => x.c === c);
-      const wb = p && recalculated.get(p.input);
+      const wb = recalculated.get(c);
       if (!p || !wb) throw new Error("case not prepared");
       expect(compare(p, wb)).toEqual([]);
       // The cases cover what they claim: some accepted items expired, and the expected provisional state.
@@ -150,19 +139,13 @@ describe.skipIf(!soffice)("settings in the workbook's formulas, recalculated by 
 
 /** Every figure the recalculated workbook shows that differs from the engine, as readable lines. */
 function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
-  const out: string[] = [];
+  const { same, lines: out } = mismatchCollector(1e-9);
   const { plan, engine, c } = p;
-  const same = (what: string, got: unknown, want: number | string | null): void => {
-    const blank = got === null || got === "";
-    if (want === null ? !blank : typeof want === "number" ? typeof got !== "number" || Math.abs(got - want) > 1e-9 : got !== want) {
-      out.push(`${what}: workbook ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`);
-    }
-  };
   const grid = plan.sheets.find((s) => s.key === "grid");
   const g = grid?.tables[0];
   if (!grid || !g) return ["no grid"];
   const gws = wb.getWorksheet(grid.name) as ExcelJS.Worksheet;
-  const gcol = (k: string): number => g.left + g.columns.findIndex((x) => x.key === k);
+  const gcol = (k: string): number => columnOf(g, k);
   engine.criteria.forEach((x, i) => {
     same(`${x.id} evidence`, computedValue(gws.getCell(g.top + 1 + i, gcol("evidenceCount"))), x.evidenceCount);
     same(`${x.id} accepted evidence`, computedValue(gws.getCell(g.top + 1 + i, gcol("acceptedEvidence"))), x.acceptedEvidenceCount);
@@ -171,7 +154,7 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   const scores = dash?.tables[0];
   if (!dash || !scores) return [...out, "no dashboard"];
   const dws = wb.getWorksheet(dash.name) as ExcelJS.Worksheet;
-  const coverage = scores.left + scores.columns.findIndex((x) => x.key === "coverage");
+  const coverage = columnOf(scores, "coverage");
   engine.dimensions.forEach((d, i) => same(`${d.id} coverage`, computedValue(dws.getCell(scores.top + 1 + i, coverage)), d.evidenceCoverage));
   const named = (name: string): unknown => {
     const ref = plan.names.find((n) => n.name === name);

@@ -5,9 +5,6 @@
  * « En retard » flags must equal `stepsStanding`'s.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseTemplate } from "../../addin/model/template.parse.js";
 import { richTemplateJson } from "../../addin/model/template.rich.test-helpers.js";
@@ -19,7 +16,8 @@ import { stepsStanding, type StepsStanding } from "../../addin/scoring/steps.sta
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";
 import { writeSettings } from "../../addin/xlsx/xlsx.settings.js";
-import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT, recalculateMany } from "../support/libreoffice.js";
+import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT } from "../support/libreoffice.js";
+import { caseFileName, columnOf, recalculatedWorkbooks } from "../support/parity.js";
 
 const soffice = findSoffice();
 if (!soffice) console.warn(`LibreOffice not found: the process table's formulas were NOT proved against the engine. Install it with: ${LIBREOFFICE_INSTALL_HINT}`);
@@ -63,17 +61,15 @@ interface Prepared {
   c: Case;
   table: TablePlan;
   sheet: string;
-  input: string;
+  bytes: Uint8Array;
   engine: StepsStanding;
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), "qg-steps-parity-"));
 const prepared: Prepared[] = [];
-const recalculated = new Map<string, ExcelJS.Workbook>();
+const recalculated = new Map<Case, ExcelJS.Workbook>();
 
 describe.skipIf(!soffice)("the process table's formulas, recalculated by LibreOffice, equal the engine", () => {
   beforeAll(async () => {
-    mkdirSync(path.join(dir, "in"));
     for (const [i, c] of CASES.entries()) {
       const plan = buildPlan(template(), { lang: c.lang, ...(c.made ? { settings: { assessmentDate: c.made } } : {}) });
       const s = plan.sheets.find((x) => x.key === "steps");
@@ -81,38 +77,35 @@ describe.skipIf(!soffice)("the process table's formulas, recalculated by LibreOf
       if (!s || !table) throw new Error("no process sheet");
       const wb = await renderPlanToWorkbook(plan);
       const ws = wb.getWorksheet(s.name) as ExcelJS.Worksheet;
-      const col = (k: string): number => table.left + table.columns.findIndex((x) => x.key === k);
+      const col = (k: string): number => columnOf(table, k);
       c.entries.forEach((e, r) => {
         if (e.status) ws.getCell(table.top + 1 + r, col("status")).value = STATUS[e.status][c.lang];
         if (e.done) ws.getCell(table.top + 1 + r, col("done")).value = e.done;
       });
       if (c.set) expect(writeSettings(wb, c.lang, { assessmentDate: c.set })).toEqual({ ok: true });
       const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-      const input = path.join(dir, "in", `case-${i}.xlsx`);
-      writeFileSync(input, bytes);
       const back = new ExcelJS.Workbook();
       await back.xlsx.load(bytes as unknown as ArrayBuffer);
-      const read = readQualigridWorkbook(back, input);
+      const read = readQualigridWorkbook(back, caseFileName(i));
       if (!read.ok) throw new Error(JSON.stringify(read.issues));
       const engine = stepsStanding(read.value.assessment, TODAY);
       if (!engine) throw new Error("no steps");
-      prepared.push({ c, table, sheet: s.name, input, engine });
+      prepared.push({ c, table, sheet: s.name, bytes, engine });
     }
-    const outputs = await recalculateMany(prepared.map((p) => p.input), path.join(dir, "out"), { timeoutMs: 300_000 });
-    for (const [i, out] of outputs.entries()) {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(out);
-      recalculated.set(prepared[i]?.input ?? "", wb);
-    }
+    const workbooks = await recalculatedWorkbooks("qg-steps-parity-", prepared, { timeoutMs: 300_000 });
+    workbooks.forEach((wb, i) => {
+      const p = prepared[i];
+      if (p) recalculated.set(p.c, wb);
+    });
   }, 600_000);
 
   for (const c of CASES) {
     it(`agrees on planned dates and overdue steps: ${c.name}`, () => {
       const p = prepared.find((x) => x.c === c);
-      const wb = p && recalculated.get(p.input);
+      const wb = recalculated.get(c);
       if (!p || !wb) throw new Error("case not prepared");
       const ws = wb.getWorksheet(p.sheet) as ExcelJS.Worksheet;
-      const col = (k: string): number => p.table.left + p.table.columns.findIndex((x) => x.key === k);
+      const col = (k: string): number => columnOf(p.table, k);
       const got = p.engine.steps.map((_, i) => {
         const planned = computedValue(ws.getCell(p.table.top + 1 + i, col("planned")));
         return {
