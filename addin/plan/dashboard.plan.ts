@@ -3,7 +3,7 @@ import type { Template } from "../model/template.types.js";
 import { rangeAddress } from "../model/cell.address.js";
 import { columnsOf, FORMATS, headerOf, indexOf, type ColumnSpec } from "./columns.js";
 import { f, str, thisRow, wholeColumn } from "./formula.js";
-import { gridFeatures } from "./grid.features.js";
+import { gridFeatures, type GridFeatures } from "./grid.features.js";
 import { HEADERS, TEXTS, type ScoresKey, type ThemesKey } from "./labels.js";
 import { NAMES, TABLES } from "./names.js";
 import { COMPLETION_THRESHOLD_FORMULA } from "./settings.plan.js";
@@ -159,7 +159,7 @@ export function dashboardContent(
   if (withEvidence) conditionalFormats.push({ type: "dataBar", ref: colRef("coverage"), color: "70AD47" });
   const tables = [table];
   if (features.themes) {
-    const themes = themesTable(template, options, lastRow + 3);
+    const themes = themesTable(template, options, features, lastRow + 3);
     cells.push({ row: themes.top - 1, col: 1, value: TEXTS.themesTitle[lang], style: "subtitle" });
     tables.push(themes);
   }
@@ -171,9 +171,8 @@ export function dashboardContent(
  * criteria, design.md "Template model, second version"), answered and total — SUMIFS over the
  * grid by dimension and theme.
  */
-function themesTable(template: Template, options: PlanOptions, top: number): TablePlan {
+function themesTable(template: Template, options: PlanOptions, features: GridFeatures, top: number): TablePlan {
   const { lang } = options;
-  const features = gridFeatures(template);
   const specs: Partial<Record<ThemesKey, ColumnSpec>> = {
     dimension: { width: 12 },
     theme: { width: 12 },

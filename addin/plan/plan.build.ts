@@ -57,14 +57,15 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
 
   const grid = gridTable(template, opts);
   // With several scales, the line names the template's own and points at each row's « Échelle ».
-  const otherScales = gridFeatures(template).scales ? TEXTS.otherScales[lang] : "";
+  const features = gridFeatures(template);
+  const otherScales = features.scales ? TEXTS.otherScales[lang] : "";
   const scaleHelp = `${TEXTS.scaleLine[lang]}${lang === "fr" ? " : " : ": "}${describeScale(template.scale, lang)}${otherScales}`;
   sheets.push(
     withPrint(
       {
         ...sheetOf("grid", name("grid"), "2E75B6", [grid], [
           // Questions answered in words and required criteria are said in the help line when there are some.
-          ...header(TEXTS.gridSubtitle[lang], `${TEXTS.gridHelp[lang]}${gridFeatures(template).text ? TEXTS.gridHelpQuestions[lang] : ""}${gridFeatures(template).required ? TEXTS.gridHelpRequired[lang] : ""}`),
+          ...header(TEXTS.gridSubtitle[lang], `${TEXTS.gridHelp[lang]}${features.text ? TEXTS.gridHelpQuestions[lang] : ""}${features.required ? TEXTS.gridHelpRequired[lang] : ""}`),
           { row: 3, col: 1, value: scaleHelp, style: "note" },
         ]),
         freeze: { rows: GRID_HEADER_ROW, cols: 2 },
