@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 
 // The layers import one way only (style.md, rule 1): model -> scoring -> plan -> workbook -> actions
 // (the engine, plain Node and browser) -> host -> excel | xlsx (never each other) -> cli | taskpane;
-// functions -> scoring/model. Each boundary below names what a layer may not import; it holds for
+// functions -> scoring/model; network (the aggregate's figures, engine too) -> model/scoring. Each boundary below names what a layer may not import; it holds for
 // static imports, re-exports, `import type`, `import("…")` types and dynamic `import()` alike,
 // unless the entry says otherwise (`types`: type-only imports allowed; `dynamic`: `import()` allowed).
 // Tests are exempt: they may build fixtures with whatever renderer they need.
@@ -32,6 +32,9 @@ const engineIsLayered = (layer, higher) => ({
   message: `${layer} may not import ${higher.map((h) => `addin/${h}`).join(", ")}: the engine's layers import one way only, model -> scoring -> plan -> workbook -> actions.`,
 });
 
+/** addin/network aggregates what the engine computes: no layer of the engine may import it. */
+const networkIsAbove = (layer) => ({ regex: folder("network"), message: `${layer} may not import addin/network: the network aggregate builds on the engine, never the other way round.` });
+
 /**
  * The boundaries, one entry per layer (their files never overlap: ESLint keeps only the last entry's
  * options for a rule). `officeGlobals` refuses the Office.js namespaces in code and in types.
@@ -41,31 +44,41 @@ const BOUNDARIES = [
     name: "model",
     files: ["addin/model/**/*.ts"],
     officeGlobals: true,
-    forbid: [...engineIsIndependent("addin/model"), engineIsLayered("addin/model", ["scoring", "plan", "workbook", "actions"])],
+    forbid: [...engineIsIndependent("addin/model"), engineIsLayered("addin/model", ["scoring", "plan", "workbook", "actions"]), networkIsAbove("addin/model")],
   },
   {
     name: "scoring",
     files: ["addin/scoring/**/*.ts"],
     officeGlobals: true,
-    forbid: [...engineIsIndependent("addin/scoring"), engineIsLayered("addin/scoring", ["plan", "workbook", "actions"])],
+    forbid: [...engineIsIndependent("addin/scoring"), engineIsLayered("addin/scoring", ["plan", "workbook", "actions"]), networkIsAbove("addin/scoring")],
   },
   {
     name: "plan",
     files: ["addin/plan/**/*.ts"],
     officeGlobals: true,
-    forbid: [...engineIsIndependent("addin/plan"), engineIsLayered("addin/plan", ["workbook", "actions"])],
+    forbid: [...engineIsIndependent("addin/plan"), engineIsLayered("addin/plan", ["workbook", "actions"]), networkIsAbove("addin/plan")],
   },
   {
     name: "workbook",
     files: ["addin/workbook/**/*.ts"],
     officeGlobals: true,
-    forbid: [...engineIsIndependent("addin/workbook"), engineIsLayered("addin/workbook", ["actions"])],
+    forbid: [...engineIsIndependent("addin/workbook"), engineIsLayered("addin/workbook", ["actions"]), networkIsAbove("addin/workbook")],
   },
   {
     name: "actions",
     files: ["addin/actions/**/*.ts"],
     officeGlobals: true,
-    forbid: engineIsIndependent("addin/actions"),
+    forbid: [...engineIsIndependent("addin/actions"), networkIsAbove("addin/actions")],
+  },
+  {
+    name: "network",
+    files: ["addin/network/**/*.ts"],
+    officeGlobals: true,
+    forbid: [
+      ...engineIsIndependent("addin/network"),
+      { regex: ["plan", "workbook", "actions"].map(folder).join("|"), message: "addin/network may import addin/model and addin/scoring only: it aggregates the figures the engine computed." },
+      { regex: "^node:", message: "addin/network runs in the browser too: it may not import Node's modules (the command line passes in the keyed hash of the members' codes)." },
+    ],
   },
   {
     name: "host",

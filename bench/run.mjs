@@ -21,6 +21,7 @@ const SUITES = {
   taskpane: () => import("./suites/taskpane/index.mjs"),
   hostile: () => import("./suites/hostile/index.mjs"),
   upgrade: () => import("./suites/upgrade/index.mjs"),
+  aggregate: () => import("./suites/aggregate/index.mjs"),
 };
 
 const { values, positionals } = parseArgs({

@@ -118,7 +118,7 @@ export function gridResult(result: RangeResult<readonly (readonly (ExcelValue | 
 }
 
 /** One value per row, as a column that spills down (a dynamic array); blanks are "". */
-export function columnResult(result: RangeResult<readonly (number | null)[]>): ExcelValue[][] {
+export function columnResult(result: RangeResult<readonly (ExcelValue | null)[]>): ExcelValue[][] {
   const rows = valueOrThrow(result).map((v) => [v ?? ""]);
   return rows.length > 0 ? rows : [[""]];
 }

@@ -178,24 +178,27 @@ export function agreement(
 }
 
 /**
- * Spread of the answers on each row (max − min), for several respondents rating the same criteria. Returns a column.
+ * Spread of the answers on each row (max − min of the levels given), for several respondents rating the same criteria. N/A, text and blanks are left out. Returns a column.
  * @customfunction SPREAD
  * @helpurl https://localhost:3000/help.html
- * @param ratings_matrix One row per criterion, one column per respondent.
- * @returns The spread of each row; empty for a row without answers.
+ * @param ratings_matrix One row per criterion, one column per respondent, e.g. the grid's Level counted columns of every respondent.
+ * @param [levels] The scale's level values, e.g. QG_LevelValues: a number that is not one of them is left out. Default: every number counts.
+ * @returns The spread of each row; empty for a row without levels.
  */
-export function spread(ratings_matrix: unknown[][]): unknown[][] {
-  return columnResult(spreadOfRows(gridOf(ratings_matrix)));
+export function spread(ratings_matrix: unknown[][], levels?: unknown[][]): unknown[][] {
+  return columnResult(spreadOfRows(gridOf(ratings_matrix), optionalGridOf(levels)));
 }
 
 /**
- * Consolidated rating of each row (mean or median of the answers), for several respondents rating the same criteria. Returns a column.
+ * Consolidated rating of each row, for several respondents rating the same criteria: the agreed rating when one is given, else the mean (or median) of the levels given, else N/A when someone said N/A, else empty. Text is left out. Returns a column.
  * @customfunction CONSENSUS
  * @helpurl https://localhost:3000/help.html
- * @param ratings_matrix One row per criterion, one column per respondent.
- * @param [method] "mean" or "median". Default: "mean".
- * @returns The consolidated rating of each row; empty for a row without answers.
+ * @param ratings_matrix One row per criterion, one column per respondent, e.g. the grid's Level counted columns of every respondent.
+ * @param [method] "mean" or "median" (or "moyenne", "médiane"), e.g. QG_Consolidation. Default: "mean".
+ * @param [agreed] Agreed rating of each row, one cell per row of ratings_matrix, e.g. the grid's Agreed rating column. A level or N/A wins; blank: the respondents' ratings count.
+ * @param [levels] The scale's level values, e.g. QG_LevelValues: a number that is not one of them is left out. Default: every number counts.
+ * @returns The consolidated rating of each row: a number, the N/A token (S. O. or N/A), or empty.
  */
-export function consensus(ratings_matrix: unknown[][], method?: unknown): unknown[][] {
-  return columnResult(consensusOfRows(gridOf(ratings_matrix), optionalCellOf(method)));
+export function consensus(ratings_matrix: unknown[][], method?: unknown, agreed?: unknown[][], levels?: unknown[][]): unknown[][] {
+  return columnResult(consensusOfRows(gridOf(ratings_matrix), optionalCellOf(method), optionalGridOf(agreed), optionalGridOf(levels)));
 }

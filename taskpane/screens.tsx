@@ -18,6 +18,10 @@ import { useHost } from "./host/host.context.js";
 import { useI18n } from "./i18n/i18n.js";
 import type { TemplateEntry } from "./templates/templates.state.js";
 import { UpgradeScreen } from "./upgrade/UpgradeScreen.js";
+import { DiscussScreen } from "./respondents/DiscussScreen.js";
+import { useDiscuss } from "./respondents/discuss.state.js";
+import { RespondentsScreen } from "./respondents/RespondentsScreen.js";
+import { useRespondents } from "./respondents/respondents.state.js";
 import { useUpgrade } from "./upgrade/upgrade.state.js";
 
 // The plan builder, for `useGenerate` (which lives in the Shell but runs from the Generate screen only).
@@ -28,6 +32,16 @@ export { GenerateScreen } from "./generate/GenerateScreen.js";
 /** The dashboard, read from the workbook each time the tab opens. */
 export function DashboardPanel() {
   return <DashboardScreen state={useDashboard(useHost())} />;
+}
+
+/** The criteria « à discuter » and their agreed ratings, read from the workbook each time the tab opens. */
+export function DiscussPanel() {
+  return <DiscussScreen state={useDiscuss(useHost())} />;
+}
+
+/** The respondents: add one, import a copy's answers, make the copies. `onChanged`: Assess reads the workbook again. */
+export function RespondentsPanel({ onChanged }: { onChanged: () => void }) {
+  return <RespondentsScreen state={useRespondents(useHost(), onChanged)} />;
 }
 
 /** The workbook check. */

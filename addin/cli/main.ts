@@ -7,8 +7,13 @@ import { helpConfiguration, helpText, usageErrorText } from "./cli.help.js";
 import { BadInput, EXIT, processIo, quietOnClosedStreams, removePendingTemps, type CliIo } from "./cli.io.js";
 import { Cli, langInArgv, type LocaleEnv } from "./cli.lang.js";
 import { cliText, printable, printIssues } from "./cli.print.js";
+import { reportsText } from "./aggregate/aggregate.reports.js";
+import { aggregateCommand, networkText, type AggregateOptions } from "./commands/aggregate.command.js";
 import { checkCommand } from "./commands/check.command.js";
+import { copiesCommand } from "./commands/copies.command.js";
 import { encodingHelp, fillCommand } from "./commands/fill.command.js";
+import { mergeCommand } from "./commands/merge.command.js";
+import { mergeText } from "../model/messages/messages.merge.js";
 import { newCommand } from "./commands/new.command.js";
 import { planCommand } from "./commands/plan.command.js";
 import { scoreCommand } from "./commands/score.command.js";
@@ -74,7 +79,8 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .option("--overwrite", h("cli.help.opt.force"))
     .option("--org <name>", settingsText("cli.help.opt.org", io.lang))
     .option("--date <yyyy-mm-dd>", settingsText("cli.help.opt.date", io.lang))
-    .action(async (t: string, o: { output: string; lang?: Lang; force?: boolean; overwrite?: boolean; org?: string; date?: string }) => {
+    .option("--respondents <names>", h("cli.help.opt.respondents"))
+    .action(async (t: string, o: { output: string; lang?: Lang; force?: boolean; overwrite?: boolean; org?: string; date?: string; respondents?: string }) => {
       code = await newCommand(io, t, { ...o, lang: o.lang ?? "fr", force: o.force || o.overwrite });
     });
   program
@@ -97,22 +103,49 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
     .option("--overwrite", h("cli.help.opt.overwrite"))
     .option("--encoding <name>", encodingHelp(io.lang))
+    .option("--respondent <name>", h("cli.help.opt.respondent"))
+    .option("--agreed", h("cli.help.opt.agreed"))
     .addOption(langOption())
-    .action(async (f: string, o: { answers: string; output?: string; overwrite?: boolean; encoding?: string }) => {
+    .action(async (f: string, o: { answers: string; output?: string; overwrite?: boolean; encoding?: string; respondent?: string; agreed?: boolean }) => {
       code = await fillCommand(io, f, o);
     });
   program
     .command("upgrade")
     .description(h("cli.help.upgrade"))
     .argument("<file.xlsx>", h("cli.help.arg.workbook"))
-    .requiredOption("--template <new>", h("cli.help.opt.template"))
+    .option("--template <new>", h("cli.help.opt.template"))
+    .option("--respondents <names>", h("cli.help.opt.upgradeRespondents"))
     .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
     .option("--overwrite", h("cli.help.opt.overwrite"))
     .option("--force", h("cli.help.opt.upgradeForce"))
     .option("--json", h("cli.help.opt.upgradeJson"))
     .addOption(langOption())
-    .action(async (f: string, o: { template: string; output?: string; overwrite?: boolean; force?: boolean; json?: boolean }) => {
+    .action(async (f: string, o: { template?: string; respondents?: string; output?: string; overwrite?: boolean; force?: boolean; json?: boolean }) => {
       code = await upgradeCommand(io, f, o);
+    });
+  program
+    .command("copies")
+    .description(mergeText("copies.help.command", io.lang))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .requiredOption("-o, --output <dir>", mergeText("copies.help.output", io.lang))
+    .option("--overwrite", mergeText("copies.help.overwrite", io.lang))
+    .option("--json", mergeText("merge.help.json", io.lang))
+    .addOption(langOption())
+    .action(async (f: string, o: { output: string; overwrite?: boolean; json?: boolean }) => {
+      code = await copiesCommand(io, f, o);
+    });
+  program
+    .command("merge")
+    .description(mergeText("merge.help.command", io.lang))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .argument("<copies...>", mergeText("merge.help.copies", io.lang))
+    .option("--as <name>", mergeText("merge.help.as", io.lang))
+    .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .option("--overwrite", h("cli.help.opt.overwrite"))
+    .option("--json", mergeText("merge.help.json", io.lang))
+    .addOption(langOption())
+    .action(async (f: string, copies: string[], o: { as?: string; output?: string; overwrite?: boolean; json?: boolean }) => {
+      code = await mergeCommand(io, f, copies, o);
     });
   program
     .command("score")
@@ -159,6 +192,20 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .option("--overwrite", h("cli.help.opt.overwrite"))
     .action(async (f: string, o: { json?: boolean; orgDomain?: string[]; repair?: boolean; output?: string; overwrite?: boolean }) => {
       code = await checkCommand(io, f, o);
+    });
+  program
+    .command("aggregate")
+    .description(networkText("network.help", io.lang))
+    .argument("<files...>", networkText("network.help.files", io.lang))
+    .requiredOption("-o, --output <reseau.xlsx>", networkText("network.help.output", io.lang))
+    .option("--json", networkText("network.help.json", io.lang))
+    .option("--key <key>", networkText("network.help.key", io.lang))
+    .option("--names", networkText("network.help.names", io.lang))
+    .option("--min-group <n>", networkText("network.help.minGroup", io.lang), "5")
+    .option("--member-reports <dir>", reportsText("networkReports.help", io.lang))
+    .addOption(langOption())
+    .action(async (files: string[], o: AggregateOptions) => {
+      code = await aggregateCommand(io, files, o);
     });
 
   try {

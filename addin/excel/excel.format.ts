@@ -56,6 +56,11 @@ export async function addConditionalFormat(w: Writer, sheet: Excel.Worksheet, cf
     };
     await w.cost(2, 2, jsonBytes(criteria));
     range.conditionalFormats.add("ColorScale").colorScale.criteria = criteria;
+  } else if (cf.type === "expression") {
+    await w.cost(3, 2, cf.formula.length);
+    const custom = range.conditionalFormats.add("Custom").custom;
+    custom.rule.formula = `=${cf.formula}`;
+    custom.format.fill.color = `#${cf.fill}`;
   } else {
     await w.cost(5, 3, 64);
     const bar = range.conditionalFormats.add("DataBar").dataBar;

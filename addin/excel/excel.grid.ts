@@ -1,6 +1,7 @@
 import type { Lang } from "../model/template.types.js";
 import { columnLetter, parseRangeAddress } from "../model/cell.address.js";
-import { HEADERS, type GridKey } from "../plan/labels.js";
+import { HEADERS, RESPONDENT_HEADERS, respondentColumnHeaders, type GridKey } from "../plan/labels.js";
+import { matchKey } from "../model/text.match.js";
 import { TABLES } from "../plan/names.js";
 import { locateColumns, plainText, type PlainTable } from "../model/table.plain.js";
 
@@ -17,13 +18,66 @@ export interface GridLayout {
   /** Criterion id of each data row, in order. */
   criteria: string[];
   lang: Lang;
+  /** The respondents' names, in order, when a read told them ([""]: one unnamed). */
+  respondents?: string[];
+}
+
+/** One respondent's input columns (0-based within the table). */
+export interface RespondentColumns {
+  rating: number;
+  comment?: number;
+  answer?: number;
+}
+
+/** Whether a grid has a rating column: « Cotation », or one respondent's « Cotation — NAME ». */
+function hasRating(headers: readonly string[], columns: Partial<Record<GridKey, number>>): boolean {
+  return columns.rating !== undefined || firstRespondentRating(headers) >= 0;
+}
+
+/** The first « Cotation — NAME » / "Rating — NAME" header of a multi-respondent grid, or -1. */
+function firstRespondentRating(headers: readonly string[]): number {
+  const prefixes = Object.values(RESPONDENT_HEADERS.rating).map((w) => `${w} — `.toLocaleLowerCase());
+  return headers.findIndex((h) => prefixes.some((p) => h.trim().toLocaleLowerCase().startsWith(p)));
+}
+
+/**
+ * The input columns of `respondent` (by name; absent or "": the first or only one): the grid's own
+ * « Cotation »/« Commentaire »/« Réponse » in a one-respondent grid (when the name is the
+ * respondent's, or unknown), else the columns headed « Cotation — NAME » in either language. Null
+ * when the grid has no such respondent.
+ */
+export function respondentColumnsOf(layout: GridLayout, respondent?: string): RespondentColumns | null {
+  const c = layout.columns;
+  const wanted = respondent?.trim() ?? "";
+  if (c.rating !== undefined) {
+    const only = layout.respondents?.[0] ?? "";
+    if (wanted !== "" && only !== "" && matchKey(only) !== matchKey(wanted)) return null;
+    return { rating: c.rating, ...(c.comment === undefined ? {} : { comment: c.comment }), ...(c.answer === undefined ? {} : { answer: c.answer }) };
+  }
+  const name = wanted !== "" ? wanted : (layout.respondents?.[0] ?? "");
+  const norm = (h: string): string => h.trim().toLocaleLowerCase();
+  const find = (key: "rating" | "comment" | "answer"): number | undefined => {
+    const texts = (["fr", "en"] as const).map((l) => norm(respondentColumnHeaders(name, l)[key]));
+    const i = layout.headers.findIndex((h) => texts.includes(norm(h)));
+    return i < 0 ? undefined : i;
+  };
+  let rating = name === "" ? undefined : find("rating");
+  if (rating === undefined && wanted === "") {
+    const first = firstRespondentRating(layout.headers);
+    rating = first < 0 ? undefined : first;
+  }
+  if (rating === undefined) return null;
+  if (name === "") return { rating };
+  const comment = find("comment");
+  const answer = find("answer");
+  return { rating, ...(comment === undefined ? {} : { comment }), ...(answer === undefined ? {} : { answer }) };
 }
 
 /** The layout of a grid read as a plain table (after a `read`), in the workbook's language. */
 export function gridLayoutOf(t: PlainTable, lang: Lang): GridLayout | null {
   const columns = locateColumns(t, HEADERS.grid);
   const c = columns.criterion;
-  if (c === undefined || columns.rating === undefined) return null;
+  if (c === undefined || !hasRating(t.headers, columns)) return null;
   return {
     sheet: t.sheet,
     top: t.top,
@@ -38,8 +92,10 @@ export function gridLayoutOf(t: PlainTable, lang: Lang): GridLayout | null {
 
 /** The language of a grid from its rating column's header (« Cotation » or « Rating »). */
 function langOf(headers: readonly string[], columns: Partial<Record<GridKey, number>>): Lang {
-  const rating = columns.rating === undefined ? "" : (headers[columns.rating] ?? "");
-  return rating.trim().toLocaleLowerCase() === HEADERS.grid.rating.en.toLocaleLowerCase() ? "en" : "fr";
+  const at = columns.rating ?? firstRespondentRating(headers);
+  const rating = (headers[at] ?? "").trim().toLocaleLowerCase();
+  const en = RESPONDENT_HEADERS.rating.en.toLocaleLowerCase();
+  return rating === HEADERS.grid.rating.en.toLocaleLowerCase() || rating.startsWith(`${en} — `) ? "en" : "fr";
 }
 
 /** The 1-based worksheet row of a criterion in a layout, or null. */
@@ -78,12 +134,12 @@ export async function locateGrid(context: Excel.RequestContext, known: GridLayou
   const { top, left, bottom, right } = parseRangeAddress(range.address);
   const headers = (header.values[0] ?? []).map((h) => String(h ?? "").trim());
   const columns = locateColumns({ headers }, HEADERS.grid);
-  if (columns.criterion === undefined || columns.rating === undefined) {
+  if (columns.criterion === undefined || !hasRating(headers, columns)) {
     const missing = columns.criterion === undefined ? "criterion" : "rating";
     throw new Error(`${TABLES.grid} has no column « ${HEADERS.grid[missing].fr} » / « ${HEADERS.grid[missing].en} »`);
   }
   const lang = known?.lang ?? langOf(headers, columns);
-  const base = { sheet: sheet.name, top, left, right, headers, columns, lang };
+  const base = { sheet: sheet.name, top, left, right, headers, columns, lang, ...(known?.respondents ? { respondents: known.respondents } : {}) };
   const same =
     known !== null &&
     guess !== null &&

@@ -1,4 +1,5 @@
 import type {
+  AgreedAnswer,
   Answer,
   FormulaWrite,
   GenerateProgress,
@@ -6,17 +7,21 @@ import type {
   HostResult,
   NewAction,
   OpenedAs,
+  MergeOutcome,
+  RespondentCopy,
   WorkbookHost,
   WorkbookStatus,
 } from "../host/host.types.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { naDisplayToken } from "../model/scale.js";
-import type { Lang } from "../model/template.types.js";
+import type { Lang, Result } from "../model/template.types.js";
+import { planMerges } from "../workbook/merge.answers.js";
 import { cellAddress, parseRangeAddress } from "../model/cell.address.js";
 import { TABLES } from "../plan/names.js";
 import type { PlanValue, WorkbookPlan } from "../plan/plan.types.js";
 import { textEntry } from "../plan/text.entry.js";
-import type { SnapshotServicesLoader } from "../host/host.services.js";
+import type { SnapshotServices, SnapshotServicesLoader } from "../host/host.services.js";
+import { HEADERS } from "../plan/labels.js";
 import { snapshotActions } from "../host/host.snapshot.js";
 import { gridStatusOf, missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
 import { placeActions } from "../actions/actions.rows.js";
@@ -25,7 +30,8 @@ import { hostErrorOf, isOfficeError, type ErrorHint } from "./excel.errors.js";
 import { openAsNewWorkbook, workbookBytes, type OfficeDocumentFile } from "./excel.file.js";
 import { writeFormulaCells } from "./excel.formulas.js";
 import { excelFeatures, FEATURE_SETS, type IsSetSupported } from "./excel.features.js";
-import { criterionOfRow, gridLayoutOf, locateGrid, rowOfCriterion, type GridLayout } from "./excel.grid.js";
+import { criterionOfRow, gridLayoutOf, locateGrid, respondentColumnsOf, rowOfCriterion, type GridLayout } from "./excel.grid.js";
+import { addRespondentLive, answerEntries, namedRespondents, recordRespondentLive, writeRespondentColumn } from "./excel.respondents.js";
 import { readAssessmentFromExcel } from "./excel.read.js";
 import { renamedCoreTables } from "./excel.renamed.js";
 import { renderPlanToExcel } from "./excel.render.js";
@@ -141,6 +147,15 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
     }
   }
 
+  /** Runs `work` with the snapshot services (loaded on first use); a failure is an `unknown` HostError. */
+  async function withServices<T>(work: (s: SnapshotServices) => Promise<T>): Promise<HostResult<T>> {
+    try {
+      return { ok: true, value: await work(await services()) };
+    } catch (e) {
+      return fail({ code: "unknown", detail: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
   async function openWorkbook(bytes: Uint8Array): Promise<HostResult<OpenedAs>> {
     return openAsNewWorkbook(createWorkbook(), bytes);
   }
@@ -197,33 +212,123 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
         if (missing) return fail(missing);
         if (!result.ok) return fail({ code: "unknown", detail: result.issues.map((i) => `${i.path}: ${i.message}`).join("\n") });
         const g = read.tables.get(TABLES.grid.toLowerCase());
-        layout = g ? gridLayoutOf(g, result.value.lang) : null;
+        const found = g ? gridLayoutOf(g, result.value.lang) : null;
+        layout = found ? { ...found, respondents: result.value.respondents.map((r) => r.name) } : null;
         return { ok: true, value: result.value };
       });
     },
 
-    async setAnswer(criterionId: string, answer: Answer): Promise<HostResult<void>> {
+    async setAnswer(criterionId: string, answer: Answer, respondent?: string): Promise<HostResult<void>> {
       const r = answer.rating;
       if (r.kind === "invalid") return fail({ code: "unknown", detail: `${r.raw}: ${r.reason}` });
       return attempt(async (context, hint) => {
         const g = await grid(context, hint);
         const row = rowOfCriterion(g, criterionId);
         if (row === null) return fail({ code: "unknownCriterion", detail: criterionId });
+        // Only this respondent's cells are written: others may be answering in the same workbook.
+        const cols = respondentColumnsOf(g, respondent);
+        if (!cols) return fail({ code: "unknown", detail: `${TABLES.grid}: no respondent « ${respondent ?? ""} »` });
         const sheet = context.workbook.worksheets.getItem(g.sheet);
-        const answerColumn = answer.text === undefined ? undefined : g.columns.answer;
+        const answerColumn = answer.text === undefined ? undefined : cols.answer;
         // A text question's words are the user's text, entered so that Excel keeps them as text; in a
         // grid without a « Réponse » column they sit in the rating cell, as `qualigrid fill` puts them.
-        const words = answer.text === undefined || r.kind === "na" ? "" : textEntry(answer.text);
-        const rating = r.kind === "level" ? r.value : r.kind === "na" ? textEntry(naDisplayToken(g.lang)) : answer.text !== undefined && answerColumn === undefined ? words : "";
-        sheet.getRange(cellAddress(row, g.left + (g.columns.rating ?? 0))).values = [[rating]];
+        const { rating, words } = answerEntries({ rating: r, text: answer.text ?? null }, g.lang, cols.answer !== undefined);
+        sheet.getRange(cellAddress(row, g.left + cols.rating)).values = [[rating]];
         if (answerColumn !== undefined) sheet.getRange(cellAddress(row, g.left + answerColumn)).values = [[words]];
-        if (answer.comment !== undefined && g.columns.comment !== undefined) {
+        if (answer.comment !== undefined && cols.comment !== undefined) {
           // Comments are the user's text: written so that Excel keeps them as text, never a formula.
-          sheet.getRange(cellAddress(row, g.left + g.columns.comment)).values = [[textEntry(answer.comment)]];
+          sheet.getRange(cellAddress(row, g.left + cols.comment)).values = [[textEntry(answer.comment)]];
         }
         await context.sync();
         return OK;
       });
+    },
+
+    async setAgreed(criterionId: string, agreed: AgreedAnswer): Promise<HostResult<void>> {
+      const r = agreed.rating;
+      if (r.kind === "invalid") return fail({ code: "unknown", detail: `${r.raw}: ${r.reason}` });
+      return attempt(async (context, hint) => {
+        const g = await grid(context, hint);
+        const row = rowOfCriterion(g, criterionId);
+        if (row === null) return fail({ code: "unknownCriterion", detail: criterionId });
+        const at = g.columns.agreed;
+        if (at === undefined) return fail({ code: "unknown", detail: `${TABLES.grid}: no column « ${HEADERS.grid.agreed.fr} » / « ${HEADERS.grid.agreed.en} » (one respondent)` });
+        const sheet = context.workbook.worksheets.getItem(g.sheet);
+        const rating = r.kind === "level" ? r.value : r.kind === "na" ? textEntry(naDisplayToken(g.lang)) : "";
+        sheet.getRange(cellAddress(row, g.left + at)).values = [[rating]];
+        if (agreed.reason !== undefined && g.columns.agreedReason !== undefined) {
+          sheet.getRange(cellAddress(row, g.left + g.columns.agreedReason)).values = [[textEntry(agreed.reason)]];
+        }
+        await context.sync();
+        return OK;
+      });
+    },
+
+    async addRespondent(name: string): Promise<HostResult<Result<void>>> {
+      const features = excelFeatures(office().isSetSupported);
+      if (!features.core) return fail({ code: "apiUnsupported", detail: FEATURE_SETS.core });
+      return attempt<Result<void>>(async (context) => {
+        const added = await addRespondentLive(context, name, features);
+        layout = null;
+        if (!added.ok) return { ok: true, value: added };
+        return { ok: true, value: { ok: true, value: undefined, warnings: added.warnings } };
+      });
+    },
+
+    async importAnswers(bytes: Uint8Array, file: string, as?: string): Promise<HostResult<Result<MergeOutcome>>> {
+      const features = excelFeatures(office().isSetSupported);
+      if (!features.core) return fail({ code: "apiUnsupported", detail: FEATURE_SETS.core });
+      const copy = await withServices((s) => s.readSnapshot(bytes, file));
+      if (!copy.ok) return copy;
+      if (!copy.value.ok) return { ok: true, value: copy.value };
+      const copyRead = copy.value.value;
+      return attempt<Result<MergeOutcome>>(async (context, hint) => {
+        const { result, read } = await readAssessmentFromExcel(context);
+        if (!result.ok) return { ok: true, value: result };
+        const planned = planMerges(result.value, [{ copy: copyRead, file, ...(as === undefined ? {} : { as }) }], read.workbook);
+        if (!planned.ok) return { ok: true, value: planned };
+        const plan = planned.value.plans[0];
+        if (!plan) return fail({ code: "unknown", detail: file });
+        const { outcome, answers } = plan;
+        let respondents = namedRespondents(result.value);
+        if (outcome.added) {
+          const added = await addRespondentLive(context, outcome.respondent, features, { claimEmpty: true });
+          if (!added.ok) return { ok: true, value: added };
+          respondents = added.value.respondents;
+        }
+        layout = null;
+        const g = { ...(await grid(context, hint)), respondents };
+        if (!(await writeRespondentColumn(context, g, outcome.respondent, answers))) {
+          return fail({ code: "unknown", detail: `${TABLES.grid}: no respondent « ${outcome.respondent} »` });
+        }
+        const base = file.split(/[\\/]/).pop() ?? file;
+        await recordRespondentLive(context, outcome.respondent, { ...(outcome.copyId ? { copyId: outcome.copyId } : {}), mergedOn: today(), mergedFrom: base });
+        await context.sync();
+        layout = null;
+        return { ok: true, value: { ok: true, value: outcome, warnings: planned.warnings } };
+      });
+    },
+
+    async makeCopies(): Promise<HostResult<Result<RespondentCopy[]>>> {
+      const bytes = await snapshot();
+      if (!bytes.ok) return bytes;
+      const name = await attempt(async (context) => {
+        const wb = context.workbook.load("name");
+        await context.sync();
+        return { ok: true, value: wb.name || "workbook.xlsx" };
+      });
+      if (!name.ok) return name;
+      const made = await withServices((s) => s.copiesOfSnapshot(bytes.value, name.value, newCopyId));
+      if (!made.ok || !made.value.ok) return made as HostResult<Result<RespondentCopy[]>>;
+      const copies = made.value.value;
+      // The copy ids go into the open workbook's QG_Respondents: a merged copy is then known as theirs.
+      const recorded = await attempt(async (context) => {
+        for (const c of copies) await recordRespondentLive(context, c.respondent, { copyId: c.copyId });
+        await context.sync();
+        return OK;
+      });
+      if (!recorded.ok) return recorded;
+      return { ok: true, value: { ok: true, value: copies.map((c) => ({ respondent: c.respondent, file: c.file, bytes: c.bytes })), warnings: made.value.warnings } };
     },
 
     async selectCriterion(criterionId: string): Promise<HostResult<void>> {
@@ -233,7 +338,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
         if (row === null) return fail({ code: "unknownCriterion", detail: criterionId });
         const sheet = context.workbook.worksheets.getItem(g.sheet);
         sheet.activate();
-        sheet.getRange(cellAddress(row, g.left + (g.columns.rating ?? 0))).select();
+        sheet.getRange(cellAddress(row, g.left + (respondentColumnsOf(g)?.rating ?? g.columns.rating ?? 0))).select();
         await context.sync();
         return OK;
       });
@@ -322,6 +427,17 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
     // Excel gives its workbook as bytes: check, template reading and upgrade run on that copy.
     ...snapshotActions({ snapshot, openWorkbook }, services),
   };
+}
+
+/** Today, as a UTC day (what « Importé le » records). */
+function today(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
+/** A fresh copy id (Web Crypto: in Excel's browser and in Node alike). */
+function newCopyId(): string {
+  return globalThis.crypto.randomUUID();
 }
 
 /** What the host's snapshot actions do when the page gave no snapshot services: say so. */

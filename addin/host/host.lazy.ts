@@ -101,6 +101,10 @@ export class LazyFileHost implements WorkbenchHost {
   templateFromWorkbook = (...args: Parameters<WorkbookHost["templateFromWorkbook"]>) => this.delegate("templateFromWorkbook", args);
   openGridWorkbook = (...args: Parameters<WorkbookHost["openGridWorkbook"]>) => this.delegate("openGridWorkbook", args);
   upgrade = (...args: Parameters<WorkbookHost["upgrade"]>) => this.delegate("upgrade", args);
+  addRespondent = (...args: Parameters<WorkbookHost["addRespondent"]>) => this.delegate("addRespondent", args);
+  setAgreed = (...args: Parameters<WorkbookHost["setAgreed"]>) => this.delegate("setAgreed", args);
+  importAnswers = (...args: Parameters<WorkbookHost["importAnswers"]>) => this.delegate("importAnswers", args);
+  makeCopies = (...args: Parameters<WorkbookHost["makeCopies"]>) => this.delegate("makeCopies", args);
 
   /**
    * Runs `method` on the file host, loaded first if need be. A file host that cannot be loaded (the

@@ -5,6 +5,9 @@ import type { Lang, Result, Template } from "../model/template.types.js";
 import type { PlanClash } from "../plan/plan.clashes.js";
 import type { WorkbookPlan } from "../plan/plan.types.js";
 import type { TemplateFound, UpgradeSummary, WorkbookCheck } from "./host.outcomes.js";
+import type { MergeOutcome } from "../workbook/merge.answers.js";
+
+export type { MergeOutcome };
 
 /**
  * What can go wrong when the task pane acts on a workbook, as a code the task pane turns into a
@@ -118,6 +121,22 @@ export interface Answer {
   text?: string;
 }
 
+/** The rating a consensus meeting agreed on for one criterion, and why. */
+export interface AgreedAnswer {
+  /** Blank clears the agreed rating. */
+  rating: Rating;
+  /** Left as it is when undefined. */
+  reason?: string;
+}
+
+/** One respondent's copy of the workbook, as `qualigrid copies` makes it. */
+export interface RespondentCopy {
+  respondent: string;
+  /** A file name (no folder). */
+  file: string;
+  bytes: Uint8Array;
+}
+
 /**
  * Everything the task pane does to a workbook. The Excel add-in implements it with Office.js
  * (`addin/excel`); tests and the browser workbench implement it without Excel. React components
@@ -134,8 +153,23 @@ export interface WorkbookHost {
   generate(plan: WorkbookPlan, onProgress?: (p: GenerateProgress) => void): Promise<HostResult<void>>;
   /** Reads the template, ratings, evidence and actions back. */
   read(): Promise<HostResult<AssessmentWorkbook>>;
-  /** Writes one criterion's rating (and comment) into the grid. */
-  setAnswer(criterionId: string, answer: Answer): Promise<HostResult<void>>;
+  /**
+   * Writes one criterion's rating (and comment) into the grid, in `respondent`'s columns (by name;
+   * absent = the first or only respondent).
+   */
+  setAnswer(criterionId: string, answer: Answer, respondent?: string): Promise<HostResult<void>>;
+  /**
+   * Adds a respondent named `name` at the end. Live Excel: inserts only new columns (and a
+   * QG_Respondents row), never writes a cell of another respondent's columns; a one-respondent grid
+   * becomes the multi layout.
+   */
+  addRespondent(name: string): Promise<HostResult<Result<void>>>;
+  /** Writes the agreed rating (a blank rating clears it) and its reason. */
+  setAgreed(criterionId: string, agreed: AgreedAnswer): Promise<HostResult<void>>;
+  /** Merges a copy (its .xlsx bytes, `file` its name) into the open workbook, as `qualigrid merge` does. */
+  importAnswers(bytes: Uint8Array, file: string, as?: string): Promise<HostResult<Result<MergeOutcome>>>;
+  /** One copy per respondent, as `qualigrid copies` makes them (records the copy ids in the open workbook). */
+  makeCopies(): Promise<HostResult<Result<RespondentCopy[]>>>;
   /** Selects the criterion's rating cell in the grid. */
   selectCriterion(criterionId: string): Promise<HostResult<void>>;
   /** Calls `listener` with the criterion id when the user selects a grid row; returns an unsubscribe. */

@@ -213,7 +213,7 @@ function textAnswerRating(raw: string, scale: Scale): Rating {
 }
 
 /** The line where a quoted field opens and never closes, or undefined when every quote closes. */
-function unclosedQuoteLine(text: string, delimiter: string): number | undefined {
+export function unclosedQuoteLine(text: string, delimiter: string): number | undefined {
   let line = 1;
   let inQuotes = false;
   let openedAt = 0;

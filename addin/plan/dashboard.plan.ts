@@ -1,17 +1,27 @@
 import { textOf } from "../model/text.js";
 import type { Template } from "../model/template.types.js";
-import { rangeAddress } from "../model/cell.address.js";
+import { columnLetter, rangeAddress } from "../model/cell.address.js";
 import { columnsOf, FORMATS, headerOf, indexOf, type ColumnSpec } from "./columns.js";
 import { f, str, thisRow, wholeColumn } from "./formula.js";
 import { gridFeatures, type GridFeatures } from "./grid.features.js";
 import { HEADERS, TEXTS, type ScoresKey, type ThemesKey } from "./labels.js";
 import { NAMES, TABLES } from "./names.js";
 import { COMPLETION_THRESHOLD_FORMULA } from "./settings.plan.js";
+import { discussContent, respondentScoreColumns, respondentScoreFormulas, scoresDimensionCell } from "./discuss.plan.js";
+import { isMultiRespondent } from "./grid.respondents.js";
+import { hasReview } from "./review.option.js";
+import { evaluatorOverallFigures, evaluatorScoreFormulas, evaluatorScoreHelperSpecs, evaluatorScoreSpecs } from "./dashboard.evaluator.js";
 import type { BlockCell, ConditionalFormatPlan, NamePlan, PlanOptions, PlanValue, TablePlan } from "./plan.types.js";
 
-/** Row of the `QG_Scores` header, below the overall block. */
+/** Row of the `QG_Scores` header, below the overall block; users' charts and references point at it. */
 const SCORES_HEADER_ROW = 15;
 const OVERALL_FIRST = 5;
+/**
+ * The evaluator's block sits right of the overall one, in rows it leaves free, so that `QG_Scores`
+ * keeps its row: labels in E, overflowing into the empty cells up to H, figures in I.
+ */
+const EVALUATOR_LABEL_COL = 5;
+const EVALUATOR_VALUE_COL = 9;
 
 /**
  * The dashboard: the overall result (named cells) and `QG_Scores`, one row per dimension with
@@ -44,6 +54,8 @@ export function dashboardContent(
   specs.answered = { width: 9 };
   specs.notApplicable = { width: 9 };
   specs.total = { width: 9 };
+  const review = hasReview(options);
+  if (review) Object.assign(specs, evaluatorScoreSpecs(withEvidence));
   specs.countedWeight = { width: 9, style: "helper" };
   specs.weightedScore = { width: 10, style: "helper", numFmt: FORMATS.score };
   if (withEvidence) {
@@ -52,7 +64,10 @@ export function dashboardContent(
   }
   const features = gridFeatures(template);
   if (features.required) specs.requiredNotMet = { width: 11 };
-  const columns = columnsOf(HEADERS.scores, specs, lang);
+  if (review) Object.assign(specs, evaluatorScoreHelperSpecs(withEvidence));
+  // Several respondents: each one's score and the count to discuss follow the usual columns.
+  const multi = isMultiRespondent(options);
+  const columns = [...columnsOf(HEADERS.scores, specs, lang), ...(multi ? respondentScoreColumns(options) : [])];
   const S = TABLES.scores;
   const row = (k: ScoresKey): string => thisRow(S, headerOf(columns, k));
   const col = (k: ScoresKey): string => wholeColumn(S, headerOf(columns, k));
@@ -80,6 +95,8 @@ export function dashboardContent(
     formulas.covered = f(sumGrid("covered"));
   }
   if (features.required) formulas.requiredNotMet = f(sumGrid("requiredNotMet"));
+  if (review) Object.assign(formulas, evaluatorScoreFormulas(columns, withEvidence, lang));
+  const more: Record<string, PlanValue> = multi ? respondentScoreFormulas(options, scoresDimensionCell(columns)) : {};
   const rows = template.dimensions.map((d) => {
     const fixed: Partial<Record<ScoresKey, PlanValue>> = {
       dimension: d.id,
@@ -87,7 +104,7 @@ export function dashboardContent(
       weight: d.weight,
       target: options.targets?.[d.id] ?? d.target ?? template.target,
     };
-    return columns.map((c) => (c.key in fixed ? (fixed[c.key as ScoresKey] ?? null) : (formulas[c.key as ScoresKey] ?? null)));
+    return columns.map((c) => (c.key in fixed ? (fixed[c.key as ScoresKey] ?? null) : (formulas[c.key as ScoresKey] ?? more[c.key] ?? null)));
   });
   const table: TablePlan = { name: S, top: SCORES_HEADER_ROW, left: 1, columns, rows, style: "TableStyleMedium2" };
 
@@ -148,8 +165,19 @@ export function dashboardContent(
   figure(TEXTS.overallNotApplicable[lang], f(sum("notApplicable")), undefined);
   figure(TEXTS.overallTotal[lang], f(sum("total")), undefined);
 
-  const first = SCORES_HEADER_ROW + 1;
-  const lastRow = SCORES_HEADER_ROW + rows.length;
+  // The external evaluation's overall figures (design.md "The evaluator"), beside the self-assessment's.
+  if (review) {
+    cells.push({ row: OVERALL_FIRST - 1, col: EVALUATOR_LABEL_COL, value: TEXTS.evaluatorTitle[lang], style: "subtitle" });
+    evaluatorOverallFigures(col, withEvidence, lang).forEach((x, i) => {
+      const at = OVERALL_FIRST + i;
+      cells.push({ row: at, col: EVALUATOR_LABEL_COL, value: x.label, style: "label" });
+      cells.push({ row: at, col: EVALUATOR_VALUE_COL, value: x.value, style: "figure", input: false, ...(x.numFmt ? { numFmt: x.numFmt } : {}) });
+      names.push({ name: x.name, sheet, ref: `$${columnLetter(EVALUATOR_VALUE_COL)}$${at}` });
+    });
+  }
+
+  const first = table.top + 1;
+  const lastRow = table.top + rows.length;
   const colRef = (k: ScoresKey): string => rangeAddress(first, indexOf(columns, k), lastRow, indexOf(columns, k));
   const conditionalFormats: ConditionalFormatPlan[] = [
     { type: "colorScale", ref: colRef("score"), colors: "redYellowGreen" },
@@ -162,6 +190,13 @@ export function dashboardContent(
     const themes = themesTable(template, options, features, lastRow + 3);
     cells.push({ row: themes.top - 1, col: 1, value: TEXTS.themesTitle[lang], style: "subtitle" });
     tables.push(themes);
+  }
+  if (multi) {
+    const last = tables[tables.length - 1] as TablePlan;
+    const discuss = discussContent(template, options, sheet, last.top + last.rows.length + 2);
+    tables.push(discuss.table);
+    cells.push(...discuss.cells);
+    names.push(...discuss.names);
   }
   return { tables, cells, names, conditionalFormats };
 }

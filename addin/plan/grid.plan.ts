@@ -5,6 +5,9 @@ import { textOf } from "../model/text.js";
 import type { Template } from "../model/template.types.js";
 import { columnsOf, headerOf, indexOf, type ColumnSpec } from "./columns.js";
 import { gridFeatures, ratingListName, type GridFeatures } from "./grid.features.js";
+import { isMultiRespondent, planRespondents, respondentFormulas, respondentGridHeaders, respondentHelperSpecs, respondentInputSpecs, respondentKey } from "./grid.respondents.js";
+import { evaluatorFormulas, evaluatorHelperSpecs } from "./grid.evaluator.js";
+import { hasReview } from "./review.option.js";
 import { f, str, thisRow, wholeColumn } from "./formula.js";
 import { HEADERS, TEXTS, YES_NO, type GridKey } from "./labels.js";
 import { NAMES, TABLES } from "./names.js";
@@ -29,22 +32,36 @@ export function gridTable(template: Template, options: PlanOptions): TablePlan {
   const ratingList = { type: "list" as const, source: `=${NAMES.ratingChoices}`, message: TEXTS.invalidRating[lang] };
   // The columns a person rates with come first; the template's details and the helpers follow.
   // The first two columns stay in view while scrolling right.
-  const specs: Partial<Record<GridKey, ColumnSpec>> = {
+  // Several respondents (contract of issue 16, §1): each rates in a column of their own; the
+  // consolidated rating takes the place of « Cotation » in every computed column.
+  const multi = isMultiRespondent(options);
+  const respondents = planRespondents(options);
+  const specs: Partial<Record<string, ColumnSpec>> = {
     dimension: { width: 10 },
     criterion: { width: 10 },
   };
   if (features.themes) specs.theme = { width: 12 };
-  Object.assign(specs, {
-    text: { width: 48, wrap: true },
-    guidance: { width: 36, wrap: true },
-    rating: { width: 10, input: true, validation: ratingList },
-    levelLabel: { width: 16, wrap: true },
-  });
-  if (features.text) specs.answer = { width: 40, input: true, wrap: true };
-  Object.assign(specs, {
-    comment: { width: 32, input: true, wrap: true },
-    targetLevel: { width: 8 },
-  });
+  if (multi) {
+    Object.assign(specs, {
+      text: { width: 48, wrap: true },
+      guidance: { width: 36, wrap: true },
+      ...respondentInputSpecs(respondents, features, ratingList, lang),
+      levelLabel: { width: 16, wrap: true },
+      targetLevel: { width: 8 },
+    });
+  } else {
+    Object.assign(specs, {
+      text: { width: 48, wrap: true },
+      guidance: { width: 36, wrap: true },
+      rating: { width: 10, input: true, validation: ratingList },
+      levelLabel: { width: 16, wrap: true },
+    });
+    if (features.text) specs.answer = { width: 40, input: true, wrap: true };
+    Object.assign(specs, {
+      comment: { width: 32, input: true, wrap: true },
+      targetLevel: { width: 8 },
+    });
+  }
   if (features.required) specs.required = { width: 8 };
   Object.assign(specs, {
     gap: { width: 7 },
@@ -69,22 +86,28 @@ export function gridTable(template: Template, options: PlanOptions): TablePlan {
     specs.scaleMax = { width: 8, style: "helper" };
   }
   if (features.text) specs.isText = { width: 8, style: "helper" };
+  if (multi) Object.assign(specs, respondentHelperSpecs(respondents));
   specs.scored = { width: 8, style: "helper" };
   specs.notApplicable = { width: 8, style: "helper" };
   if (features.text) specs.answered = { width: 9, style: "helper" };
   specs.countedWeight = { width: 8, style: "helper" };
   specs.points = { width: 8, style: "helper", numFmt: "0.000" };
   if (features.required) specs.requiredNotMet = { width: 9, style: "helper" };
-  if (options.parts.evidence) specs.covered = { width: 9, style: "helper" };
+  const review = hasReview(options);
+  if (options.parts.evidence) {
+    specs.covered = { width: 9, style: "helper" };
+    if (review) specs.reviewedCovered = { width: 9, style: "helper" };
+  }
+  if (review) Object.assign(specs, evaluatorHelperSpecs());
 
-  const columns = columnsOf(HEADERS.grid, specs, lang);
+  const headers: Record<string, Record<"fr" | "en", string>> = multi ? { ...HEADERS.grid, ...respondentGridHeaders(respondents) } : HEADERS.grid;
+  const columns = columnsOf(headers, specs, lang);
   if (features.perRow) {
     // INDIRECT of the row's « Liste de cotation » cell: the reference is relative, written for the
     // column's first data row (`$X5`), so each row reads its own.
-    const rating = columns.find((c) => c.key === "rating");
-    const evaluator = columns.find((c) => c.key === "evaluatorRating");
+    const rated = ["rating", "evaluatorRating", "agreed", ...respondents.map((_, i) => respondentKey("rating", i + 1))];
     const ref = `$${columnLetter(GRID_LEFT + indexOf(columns, "ratingList") - 1)}${GRID_HEADER_ROW + 1}`;
-    for (const c of [rating, evaluator]) if (c) c.validation = { ...ratingList, source: `=INDIRECT(${ref})` };
+    for (const c of columns) if (rated.includes(c.key) && c.validation) c.validation = { ...ratingList, source: `=INDIRECT(${ref})` };
   }
   const formulas = gridFormulas(template, options, columns, features);
   const rows: PlanValue[][] = [];
@@ -116,18 +139,20 @@ export function gridTable(template: Template, options: PlanOptions): TablePlan {
         scaleMax: text ? null : bounds.max,
         isText: text ? 1 : 0,
       };
-      rows.push(columns.map((col) => (col.key in fixed ? (fixed[col.key as GridKey] ?? null) : (formulas[col.key as GridKey] ?? null))));
+      rows.push(columns.map((col) => (col.key in fixed ? (fixed[col.key as GridKey] ?? null) : (formulas[col.key] ?? null))));
     }
   }
   return { name: TABLES.grid, top: GRID_HEADER_ROW, left: GRID_LEFT, columns, rows, style: "TableStyleLight9" };
 }
 
 /** The formula of each computed grid column; the same text on every row (structured references). */
-function gridFormulas(template: Template, options: PlanOptions, columns: ColumnPlan[], features: GridFeatures): Partial<Record<GridKey, PlanValue>> {
+function gridFormulas(template: Template, options: PlanOptions, columns: ColumnPlan[], features: GridFeatures): Partial<Record<string, PlanValue>> {
   const T = TABLES.grid;
   const h = (k: GridKey): string => headerOf(columns, k);
   const row = (k: GridKey): string => thisRow(T, h(k));
-  const rating = row("rating");
+  const multi = isMultiRespondent(options) ? respondentFormulas(template, options, columns, features) : null;
+  const review = hasReview(options);
+  const rating = multi ? multi.rating : row("rating");
   // Several scales: a rating is a level of its row's scale when « scale|value » is one of the
   // lists' keys (both sides turn the number into text the same way); its bounds are the row's.
   const isLevel = features.scales
@@ -141,7 +166,7 @@ function gridFormulas(template: Template, options: PlanOptions, columns: ColumnP
   const scored = `IF(ISNUMBER(${rating}),IF(${isLevel},1,0),0)`;
   // Compared with `=` inside SUMPRODUCT rather than MATCH, so `*` or `?` typed in a cell are not wildcards.
   const naFormula = `IF(ISNUMBER(${rating}),0,IF(SUMPRODUCT(--(${NAMES.naTokens}=UPPER(SUBSTITUTE(SUBSTITUTE(${rating}," ",""),".",""))))>0,1,0))`;
-  const out: Partial<Record<GridKey, PlanValue>> = {
+  const out: Partial<Record<string, PlanValue>> = {
     // A free-text question is never scored, whatever number is typed in its rating cell.
     scored: f(features.text ? `IF(${row("isText")}=1,0,${scored})` : scored),
     notApplicable: features.perRow
@@ -160,7 +185,15 @@ function gridFormulas(template: Template, options: PlanOptions, columns: ColumnP
     countedWeight: f(`${row("weight")}*${row("scored")}`),
     points: f(`IF(${row("scored")}=1,${row("weight")}*(${rating}-${min})/(${max}-${min}),0)`),
   };
-  if (features.text) {
+  if (multi) {
+    // The consolidated rating is a number only when it counts, and need not be a level (2.67): its label shows when it is one.
+    Object.assign(out, multi.formulas, {
+      scored: multi.scored,
+      notApplicable: multi.notApplicable,
+      levelLabel: f(`IF(${row("scored")}=1,IFERROR(${label},""),IF(${row("notApplicable")}=1,${str(naLabel(options.lang))},""))`),
+    });
+    if (features.text) out.answered = multi.answered;
+  } else if (features.text) {
     out.answered = f(`IF(${row("scored")}=1,1,IF(AND(${row("isText")}=1,${row("notApplicable")}=0,LEN(TRIM(${row("answer")}))>0),1,0))`);
   }
   if (features.required) {
@@ -170,17 +203,23 @@ function gridFormulas(template: Template, options: PlanOptions, columns: ColumnP
   }
   if (options.parts.evidence) {
     const E = TABLES.evidence;
-    const ev = (k: "criteria" | "status" | "expiry"): string => wholeColumn(E, HEADERS.evidence[k][options.lang]);
+    const ev = (k: "criteria" | "status" | "expiry" | "counts" | "reviewAccepted"): string => wholeColumn(E, HEADERS.evidence[k][options.lang]);
     // `,id,` searched in `,a,b,` (spaces removed, `;` read as `,`): C1 does not match C10.
     const names = `ISNUMBER(SEARCH(","&${row("criterion")}&",",","&SUBSTITUTE(SUBSTITUTE(${ev("criteria")}," ",""),";",",")&","))`;
-    // Not expired: no expiry date, or one on or after the reference date (a blank cell compares as 0).
-    const current = `((${ev("expiry")}="")+(${ev("expiry")}>=${NAMES.referenceDate})>0)`;
     out.evidenceCount = f(`SUMPRODUCT(--${names})`);
-    out.acceptedEvidence = f(`SUMPRODUCT(${names}*(${ev("status")}=${NAMES.acceptedStatus})*${current})`);
+    // Each evidence row says whether it counts (accepted, not expired, not sent back by the evaluator's review).
+    // Before the review, the register had no such column: accepted and not expired (a blank expiry compares as 0).
+    const current = `((${ev("expiry")}="")+(${ev("expiry")}>=${NAMES.referenceDate})>0)`;
+    out.acceptedEvidence = review
+      ? f(`SUMPRODUCT(${names}*${ev("counts")})`)
+      : f(`SUMPRODUCT(${names}*(${ev("status")}=${NAMES.acceptedStatus})*${current})`);
     // A text question has no evidence coverage.
     const rated = features.text ? `${row("isText")}=0,` : "";
     out.covered = f(`IF(AND(${rated}${row("notApplicable")}=0,${row("acceptedEvidence")}>0),1,0)`);
+    // Reviewed coverage: an item the evaluator marked « Acceptée », not expired, whatever the organization's status.
+    if (review) out.reviewedCovered = f(`IF(AND(${rated}${row("notApplicable")}=0,SUMPRODUCT(${names}*${ev("reviewAccepted")})>0),1,0)`);
   }
+  if (review) Object.assign(out, evaluatorFormulas(columns, features, rating));
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { REVIEW_STATUSES, type ReviewStatus } from "../model/review.status.js";
 import type { SettingKey } from "../model/settings.js";
 import type { Lang } from "../model/template.types.js";
 import type { SheetKey } from "./plan.types.js";
@@ -43,6 +44,13 @@ export const HEADERS = {
     countedWeight: { fr: "Poids retenu", en: "Counted weight" },
     points: { fr: "Points", en: "Points" },
     covered: { fr: "Preuve acceptée", en: "Has accepted evidence" },
+    // The evaluator's figures, criterion by criterion (design.md "The evaluator"), in every workbook.
+    evaluatorScored: { fr: "Coté évaluateur", en: "Evaluator scored" },
+    evaluatorCountedWeight: { fr: "Poids évaluateur", en: "Evaluator weight" },
+    evaluatorPoints: { fr: "Points évaluateur", en: "Evaluator points" },
+    evaluatorDifference: { fr: "Écart évaluateur", en: "Evaluator difference" },
+    evaluatorWithin: { fr: "Dans la tolérance", en: "Within tolerance" },
+    reviewedCovered: { fr: "Preuve acceptée à la revue", en: "Has evidence accepted in review" },
     // The second version's columns (design.md "Template model, second version"), only when the template uses them.
     theme: { fr: "Sous-thème", en: "Theme" },
     answer: { fr: "Réponse", en: "Answer" },
@@ -55,6 +63,14 @@ export const HEADERS = {
     isText: { fr: "Réponse libre", en: "Free text" },
     answered: { fr: "Répondu", en: "Answered" },
     requiredNotMet: { fr: "Requis non atteint", en: "Required not met" },
+    // Several respondents (design.md "Respondents and consensus"): their ratings' consolidation; per-respondent
+    // columns are named by `respondentHeader`.
+    agreed: { fr: "Cotation convenue", en: "Agreed rating" },
+    agreedReason: { fr: "Motif de la cotation convenue", en: "Reason for the agreed rating" },
+    consolidated: { fr: "Cotation consolidée", en: "Consolidated rating" },
+    spread: { fr: "Écart entre répondants", en: "Spread" },
+    toDiscuss: { fr: "À discuter", en: "To discuss" },
+    discussRow: { fr: "Rang à discuter", en: "Discussion row" },
   },
   evidence: {
     id: { fr: "Code", en: "ID" },
@@ -67,8 +83,16 @@ export const HEADERS = {
     status: { fr: "Statut", en: "Status" },
     expiry: { fr: "Expiration", en: "Expiry date" },
     confidential: { fr: "Confidentiel", en: "Confidential" },
+    // The reviewer's note keeps the header it always had, so older registers read and upgrade as they are.
     evaluatorNote: { fr: "Avis évaluateur", en: "Evaluator note" },
     comment: { fr: "Commentaire", en: "Comment" },
+    // The evaluator's review (design.md "The evaluator"), right of the organization's columns.
+    reviewStatus: { fr: "Statut de la revue", en: "Review status" },
+    reviewDate: { fr: "Date de revue", en: "Review date" },
+    reviewer: { fr: "Réviseur", en: "Reviewer" },
+    // Computed per row, so the grid's evidence formulas stay short and each row shows whether it counts.
+    counts: { fr: "Compte pour la couverture", en: "Counts for coverage" },
+    reviewAccepted: { fr: "Acceptée à la revue", en: "Accepted in review" },
   },
   actions: {
     id: { fr: "Code", en: "ID" },
@@ -106,6 +130,34 @@ export const HEADERS = {
     applicable: { fr: "Applicables", en: "Applicable" },
     covered: { fr: "Couverts", en: "Covered" },
     requiredNotMet: { fr: "Requis non atteints", en: "Required not met" },
+    toDiscuss: { fr: "À discuter", en: "To discuss" },
+    // The evaluator's figures (design.md "The evaluator"), in every workbook.
+    reviewedCoverage: { fr: "Couverture revue", en: "Reviewed coverage" },
+    evaluatorScore: { fr: "Score évaluateur", en: "Evaluator score" },
+    evaluatorGap: { fr: "Écart évaluateur", en: "Evaluator gap" },
+    evaluatorAnswered: { fr: "Évalués par l’évaluateur", en: "Scored by the evaluator" },
+    evaluatorBoth: { fr: "Cotés des deux côtés", en: "Rated by both" },
+    evaluatorWithin: { fr: "Part dans la tolérance", en: "Share within tolerance" },
+    evaluatorMeanDiff: { fr: "Écart absolu moyen", en: "Mean absolute difference" },
+    evaluatorCountedWeight: { fr: "Poids retenu évaluateur", en: "Evaluator counted weight" },
+    evaluatorWeightedScore: { fr: "Score pondéré évaluateur", en: "Evaluator weighted score" },
+    evaluatorWithinCount: { fr: "Dans la tolérance", en: "Within tolerance" },
+    evaluatorDiffSum: { fr: "Somme des écarts", en: "Sum of differences" },
+    reviewedCovered: { fr: "Couverts à la revue", en: "Covered in review" },
+  },
+  // The respondents (`QG_Respondents`), only when they are named.
+  respondents: {
+    name: { fr: "Répondant", en: "Respondent" },
+    copyId: { fr: "Identifiant de copie", en: "Copy id" },
+    mergedOn: { fr: "Importé le", en: "Merged on" },
+    mergedFrom: { fr: "Fichier importé", en: "Merged file" },
+  },
+  // The criteria to discuss on the dashboard (`QG_Discuss`), with several respondents; then one rating per respondent.
+  discuss: {
+    criterion: { fr: "Critère", en: "Criterion" },
+    text: { fr: "Énoncé", en: "Statement" },
+    spread: { fr: "Écart entre répondants", en: "Spread" },
+    consolidated: { fr: "Cotation consolidée", en: "Consolidated rating" },
   },
   // The process table (`QG_Steps`), only when the template has steps.
   steps: {
@@ -139,6 +191,36 @@ export type ActionKey = keyof typeof HEADERS.actions;
 export type ScoresKey = keyof typeof HEADERS.scores;
 export type ThemesKey = keyof typeof HEADERS.themes;
 export type StepsKey = keyof typeof HEADERS.steps;
+export type RespondentsKey = keyof typeof HEADERS.respondents;
+export type DiscussKey = keyof typeof HEADERS.discuss;
+
+/**
+ * The word of each per-respondent column, before « — NAME » (contract of issue 16): the inputs
+ * (`rating`, `answer`, `comment`), the grid's helpers (`level`, `points`, `counted`) and the
+ * dashboard's `score`.
+ */
+export const RESPONDENT_HEADERS = {
+  rating: { fr: "Cotation", en: "Rating" },
+  answer: { fr: "Réponse", en: "Answer" },
+  comment: { fr: "Commentaire", en: "Comment" },
+  level: { fr: "Niveau retenu", en: "Level counted" },
+  points: { fr: "Points", en: "Points" },
+  counted: { fr: "Poids retenu", en: "Counted weight" },
+  score: { fr: "Score", en: "Score" },
+} as const satisfies Record<string, Both>;
+
+/** A per-respondent column's kind. */
+export type RespondentColumn = keyof typeof RESPONDENT_HEADERS;
+
+/** The header of a respondent's column: « Cotation — Direction », "Rating — Direction". */
+export function respondentHeader(key: RespondentColumn, name: string, lang: Lang): string {
+  return `${RESPONDENT_HEADERS[key][lang]} — ${name}`;
+}
+
+/** The headers of a respondent's input columns in the grid, in `lang`. */
+export function respondentColumnHeaders(name: string, lang: Lang): { rating: string; comment: string; answer: string } {
+  return { rating: respondentHeader("rating", name, lang), comment: respondentHeader("comment", name, lang), answer: respondentHeader("answer", name, lang) };
+}
 
 /** Choices of the evidence register's status; `accepted` is the one that counts for coverage. */
 export const EVIDENCE_STATUSES: { key: string; text: Both }[] = [
@@ -148,6 +230,12 @@ export const EVIDENCE_STATUSES: { key: string; text: Both }[] = [
   { key: "toComplete", text: { fr: "À compléter", en: "Needs work" } },
   { key: "rejected", text: { fr: "Refusée", en: "Rejected" } },
 ];
+
+/**
+ * Choices of the evaluator's review status (`QG_ReviewStatuses`), the words of
+ * `model/review.status.ts`; blank = not reviewed.
+ */
+export const REVIEW_STATUS_CHOICES: { key: ReviewStatus; text: Both }[] = REVIEW_STATUSES.map((s) => ({ key: s.status, text: { fr: s.fr, en: s.en } }));
 
 /** Kinds of documentary evidence. */
 export const EVIDENCE_TYPES: Both[] = [
@@ -226,6 +314,11 @@ export const TEXTS = {
   },
   evidenceSubtitle: { fr: "Registre des preuves", en: "Evidence register" },
   evidenceHelp: {
+    fr: "Une ligne par preuve documentaire. «\u00a0Code\u00a0»\u00a0: son identifiant stable (E001, E002…). « Critères » : un ou plusieurs codes de critère séparés par , ou ;. Seules les preuves « Acceptée » et non expirées (à la date de l'évaluation, sinon aujourd'hui) comptent dans la couverture, sauf celles que l’évaluateur a jugées «\u00a0À compléter\u00a0» ou «\u00a0Manquante\u00a0» (colonnes de la revue, à droite).",
+    en: "One row per piece of documentary evidence. « ID »: its stable id (E001, E002…). « Criteria »: one or more criterion codes separated by , or ;. Only « Accepted » evidence not expired (as of the assessment date, else today) counts towards coverage, unless the evaluator marked it « To complete » or « Missing » (the review columns, on the right).",
+  },
+  // The register's help line before the evaluator's review (a workbook made by an earlier version).
+  evidenceHelpNoReview: {
     fr: "Une ligne par preuve documentaire. « Critères » : un ou plusieurs codes de critère séparés par , ou ;. Seules les preuves « Acceptée » et non expirées (à la date de l'évaluation, sinon aujourd'hui) comptent dans la couverture.",
     en: "One row per piece of documentary evidence. « Criteria »: one or more criterion codes separated by , or ;. Only « Accepted » evidence not expired (as of the assessment date, else today) counts towards coverage.",
   },
@@ -250,6 +343,14 @@ export const TEXTS = {
   overallScored: { fr: "Critères évalués", en: "Criteria scored" },
   overallNotApplicable: { fr: "Critères sans objet", en: "Criteria not applicable" },
   overallTotal: { fr: "Critères", en: "Criteria" },
+  evaluatorTitle: { fr: "Évaluation externe", en: "External evaluation" },
+  evaluatorScore: { fr: "Score de l’évaluateur", en: "Evaluator’s score" },
+  evaluatorGap: { fr: "Écart (évaluateur)", en: "Gap (evaluator)" },
+  evaluatorAnswered: { fr: "Critères évalués par l’évaluateur", en: "Criteria scored by the evaluator" },
+  evaluatorBoth: { fr: "Critères cotés des deux côtés", en: "Criteria rated by both" },
+  evaluatorWithin: { fr: "Part dans la tolérance", en: "Share within tolerance" },
+  evaluatorMeanDiff: { fr: "Écart absolu moyen (niveaux)", en: "Mean absolute difference (levels)" },
+  reviewedCoverage: { fr: "Couverture des preuves revues", en: "Reviewed evidence coverage" },
   templateSubtitle: {
     fr: "Le modèle de cette grille (ne pas modifier : il sert à relire et mettre à jour le classeur)",
     en: "The template of this grid (do not edit: it is used to read and upgrade the workbook)",
@@ -263,6 +364,7 @@ export const TEXTS = {
   listsEvidenceType: { fr: "Types de preuves", en: "Evidence types" },
   listsActionStatus: { fr: "Statut des actions", en: "Action status" },
   listsActionSource: { fr: "Source des actions", en: "Action source" },
+  listsReviewStatus: { fr: "Statut de la revue", en: "Review status" },
   listsYesNo: { fr: "Oui / Non", en: "Yes / No" },
   listsMaturityMin: { fr: "Maturité : à partir de", en: "Maturity: from" },
   listsMaturityLabel: { fr: "Niveau de maturité", en: "Maturity level" },
@@ -275,12 +377,24 @@ export const TEXTS = {
   listsNoRating: { fr: "Aucune cotation", en: "No rating" },
   themesTitle: { fr: "Scores par sous-thème", en: "Scores by theme" },
   overallRequiredNotMet: { fr: "Critères requis non atteints", en: "Required criteria not met" },
+  listsToleranceUsed: { fr: "Tolérance d’accord retenue", en: "Agreement tolerance used" },
   listsReferenceDate: { fr: "Date de référence des expirations", en: "Reference date for expiry" },
   listsSettings: { fr: "Paramètres du classeur (modifiables)", en: "Workbook settings (editable)" },
   listsSettingKey: { fr: "Clé", en: "Key" },
   listsSetting: { fr: "Paramètre", en: "Setting" },
   listsConsolidation: { fr: "Consolidation", en: "Consolidation" },
   overdue: { fr: "En retard", en: "Overdue" },
+  gridHelpRespondents: {
+    fr: " Chaque répondant cote dans sa colonne «\u00a0Cotation\u00a0—\u00a0nom\u00a0» ; la «\u00a0Cotation consolidée\u00a0» est la «\u00a0Cotation convenue\u00a0» quand elle est inscrite, sinon la moyenne (ou la médiane, feuille Listes) des niveaux donnés. «\u00a0À discuter\u00a0»\u00a0: un écart entre répondants d'au moins le seuil, ou un sans objet à côté d'un niveau ; inscrivez la cotation convenue et son motif après la rencontre de consensus.",
+    en: " Each respondent rates in their own « Rating — name » column; the Consolidated rating is the Agreed rating when one is recorded, else the mean (or median, Lists sheet) of the levels given. To discuss: a spread between respondents at or above the threshold, or N/A beside a level; record the agreed rating and its reason after the consensus meeting.",
+  },
+  discussTitle: { fr: "Critères à discuter", en: "Criteria to discuss" },
+  discussCount: { fr: "Nombre de critères à discuter", en: "Number of criteria to discuss" },
+  discussMore: {
+    fr: " autres critères à discuter dans la grille (filtrez la colonne «\u00a0À discuter\u00a0»)",
+    en: " more criteria to discuss in the grid (filter the To discuss column)",
+  },
+  listsRespondents: { fr: "Répondants", en: "Respondents" },
   stepsSubtitle: { fr: "Démarche", en: "Process" },
   stepsHelp: {
     fr: "Les étapes de la démarche\u00a0: la date prévue suit la date de l'évaluation (feuille Listes); inscrivez la date de réalisation, le ou la responsable, le statut et une note. Une étape est en retard quand sa date prévue est passée et qu'elle n'est pas terminée.",

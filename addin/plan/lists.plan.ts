@@ -6,10 +6,12 @@ import { maturityBands } from "../scoring/maturity.js";
 import { absoluteRange, columnLetter } from "../model/cell.address.js";
 import { gridFeatures } from "./grid.features.js";
 import { f } from "./formula.js";
-import { ACTION_SOURCES, ACTION_STATUSES, EVIDENCE_STATUSES, EVIDENCE_TYPES, TEXTS, YES_NO } from "./labels.js";
+import { ACTION_SOURCES, ACTION_STATUSES, EVIDENCE_STATUSES, EVIDENCE_TYPES, REVIEW_STATUS_CHOICES, TEXTS, YES_NO } from "./labels.js";
 import { FORMATS } from "./columns.js";
 import { NAMES, scaleNames } from "./names.js";
 import { REFERENCE_DATE_FORMULA, settingsContent } from "./settings.plan.js";
+import { TOLERANCE_USED_FORMULA } from "./grid.evaluator.js";
+import { hasReview } from "./review.option.js";
 import { stepListsContent } from "./steps.plan.js";
 import type { BlockCell, NamePlan, PlanOptions } from "./plan.types.js";
 
@@ -19,7 +21,7 @@ const HEAD = LISTS_HEADER_ROW;
 const FIRST = HEAD + 1;
 
 /** Column of each list on the lists sheet. */
-const COL = { value: 1, label: 2, description: 3, na: 5, evStatus: 7, evType: 8, acStatus: 9, yesNo: 10, acSource: 11, matMin: 12, matLabel: 13, settingLabel: 15, setting: 16 };
+const COL = { value: 1, label: 2, description: 3, na: 5, evStatus: 7, evType: 8, acStatus: 9, yesNo: 10, acSource: 11, matMin: 12, matLabel: 13, reviewStatus: 14, settingLabel: 15, setting: 16 };
 
 /**
  * The lists sheet: the scale, N/A tokens, status and type choices, maturity bands and the scale's
@@ -83,6 +85,18 @@ export function listsSheetContent(template: Template, options: PlanOptions, shee
   column(COL.acSource, ACTION_SOURCES.map((s) => s.text[lang]));
   name(NAMES.actionSources, FIRST, COL.acSource, FIRST + ACTION_SOURCES.length - 1);
 
+  // The evaluator's review statuses, each verdict under a name of its own for the grid's formulas.
+  const review = hasReview(options);
+  if (review) {
+    head(COL.reviewStatus, TEXTS.listsReviewStatus[lang]);
+    column(COL.reviewStatus, REVIEW_STATUS_CHOICES.map((s) => s.text[lang]));
+    name(NAMES.reviewStatuses, FIRST, COL.reviewStatus, FIRST + REVIEW_STATUS_CHOICES.length - 1);
+    const verdict = (key: string): number => FIRST + REVIEW_STATUS_CHOICES.findIndex((s) => s.key === key);
+    name(NAMES.reviewAccepted, verdict("accepted"), COL.reviewStatus);
+    name(NAMES.reviewToComplete, verdict("toComplete"), COL.reviewStatus);
+    name(NAMES.reviewMissing, verdict("missing"), COL.reviewStatus);
+  }
+
   const bands = maturityBands(template);
   head(COL.matMin, TEXTS.listsMaturityMin[lang]);
   head(COL.matLabel, TEXTS.listsMaturityLabel[lang]);
@@ -105,6 +119,14 @@ export function listsSheetContent(template: Template, options: PlanOptions, shee
     { row: FIRST + 2, col: COL.setting, value: f(REFERENCE_DATE_FORMULA), style: "computed", numFmt: FORMATS.date },
   );
   name(NAMES.referenceDate, FIRST + 2, COL.setting);
+  // The agreement tolerance the grid compares with: the setting, or design.md's default when it is blank.
+  if (review) {
+    cells.push(
+      { row: FIRST + 3, col: COL.settingLabel, value: TEXTS.listsToleranceUsed[lang], style: "label" },
+      { row: FIRST + 3, col: COL.setting, value: f(TOLERANCE_USED_FORMULA), style: "computed" },
+    );
+    name(NAMES.toleranceUsed, FIRST + 3, COL.setting);
+  }
   const settings = settingsContent(options, sheet, HEAD);
   cells.push(...settings.cells);
   names.push(...settings.names);
@@ -116,7 +138,7 @@ export function listsSheetContent(template: Template, options: PlanOptions, shee
   cells.push(...stepsBlock.cells);
   names.push(...stepsBlock.names);
 
-  const widths = { [COL.value]: 9, [COL.label]: 24, [COL.description]: 40, [COL.na]: 16, [COL.evStatus]: 18, [COL.evType]: 16, [COL.acStatus]: 16, [COL.yesNo]: 10, [COL.acSource]: 18, [COL.matMin]: 20, [COL.matLabel]: 22, [COL.settingLabel]: 26, [COL.setting]: 11, ...settings.widths, ...scalesBlock.widths, ...stepsBlock.widths };
+  const widths = { [COL.value]: 9, [COL.label]: 24, [COL.description]: 40, [COL.na]: 16, [COL.evStatus]: 18, [COL.evType]: 16, [COL.acStatus]: 16, [COL.yesNo]: 10, [COL.acSource]: 18, [COL.matMin]: 20, [COL.matLabel]: 22, ...(review ? { [COL.reviewStatus]: 18 } : {}), [COL.settingLabel]: 26, [COL.setting]: 11, ...settings.widths, ...scalesBlock.widths, ...stepsBlock.widths };
   return { cells, names, widths };
 }
 

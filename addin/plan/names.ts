@@ -46,6 +46,20 @@ export const NAMES = {
   requiredNotMet: "QG_RequiredNotMet",
   stepStatuses: "QG_StepStatuses",
   stepDone: "QG_StepDone",
+  toDiscuss: "QG_ToDiscuss",
+  // The evaluator (design.md "The evaluator"): the review statuses, and the overall figures on the dashboard.
+  reviewStatuses: "QG_ReviewStatuses",
+  reviewAccepted: "QG_ReviewAccepted",
+  reviewToComplete: "QG_ReviewToComplete",
+  reviewMissing: "QG_ReviewMissing",
+  evaluatorScore: "QG_EvaluatorScore",
+  evaluatorGap: "QG_EvaluatorGap",
+  evaluatorAnswered: "QG_EvaluatorAnswered",
+  evaluatorBoth: "QG_EvaluatorBoth",
+  agreement: "QG_Agreement",
+  meanAbsDiff: "QG_MeanAbsDiff",
+  reviewedCoverage: "QG_ReviewedCoverage",
+  toleranceUsed: "QG_ToleranceUsed",
   ...SETTING_NAMES,
 } as const;
 
@@ -57,6 +71,8 @@ export const TABLES = {
   scores: "QG_Scores",
   themes: "QG_Themes",
   steps: "QG_Steps",
+  respondents: "QG_Respondents",
+  discuss: "QG_Discuss",
   templateInfo: TEMPLATE_TABLES.info,
   templateItems: TEMPLATE_TABLES.items,
 } as const;

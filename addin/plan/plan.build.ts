@@ -8,6 +8,9 @@ import { SHEET_NAMES, TEXTS } from "./labels.js";
 import { LISTS_HEADER_ROW, listsSheetContent } from "./lists.plan.js";
 import { withPrint } from "./print.plan.js";
 import { withRowHeights } from "./row.heights.js";
+import { discussHighlight, isMultiRespondent } from "./grid.respondents.js";
+import { respondentsContent } from "./respondents.plan.js";
+import { hasReview } from "./review.option.js";
 import { stepsSheet } from "./steps.plan.js";
 import type { BlockCell, PlanOptions, SheetKey, SheetPlan, TablePlan, WorkbookPlan } from "./plan.types.js";
 import { actionsTable, evidenceTable, REGISTER_HEADER_ROW } from "./register.plan.js";
@@ -58,6 +61,7 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
   const grid = gridTable(template, opts);
   // With several scales, the line names the template's own and points at each row's « Échelle ».
   const features = gridFeatures(template);
+  const multi = isMultiRespondent(opts);
   const otherScales = features.scales ? TEXTS.otherScales[lang] : "";
   const scaleHelp = `${TEXTS.scaleLine[lang]}${lang === "fr" ? " : " : ": "}${describeScale(template.scale, lang)}${otherScales}`;
   sheets.push(
@@ -65,10 +69,15 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
       {
         ...sheetOf("grid", name("grid"), "2E75B6", [grid], [
           // Questions answered in words and required criteria are said in the help line when there are some.
-          ...header(TEXTS.gridSubtitle[lang], `${TEXTS.gridHelp[lang]}${features.text ? TEXTS.gridHelpQuestions[lang] : ""}${features.required ? TEXTS.gridHelpRequired[lang] : ""}`),
+          ...header(
+            TEXTS.gridSubtitle[lang],
+            `${TEXTS.gridHelp[lang]}${features.text ? TEXTS.gridHelpQuestions[lang] : ""}${features.required ? TEXTS.gridHelpRequired[lang] : ""}${multi ? TEXTS.gridHelpRespondents[lang] : ""}`,
+          ),
           { row: 3, col: 1, value: scaleHelp, style: "note" },
         ]),
         freeze: { rows: GRID_HEADER_ROW, cols: 2 },
+        // Several respondents: the rows to discuss stand out.
+        conditionalFormats: multi ? [discussHighlight(grid.columns, grid.top, grid.left, grid.rows.length)] : [],
       },
       GRID_HEADER_ROW,
     ),
@@ -79,7 +88,7 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
     sheets.push(
       withPrint(
         {
-          ...sheetOf("evidence", name("evidence"), "548235", [t], header(TEXTS.evidenceSubtitle[lang], TEXTS.evidenceHelp[lang])),
+          ...sheetOf("evidence", name("evidence"), "548235", [t], header(TEXTS.evidenceSubtitle[lang], (hasReview(opts) ? TEXTS.evidenceHelp : TEXTS.evidenceHelpNoReview)[lang])),
           freeze: { rows: REGISTER_HEADER_ROW, cols: 1 },
           // Users add rows to the register: a protected sheet would stop its table from growing.
           protect: false,
@@ -111,7 +120,19 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
 
   const lists = listsSheetContent(template, opts, name("lists"));
   names.push(...lists.names);
-  sheets.push(withPrint({ ...sheetOf("lists", name("lists"), "7F7F7F", [], lists.cells), widths: lists.widths, freeze: { rows: 3, cols: 0 } }, LISTS_HEADER_ROW));
+  // Named respondents: `QG_Respondents` beside the settings.
+  const respondents = respondentsContent(opts);
+  const listsTables = respondents ? [respondents.table] : [];
+  sheets.push(
+    withPrint(
+      {
+        ...sheetOf("lists", name("lists"), "7F7F7F", listsTables, [...lists.cells, ...(respondents?.cells ?? [])]),
+        widths: { ...lists.widths, ...widthsOf(listsTables) },
+        freeze: { rows: 3, cols: 0 },
+      },
+      LISTS_HEADER_ROW,
+    ),
+  );
 
   return { lang, template, options: opts, sheets, names, activeSheet: "grid" };
 }

@@ -64,7 +64,9 @@ export interface BlockCell {
 /** Conditional formatting on a range of a sheet. */
 export type ConditionalFormatPlan =
   | { type: "colorScale"; ref: string; colors: "redYellowGreen" | "greenYellowRed" }
-  | { type: "dataBar"; ref: string; color: string };
+  | { type: "dataBar"; ref: string; color: string }
+  /** Cells filled with `fill` (RRGGBB) where `formula` (no `=`, relative to the range's top-left cell) is true. */
+  | { type: "expression"; ref: string; formula: string; fill: string };
 
 /** Which sheet of the workbook a sheet plan is. */
 export type SheetKey = "dashboard" | "grid" | "evidence" | "actions" | "steps" | "template" | "lists";
@@ -118,6 +120,18 @@ export interface PlanOptions {
    * the template's actions with one of these ids are not written again.
    */
   presentActionIds?: readonly string[];
+  /**
+   * The respondents' names, in order. Absent or empty: one unnamed respondent (today's workbook);
+   * one name: today's grid plus `QG_Respondents`; two or more: one rating and comment column each.
+   */
+  respondents?: readonly string[];
+  /**
+   * The evaluator's review (design.md "The evaluator"): the register's review columns and flags, the
+   * grid's evaluator helpers, `QG_Scores`' evaluator columns, the dashboard's « Évaluation externe »
+   * block and the lists they read. Absent or true in every new workbook; false is the layout of the
+   * versions before it, which `check` compares such a workbook with.
+   */
+  review?: boolean;
 }
 
 /** Everything a renderer needs to write a Qualigrid workbook; pure data. */

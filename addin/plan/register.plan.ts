@@ -5,18 +5,25 @@ import { textOf } from "../model/text.js";
 import type { Lang, LocalizedText, Template, TemplateAction } from "../model/template.types.js";
 import { ACTION_SOURCES, ACTION_STATUSES, HEADERS, TEXTS, type ActionKey, type EvidenceKey } from "./labels.js";
 import { NAMES, TABLES } from "./names.js";
-import type { PlanOptions, PlanValue, TablePlan } from "./plan.types.js";
+import type { ColumnPlan, PlanOptions, PlanValue, TablePlan } from "./plan.types.js";
+import { hasReview } from "./review.option.js";
 import { planSettings } from "./settings.plan.js";
 
 /** Row of the evidence register's and the action plan's headers. */
 export const REGISTER_HEADER_ROW = 4;
 
-/** The evidence register: one row per piece of documentary evidence, `blankRows` empty rows to start. */
+/**
+ * The evidence register: one row per piece of documentary evidence, `blankRows` rows to start,
+ * each with its stable id written (E001, E002…: `evidenceId`) and nothing else. The organization's
+ * columns come first, then the evaluator's review (design.md "The evaluator"): status, note, date
+ * and reviewer, so that each side's cells sit together. Without the review (`options.review` false),
+ * the register of the versions before it.
+ */
 export function evidenceTable(options: PlanOptions): TablePlan {
   const { lang } = options;
   const list = (name: string) => ({ type: "list" as const, source: `=${name}`, message: TEXTS.invalidChoice[lang] });
   const date = { type: "date" as const, message: TEXTS.invalidDate[lang] };
-  const specs: Record<EvidenceKey, ColumnSpec> = {
+  const specs: Partial<Record<EvidenceKey, ColumnSpec>> = {
     id: { width: 9, input: true },
     criteria: { width: 16, input: true },
     title: { width: 36, input: true, wrap: true },
@@ -27,12 +34,56 @@ export function evidenceTable(options: PlanOptions): TablePlan {
     status: { width: 13, input: true, validation: list(NAMES.evidenceStatuses) },
     expiry: { width: 12, input: true, numFmt: FORMATS.date, validation: date },
     confidential: { width: 12, input: true, validation: list(NAMES.yesNo) },
-    evaluatorNote: { width: 30, input: true, wrap: true },
-    comment: { width: 30, input: true, wrap: true },
   };
+  if (!hasReview(options)) {
+    // The register before the review: the evaluator's note before the comment, empty rows.
+    Object.assign(specs, { evaluatorNote: { width: 30, input: true, wrap: true }, comment: { width: 30, input: true, wrap: true } });
+    const columns = columnsOf(HEADERS.evidence, specs, lang);
+    return { name: TABLES.evidence, top: REGISTER_HEADER_ROW, left: 1, columns, rows: blank(options.blankRows, () => columns.map(() => null)), style: "TableStyleLight11" };
+  }
+  Object.assign(specs, {
+    comment: { width: 30, input: true, wrap: true },
+    reviewStatus: { width: 15, input: true, validation: list(NAMES.reviewStatuses) },
+    evaluatorNote: { width: 30, input: true, wrap: true },
+    reviewDate: { width: 12, input: true, numFmt: FORMATS.date, validation: date },
+    reviewer: { width: 18, input: true },
+    counts: { width: 11, style: "helper" },
+    reviewAccepted: { width: 11, style: "helper" },
+  });
   const columns = columnsOf(HEADERS.evidence, specs, lang);
-  const rows = blank(options.blankRows, () => columns.map(() => null));
+  const formulas = evidenceFormulas(columns);
+  let n = 0;
+  const rows = blank(options.blankRows, () => columns.map((c) => (c.key === "id" ? evidenceId(++n) : (formulas[c.key as EvidenceKey] ?? null))));
   return { name: TABLES.evidence, top: REGISTER_HEADER_ROW, left: 1, columns, rows, style: "TableStyleLight11" };
+}
+
+/**
+ * Whether a row counts, computed on the row (design.md "The evaluator"): for coverage, the
+ * organization's « Acceptée », not expired at the reference date, and not judged « À compléter »
+ * or « Manquante » by the evaluator (not reviewed counts); for reviewed coverage, « Acceptée » by
+ * the evaluator and not expired, whatever the organization's status.
+ */
+function evidenceFormulas(columns: readonly ColumnPlan[]): Partial<Record<EvidenceKey, PlanValue>> {
+  const row = (k: EvidenceKey): string => thisRow(TABLES.evidence, headerOf(columns, k));
+  // A blank expiry compares as "", a date on or after the reference date counts, as the grid always read it.
+  const current = `OR(${row("expiry")}="",${row("expiry")}>=${NAMES.referenceDate})`;
+  const review = row("reviewStatus");
+  return {
+    counts: f(`IF(AND(${row("status")}=${NAMES.acceptedStatus},${current},${review}<>${NAMES.reviewToComplete},${review}<>${NAMES.reviewMissing}),1,0)`),
+    reviewAccepted: f(`IF(AND(${review}=${NAMES.reviewAccepted},${current}),1,0)`),
+  };
+}
+
+/** The register's columns computed on each row, which a reader does not take for what a person typed. */
+export const EVIDENCE_COMPUTED_KEYS = ["counts", "reviewAccepted"] as const satisfies readonly EvidenceKey[];
+
+/**
+ * The stable id of the register's `n`-th row (1-based) as the product writes it: « E » and three
+ * digits at least (E001, E1000). `review --evidence` finds a row by it; a row a person adds takes
+ * the next one, or any id of theirs (ids are compared as written, case set aside).
+ */
+export function evidenceId(n: number): string {
+  return `E${String(n).padStart(3, "0")}`;
 }
 
 /**

@@ -89,8 +89,12 @@ describe("formulas that read the settings", () => {
     const grid = plan.sheets.find((s) => s.key === "grid")?.tables[0];
     const col = grid?.columns.findIndex((c) => c.key === "acceptedEvidence") ?? -1;
     const f = formulaOf(grid?.rows[0]?.[col]);
-    expect(f).toContain("(QG_Evidence[Expiration]=\"\")+(QG_Evidence[Expiration]>=QG_ReferenceDate)>0");
+    // Each evidence row says whether it counts; the grid sums the rows naming the criterion.
+    expect(f).toContain("*QG_Evidence[Compte pour la couverture])");
     expect(f).not.toMatch(/SUMPRODUCT\([^)]*IF\(/); // no IF inside SUMPRODUCT: Excel 2016 would need array entry
+    const register = plan.sheets.find((s) => s.key === "evidence")?.tables[0];
+    const counts = register?.columns.findIndex((c) => c.key === "counts") ?? -1;
+    expect(formulaOf(register?.rows[0]?.[counts])).toContain("OR(QG_Evidence[[#This Row],[Expiration]]=\"\",QG_Evidence[[#This Row],[Expiration]]>=QG_ReferenceDate)");
   });
 
   it("show « provisoire » beside the overall score, and no maturity level, below the completion threshold", () => {

@@ -1,7 +1,8 @@
 import { splitCriterionIds } from "../model/criterion.ids.js";
 import { serialOfDay } from "../model/date.serial.js";
-import { isNaToken } from "../model/scale.js";
-import { consensusOfLevels, spreadOfLevels, type ConsolidationPolicy } from "./consensus.js";
+import { isNaToken, naDisplayToken, type Rating } from "../model/scale.js";
+import { consolidationOfText } from "../model/settings.js";
+import { consolidatedRating, spreadOfRatings, type ConsolidationPolicy } from "./consensus.js";
 import { isAcceptedStatus } from "./evidence.js";
 import type { RangeMessage } from "./range.messages.js";
 import { criterionScore, weightedMean } from "./score.core.js";
@@ -581,34 +582,97 @@ function defaultScale(min: Cell | undefined, max: Cell | undefined, scalesGiven:
   return scale(min, max, ["default_min", "default_max"]);
 }
 
-/** The numeric answers of each row of a respondents × criteria matrix (blanks and N/A left out). */
-function rowAnswers(matrix: Grid): number[][] {
-  return matrix.map((row, i) =>
-    row.flatMap((c) => {
-      const r = rating(c, i + 1, "ratings_matrix");
-      return r.kind === "value" ? [r.value] : [];
-    }),
-  );
+/**
+ * The levels a matrix cell may hold: any number (none given), or the numbers listed — the
+ * workbook's QG_LevelValues — so that a number that is no level is left out as the grid's
+ * « Niveau retenu » helpers leave it out. Blank cells of the list are skipped.
+ */
+function levelsOf(levels: Grid | undefined): ((value: number) => boolean) | null {
+  if (levels === undefined) return null;
+  const values = new Set<number>();
+  flat(levels).forEach((c, i) => {
+    if (!isBlank(c)) values.add(number(c, "levels", i + 1));
+  });
+  return (value) => values.has(value);
 }
 
-/** QG.SPREAD: per row, max − min of the answers given (`spreadOfLevels`); blank for a row without answers. */
-export function spreadOfRows(matrix: Grid): RangeResult<(number | null)[]> {
+/**
+ * A matrix or agreed cell as the engine's rating: a number (a listed level, when levels are given)
+ * is a level; an N/A token is N/A; any other number or text — the « T » the grid's helpers hold for
+ * a question answered in words, a word typed by hand — is unreadable, so it counts neither as a
+ * level nor as N/A (the grid's helpers leave it out the same way); a blank is blank.
+ */
+function cellRating(c: Cell, isLevel: ((value: number) => boolean) | null): Rating {
+  if (isBlank(c)) return { kind: "blank" };
+  if (typeof c === "number" && Number.isFinite(c) && (isLevel === null || isLevel(c))) return { kind: "level", value: c };
+  if (typeof c === "string" && isNaToken(c)) return { kind: "na" };
+  return { kind: "invalid", raw: String(c), reason: "not a level nor an N/A token" };
+}
+
+/** The N/A tokens written in French (the others are English): « S. O. », « non concerné »… */
+const FRENCH_NA = new Set(["SO", "S/O", "SANSOBJET", "NONCONCERNÉ", "NONCONCERNE", "NC"]);
+
+/**
+ * The N/A token QG.CONSENSUS returns for an N/A found as `text`: the workbook's own token in the
+ * language of that text (« S. O. » for a French token, "N/A" otherwise), whatever its spelling, so a
+ * typed « s.o. » gives what the drop-down and the grid's « Cotation consolidée » write.
+ */
+function naResult(text: string): string {
+  return naDisplayToken(FRENCH_NA.has(text.toUpperCase().replace(/[ .]/g, "")) ? "fr" : "en");
+}
+
+/** The matrix's rows as the engine's ratings (its errors were checked before). */
+function rowRatings(matrix: Grid, isLevel: ((value: number) => boolean) | null): Rating[][] {
+  return matrix.map((row) => row.map((c) => cellRating(c, isLevel)));
+}
+
+/**
+ * QG.SPREAD: per row, max − min of the levels given (`spreadOfRatings`): N/A, text and blanks left
+ * out — and, given `levels`, numbers that are no level; blank for a row without levels.
+ */
+export function spreadOfRows(matrix: Grid, levels?: Grid): RangeResult<(number | null)[]> {
   return guarded(() => {
     flat(matrix);
-    return rowAnswers(matrix).map((xs) => spreadOfLevels(xs));
+    const isLevel = levelsOf(levels);
+    return rowRatings(matrix, isLevel).map((answers) => spreadOfRatings(answers));
   });
 }
 
-/** QG.CONSENSUS: per row, the mean or the median of the answers given (`consensusOfLevels`); blank for a row without answers. */
-export function consensusOfRows(matrix: Grid, method: Cell = "mean"): RangeResult<(number | null)[]> {
+/**
+ * QG.CONSENSUS: per row, the consolidated rating c of design.md "Respondents and consensus"
+ * (`consolidatedRating`): the row's agreed cell when it is not blank (a level; an N/A token gives
+ * N/A; anything else gives a blank, the respondents' ratings not used); else the mean — or the
+ * median, `method` naming it as the workbook's QG_Consolidation does — of the levels given; else
+ * N/A when one said N/A; else blank. N/A comes back as the workbook's token (`naResult`). Text
+ * in the matrix is left out, and, given `levels`, numbers that are no level.
+ */
+export function consensusOfRows(matrix: Grid, method?: Cell, agreed?: Grid, levels?: Grid): RangeResult<(number | string | null)[]> {
   return guarded(() => {
     flat(matrix);
-    if (isError(method)) throw new Refusal({ kind: "propagate", error: method });
-    const m = isBlank(method) ? "mean" : String(method).trim().toLowerCase();
-    if (m !== "mean" && m !== "median" && m !== "moyenne" && m !== "mediane" && m !== "médiane") refuse("badMethod", { value: String(method) });
-    const policy: ConsolidationPolicy = { method: m.startsWith("med") || m.startsWith("méd") ? "median" : "mean" };
-    return rowAnswers(matrix).map((xs) => consensusOfLevels(xs, policy));
+    const policy = policyOf(method);
+    const agreedCells = agreed === undefined ? undefined : flat(agreed);
+    if (agreedCells && agreedCells.length !== matrix.length) {
+      refuse("sizeMismatch", { a: "agreed", b: "ratings_matrix", sizeA: agreedCells.length, sizeB: matrix.length });
+    }
+    const isLevel = levelsOf(levels);
+    const rows = rowRatings(matrix, isLevel);
+    return rows.map((answers, i) => {
+      const agreedCell = agreedCells?.[i] ?? null;
+      const c = consolidatedRating(answers, cellRating(agreedCell, isLevel), policy);
+      if (c.kind === "level") return c.value;
+      if (c.kind !== "na") return null;
+      const found = isBlank(agreedCell) ? matrix[i]?.find((x) => typeof x === "string" && isNaToken(x)) : agreedCell;
+      return naResult(String(found ?? ""));
+    });
   });
+}
+
+/** The consolidation `method` names: mean when blank, else a word QG_Consolidation may hold. */
+function policyOf(method: Cell | undefined): ConsolidationPolicy {
+  if (method === undefined || isBlank(method)) return { method: "mean" };
+  if (isError(method)) throw new Refusal({ kind: "propagate", error: method });
+  const m = typeof method === "string" ? consolidationOfText(method) : null;
+  return m === null ? refuse("badMethod", { value: String(method) }) : { method: m };
 }
 
 function size(g: Grid): string {

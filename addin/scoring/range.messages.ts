@@ -48,6 +48,8 @@ export const ARGUMENT_NAMES: Record<string, Record<Lang, string>> = {
   ratings_a: { fr: "cotations_a", en: "ratings_a" },
   ratings_b: { fr: "cotations_b", en: "ratings_b" },
   ratings_matrix: { fr: "matrice_cotations", en: "ratings_matrix" },
+  agreed: { fr: "cotations_convenues", en: "agreed" },
+  levels: { fr: "niveaux", en: "levels" },
 };
 
 /** A message in `lang`, argument names included. */

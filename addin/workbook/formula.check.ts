@@ -98,10 +98,15 @@ const norm = (s: string): string => s.trim().toLocaleLowerCase();
  * Compares a workbook with the plan its template and language give: Qualigrid tables deleted or
  * renamed, and every cell where the plan has a formula (grid, dashboard, action plan, lists) whose
  * formula was changed, cleared or typed over. Grid and dashboard rows are matched by criterion and
- * dimension id, so a sorted grid is compared row for row. Messages are in `lang`.
+ * dimension id, so a sorted grid is compared row for row. The plan is built with the workbook's
+ * respondents (`QG_Respondents`), so a multi-respondent workbook is compared with its own layout,
+ * and without the evaluator's review when its grid has no evaluator helper (`hasReviewLayout`), so a
+ * workbook made before the review is compared with the layout it was made with. Messages are in `lang`.
  */
 export function checkStructure(template: Template, workbookLang: Lang, view: ContentView, lang: Lang): StructureCheck {
-  const full = buildPlan(template, { lang: workbookLang, blankRows: 1 });
+  const respondents = respondentNamesOf(view);
+  const options = { ...(respondents.length > 0 ? { respondents } : {}), ...(hasReviewLayout(view) ? {} : { review: false }) };
+  const full = buildPlan(template, { lang: workbookLang, blankRows: 1, ...options });
   const planTables = full.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s, table: t })));
   const planNames = new Set(planTables.map((p) => p.table.name.toLowerCase()));
   const findings: Finding[] = [];
@@ -134,7 +139,7 @@ export function checkStructure(template: Template, workbookLang: Lang, view: Con
       (key === "evidence" && gridHas(HEADERS.grid.evidenceCount[workbookLang]));
   }
   // Most workbooks hold every part: the plan already built is theirs.
-  const plan = parts.evidence && parts.actions && parts.dashboard ? full : buildPlan(template, { lang: workbookLang, parts, blankRows: 1 });
+  const plan = parts.evidence && parts.actions && parts.dashboard ? full : buildPlan(template, { lang: workbookLang, parts, blankRows: 1, ...options });
 
   for (const s of plan.sheets) {
     for (const t of s.tables) {
@@ -194,12 +199,14 @@ export function checkStructure(template: Template, workbookLang: Lang, view: Con
     repairs.push({ where, row, col, formula });
   };
 
-  const keyed: Record<string, "criterion" | "dimension" | null> = {
+  const keyed: Record<string, RowMatch> = {
     [TABLES.grid]: "criterion",
     [TABLES.scores]: "dimension",
     [TABLES.actions]: null,
     // Every row of the process table has the same formulas (the offset is a column of its own).
     [TABLES.steps]: null,
+    // Row k of the criteria to discuss shows the k-th: its formulas differ from row to row.
+    [TABLES.discuss]: "position",
   };
   for (const s of plan.sheets) {
     for (const t of s.tables) {
@@ -221,25 +228,61 @@ export function checkStructure(template: Template, workbookLang: Lang, view: Con
 /** Compares a plan's formula with what a cell holds; `what` names the cell, worded only for a finding. */
 type Compare = (sheet: string, row: number, col: number, formula: string, found: CellContent | undefined, what: () => string) => void;
 
-/** Compares the formula columns of a plan table with the workbook's table, row by row (by id when `key` is given). */
-function compareTable(t: TablePlan, w: ContentTable, key: "criterion" | "dimension" | null, lang: Lang, compare: Compare): void {
+/**
+ * How a workbook row finds its plan row: by the id in a column (`criterion`, `dimension`), by its
+ * position (`position`), or every row like the plan's first (null).
+ */
+type RowMatch = "criterion" | "dimension" | "position" | null;
+
+/**
+ * Whether a workbook has the evaluator's review layout (design.md "The evaluator"). The one signal:
+ * its grid's « Coté évaluateur » helper, which every workbook made since has, whatever its parts
+ * (the register, where « Statut de la revue » would tell too, is optional). A workbook whose grid
+ * is gone tells nothing and is compared with today's layout.
+ */
+export function hasReviewLayout(view: ContentView): boolean {
+  const grid = view.tables.get(TABLES.grid.toLowerCase());
+  return grid ? gridHasReviewLayout(grid.headers) : true;
+}
+
+/**
+ * Whether a grid with these headers was made with the evaluator's review layout (its « Coté
+ * évaluateur » helper): the `review` plan option that rebuilds the workbook's own layout, for
+ * whatever re-plans an existing workbook (its check, adding a respondent, an upgrade's old plan).
+ */
+export function gridHasReviewLayout(headers: readonly string[]): boolean {
+  const wanted = [HEADERS.grid.evaluatorScored.fr, HEADERS.grid.evaluatorScored.en].map(norm);
+  return headers.some((h) => wanted.includes(norm(h)));
+}
+
+/** The names in the workbook's `QG_Respondents`, in order; none when it has no such table. */
+function respondentNamesOf(view: ContentView): string[] {
+  const t = view.tables.get(TABLES.respondents.toLowerCase());
+  if (!t) return [];
+  const col = t.headers.findIndex((h) => [HEADERS.respondents.name.fr, HEADERS.respondents.name.en].some((x) => norm(x) === norm(h)));
+  if (col < 0) return [];
+  return t.rows.map((r) => plainText(isFormulaContent(r[col]) ? null : ((r[col] as PlainValue | undefined) ?? null)).trim()).filter((n) => n !== "");
+}
+
+/** Compares the formula columns of a plan table with the workbook's table, row by row (by id or position when `key` says so). */
+function compareTable(t: TablePlan, w: ContentTable, key: RowMatch, lang: Lang, compare: Compare): void {
   const wCol = (header: string): number => w.headers.findIndex((h) => norm(h) === norm(header));
-  const keyPlan = key === null ? -1 : t.columns.findIndex((c) => c.key === key);
+  const keyPlan = key === null || key === "position" ? -1 : t.columns.findIndex((c) => c.key === key);
   const keyHere = keyPlan < 0 ? -1 : wCol(t.columns[keyPlan]?.header ?? "");
-  if (key !== null && keyHere < 0) return;
+  if (key !== null && key !== "position" && keyHere < 0) return;
   const byId = new Map<string, (typeof t.rows)[number]>();
   if (keyPlan >= 0) for (const r of t.rows) byId.set(norm(plainText(r[keyPlan] as PlainValue)), r);
   const at = t.columns.map((c) => wCol(c.header));
   w.rows.forEach((values, i) => {
     const id = keyHere < 0 ? "" : plainText(values[keyHere] as PlainValue).trim();
-    const planRow = key === null ? t.rows[0] : byId.get(norm(id));
+    const planRow = key === null ? t.rows[0] : key === "position" ? t.rows[i] : byId.get(norm(id));
     if (!planRow) return;
     const row = w.top + 1 + i;
     t.columns.forEach((c, j) => {
       const v = planRow[j];
       const here = at[j] ?? -1;
       if (!isFormula(v) || here < 0) return;
-      const what = (): string => wording("workbook.formulaColumn", { header: c.header, at: key === null ? wording("workbook.formulaRow", { row }, lang) : id }, lang);
+      const what = (): string => wording("workbook.formulaColumn", { header: c.header, at: keyHere < 0 ? wording("workbook.formulaRow", { row }, lang) : id }, lang);
       compare(w.sheet, row, w.left + here, v.formula, values[here] ?? null, what);
     });
   });

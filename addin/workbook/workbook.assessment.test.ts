@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Template } from "../model/template.types.js";
 import { assessmentOfLayout, withAssessment } from "./workbook.assessment.js";
-import type { ActionRowRead, EvidenceRowRead, GridRowRead, WorkbookLayout } from "./workbook.types.js";
+import type { ActionRowRead, EvidenceRowRead, GridRowRead, RespondentRecord, WorkbookLayout } from "./workbook.types.js";
 
 const TEMPLATE: Template = {
   id: "t",
@@ -27,8 +27,22 @@ function gridRow(criterion: string, rating: GridRowRead["rating"], evaluator?: {
     ratingCell: cell,
     commentCell: cell,
     evaluatorRatingCell: evaluator ? cell : null,
+    respondents: [{ rating, comment: `sur ${criterion}`, ratingCell: cell, commentCell: cell }],
+    agreed: null,
+    agreedReason: "",
+    agreedCell: null,
+    agreedReasonCell: null,
   };
 }
+
+/** A multi-respondent row: each respondent's rating and comment, and the agreed rating. */
+function multiRow(criterion: string, ratings: GridRowRead["rating"][], agreed: GridRowRead["rating"] = null, reason = ""): GridRowRead {
+  const cell = { sheet: "Grille", address: "A1" };
+  const respondents = ratings.map((rating, k) => ({ rating, comment: `R${k + 1} ${criterion}`, ratingCell: cell, commentCell: cell }));
+  return { ...gridRow(criterion, ratings[0] ?? null), comment: `R1 ${criterion}`, respondents, agreed, agreedReason: reason, agreedCell: cell, agreedReasonCell: cell };
+}
+
+const NAMED = (...names: string[]): RespondentRecord[] => names.map((name) => ({ name, copyId: "", mergedOn: null, mergedFrom: "" }));
 
 function layout(grid: GridRowRead[], parts: Partial<WorkbookLayout> = {}): WorkbookLayout {
   return { template: TEMPLATE, lang: "fr", grid, gridSheet: "Grille", evidence: null, actions: null, targets: {}, overallTarget: null, acceptedStatus: "Acceptée", ...parts };
@@ -106,6 +120,37 @@ describe("assessmentOfLayout", () => {
     expect(a).toMatchObject({ template: TEMPLATE, lang: "fr", targets: { D1: 60 }, overallTarget: 70, acceptedStatus: "Acceptée", evidence: [], actions: [] });
     expect([a.organization, a.assessmentDate, a.round]).toEqual([null, null, null]);
     expect(assessmentOfLayout(layout([])).evidence).toBeNull();
+  });
+});
+
+describe("assessmentOfLayout with several respondents", () => {
+  it("names the respondents of QG_Respondents and gives each their own answers, in order", () => {
+    const a = assessmentOfLayout(layout([multiRow("C1", [3, "s.o.", null]), multiRow("C2", [1, 2, "peut-être"])], { respondents: NAMED("Direction", "CA", "Équipe") }));
+    expect(a.respondents).toEqual([
+      { name: "Direction", role: "self" },
+      { name: "CA", role: "self" },
+      { name: "Équipe", role: "self" },
+    ]);
+    expect(a.criteria.map((c) => c.answers.map((x) => x.rating.kind))).toEqual([
+      ["level", "na", "blank"],
+      ["level", "level", "invalid"],
+    ]);
+    expect(a.criteria[1]?.answers.map((x) => x.comment)).toEqual(["R1 C2", "R2 C2", "R3 C2"]);
+  });
+
+  it("reads the agreed rating and its reason: a level, N/A, unreadable input; a blank cell records nothing", () => {
+    const a = assessmentOfLayout(
+      layout([multiRow("C1", [1, 4], 3, "Vu en réunion"), multiRow("C2", [1, 4], "s.o."), multiRow("C3", [1, 4], "bientôt"), multiRow("C4", [1, 4], "  ")], {
+        respondents: NAMED("A", "B"),
+      }),
+    );
+    expect(a.criteria.map((c) => c.agreed?.rating.kind ?? null)).toEqual(["level", "na", "invalid", null]);
+    expect(a.criteria[0]?.agreed).toEqual({ rating: { kind: "level", value: 3 }, reason: "Vu en réunion" });
+  });
+
+  it("gives withAssessment's workbook one unnamed respondent when the layout names none", () => {
+    expect(withAssessment(layout([gridRow("C1", 2)])).respondents).toEqual([{ name: "", copyId: "", mergedOn: null, mergedFrom: "" }]);
+    expect(withAssessment(layout([multiRow("C1", [2, 3])], { respondents: NAMED("A", "B") })).respondents.map((r) => r.name)).toEqual(["A", "B"]);
   });
 });
 

@@ -4,15 +4,17 @@ import { dayOfCell } from "../model/date.serial.js";
 import { answerOfCell, criteriaById } from "../model/answer.cell.js";
 import { DEFAULT_WORKBOOK_SETTINGS } from "../model/settings.js";
 import { YES_NO } from "../plan/labels.js";
-import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, StepRowRead, WorkbookLayout } from "./workbook.types.js";
+import type { Rating } from "../model/scale.js";
+import type { PlainValue } from "../model/table.plain.js";
+import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, RespondentRecord, StepRowRead, WorkbookLayout } from "./workbook.types.js";
 
 /**
  * The assessment a workbook's layout holds, the one way every reader and hand-made fixture builds
- * it: one unnamed self-assessment respondent (today's grid has one rating column), the evaluator
- * when the grid has its rating column, each criterion's answers read as the grid's formulas read
- * them, the evidence register and the action plan, the organization, the assessment date and the
- * other settings (`QG_Settings`; the defaults when the workbook has none). Nothing in today's
- * workbooks records agreed ratings, evidence reviews or the round: those are left empty.
+ * it: the respondents (`QG_Respondents`, else one unnamed one) each with their answers, the agreed
+ * rating and its reason, the evaluator when the grid has its rating column, each answer read as
+ * the grid's formulas read it, the evidence register (with the evaluator's review when it has its
+ * columns) and the action plan, the organization, the assessment date and the other settings
+ * (`QG_Settings`; the defaults when the workbook has none). The round is not recorded yet: left empty.
  */
 export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
   const { organization, assessmentDate, ...settings } = layout.settings ?? DEFAULT_WORKBOOK_SETTINGS;
@@ -20,13 +22,23 @@ export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
   const byId = criteriaById(layout.template);
   // A row whose id the template lacks (reported by the check) is read on the template's own scale.
   const read = (value: unknown, id: string, words?: unknown) => answerOfCell(value, layout.template, byId.get(id.toLowerCase()) ?? {}, words);
+  // An agreed rating is a level or N/A; on a text question, words there are unreadable, not an answer.
+  const agreedOf = (value: unknown, id: string): Rating => {
+    const a = read(value, id);
+    return a.rating.kind === "blank" ? { kind: "invalid", raw: String(value), problem: "notALevel", reason: "a text question's agreed rating is N/A or blank" } : a.rating;
+  };
+  const records = respondentsOfLayout(layout);
   const criteria = layout.grid
     .filter((r) => r.criterion !== "")
     .map((r: GridRowRead): CriterionAnswers => ({
       criterion: r.criterion,
       dimension: r.dimension,
-      answers: [{ ...read(r.rating, r.criterion, r.answer), comment: r.comment }],
-      agreed: null,
+      answers: records.map((_, k) => {
+        // The row's own fields are respondent 1's in every layout: code and fixtures that change a row write there.
+        const cells = k === 0 ? r : r.respondents[k];
+        return cells ? { ...read(cells.rating, r.criterion, cells.answer), comment: cells.comment } : { rating: { kind: "blank" }, text: "", comment: "" };
+      }),
+      agreed: isBlankCell(r.agreed) ? null : { rating: agreedOf(r.agreed, r.criterion), reason: r.agreedReason },
       evaluator: evaluator ? { ...read(r.evaluatorRating, r.criterion), comment: r.evaluatorComment } : null,
     }));
   return {
@@ -35,7 +47,7 @@ export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
     organization,
     assessmentDate,
     round: null,
-    respondents: [{ name: "", role: "self" }],
+    respondents: records.map((x) => ({ name: x.name, role: "self" })),
     evaluator,
     criteria,
     evidence: layout.evidence?.map(evidenceItem) ?? null,
@@ -51,7 +63,20 @@ export function assessmentOfLayout(layout: WorkbookLayout): Assessment {
 /** The layout with its assessment (re)built: for readers, and for fixtures after they change a row. */
 export function withAssessment(layout: WorkbookLayout): AssessmentWorkbook {
   // A stale `assessment` of the layout passed in is replaced, not kept.
-  return { ...layout, assessment: assessmentOfLayout(layout) };
+  return { ...layout, respondents: respondentsOfLayout(layout), assessment: assessmentOfLayout(layout) };
+}
+
+/** The one unnamed respondent of a workbook without `QG_Respondents`. */
+export const UNNAMED_RESPONDENT: RespondentRecord = { name: "", copyId: "", mergedOn: null, mergedFrom: "" };
+
+/** The layout's respondents: `QG_Respondents`' rows, else one unnamed respondent. */
+export function respondentsOfLayout(layout: WorkbookLayout): RespondentRecord[] {
+  return layout.respondents && layout.respondents.length > 0 ? layout.respondents.map((r) => ({ ...r })) : [{ ...UNNAMED_RESPONDENT }];
+}
+
+/** A blank agreed cell records nothing: the respondents' ratings then decide. */
+function isBlankCell(v: PlainValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
 function evidenceItem(e: EvidenceRowRead): EvidenceItem {
@@ -63,7 +88,7 @@ function evidenceItem(e: EvidenceRowRead): EvidenceItem {
     location: e.location ?? "",
     confidential: isYes(e.confidential ?? ""),
     expiry: dayOfCell(e.expiry ?? null),
-    review: null,
+    review: e.review ? { status: e.review.status, note: e.review.note, date: dayOfCell(e.review.date), reviewer: e.review.reviewer } : null,
   };
 }
 

@@ -10,6 +10,7 @@ import type { Criterion, Lang } from "../model/template.types.js";
 import { ACTION_SOURCES, ACTION_STATUSES, YES_NO } from "../plan/labels.js";
 import { CHECK_MESSAGES } from "../model/messages/messages.check.js";
 import { overdueSteps } from "./steps.check.js";
+import { respondentRowFindings } from "./grid.respondents.check.js";
 
 type Params = Record<string, string>;
 
@@ -80,7 +81,8 @@ export interface CheckOptions {
 }
 
 /**
- * Checks an assessment workbook: ratings outside the scale, unanswered criteria, grid rows that
+ * Checks an assessment workbook: ratings outside the scale (each respondent's and the agreed
+ * rating, with several respondents), unanswered criteria (on the consolidated rating), grid rows that
  * do not match the template or repeat a criterion, evidence naming unknown criteria, expired
  * evidence (as of the assessment date when the workbook has one, else today: the date the coverage
  * counts from), confidential evidence linked outside the organization's storage, actions without
@@ -102,6 +104,7 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
   // What scoring makes of each criterion, for required criteria below their target.
   const scored = new Map(scoreAssessment(wb.assessment, { today }).criteria.map((c) => [c.id.toLowerCase(), c]));
 
+  const names = wb.respondents.map((r) => r.name);
   const firstRow = new Map<string, CellRef>();
   for (const row of wb.grid) {
     if (row.criterion === "") continue;
@@ -118,7 +121,10 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
     const naRefused = (value: unknown): boolean => required && typeof value === "string" && isNaToken(value.trim());
     const r = answerOfCell(row.rating, wb.template, criterion, row.answer);
     const result = scored.get(row.criterion.toLowerCase());
-    if (naRefused(row.rating)) add("requiredNotApplicable", "error", row.ratingCell, { id: row.criterion, value: String(row.rating) });
+    if (row.respondents.length > 1) {
+      // Several respondents: each one's column and the agreed rating, then the consolidated rating.
+      for (const f of respondentRowFindings(row, names, wb.template, criterion, scale, result, wb.lang, lang)) add(f.code, f.severity, f.where, f.params);
+    } else if (naRefused(row.rating)) add("requiredNotApplicable", "error", row.ratingCell, { id: row.criterion, value: String(row.rating) });
     else if (r.rating.kind === "invalid") add("ratingInvalid", "error", row.ratingCell, { id: row.criterion, value: r.rating.raw, scale });
     else if (r.rating.kind === "blank" && isTextCriterion(criterion)) {
       if (r.text === "") add(required ? "requiredUnanswered" : "questionUnanswered", "warning", row.ratingCell, { id: row.criterion });

@@ -1,4 +1,5 @@
-import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead } from "./workbook.types.js";
+import type { ActionRowRead, AssessmentWorkbook, EvidenceRowRead, GridRowRead, RespondentCellsRead } from "./workbook.types.js";
+import { respondentColumnsOf, respondentRecordsOf } from "./grid.respondents.read.js";
 import type { PlainValue } from "../model/table.plain.js";
 import { withAssessment } from "./workbook.assessment.js";
 import { stepRowsOf } from "./steps.read.js";
@@ -12,6 +13,7 @@ import "../model/messages/messages.workbook.js";
 import { cellAddress } from "../model/cell.address.js";
 import { EVIDENCE_STATUSES, HEADERS, SHEET_NAMES } from "../plan/labels.js";
 import { NAMES, TABLES } from "../plan/names.js";
+import { EVIDENCE_COMPUTED_KEYS } from "../plan/register.plan.js";
 import { locateColumns, plainText, type PlainTable, type PlainTables } from "../model/table.plain.js";
 
 /**
@@ -23,9 +25,10 @@ import { locateColumns, plainText, type PlainTable, type PlainTables } from "../
  * they cannot drift apart. A Qualigrid table the user renamed is found by its headers and read,
  * with a warning (`findRenamedTables`). A workbook that is not a Qualigrid workbook, or whose
  * tables were deleted or lost a column the engine needs, is reported with sheet and cell, prefixed
- * by `file`.
+ * by `file`. `templateOf` rebuilds the template from its rows (the aggregate passes one that
+ * remembers the templates it has already rebuilt).
  */
-export function readAssessment(read: PlainTables, names: ReadonlyMap<string, PlainValue>, file: string): Result<AssessmentWorkbook> {
+export function readAssessment(read: PlainTables, names: ReadonlyMap<string, PlainValue>, file: string, templateOf: typeof templateFromSheetRows = templateFromSheetRows): Result<AssessmentWorkbook> {
   const issues: InputIssue[] = [];
   const err = (path: string, code: string, params: Record<string, string | number>): void => void issues.push(issueOf(code, params, `${file}: ${path}`));
   const found = findRenamedTables(read);
@@ -56,34 +59,53 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
   // The second version's columns are there only when a criterion uses them.
   const allCols = TEMPLATE_ITEM_ALL_COLUMNS.map((name) => items.headers.findIndex((h) => h === name));
   const itemRows: SheetCell[][] = items.rows.map((r) => allCols.map((i) => (i < 0 ? null : sheetCell(r[i]))));
-  const parsed = templateFromSheetRows({ info: infoRows, items: itemRows }, `${file}: ${items.sheet}`);
+  const parsed = templateOf({ info: infoRows, items: itemRows }, `${file}: ${items.sheet}`);
   if (!parsed.ok) return { ok: false, issues: [...issues, ...parsed.issues] };
   const template = parsed.value;
   const langCell = infoRows.find(([k]) => k === "workbook.lang")?.[1];
   const lang: Lang = isLang(langCell) ? langCell : "fr";
 
   const g = locateColumns(gridT, HEADERS.grid);
-  for (const key of ["criterion", "dimension", "rating"] as const) {
+  // Named respondents (`QG_Respondents`) answer in their own columns; without it, today's « Cotation ».
+  const records = respondentRecordsOf(tables.get(TABLES.respondents.toLowerCase()));
+  for (const key of records === null ? (["criterion", "dimension", "rating"] as const) : (["criterion", "dimension"] as const)) {
     if (g[key] === undefined) err(origin(gridT), "workbook.gridColumnMissing", { table: TABLES.grid, column: HEADERS.grid[key][lang] });
   }
-  const ratingCol = g.rating;
-  if (issues.length > 0 || ratingCol === undefined) return { ok: false, issues };
+  const located = respondentColumnsOf(gridT, records ?? [{ name: "", copyId: "", mergedOn: null, mergedFrom: "" }], { rating: g.rating, comment: g.comment, answer: g.answer }, lang, file);
+  if (!located.ok) issues.push(...located.issues);
+  const columns = located.ok ? located.columns : [];
+  const first = columns[0];
+  if (issues.length > 0 || first === undefined) return { ok: false, issues };
   const grid: GridRowRead[] = gridT.rows.map((values, i) => {
     const row = gridT.top + 1 + i;
     const at = (c: number | undefined): PlainValue => (c === undefined ? null : (values[c] ?? null));
     const ref = (c: number | undefined) => (c === undefined ? null : { sheet: gridT.sheet, address: cellAddress(row, gridT.left + c) });
+    const respondents = columns.map(
+      (c): RespondentCellsRead => ({
+        rating: at(c.rating),
+        comment: c.comment === undefined ? "" : plainText(at(c.comment)),
+        ratingCell: { sheet: gridT.sheet, address: cellAddress(row, gridT.left + c.rating) },
+        commentCell: ref(c.comment),
+        ...(c.answer === undefined ? {} : { answer: at(c.answer), answerCell: ref(c.answer) }),
+      }),
+    );
     return {
       criterion: plainText(at(g.criterion)).trim(),
       dimension: plainText(at(g.dimension)).trim(),
-      rating: at(g.rating),
-      comment: g.comment === undefined ? "" : plainText(at(g.comment)),
+      rating: at(first.rating),
+      comment: first.comment === undefined ? "" : plainText(at(first.comment)),
       evaluatorRating: at(g.evaluatorRating),
       evaluatorComment: g.evaluatorComment === undefined ? "" : plainText(at(g.evaluatorComment)),
       row,
-      ratingCell: { sheet: gridT.sheet, address: cellAddress(row, gridT.left + ratingCol) },
-      commentCell: ref(g.comment),
+      ratingCell: { sheet: gridT.sheet, address: cellAddress(row, gridT.left + first.rating) },
+      commentCell: ref(first.comment),
       evaluatorRatingCell: ref(g.evaluatorRating),
-      ...(g.answer === undefined ? {} : { answer: at(g.answer), answerCell: ref(g.answer) }),
+      ...(first.answer === undefined ? {} : { answer: at(first.answer), answerCell: ref(first.answer) }),
+      respondents,
+      agreed: at(g.agreed),
+      agreedReason: g.agreedReason === undefined ? "" : plainText(at(g.agreedReason)),
+      agreedCell: ref(g.agreed),
+      agreedReasonCell: ref(g.agreedReason),
     };
   });
 
@@ -98,7 +120,10 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
       evidence = [];
       evT.rows.forEach((values, i) => {
         const text = (c: number | undefined): string => (c === undefined ? "" : plainText(values[c]).trim());
-        if (evT.headers.every((_, c) => text(c) === "")) return;
+        // A row with its id alone is one of the register's pre-formatted rows (E001…), not evidence;
+        // the columns computed on each row are not what a person typed either.
+        const computed = new Set(EVIDENCE_COMPUTED_KEYS.map((k) => e[k]));
+        if (evT.headers.every((_, c) => c === e.id || computed.has(c) || text(c) === "")) return;
         const row = evT.top + 1 + i;
         const ref = (c: number | undefined) => (c === undefined ? null : { sheet: evT.sheet, address: cellAddress(row, evT.left + c) });
         evidence?.push({
@@ -113,6 +138,20 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
           confidential: text(e.confidential),
           expiry: e.expiry === undefined ? null : (values[e.expiry] ?? null),
           expiryCell: ref(e.expiry),
+          ...(e.reviewStatus === undefined
+            ? {}
+            : {
+                review: {
+                  status: text(e.reviewStatus),
+                  note: text(e.evaluatorNote),
+                  date: e.reviewDate === undefined ? null : (values[e.reviewDate] ?? null),
+                  reviewer: text(e.reviewer),
+                  statusCell: ref(e.reviewStatus),
+                  noteCell: ref(e.evaluatorNote),
+                  dateCell: ref(e.reviewDate),
+                  reviewerCell: ref(e.reviewer),
+                },
+              }),
         });
       });
     }
@@ -181,6 +220,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
       overallTarget: typeof overall === "number" ? overall : null,
       acceptedStatus: EVIDENCE_STATUSES.find((x) => x.key === "accepted")?.text[lang] ?? "",
       ...(settings.settings ? { settings: settings.settings } : {}),
+      ...(records ? { respondents: records } : {}),
     }),
     warnings: [...renamedWarnings, ...parsed.warnings, ...settings.warnings],
   };
@@ -209,7 +249,14 @@ function hasHeaders<K extends string>(t: PlainTable, headers: Record<K, Record<L
 
 /** How each Qualigrid table is recognised when its name is gone: headers the plan always writes, and its sheet. */
 const SIGNATURES: { table: string; sheet: Record<Lang, string>; matches: (t: PlainTable) => boolean }[] = [
-  { table: TABLES.grid, sheet: SHEET_NAMES.grid, matches: (t) => hasHeaders(t, HEADERS.grid, ["dimension", "criterion", "text", "rating", "weight", "targetLevel"]) },
+  {
+    table: TABLES.grid,
+    sheet: SHEET_NAMES.grid,
+    // The multi-respondent grid has no « Cotation »: its consolidated rating stands in.
+    matches: (t) =>
+      hasHeaders(t, HEADERS.grid, ["dimension", "criterion", "text", "rating", "weight", "targetLevel"]) ||
+      hasHeaders(t, HEADERS.grid, ["dimension", "criterion", "text", "consolidated", "weight", "targetLevel"]),
+  },
   {
     table: TABLES.templateItems,
     sheet: SHEET_NAMES.template,
@@ -255,7 +302,16 @@ export function findRenamedTables(tables: PlainTables): { tables: PlainTables; r
 }
 
 /** The names of the tables a reader must collect for `readAssessment`. */
-export const READ_TABLES: readonly string[] = [TABLES.templateInfo, TABLES.templateItems, TABLES.grid, TABLES.evidence, TABLES.actions, TABLES.scores, TABLES.steps];
+export const READ_TABLES: readonly string[] = [
+  TABLES.templateInfo,
+  TABLES.templateItems,
+  TABLES.grid,
+  TABLES.evidence,
+  TABLES.actions,
+  TABLES.scores,
+  TABLES.steps,
+  TABLES.respondents,
+];
 
 /** The named cells a reader must collect for `readAssessment`. */
 export const READ_NAMES: readonly string[] = [NAMES.overallTarget, ...SETTING_READ_NAMES];

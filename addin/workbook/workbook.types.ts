@@ -9,7 +9,32 @@ export interface CellRef {
   address: string;
 }
 
-/** One row of `QG_Grid` as read back. */
+/** One respondent's cells on a grid row: their rating, comment and (for a text question) words. */
+export interface RespondentCellsRead {
+  rating: PlainValue;
+  comment: string;
+  answer?: PlainValue;
+  ratingCell: CellRef;
+  commentCell: CellRef | null;
+  answerCell?: CellRef | null;
+}
+
+/** A row of `QG_Respondents`: who answers, and where their copy came from. */
+export interface RespondentRecord {
+  /** "" for the unnamed respondent of a workbook without `QG_Respondents`. */
+  name: string;
+  /** The copy id stamped on a copy (`qualigrid copies`); "" when none. */
+  copyId: string;
+  /** When a copy was last merged into this respondent's column (a UTC day), else null. */
+  mergedOn: Date | null;
+  /** The base name of the file last merged; "" when none. */
+  mergedFrom: string;
+}
+
+/**
+ * One row of `QG_Grid` as read back. In the multi-respondent layout `rating`, `comment`, `answer`
+ * and their cells are respondent 1's, for code that does not yet know about respondents.
+ */
 export interface GridRowRead {
   criterion: string;
   dimension: string;
@@ -26,6 +51,14 @@ export interface GridRowRead {
   /** A text question's answer in words (the « Réponse » column); absent when the grid has no such column. */
   answer?: PlainValue;
   answerCell?: CellRef | null;
+  /** Each respondent's cells, in `QG_Respondents` order; one entry (the `rating` column's) in a one-respondent grid. */
+  respondents: RespondentCellsRead[];
+  /** The agreed rating as written; null when blank or when the grid has no such column. */
+  agreed: PlainValue;
+  /** The reason for the agreed rating; "" when blank or absent. */
+  agreedReason: string;
+  agreedCell: CellRef | null;
+  agreedReasonCell: CellRef | null;
 }
 
 /** One non-empty row of `QG_Evidence`. */
@@ -44,6 +77,20 @@ export interface EvidenceRowRead {
   /** The expiry date: a date, or Excel's serial number as Office.js reads it. */
   expiry?: PlainValue;
   expiryCell?: CellRef | null;
+  /**
+   * The evaluator's review (design.md "The evaluator"), when the register has its columns: the
+   * status as written ("" = not reviewed), the note, the date as read, the reviewer, and their cells.
+   */
+  review?: {
+    status: string;
+    note: string;
+    date: PlainValue;
+    reviewer: string;
+    statusCell: CellRef | null;
+    noteCell: CellRef | null;
+    dateCell: CellRef | null;
+    reviewerCell: CellRef | null;
+  };
 }
 
 /** One non-empty row of `QG_Actions`. */
@@ -98,6 +145,8 @@ export interface WorkbookLayout {
   acceptedStatus: string;
   /** The workbook's settings (`QG_Settings`); design.md's defaults when absent (a workbook made before them). */
   settings?: WorkbookSettings;
+  /** The respondents (`QG_Respondents`), in order; one unnamed respondent when absent. */
+  respondents?: RespondentRecord[];
 }
 
 /**
@@ -106,4 +155,5 @@ export interface WorkbookLayout {
  */
 export interface AssessmentWorkbook extends WorkbookLayout {
   assessment: Assessment;
+  respondents: RespondentRecord[];
 }

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { AnswerLine } from "../model/answers.parse.js";
-import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
+import type { AssessmentWorkbook, GridRowRead, RespondentCellsRead } from "../workbook/workbook.types.js";
 import { isTextCriterion } from "../model/criterion.scale.js";
 import { naDisplayToken } from "../model/scale.js";
 
@@ -25,6 +25,23 @@ export function fillAnswers(wb: ExcelJS.Workbook, assessment: AssessmentWorkbook
 
 /** `fillAnswers`, telling also how many cells it changed (none: the workbook is as it was read). */
 export function fillAnswersCounted(wb: ExcelJS.Workbook, assessment: AssessmentWorkbook, lines: readonly AnswerEntry[]): FillResult {
+  return fillCells(wb, assessment, lines, (row) => row);
+}
+
+/** A respondent's cells on a grid row, as `fillCells` writes them. */
+export type AnswerCells = Pick<RespondentCellsRead, "ratingCell" | "commentCell" | "answerCell">;
+
+/**
+ * Writes `lines` into the cells `cellsOf` picks on each criterion's row (one respondent's); with
+ * `replace`, the rows no line names are blanked (rating, comment and words).
+ */
+export function fillCells(
+  wb: ExcelJS.Workbook,
+  assessment: AssessmentWorkbook,
+  lines: readonly AnswerEntry[],
+  cellsOf: (row: GridRowRead) => AnswerCells | undefined,
+  replace = false,
+): FillResult {
   const ws = wb.getWorksheet(assessment.gridSheet);
   if (!ws) throw new Error(`sheet ${assessment.gridSheet} vanished between reading and filling`);
   const rows = new Map(assessment.grid.map((r) => [r.criterion.toLowerCase(), r]));
@@ -36,22 +53,32 @@ export function fillAnswersCounted(wb: ExcelJS.Workbook, assessment: AssessmentW
     cell.value = value;
     cellsChanged++;
   };
+  const named = new Set<string>();
   for (const line of lines) {
     const row = rows.get(line.criterion.toLowerCase());
-    if (!row) continue;
+    const cells = row && cellsOf(row);
+    if (!cells) continue;
+    named.add(line.criterion.toLowerCase());
     const r = line.rating;
     // A text question's words go in the « Réponse » column (the rating cell of a grid without one), as text: "=…" never becomes a formula.
     const words = line.text === undefined || line.text === null || line.text === "" ? null : line.text;
-    const answerCell = row.answerCell ?? null;
+    const answerCell = cells.answerCell ?? null;
     const ratingValue = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(assessment.lang) : answerCell ? null : words;
-    put(ws.getCell(row.ratingCell.address), ratingValue);
+    put(ws.getCell(cells.ratingCell.address), ratingValue);
     // Only a question's « Réponse » cell is written (N/A clears its words); a rating row's is left as it is.
     if (answerCell && line.text !== undefined && questions.has(line.criterion.toLowerCase())) put(ws.getCell(answerCell.address), r.kind === "na" ? null : words);
-    if (line.comment !== null && row.commentCell) {
+    if (line.comment !== null && cells.commentCell) {
       // A plain string cell is text in the file: "=…" typed in a comment never becomes a formula.
-      put(ws.getCell(row.commentCell.address), line.comment === "" ? null : line.comment);
+      put(ws.getCell(cells.commentCell.address), line.comment === "" ? null : line.comment);
     }
     filled++;
+  }
+  if (replace) {
+    for (const row of assessment.grid) {
+      const cells = named.has(row.criterion.toLowerCase()) ? undefined : cellsOf(row);
+      if (!cells) continue;
+      for (const c of [cells.ratingCell, cells.commentCell, cells.answerCell]) if (c) put(ws.getCell(c.address), null);
+    }
   }
   return { filled, cellsChanged };
 }

@@ -1,13 +1,16 @@
 import ExcelJS from "exceljs";
 import type {
+  AgreedAnswer,
   Answer,
   CheckOptions,
   FormulaWrite,
   GenerateProgress,
   HostError,
   HostResult,
+  MergeOutcome,
   NewAction,
   OpenedAs,
+  RespondentCopy,
   UpgradeOptions,
   UpgradeOutcome,
   WorkbookStatus,
@@ -34,6 +37,13 @@ import { renderPlanIntoWorkbook, renderPlanToWorkbook, workbookNamesOf } from ".
 import { findTables, plainTableOf } from "./xlsx.tables.js";
 import { templateFromXlsx } from "./xlsx.template.js";
 import { upgradeWorkbook } from "./xlsx.upgrade.js";
+import { firstRespondentName } from "../model/messages/messages.cli.respondents.js";
+import { respondentNameIssue } from "../model/respondent.names.js";
+import { planMerges } from "../workbook/merge.answers.js";
+import { makeRespondentCopies } from "./xlsx.copies.js";
+import { mergeIntoWorkbook } from "./xlsx.merge.js";
+import { loadQualigridWorkbook } from "./xlsx.read.js";
+import { fillAgreed, fillRespondent, respondentIndex, withRespondents } from "./xlsx.respondents.js";
 
 const OK: HostResult<void> = { ok: true, value: undefined };
 const fail = <T>(code: HostError["code"], detail: string): HostResult<T> => ({ ok: false, error: { code, detail } });
@@ -134,17 +144,91 @@ export class FileHost implements WorkbenchHost {
     return this.serial(() => Promise.resolve(this.readNow()));
   }
 
-  setAnswer(criterionId: string, answer: Answer): Promise<HostResult<void>> {
+  setAnswer(criterionId: string, answer: Answer, respondent?: string): Promise<HostResult<void>> {
     return this.serial(async () => {
       const r = answer.rating;
       if (r.kind === "invalid") return fail<void>("unknown", `${r.raw}: ${r.reason}`);
       const read = this.readNow();
       if (!read.ok) return read;
-      // Written as `qualigrid fill` writes answers.
-      const written = fillAnswers(this.wb, read.value, [{ criterion: criterionId, rating: r, comment: answer.comment ?? null, ...(answer.text !== undefined ? { text: answer.text } : {}) }]);
+      // Written as `qualigrid fill` writes answers: a named respondent's cells only.
+      const line = { criterion: criterionId, rating: r, comment: answer.comment ?? null, ...(answer.text !== undefined ? { text: answer.text } : {}) };
+      const unnamed = read.value.respondents.length === 1 && (read.value.respondents[0]?.name ?? "") === "";
+      if (respondent !== undefined && respondent.trim() !== "" && !unnamed && respondentIndex(read.value, respondent) < 0) {
+        return fail<void>("unknown", `${TABLES.grid}: no respondent « ${respondent} »`);
+      }
+      const written =
+        respondent !== undefined && respondent.trim() !== "" && !unnamed
+          ? fillRespondent(this.wb, read.value, respondent, [line]).filled
+          : fillAnswers(this.wb, read.value, [line]);
       if (written === 0) return fail<void>("unknownCriterion", criterionId);
       this.changed();
       return OK;
+    });
+  }
+
+  setAgreed(criterionId: string, agreed: AgreedAnswer): Promise<HostResult<void>> {
+    return this.serial(async () => {
+      const r = agreed.rating;
+      if (r.kind === "invalid") return fail<void>("unknown", `${r.raw}: ${r.reason}`);
+      const read = this.readNow();
+      if (!read.ok) return read;
+      const row = read.value.grid.find((g) => g.criterion.toLowerCase() === criterionId.trim().toLowerCase());
+      if (!row) return fail<void>("unknownCriterion", criterionId);
+      if (!row.agreedCell) return fail<void>("unknown", `${TABLES.grid}: no agreed rating column (one respondent)`);
+      const { cellsChanged } = fillAgreed(this.wb, read.value, [{ criterion: row.criterion, rating: r, comment: agreed.reason ?? null }]);
+      if (cellsChanged > 0) this.changed();
+      return OK;
+    });
+  }
+
+  /** The workbook re-rendered with one more respondent (`withRespondents`, as `qualigrid fill --respondent`). */
+  addRespondent(name: string): Promise<HostResult<Result<void>>> {
+    return this.serial(async () => {
+      const read = this.readNow();
+      if (!read.ok) return read;
+      const a = read.value;
+      const named = a.respondents.length === 1 && (a.respondents[0]?.name ?? "") === "" ? [] : a.respondents.map((r) => r.name);
+      const current = named.length === 0 ? [firstRespondentName(a.lang)] : named;
+      const issue = respondentNameIssue(name, current, TABLES.respondents);
+      if (issue) return { ok: true, value: { ok: false, issues: [issue] } };
+      const made = await withRespondents(this.wb, a, [...current, name.trim()]);
+      if (!made.ok) return { ok: true, value: made };
+      this.wb = made.value;
+      this.changed();
+      return { ok: true, value: { ok: true, value: undefined, warnings: made.warnings } };
+    });
+  }
+
+  /** Merges a copy's bytes into the workbook, as `qualigrid merge` does (nothing written when refused). */
+  importAnswers(bytes: Uint8Array, file: string, as?: string): Promise<HostResult<Result<MergeOutcome>>> {
+    return this.serial(async () => {
+      const read = this.readNow();
+      if (!read.ok) return read;
+      const copy = await loadQualigridWorkbook(bytes, file);
+      if (!copy.ok) return { ok: true, value: copy };
+      const masterFile = this.state.fileName ?? "workbook";
+      const planned = planMerges(read.value, [{ copy: copy.value.assessment, file, ...(as === undefined ? {} : { as }) }], masterFile);
+      if (!planned.ok) return { ok: true, value: planned };
+      const merged = await mergeIntoWorkbook(this.wb, read.value, planned.value, [file], masterFile);
+      if (!merged.ok) return { ok: true, value: merged };
+      const plan = planned.value.plans[0];
+      if (!plan) return fail<Result<MergeOutcome>>("unknown", file);
+      this.wb = merged.value.workbook;
+      if (merged.value.changed) this.changed();
+      return { ok: true, value: { ok: true, value: plan.outcome, warnings: planned.warnings } };
+    });
+  }
+
+  /** One copy per respondent, as `qualigrid copies` makes them; the copy ids are recorded in this workbook. */
+  makeCopies(): Promise<HostResult<Result<RespondentCopy[]>>> {
+    return this.serial(async () => {
+      const read = this.readNow();
+      if (!read.ok) return read;
+      const file = this.state.fileName ?? "qualigrid.xlsx";
+      const made = await makeRespondentCopies(this.wb, read.value, file, () => globalThis.crypto.randomUUID());
+      if (!made.ok) return { ok: true, value: made };
+      this.changed();
+      return { ok: true, value: { ok: true, value: made.value.map((c) => ({ respondent: c.respondent, file: c.file, bytes: c.bytes })), warnings: made.warnings } };
     });
   }
 

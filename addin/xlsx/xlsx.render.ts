@@ -183,7 +183,12 @@ function addValidation(sheet: ExcelJS.Worksheet, ref: string, v: ValidationRule)
 }
 
 function renderConditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan): void {
-  if (cf.type === "colorScale") {
+  if (cf.type === "expression") {
+    ws.addConditionalFormatting({
+      ref: cf.ref,
+      rules: [{ type: "expression", priority: 1, formulae: [cf.formula], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${cf.fill}` } } } }],
+    });
+  } else if (cf.type === "colorScale") {
     const [low, mid, high] = SCALE_COLORS[cf.colors];
     ws.addConditionalFormatting({
       ref: cf.ref,

@@ -9,6 +9,10 @@ import { ASSESSMENT_TABLES } from "./xlsx.require.js";
 import { renderPlanToBuffer } from "./xlsx.render.js";
 import { templateFromXlsx } from "./xlsx.template.js";
 import { upgradeWorkbook } from "./xlsx.upgrade.js";
+import { makeRespondentCopies, type RespondentCopy as SnapshotCopy } from "./xlsx.copies.js";
+import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
+
+export type { SnapshotCopy };
 
 // What the task pane does on a copy of the open workbook (`WorkbookHost.snapshot`), with the file
 // reader: the same code as the command line's `check`, `show` and `upgrade`, in the browser.
@@ -57,4 +61,22 @@ export async function upgradeSnapshot(bytes: Uint8Array, file: string, next: Tem
   const done = await upgradeWorkbook(opened.value.workbook, opened.value.assessment, next);
   if (!done.ok) return done;
   return { ok: true, value: { bytes: await saveWorkbook(done.value.workbook, { carryFrom: opened.value.workbook }), summary: done.value.summary }, warnings: opened.warnings };
+}
+
+/** What a workbook's bytes hold (a copy to merge): read as `qualigrid merge` reads it, nothing changed. */
+export async function readSnapshot(bytes: Uint8Array, file: string): Promise<Result<AssessmentWorkbook>> {
+  const opened = await loadQualigridWorkbook(bytes, file);
+  if (!opened.ok) return opened;
+  return { ok: true, value: opened.value.assessment, warnings: opened.warnings };
+}
+
+/**
+ * One copy per respondent of a workbook's bytes, as `qualigrid copies` makes them (see
+ * `makeRespondentCopies`); `newId` gives the fresh copy ids. The bytes given are not changed: the
+ * caller records the copy ids in the workbook they came from.
+ */
+export async function copiesOfSnapshot(bytes: Uint8Array, file: string, newId: () => string): Promise<Result<SnapshotCopy[]>> {
+  const opened = await loadQualigridWorkbook(bytes, file);
+  if (!opened.ok) return opened;
+  return makeRespondentCopies(opened.value.workbook, opened.value.assessment, file, newId);
 }

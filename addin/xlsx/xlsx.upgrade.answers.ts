@@ -38,8 +38,13 @@ export interface CarryContext {
   columns: readonly { key: string; header: string }[];
 }
 
-const RATINGS = new Set(["rating", "evaluatorRating"]);
-const WORDS = new Set(["comment", "evaluatorComment", "answer"]);
+const RATINGS = new Set(["rating", "evaluatorRating", "agreed"]);
+const WORDS = new Set(["comment", "evaluatorComment", "answer", "agreedReason"]);
+
+/** A column key without its respondent's index: `rating.2` → `rating` (the multi-respondent grid's keys). */
+export function baseKey(key: string): string {
+  return key.replace(/\.\d+$/, "");
+}
 
 /** Whether two scales have the same levels (values and labels): a rating means the same on both. */
 export function sameLevels(a: Scale, b: Scale): boolean {
@@ -65,16 +70,17 @@ export function sameLevels(a: Scale, b: Scale): boolean {
 export function carryAnswers(ctx: CarryContext, target: Criterion, sources: readonly AnswerSource[]): RowCarry {
   const out: RowCarry = { cells: {}, review: [] };
   const review = (s: AnswerSource, col: { key: string; header: string }, reason: UpgradeReviewReason, value: PlainCell): void => {
-    out.review.push({ criterion: target.id, from: s.id, column: col.header, value: value ?? "", label: RATINGS.has(col.key) ? labelOf(ctx, s, value) : "", reason });
+    out.review.push({ criterion: target.id, from: s.id, column: col.header, value: value ?? "", label: RATINGS.has(baseKey(col.key)) ? labelOf(ctx, s, value) : "", reason });
   };
   for (const col of ctx.columns) {
     const given = sources.map((s, i) => ({ s, i, v: s.values[col.key] ?? null })).filter((x) => !blank(x.v));
     if (given.length === 0) continue;
-    if (col.key === "answer" && !isTextCriterion(target)) {
+    const base = baseKey(col.key);
+    if (base === "answer" && !isTextCriterion(target)) {
       for (const x of given) review(x.s, col, "notAQuestion", x.v);
       continue;
     }
-    if (WORDS.has(col.key)) {
+    if (WORDS.has(base)) {
       if (sources.length === 1 && given[0]) out.cells[col.key] = { copy: given[0].i };
       else {
         out.cells[col.key] = { value: given.map((x) => `${x.s.id}${ctx.lang === "fr" ? "\u00a0:" : ":"} ${String(x.v)}`).join("\n") };
@@ -85,7 +91,7 @@ export function carryAnswers(ctx: CarryContext, target: Criterion, sources: read
     // A rating, or an input column this code does not know: the first answer kept, the others reviewed when they differ.
     let kept: { i: number; carry: CellCarry; same: PlainCell } | null = null;
     for (const x of given) {
-      const o: Outcome = RATINGS.has(col.key) ? ratingOutcome(ctx, x.s.criterion, target, x.v) : { copy: true };
+      const o: Outcome = RATINGS.has(base) ? ratingOutcome(ctx, x.s.criterion, target, x.v) : { copy: true };
       if ("reason" in o) {
         review(x.s, col, o.reason, x.v);
         continue;

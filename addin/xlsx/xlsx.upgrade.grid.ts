@@ -2,12 +2,12 @@ import type ExcelJS from "exceljs";
 import type { UpgradeReviewItem } from "../host/host.outcomes.js";
 import { criteriaById } from "../model/answer.cell.js";
 import type { Template } from "../model/template.types.js";
-import { HEADERS } from "../plan/labels.js";
+import { HEADERS, RESPONDENT_HEADERS } from "../plan/labels.js";
 import type { TablePlan } from "../plan/plan.types.js";
 import type { AssessmentWorkbook, GridRowRead } from "../workbook/workbook.types.js";
 import { plainValue } from "./xlsx.cells.js";
 import type { FoundTable } from "./xlsx.tables.js";
-import { carryAnswers, type AnswerSource, type PlainCell } from "./xlsx.upgrade.answers.js";
+import { baseKey, carryAnswers, type AnswerSource, type PlainCell } from "./xlsx.upgrade.answers.js";
 import { isFormulaValue, type Put } from "./xlsx.upgrade.formulas.js";
 
 /**
@@ -39,6 +39,22 @@ export interface GridCarry {
   /** Columns the user added to the old grid (carried from each criterion's first row by the caller). */
   extra: readonly { col: number; header: string }[];
   put: Put;
+  /**
+   * The old headers a new input column takes its answers from, by the new column's key, when they
+   * are not its own header: a respondent's columns as they were named (« Cotation » of a grid whose
+   * single respondent now has a name, « Cotation — A » of a grid that had several).
+   */
+  oldHeaders?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Where a new column's answers are in the old table (its index among `headers`), by `oldHeaders` or its own header; -1 when nowhere. */
+export function oldColumnIndex(headers: readonly string[], col: { key: string; header: string }, oldHeaders?: ReadonlyMap<string, readonly string[]>): number {
+  const wanted = oldHeaders?.get(col.key) ?? [col.header];
+  for (const w of wanted) {
+    const i = headers.findIndex((h) => h.toLowerCase() === w.trim().toLowerCase());
+    if (i >= 0) return i;
+  }
+  return -1;
 }
 
 /**
@@ -51,12 +67,15 @@ export function carryGridAnswers(g: GridCarry): UpgradeReviewItem[] {
   const { oldGrid, newGrid, gridPlan } = g;
   const columns = gridPlan.columns.flatMap((col, j) => {
     if (!col.input) return [];
-    const i = oldGrid.headers.findIndex((h) => h.toLowerCase() === col.header.trim().toLowerCase());
+    const i = oldColumnIndex(oldGrid.headers, col, g.oldHeaders);
     return i < 0 ? [] : [{ key: col.key, header: oldGrid.headers[i] ?? col.header, from: oldGrid.left + i, to: newGrid.left + j }];
   });
   const ctx = { old: g.a.template, next: g.next, lang: g.a.lang, columns };
-  // The old grid's « Réponse » column, when the new grid has none (no question in words any more).
-  const answers = gridPlan.columns.some((c) => c.key === "answer") ? -1 : oldGrid.headers.findIndex((h) => h.toLowerCase() === HEADERS.grid.answer[g.a.lang].toLowerCase());
+  // The old grid's « Réponse » columns (« Réponse — NAME » with several respondents), when the new grid has none (no question in words any more).
+  const word = HEADERS.grid.answer[g.a.lang].toLowerCase();
+  const answers = gridPlan.columns.some((c) => baseKey(c.key) === "answer")
+    ? []
+    : oldGrid.headers.flatMap((h, i) => (h.toLowerCase() === word || h.toLowerCase().startsWith(`${RESPONDENT_HEADERS.answer[g.a.lang].toLowerCase()} — `) ? [i] : []));
   const oldCriteria = criteriaById(g.a.template);
   const newCriteria = criteriaById(g.next);
   const critCol = gridPlan.columns.findIndex((c) => c.key === "criterion");
@@ -87,10 +106,10 @@ export function carryGridAnswers(g: GridCarry): UpgradeReviewItem[] {
       } else if (how) cell.value = how.value;
     }
     review.push(...carried.review);
-    if (answers >= 0) {
+    for (const i of answers) {
       for (const r of rows) {
-        const v = plainCell(oldGrid.sheet.getCell(r.row, oldGrid.left + answers));
-        if (v !== null && v !== "") review.push({ criterion: target.id, from: r.criterion, column: oldGrid.headers[answers] ?? "", value: v, label: "", reason: "notAQuestion" });
+        const v = plainCell(oldGrid.sheet.getCell(r.row, oldGrid.left + i));
+        if (v !== null && v !== "") review.push({ criterion: target.id, from: r.criterion, column: oldGrid.headers[i] ?? "", value: v, label: "", reason: "notAQuestion" });
       }
     }
     // A merged criterion's other rows: what they hold in the user's own columns, where it differs from the first's.

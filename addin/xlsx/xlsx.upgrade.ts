@@ -8,6 +8,7 @@ import { isFormula } from "../plan/formula.js";
 import { HEADERS, SHEET_NAMES } from "../plan/labels.js";
 import { TABLES } from "../plan/names.js";
 import { buildPlan, DEFAULT_PLAN_OPTIONS } from "../plan/plan.build.js";
+import { gridHasReviewLayout } from "../workbook/formula.check.js";
 import { prefilledActionRows } from "../plan/register.plan.js";
 import { planLimits } from "../plan/plan.limits.js";
 import type { PlanOptions, TablePlan, WorkbookPlan } from "../plan/plan.types.js";
@@ -18,7 +19,8 @@ import { carryFormulas, isFormulaValue, type CarriedFormula, type Put, type Shee
 import { upgradeText } from "../model/messages/messages.upgrade.js";
 import { scaleOfCriterion } from "../model/criterion.scale.js";
 import { sameLevels } from "./xlsx.upgrade.answers.js";
-import { answerSources, carryGridAnswers } from "./xlsx.upgrade.grid.js";
+import { answerSources, carryGridAnswers, oldColumnIndex } from "./xlsx.upgrade.grid.js";
+import { carryRespondentRecords, namedRespondents, respondentOldHeaders, upgradeRespondents } from "./xlsx.upgrade.respondents.js";
 import { REVIEW_LEAD, writeReviewBlock } from "./xlsx.upgrade.review.js";
 import { carrySteps } from "./xlsx.steps.js";
 import { noteChartReferences } from "./xlsx.carry.notes.js";
@@ -38,12 +40,19 @@ import { noteChartReferences } from "./xlsx.carry.notes.js";
  * user typed in a carried cell moves with its row: its references to carried cells are re-pointed to
  * where they went; one that cannot be re-pointed is kept as its last value and listed on the notes sheet.
  * Tables the user renamed are found by their headers. The old workbook is not modified.
+ * Respondents (design.md "Respondents and consensus") go on by name with their answers, the agreed
+ * ratings and their copy records; `options.respondents` sets the list (an unnamed single
+ * respondent's answers go to the first name; leaving out one who has answers is refused).
  */
 export async function upgradeWorkbook(
   old: ExcelJS.Workbook,
   a: AssessmentWorkbook,
   next: Template,
+  upgradeOptions?: { respondents?: readonly string[] },
 ): Promise<Result<{ workbook: ExcelJS.Workbook; summary: UpgradeSummary }>> {
+  const respondents = upgradeRespondents(a, upgradeOptions?.respondents);
+  if (!respondents.ok) return respondents;
+  const names = respondents.value;
   const oldTables = findQualigridTables(old);
   const oldGrid = oldTables.get(TABLES.grid.toLowerCase());
   if (!oldGrid) throw new Error("the grid table vanished between reading and upgrading");
@@ -71,6 +80,12 @@ export async function upgradeWorkbook(
   if (a.settings) options.settings = a.settings;
   // The new template's own actions are written above the old plan's rows, but for those it holds already.
   if (a.actions) options.presentActionIds = a.actions.map((x) => x.id).filter((id) => id !== "");
+  // The old workbook's own plan (its respondents, the template's targets): its cells are Qualigrid's, not notes.
+  const oldNames = namedRespondents(a);
+  // A workbook made before the evaluator's review columns: its own plan is of that layout.
+  const oldReview = gridHasReviewLayout(oldGrid.headers) ? {} : { review: false };
+  const oldPlan = buildPlan(a.template, { ...options, ...oldReview, ...(oldNames ? { respondents: oldNames } : {}), targets: {}, blankRows: DEFAULT_PLAN_OPTIONS.blankRows });
+  if (names) options.respondents = names;
   const plan = buildPlan(next, options);
   // Nothing Excel would repair, nor that Qualigrid would refuse to read back, is written.
   const overLimits = planLimits(plan);
@@ -127,11 +142,15 @@ export async function upgradeWorkbook(
     else to.value = from.value;
   };
   const typedOver = valuesOverFormulas(oldGrid, gridPlan);
-  const gridHeaders = Object.values(HEADERS.grid).map((h) => h[lang]);
+  // The old grid's respondent columns (« Cotation — A », helpers…) are Qualigrid's, not columns the user added.
+  const oldGridPlan = oldNames ? oldPlan.sheets.flatMap((s) => s.tables).find((t) => t.name === TABLES.grid) : undefined;
+  const gridHeaders = [...Object.values(HEADERS.grid).map((h) => h[lang]), ...(oldGridPlan?.columns.map((c) => c.header) ?? [])];
   const extra = extraColumns(oldGrid, gridPlan, [oldGrid.top, ...a.grid.map((r) => r.row)], gridHeaders);
-  summary.review.push(...carryGridAnswers({ a, next, oldGrid, newGrid, gridPlan, sources, extra, put }));
+  const oldHeaders = respondentOldHeaders(a, names, gridPlan);
+  summary.review.push(...carryGridAnswers({ a, next, oldGrid, newGrid, gridPlan, sources, extra, put, oldHeaders }));
   copyExtra(oldGrid, newGrid, extra, gridRowMap, put);
-  addMove(moves, oldGrid, sheetMove(oldGrid, newGrid, gridPlan, extra, gridRowMap));
+  addMove(moves, oldGrid, sheetMove(oldGrid, newGrid, gridPlan, extra, gridRowMap, oldHeaders));
+  carryRespondentRecords(wb, a, names);
   summary.columnsCopied = extra.map((c) => c.header);
 
   const oldCriteria = new Map<string, Criterion>();
@@ -223,7 +242,6 @@ export async function upgradeWorkbook(
 
   // What the user typed outside the tables of Qualigrid's sheets: at the same address when it is
   // free in the new workbook, else listed on a notes sheet.
-  const oldPlan = buildPlan(a.template, { ...options, targets: {}, blankRows: DEFAULT_PLAN_OPTIONS.blankRows });
   // A table of the user's own on a Qualigrid sheet is not one of them: its cells are notes too.
   const qualigridTables = Object.values(TABLES).flatMap((n) => oldTables.get(n.toLowerCase()) ?? []);
   const notes = notesOutsideTables(old, oldPlan, [...qualigridTables.map((t) => area(t, [])), ...carried]);
@@ -373,13 +391,20 @@ function copyInputs(oldT: FoundTable, newT: FoundTable, p: TablePlan, rowMap: Ma
  * Where a table's rows and columns went (`rowMap`: new row → old row; the header row too; input
  * columns by header, added columns where `copyExtra` put them).
  */
-function sheetMove(oldT: FoundTable, newT: FoundTable, p: TablePlan, extra: ExtraColumn[], rowMap: Map<number, number>): SheetMove {
+function sheetMove(
+  oldT: FoundTable,
+  newT: FoundTable,
+  p: TablePlan,
+  extra: ExtraColumn[],
+  rowMap: Map<number, number>,
+  oldHeaders?: ReadonlyMap<string, readonly string[]>,
+): SheetMove {
   const rows = new Map<number, number>([[oldT.top, newT.top]]);
   for (const [to, from] of rowMap) rows.set(from, to);
   const cols = new Map<number, number>();
   p.columns.forEach((c, j) => {
-    const from = columnOf(oldT, c.header);
-    if (from !== undefined) cols.set(from, newT.left + j);
+    const i = oldColumnIndex(oldT.headers, c, oldHeaders);
+    if (i >= 0) cols.set(oldT.left + i, newT.left + j);
   });
   extra.forEach((e, k) => cols.set(e.col, newT.right + 1 + k));
   return { rows, cols };

@@ -25,6 +25,8 @@ import { AnswerText } from "./AnswerText.js";
 import { CommentField } from "./CommentField.js";
 import { LinkedEvidence } from "./LinkedEvidence.js";
 import { ratingOptions, RatingScale, type RatingOption } from "./RatingScale.js";
+import { OtherAnswers } from "../respondents/OtherAnswers.js";
+import { RespondentPicker } from "../respondents/RespondentPicker.js";
 
 const useStyles = makeStyles({
   criterion: {
@@ -66,8 +68,21 @@ export function AssessScreen({ state }: { state: AssessmentState }) {
         />
       )}
       {(state.phase === "loading" || state.phase === "idle") && <Spinner size="small" label={t("app.loading")} />}
-      {state.phase === "ready" && !state.current && <Text block>{t("assess.empty")}</Text>}
-      {state.phase === "ready" && state.current && <CriterionForm state={state} current={state.current} i18n={i18n} />}
+      {state.phase === "ready" && state.respondent === null && <RespondentPicker state={state} />}
+      {state.phase === "ready" && state.respondent !== null && (
+        <>
+          {state.respondent !== "" && (
+            <div className={styles.row}>
+              <Text>{t("respondent.current", { name: state.respondent })}</Text>
+              <Button size="small" onClick={state.changeRespondent}>
+                {t("respondent.change")}
+              </Button>
+            </div>
+          )}
+          {!state.current && <Text block>{t("assess.empty")}</Text>}
+          {state.current && <CriterionForm state={state} current={state.current} i18n={i18n} />}
+        </>
+      )}
     </section>
   );
 }
@@ -178,7 +193,8 @@ function CriterionForm({ state, current, i18n }: { state: AssessmentState; curre
           </MessageBarBody>
         </MessageBar>
       )}
-      <CommentField key={criterion.id} criterionId={criterion.id} saved={current.comment} onSave={state.saveComment} />
+      <CommentField key={`${criterion.id}:${state.respondent ?? ""}`} criterionId={criterion.id} saved={current.comment} onSave={state.saveComment} />
+      {current.others.length > 0 && <OtherAnswers others={current.others} options={options} />}
       {state.commentRefused && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>{t("assess.comment.needsRating")}</MessageBarBody>

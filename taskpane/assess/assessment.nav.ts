@@ -1,4 +1,4 @@
-import type { AssessmentWorkbook, EvidenceRowRead } from "../../addin/workbook/workbook.types.js";
+import type { AssessmentWorkbook, EvidenceRowRead, GridRowRead, RespondentCellsRead } from "../../addin/workbook/workbook.types.js";
 import type { PlainValue } from "../../addin/model/table.plain.js";
 import { answerOfCell, type CellAnswer } from "../../addin/model/answer.cell.js";
 import { answerScale, isTextCriterion } from "../../addin/model/criterion.scale.js";
@@ -41,20 +41,30 @@ export function criterionAfter(template: Template, id: string, step: 1 | -1): st
 }
 
 /**
- * What the grid holds for `id`, read the way the grid's formulas read it: a rating on the
- * criterion's own scale (N/A unreadable for a required one), and a text question's words.
+ * Respondent `k`'s cells on a grid row (0-based, in `QG_Respondents` order). The first respondent's
+ * are the row's own fields in every layout, as `assessmentOfLayout` reads them.
  */
-export function answerOf(wb: AssessmentWorkbook, id: string): CellAnswer {
+export function cellsOfRespondent(row: GridRowRead, k: number): Pick<RespondentCellsRead, "rating" | "comment" | "answer" | "answerCell"> | null {
+  if (k === 0) return { rating: row.rating, comment: row.comment, answer: row.answer, answerCell: row.answerCell };
+  return row.respondents[k] ?? null;
+}
+
+/**
+ * What the grid holds for `id` in respondent `k`'s columns, read the way the grid's formulas read
+ * it: a rating on the criterion's own scale (N/A unreadable for a required one), and a text question's words.
+ */
+export function answerOf(wb: AssessmentWorkbook, id: string, k = 0): CellAnswer {
   const key = id.toLowerCase();
   const row = wb.grid.find((r) => r.criterion.toLowerCase() === key);
   const criterion = criterionPlace(wb.template, id)?.criterion;
-  if (!row || !criterion) return { rating: { kind: "blank" }, text: "" };
-  return answerOfCell(row.rating, wb.template, criterion, row.answer);
+  const cells = row && cellsOfRespondent(row, k);
+  if (!cells || !criterion) return { rating: { kind: "blank" }, text: "" };
+  return answerOfCell(cells.rating, wb.template, criterion, cells.answer);
 }
 
-/** The rating the grid holds for `id` (N/A or blank for a text question). */
-export function ratingOf(wb: AssessmentWorkbook, id: string): Rating {
-  return answerOf(wb, id).rating;
+/** The rating respondent `k` gave `id` (N/A or blank for a text question). */
+export function ratingOf(wb: AssessmentWorkbook, id: string, k = 0): Rating {
+  return answerOf(wb, id, k).rating;
 }
 
 /** The choices a criterion is answered with: its own scale's levels, N/A only where it may be said. */
@@ -63,9 +73,10 @@ export function choiceScale(template: Template, criterion: Criterion): Scale {
   return isTextCriterion(criterion) ? { ...scale, levels: [] } : scale;
 }
 
-/** The comment the grid holds for `id`. */
-export function commentOf(wb: AssessmentWorkbook, id: string): string {
-  return wb.grid.find((r) => r.criterion.toLowerCase() === id.toLowerCase())?.comment ?? "";
+/** The comment respondent `k` wrote for `id`. */
+export function commentOf(wb: AssessmentWorkbook, id: string, k = 0): string {
+  const row = wb.grid.find((r) => r.criterion.toLowerCase() === id.toLowerCase());
+  return (row && cellsOfRespondent(row, k)?.comment) ?? "";
 }
 
 /** What a rating cell holds once `rating` is written: the level's value, the N/A token, or nothing. */
@@ -84,31 +95,64 @@ export function evidenceFor(wb: AssessmentWorkbook, id: string): EvidenceRowRead
   return wb.evidence.filter((e) => evidenceNames(splitCriterionIds(e.criteria), id));
 }
 
-/** The workbook with `id`'s rating cell, comment and « Réponse » cell replaced where given, and its assessment rebuilt. */
-export function withAnswer(wb: AssessmentWorkbook, id: string, change: { rating?: PlainValue; comment?: string; answer?: PlainValue }): AssessmentWorkbook {
+/** A rating, comment and « Réponse » cell to put in place of what respondent cells hold, where given. */
+export interface CellsChange {
+  rating?: PlainValue;
+  comment?: string;
+  answer?: PlainValue;
+}
+
+function changed<T extends { rating: PlainValue; comment: string; answer?: PlainValue }>(cells: T, change: CellsChange): T {
+  return {
+    ...cells,
+    rating: change.rating === undefined ? cells.rating : change.rating,
+    comment: change.comment ?? cells.comment,
+    ...(change.answer === undefined ? {} : { answer: change.answer }),
+  };
+}
+
+/**
+ * The workbook with respondent `k`'s rating cell, comment and « Réponse » cell for `id` replaced
+ * where given, and its assessment rebuilt; the row's own cells follow the first respondent's, as the readers give them.
+ */
+export function withAnswer(wb: AssessmentWorkbook, id: string, change: CellsChange, k = 0): AssessmentWorkbook {
   const key = id.toLowerCase();
-  return withAssessment({
-    ...wb,
-    grid: wb.grid.map((r) =>
-      r.criterion.toLowerCase() === key
-        ? {
-            ...r,
-            rating: change.rating === undefined ? r.rating : change.rating,
-            comment: change.comment ?? r.comment,
-            ...(change.answer === undefined ? {} : { answer: change.answer }),
-          }
-        : r,
-    ),
-  });
+  return {
+    ...withAssessment({
+      ...wb,
+      grid: wb.grid.map((r) => {
+        if (r.criterion.toLowerCase() !== key) return r;
+        const respondents = r.respondents.map((c, i) => (i === k ? changed(c, change) : c));
+        return k === 0 ? { ...changed(r, change), respondents } : { ...r, respondents };
+      }),
+    }),
+    respondents: wb.respondents,
+  };
+}
+
+/** The workbook with the agreed rating cell and its reason for `id` replaced where given, and its assessment rebuilt. */
+export function withAgreed(wb: AssessmentWorkbook, id: string, change: { agreed?: PlainValue; reason?: string }): AssessmentWorkbook {
+  const key = id.toLowerCase();
+  return {
+    ...withAssessment({
+      ...wb,
+      grid: wb.grid.map((r) =>
+        r.criterion.toLowerCase() === key
+          ? { ...r, agreed: change.agreed === undefined ? r.agreed : change.agreed, agreedReason: change.reason ?? r.agreedReason }
+          : r,
+      ),
+    }),
+    respondents: wb.respondents,
+  };
 }
 
 /**
  * The cells a text question's answer leaves, as the hosts write it: its words in the « Réponse »
  * cell (the rating cell of a grid without one), the N/A token in the rating cell when N/A.
  */
-export function textAnswerCells(wb: AssessmentWorkbook, id: string, rating: Rating, text: string): { rating: PlainValue; answer?: PlainValue } {
+export function textAnswerCells(wb: AssessmentWorkbook, id: string, rating: Rating, text: string, k = 0): { rating: PlainValue; answer?: PlainValue } {
   const row = wb.grid.find((r) => r.criterion.toLowerCase() === id.toLowerCase());
   const words = rating.kind === "na" || text === "" ? null : text;
   const token = rating.kind === "na" ? ratingCellValue(rating, wb.lang) : null;
-  return row?.answerCell ? { rating: token, answer: words } : { rating: token ?? words };
+  return row && cellsOfRespondent(row, k)?.answerCell ? { rating: token, answer: words } : { rating: token ?? words };
 }

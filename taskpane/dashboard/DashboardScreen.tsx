@@ -73,6 +73,7 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
         )}
         <FigureList figures={result.overall} i18n={i18n} required={required} />
         <ScoreBar score={result.overall.score} target={result.overall.target} />
+        <RespondentScores figures={result.overall} label={t("dashboard.overall")} i18n={i18n} />
       </section>
       {required && <RequiredList figures={figures} i18n={i18n} />}
       <section aria-labelledby={dimensionsId}>
@@ -96,6 +97,7 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
                   </Text>
                 )}
                 {dimension && d.themes.length > 0 && <ThemeList dimension={dimension} result={d} i18n={i18n} />}
+                <RespondentScores figures={d} label={`${d.id} — ${textOf(dimension?.title, lang)}`} i18n={i18n} />
               </li>
             );
           })}
@@ -118,6 +120,35 @@ function ThemeList({ dimension, result, i18n }: { dimension: Dimension; result: 
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * Each respondent's own score beside the consolidated one, and the criteria to discuss: only when
+ * the workbook has several respondents (a one-respondent dashboard is today's).
+ */
+function RespondentScores({ figures, label, i18n }: { figures: ScoreFigures; label: string; i18n: Translator }) {
+  const styles = useStyles();
+  const { t } = i18n;
+  if (figures.respondents.length < 2) return null;
+  return (
+    <>
+      <ul className={styles.themes} aria-label={`${t("dashboard.respondents")} — ${label}`} data-respondent-scores="true">
+        <li>
+          <Text size={200} weight="semibold">
+            {t("dashboard.consolidatedLine", { score: score(figures.score, i18n) })}
+          </Text>
+        </li>
+        {figures.respondents.map((r, i) => (
+          <li key={i} data-respondent={r.name}>
+            <Text size={200}>{t("dashboard.respondentLine", { name: r.name, score: score(r.score, i18n) })}</Text>
+          </li>
+        ))}
+      </ul>
+      <Text size={200} data-to-discuss={figures.toDiscuss}>
+        {figures.toDiscuss === 0 ? t("discuss.none") : i18n.plural("discuss.count", figures.toDiscuss)}
+      </Text>
+    </>
   );
 }
 

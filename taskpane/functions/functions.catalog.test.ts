@@ -20,8 +20,8 @@ const EXPECTED = [
     "ACCORD",
     "ratings_a/cotations_a, ratings_b/cotations_b, [tolerance/tolerance], [scale_min/echelle_min], [scale_max/echelle_max], [default_min/echelle_defaut_min], [default_max/echelle_defaut_max]",
   ],
-  ["SPREAD", "DISPERSION", "ratings_matrix/matrice_cotations"],
-  ["CONSENSUS", "CONSENSUS", "ratings_matrix/matrice_cotations, [method/methode]"],
+  ["SPREAD", "DISPERSION", "ratings_matrix/matrice_cotations, [levels/niveaux]"],
+  ["CONSENSUS", "CONSENSUS", "ratings_matrix/matrice_cotations, [method/methode], [agreed/cotations_convenues], [levels/niveaux]"],
 ] as const;
 
 describe("functions catalogue", () => {

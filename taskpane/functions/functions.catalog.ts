@@ -60,9 +60,19 @@ const WEIGHTS = arg(
 );
 const SCORE = arg("score", "score", "score", { fr: "Un score de 0 à 100, ou une plage de scores.", en: "A score from 0 to 100, or a range of scores." });
 const MATRIX = arg("ratings_matrix", "matrice_cotations", "ratings_matrix", {
-  fr: "Une ligne par critère, une colonne par répondant.",
-  en: "One row per criterion, one column per respondent.",
+  fr: "Une ligne par critère, une colonne par répondant (les colonnes «\u00a0Niveau retenu\u00a0» de la grille).",
+  en: "One row per criterion, one column per respondent (the grid's \"Level counted\" columns).",
 });
+const LEVELS = arg(
+  "levels",
+  "niveaux",
+  "levels",
+  {
+    fr: "Les valeurs des niveaux de l'échelle (QG_LevelValues)\u00a0: un autre nombre est laissé de côté. Par défaut, tout nombre compte.",
+    en: "The scale's level values (QG_LevelValues): any other number is left out. By default every number counts.",
+  },
+  true,
+);
 
 /**
  * The QG custom functions as the Functions page presents them: names, one-line descriptions and
@@ -220,22 +230,33 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
     id: "SPREAD",
     name: { fr: "DISPERSION", en: "SPREAD" },
     description: {
-      fr: "Pour chaque ligne, l'étendue (max − min) des cotations de plusieurs répondants.",
-      en: "For each row, the spread (max − min) of several respondents' ratings.",
+      fr: "Pour chaque ligne, l'étendue (max − min) des niveaux donnés par plusieurs répondants («\u00a0sans objet\u00a0» et texte laissés de côté).",
+      en: "For each row, the spread (max − min) of the levels several respondents gave (N/A and text left out).",
     },
-    arguments: [MATRIX],
+    arguments: [MATRIX, LEVELS],
     spills: true,
   },
   {
     id: "CONSENSUS",
     name: { fr: "CONSENSUS", en: "CONSENSUS" },
     description: {
-      fr: "Pour chaque ligne, la cotation consolidée de plusieurs répondants : leur moyenne ou leur médiane.",
-      en: "For each row, the consolidated rating of several respondents: their mean or their median.",
+      fr: "Pour chaque ligne, la cotation consolidée de plusieurs répondants\u00a0: la cotation convenue, sinon la moyenne ou la médiane de leurs niveaux, sinon «\u00a0sans objet\u00a0» si l'un d'eux l'a dit.",
+      en: "For each row, the consolidated rating of several respondents: the agreed rating, else the mean or median of their levels, else N/A when one of them said so.",
     },
     arguments: [
       MATRIX,
-      arg("method", "methode", "method", { fr: "« moyenne » (par défaut) ou « médiane ».", en: "\"mean\" (the default) or \"median\"." }, true),
+      arg("method", "methode", "method", { fr: "« moyenne » (par défaut) ou « médiane » (QG_Consolidation).", en: "\"mean\" (the default) or \"median\" (QG_Consolidation)." }, true),
+      arg(
+        "agreed",
+        "cotations_convenues",
+        "agreed",
+        {
+          fr: "La cotation convenue de chaque ligne (la colonne «\u00a0Cotation convenue\u00a0»)\u00a0: un niveau ou «\u00a0sans objet\u00a0» l'emporte\u00a0; vide, les cotations des répondants comptent.",
+          en: "Each row's agreed rating (the \"Agreed rating\" column): a level or N/A wins; blank, the respondents' ratings count.",
+        },
+        true,
+      ),
+      LEVELS,
     ],
     spills: true,
   },

@@ -1,4 +1,5 @@
 import type {
+  AgreedAnswer,
   Answer,
   CheckOptions,
   FormulaWrite,
@@ -6,7 +7,9 @@ import type {
   HostError,
   HostResult,
   NewAction,
+  MergeOutcome,
   OpenedAs,
+  RespondentCopy,
   UpgradeOptions,
   UpgradeOutcome,
   WorkbookHost,
@@ -16,9 +19,12 @@ import type { TemplateFound, WorkbookCheck } from "../../addin/host/host.outcome
 import { loadSnapshotServices } from "../../addin/host/host.services.js";
 import { snapshotActions } from "../../addin/host/host.snapshot.js";
 import { gridStatusOf } from "../../addin/host/host.workbook.js";
-import type { ActionRowRead, AssessmentWorkbook, GridRowRead } from "../../addin/workbook/workbook.types.js";
+import type { ActionRowRead, AssessmentWorkbook, CellRef, GridRowRead, RespondentCellsRead, RespondentRecord } from "../../addin/workbook/workbook.types.js";
 import { assessmentOfLayout, withAssessment } from "../../addin/workbook/workbook.assessment.js";
-import { naDisplayToken } from "../../addin/model/scale.js";
+import { naDisplayToken, type Rating } from "../../addin/model/scale.js";
+import { matchKey } from "../../addin/model/text.match.js";
+import { respondentNameIssue } from "../../addin/model/respondent.names.js";
+import { firstRespondentName } from "../../addin/model/messages/messages.cli.respondents.js";
 import type { Lang, Result, Template } from "../../addin/model/template.types.js";
 import { cellAddress } from "../../addin/model/cell.address.js";
 import { EVIDENCE_STATUSES } from "../../addin/plan/labels.js";
@@ -41,7 +47,11 @@ export type HostMethod =
   | "check"
   | "templateFromWorkbook"
   | "openGridWorkbook"
-  | "upgrade";
+  | "upgrade"
+  | "addRespondent"
+  | "setAgreed"
+  | "importAnswers"
+  | "makeCopies";
 
 /** One recorded call: the method and its arguments. */
 export type HostCall = { [M in HostMethod]: { method: M; args: Parameters<WorkbookHost[M]> } }[HostMethod];
@@ -87,6 +97,15 @@ export class MemoryHost implements WorkbookHost {
   readonly written = new Map<string, string>();
   /** Workbooks opened by `openWorkbook`, in order. */
   readonly opened: { bytes: Uint8Array; name: string }[] = [];
+  /**
+   * What `importAnswers` does with a copy; by default the copy's answers go to `as` (else the file's
+   * base name), added when new, nothing filled: tests that need more set their own.
+   */
+  merge: (bytes: Uint8Array, file: string, as?: string) => Result<MergeOutcome> = (_bytes, file, as) => ({
+    ok: true,
+    value: { respondent: as ?? file.replace(/\.xlsx$/i, ""), added: false, copyId: "", filled: 0, missing: [], unknown: [], otherVersion: null, warnings: [] },
+    warnings: [],
+  });
   private readonly lang: Lang;
   private readonly dark: boolean;
   private readonly echoSelection: boolean;
@@ -182,21 +201,99 @@ export class MemoryHost implements WorkbookHost {
     return { ok: true, value: withAssessment(structuredClone(this.workbook as AssessmentWorkbook)) };
   }
 
-  async setAnswer(criterionId: string, answer: Answer): Promise<HostResult<void>> {
-    this.calls.push({ method: "setAnswer", args: [criterionId, answer] });
+  async setAnswer(criterionId: string, answer: Answer, respondent?: string): Promise<HostResult<void>> {
+    this.calls.push({ method: "setAnswer", args: respondent === undefined ? [criterionId, answer] : [criterionId, answer, respondent] });
     const row = this.rowOf("setAnswer", criterionId);
     if (!row.ok) return row;
     const wb = this.workbook as AssessmentWorkbook;
+    const k = respondent === undefined ? 0 : respondentIndex(wb, respondent);
+    if (k < 0) return { ok: false, error: { code: "unknown", detail: `no respondent ${respondent ?? ""}` } };
     const r = answer.rating;
     if (r.kind === "invalid") return { ok: false, error: { code: "unknown", detail: `invalid rating ${r.raw}` } };
+    const cells: WritableCells = k === 0 ? row.value : (row.value.respondents[k] as RespondentCellsRead);
     // As the hosts write: a text question's words in its « Réponse » cell (its rating cell without one), none when N/A.
     const words = answer.text === undefined || answer.text === "" || r.kind === "na" ? null : answer.text;
-    const inAnswerCell = answer.text !== undefined && row.value.answerCell;
-    row.value.rating = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(wb.lang) : answer.text !== undefined && !inAnswerCell ? words : null;
-    if (inAnswerCell) row.value.answer = words;
-    if (answer.comment !== undefined) row.value.comment = answer.comment;
+    const inAnswerCell = answer.text !== undefined && cells.answerCell;
+    cells.rating = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(wb.lang) : answer.text !== undefined && !inAnswerCell ? words : null;
+    if (inAnswerCell) cells.answer = words;
+    if (answer.comment !== undefined) cells.comment = answer.comment;
+    mirrorFirst(row.value);
     wb.assessment = assessmentOfLayout(wb);
     return OK_VOID;
+  }
+
+  async addRespondent(name: string): Promise<HostResult<Result<void>>> {
+    this.calls.push({ method: "addRespondent", args: [name] });
+    const failed = this.failure("addRespondent") ?? this.needGrid();
+    if (failed) return failed;
+    const wb = this.workbook as AssessmentWorkbook;
+    const record = (n: string): RespondentRecord => ({ name: n, copyId: "", mergedOn: null, mergedFrom: "" });
+    // As the hosts do: a grid whose one respondent has no name calls it « Répondant 1 », who keeps its answers.
+    const current = wb.respondents.length === 1 && wb.respondents[0]?.name === "" ? [record(firstRespondentName(wb.lang))] : wb.respondents;
+    const issue = respondentNameIssue(name, current.map((r) => r.name), TABLES.respondents);
+    if (issue) return { ok: true, value: { ok: false, issues: [issue] } };
+    wb.respondents = [...current, record(name.trim())];
+    const k = wb.respondents.length;
+    for (const row of wb.grid) {
+      row.respondents.push({
+        rating: null,
+        comment: "",
+        ratingCell: { sheet: wb.gridSheet, address: `R${row.row}C${100 + 3 * k}` },
+        commentCell: { sheet: wb.gridSheet, address: `R${row.row}C${101 + 3 * k}` },
+        ...(row.answerCell !== undefined ? { answer: null, answerCell: { sheet: wb.gridSheet, address: `R${row.row}C${102 + 3 * k}` } } : {}),
+      });
+      row.agreedCell ??= { sheet: wb.gridSheet, address: `R${row.row}C98` };
+      row.agreedReasonCell ??= { sheet: wb.gridSheet, address: `R${row.row}C99` };
+    }
+    wb.assessment = assessmentOfLayout(wb);
+    return { ok: true, value: { ok: true, value: undefined, warnings: [] } };
+  }
+
+  async setAgreed(criterionId: string, agreed: AgreedAnswer): Promise<HostResult<void>> {
+    this.calls.push({ method: "setAgreed", args: [criterionId, agreed] });
+    const row = this.rowOf("setAgreed", criterionId);
+    if (!row.ok) return row;
+    const wb = this.workbook as AssessmentWorkbook;
+    if (!row.value.agreedCell) return { ok: false, error: { code: "tableMissing", detail: "Cotation convenue" } };
+    const r: Rating = agreed.rating;
+    if (r.kind === "invalid") return { ok: false, error: { code: "unknown", detail: `invalid rating ${r.raw}` } };
+    row.value.agreed = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(wb.lang) : null;
+    if (agreed.reason !== undefined) row.value.agreedReason = agreed.reason;
+    wb.assessment = assessmentOfLayout(wb);
+    return OK_VOID;
+  }
+
+  async importAnswers(bytes: Uint8Array, file: string, as?: string): Promise<HostResult<Result<MergeOutcome>>> {
+    this.calls.push({ method: "importAnswers", args: as === undefined ? [bytes, file] : [bytes, file, as] });
+    const failed = this.failure("importAnswers") ?? this.needGrid();
+    if (failed) return failed;
+    const r = this.merge(bytes, file, as);
+    if (!r.ok) return { ok: true, value: r };
+    const wb = this.workbook as AssessmentWorkbook;
+    if (respondentIndex(wb, r.value.respondent) < 0) {
+      const added = await this.addRespondent(r.value.respondent);
+      this.calls.pop();
+      if (!added.ok) return added;
+      if (!added.value.ok) return { ok: true, value: added.value };
+    }
+    const k = respondentIndex(wb, r.value.respondent);
+    const record = wb.respondents[k];
+    if (record) Object.assign(record, { copyId: r.value.copyId, mergedOn: new Date(), mergedFrom: file });
+    return { ok: true, value: r };
+  }
+
+  async makeCopies(): Promise<HostResult<Result<RespondentCopy[]>>> {
+    this.calls.push({ method: "makeCopies", args: [] });
+    const failed = this.failure("makeCopies") ?? this.needGrid();
+    if (failed) return failed;
+    const wb = this.workbook as AssessmentWorkbook;
+    const named = wb.respondents.filter((r) => r.name !== "");
+    if (named.length === 0) return { ok: true, value: { ok: false, issues: [{ path: "QG_Respondents", message: "The workbook names no respondent.", severity: "error" }] } };
+    const copies = named.map((r, i): RespondentCopy => {
+      r.copyId = `copy-${i + 1}`;
+      return { respondent: r.name, file: `${wb.template.id} - ${r.name}.xlsx`, bytes: new TextEncoder().encode(`copy of ${r.name}`) };
+    });
+    return { ok: true, value: { ok: true, value: copies, warnings: [] } };
   }
 
   async selectCriterion(criterionId: string): Promise<HostResult<void>> {
@@ -325,13 +422,28 @@ export function workbookFromPlan(plan: WorkbookPlan): AssessmentWorkbook {
   if (!grid) throw new Error("a plan always has a grid");
   const col = (t: TablePlan, key: string): number => t.columns.findIndex((c) => c.key === key);
   const g = grid.table;
-  const [criterion, dimension, rating, comment] = ["criterion", "dimension", "rating", "comment"].map((k) => col(g, k)) as [number, number, number, number];
-  const answer = col(g, "answer");
+  const [criterion, dimension] = ["criterion", "dimension"].map((k) => col(g, k)) as [number, number];
+  const names = plan.options.respondents ?? [];
+  // The multi layout's columns carry the respondent's 1-based index (`rating.2`); one respondent keeps today's.
+  const suffixes = names.length >= 2 ? names.map((_, k) => `.${k + 1}`) : [""];
+  const [agreed, agreedReason] = [col(g, "agreed"), col(g, "agreedReason")];
   const rows: GridRowRead[] = g.rows.map((values, i) => {
     const row = g.top + 1 + i;
+    const cell = (c: number): CellRef | null => (c >= 0 ? { sheet: grid.sheet, address: cellAddress(row, g.left + c) } : null);
+    const respondents = suffixes.map((sfx): RespondentCellsRead => {
+      const answer = col(g, `answer${sfx}`);
+      return {
+        rating: null,
+        comment: "",
+        ratingCell: cell(col(g, `rating${sfx}`)) as CellRef,
+        commentCell: cell(col(g, `comment${sfx}`)),
+        // A template with text questions has a « Réponse » column: as the readers read it back.
+        ...(answer >= 0 ? { answer: null, answerCell: cell(answer) } : {}),
+      };
+    });
+    const first = respondents[0] as RespondentCellsRead;
     return {
-      // A template with text questions has a « Réponse » column: as the readers read it back.
-      ...(answer >= 0 ? { answer: null, answerCell: { sheet: grid.sheet, address: cellAddress(row, g.left + answer) } } : {}),
+      ...(first.answerCell !== undefined ? { answer: null, answerCell: first.answerCell } : {}),
       criterion: String(values[criterion]),
       dimension: String(values[dimension]),
       rating: null,
@@ -339,9 +451,14 @@ export function workbookFromPlan(plan: WorkbookPlan): AssessmentWorkbook {
       evaluatorRating: null,
       evaluatorComment: "",
       row,
-      ratingCell: { sheet: grid.sheet, address: cellAddress(row, g.left + rating) },
-      commentCell: { sheet: grid.sheet, address: cellAddress(row, g.left + comment) },
+      ratingCell: first.ratingCell,
+      commentCell: first.commentCell,
       evaluatorRatingCell: null,
+      respondents,
+      agreed: null,
+      agreedReason: "",
+      agreedCell: cell(agreed),
+      agreedReasonCell: cell(agreedReason),
     };
   });
   const targets: Record<string, number> = {};
@@ -364,7 +481,26 @@ export function workbookFromPlan(plan: WorkbookPlan): AssessmentWorkbook {
     overallTarget: scores ? (plan.options.overallTarget ?? plan.template.target) : null,
     acceptedStatus: EVIDENCE_STATUSES.find((s) => s.key === "accepted")?.text[plan.lang] ?? "",
     settings: planSettings(plan.options),
+    respondents: (names.length > 0 ? names : [""]).map((name) => ({ name, copyId: "", mergedOn: null, mergedFrom: "" })),
   });
+}
+
+/** The index of the respondent `name` (case, accents and spaces ignored), or −1. */
+function respondentIndex(wb: AssessmentWorkbook, name: string): number {
+  const key = matchKey(name);
+  return wb.respondents.findIndex((r) => matchKey(r.name) === key);
+}
+
+/** The cells a write changes: a respondent's, or the row's own (the first respondent's). */
+type WritableCells = Pick<RespondentCellsRead, "rating" | "comment" | "answer" | "answerCell">;
+
+/** The row's own rating, comment and words are respondent 1's (what the readers score); its `respondents[0]` follows them. */
+function mirrorFirst(row: GridRowRead): void {
+  const first = row.respondents[0];
+  if (!first) return;
+  first.rating = row.rating;
+  first.comment = row.comment;
+  if (first.answerCell !== undefined) first.answer = row.answer ?? null;
 }
 
 /** Lets React render between progress steps, as a real round trip to Excel would. */

@@ -72,7 +72,10 @@ export function gridHost(
   const wb = fixtureWorkbook(options.lang ?? "fr", options.parts);
   for (const row of wb.grid) {
     const v = options.ratings?.[row.criterion];
-    if (v !== undefined) row.rating = v;
+    if (v === undefined) continue;
+    row.rating = v;
+    const first = row.respondents[0];
+    if (first) first.rating = v;
   }
   return new MemoryHost({ ...options, workbook: withAssessment(wb) });
 }

@@ -15,6 +15,7 @@ import { issueText } from "../../addin/model/messages/message.catalog.js";
 // The file reader's refusals (`file.*`), so the pane words them before the file host is loaded.
 import "../../addin/model/messages/messages.file.js";
 import type { InputIssue, Lang } from "../../addin/model/template.types.js";
+import { fileBytes } from "../host/file.bytes.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useScreenStyles } from "../styles.js";
 import type { WorkbenchHost } from "../../addin/host/host.file.js";
@@ -54,17 +55,6 @@ export function Workbench({ host }: { host: WorkbenchHost }) {
     () => host.current().generation,
   );
   return <App host={host} workbookKey={generation} header={<WorkbenchBar host={host} />} />;
-}
-
-/** A file's bytes (FileReader where `Blob.arrayBuffer` is missing: older Safari web views, jsdom). */
-function fileBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read`));
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 /** A message under the bar: a file refused, a download that failed, or what just happened. */

@@ -200,7 +200,10 @@ describe("qualigrid check: formulas and tables", () => {
   it("reports a deleted dashboard table without crashing, and still repairs the grid", async () => {
     const dir = tempDir();
     const xlsx = await answeredWorkbook(dir, "en");
+    // The scores table's header row, found rather than assumed.
+    let scoresTop = 0;
     await editWorkbook(xlsx, (wb) => {
+      scoresTop = table(wb, "QG_Scores").top;
       (wb.getWorksheet(SHEETS.en.dashboard) as ExcelJS.Worksheet).removeTable("QG_Scores");
       const g = table(wb, "QG_Grid");
       g.sheet.getCell(gridRowOf(g, "Criterion", "C1"), column(g, "Priority")).value = 3;
@@ -208,7 +211,7 @@ describe("qualigrid check: formulas and tables", () => {
     const { code, json } = await checkJson(xlsx);
     expect(code).toBe(1);
     expect(json.findings.map((f) => f.code).sort()).toEqual(["formulaMissing", "tableMissing"]);
-    expect(json.findings.find((f) => f.code === "tableMissing")?.where).toBe(`${SHEETS.en.dashboard}!A15`);
+    expect(json.findings.find((f) => f.code === "tableMissing")?.where).toBe(`${SHEETS.en.dashboard}!A${scoresTop}`);
     expect(json.findings.find((f) => f.code === "tableMissing")?.message).toContain("was deleted: the dashboard no longer computes the scores; ");
     const r = await checkJson(xlsx, "--repair");
     expect(r.json.repaired).toHaveLength(1);

@@ -121,6 +121,18 @@ export interface ScoreDimensionJson {
   total: number;
   completion: number;
   evidenceCoverage: number | null;
+  /** design.md "The evaluator": present when the grid has the evaluator's columns. */
+  evaluator?: ScoreEvaluatorJson;
+}
+
+/** The evaluator's figures in `score --json`. */
+export interface ScoreEvaluatorJson {
+  score: number | null;
+  gap: number | null;
+  answered: number;
+  both: number;
+  withinTolerance: number | null;
+  meanAbsDiff: number | null;
 }
 
 /** `score --json` (design.md). */

@@ -2,8 +2,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { at, column, loadXlsx, newDemoWorkbook, parseJson, run, scoreJson, table, tempDir, writeText } from "./cli.helpers.js";
 
-// design.md's nine keys, with the second version's requiredNotMet and themes.
-const DIMENSION_KEYS = ["answered", "completion", "evidenceCoverage", "gap", "id", "notApplicable", "requiredNotMet", "score", "target", "themes", "total"];
+// design.md's nine keys, with the second version's requiredNotMet and themes, and the evaluator's figures (every grid has the evaluator's columns).
+const DIMENSION_KEYS = ["answered", "completion", "evaluator", "evidenceCoverage", "gap", "id", "notApplicable", "requiredNotMet", "score", "target", "themes", "total"];
+const EVALUATOR_KEYS = ["answered", "both", "gap", "meanAbsDiff", "score", "withinTolerance"];
 
 describe("qualigrid score --json", () => {
   it("has the shape of design.md: template {id, version}, overall {score, completion}, one entry per dimension with its nine keys and the second version's two", async () => {
@@ -21,6 +22,30 @@ describe("qualigrid score --json", () => {
     expect(score.overall).toHaveProperty("completion");
     expect(score.dimensions.map((d) => d.id)).toEqual(["GOUV", "RESS", "OFFR", "COMM", "PART", "SECU", "RH", "BPQ"]);
     for (const d of score.dimensions) expect(Object.keys(d).sort()).toEqual(DIMENSION_KEYS);
+    for (const f of [score.overall, ...score.dimensions]) expect(Object.keys(f.evaluator as object).sort()).toEqual(EVALUATOR_KEYS);
+  });
+
+  it("gives the evaluator's score, gap and agreement per dimension and overall, nulls inside where nothing is rated", async () => {
+    const dir = tempDir();
+    const { xlsx } = await newDemoWorkbook(dir);
+    // D1: C1 4, the evaluator N/A. D2 (target 70): C5 (weight 1) 3 vs 4, C6 (weight 3) 1 vs 3.
+    expect((await run("fill", xlsx, "--answers", writeText(dir, "a.csv", "criterion,rating\nC1,4\nC5,3\nC6,1\n"))).code).toBe(0);
+    const wb = await loadXlsx(xlsx);
+    const grid = table(wb, "QG_Grid");
+    const evaluator: Record<string, string | number> = { C1: "S. O.", C5: 4, C6: 3 };
+    for (let r = grid.top + 1; r <= grid.bottom; r++) {
+      const id = String(grid.sheet.getCell(r, column(grid, "Critère")).value);
+      const e = evaluator[id];
+      if (e !== undefined) grid.sheet.getCell(r, column(grid, "Cotation évaluateur")).value = e;
+    }
+    await wb.xlsx.writeFile(xlsx);
+    const json = scoreJson((await run("score", xlsx, "--json")).out);
+    // e: C5 4 → 1, C6 3 → 2/3: (1·1 + 3·2/3)/4 = 75; |c − e|: 1 and 2, within the default tolerance 1: one of two.
+    const d2 = { score: 75, gap: -5, answered: 2, both: 2, withinTolerance: 0.5, meanAbsDiff: 1.5 };
+    expect(at(json.dimensions, 1).evaluator).toEqual(d2);
+    expect(at(json.dimensions, 0).evaluator).toEqual({ score: null, gap: null, answered: 0, both: 0, withinTolerance: null, meanAbsDiff: null });
+    // Overall: D2 alone is scored by the evaluator; the overall target is 70.
+    expect(json.overall.evaluator).toEqual(d2);
   });
 
   it("gives null scores and gaps where nothing is scored, and zero completion", async () => {

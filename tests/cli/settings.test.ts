@@ -120,12 +120,15 @@ describe("a workbook made before the settings", () => {
       lists.getCell("P6").value = null;
       dash.getCell("C5").value = null;
       dash.getCell("B10").value = { formula: 'IF(ISNUMBER(QG_OverallScore),IFERROR(LOOKUP(QG_OverallScore,QG_MaturityMin,QG_MaturityLabels),""),"")' };
-      const grid = table(wb, "QG_Grid");
-      const col = column(grid, "Preuves acceptées");
-      for (let r = grid.top + 1; r <= grid.bottom; r++) {
-        const cell = grid.sheet.getCell(r, col);
-        cell.value = { formula: cell.formula.replace(/\*\(\(QG_Evidence\[Expiration\]=""\)\+\(QG_Evidence\[Expiration\]>=QG_ReferenceDate\)>0\)/, "") };
-        expect(cell.formula).not.toContain("QG_ReferenceDate");
+      // Each evidence row's flags (the grid sums them) say whether it counts: then, whatever its expiry.
+      const register = table(wb, "QG_Evidence");
+      for (const header of ["Compte pour la couverture", "Acceptée à la revue"]) {
+        const col = column(register, header);
+        for (let r = register.top + 1; r <= register.bottom; r++) {
+          const cell = register.sheet.getCell(r, col);
+          cell.value = { formula: cell.formula.replace(/OR\(QG_Evidence\[\[#This Row\],\[Expiration\]\]="",QG_Evidence\[\[#This Row\],\[Expiration\]\]>=QG_ReferenceDate\)/, "TRUE") };
+          expect(cell.formula).not.toContain("QG_ReferenceDate");
+        }
       }
     });
     return xlsx;
@@ -197,7 +200,7 @@ describe("settings carried by upgrade, and the provisional overall result of sco
     expect(text.out).toMatch(/^Global \(provisoire\)/m);
     expect(text.out).toContain("Résultat provisoire : complétude de 25\u00a0%, sous le seuil de 80\u00a0% ; pas de niveau de maturité.");
     const json = parseJson<{ overall: Record<string, unknown> }>((await run("score", xlsx, "--json")).out);
-    expect(Object.keys(json.overall).sort()).toEqual(["completion", "evidenceCoverage", "gap", "provisional", "requiredNotMet", "score", "target"]);
+    expect(Object.keys(json.overall).sort()).toEqual(["completion", "evaluator", "evidenceCoverage", "gap", "provisional", "requiredNotMet", "score", "target"]);
     expect(json.overall.provisional).toBe(true);
 
     expect((await run("set", xlsx, "seuil", "0,2")).code).toBe(0);

@@ -81,9 +81,14 @@ export function snapshotOfFile(wb: ExcelJS.Workbook, widthOf: (chars: number) =>
             : `date after ${f[0] instanceof Date ? f[0].toISOString().slice(0, 10) : String(f[0])}`;
       s.validations[at(ref)] = `${rule}; blanks ${v.allowBlank ? "allowed" : "refused"}; stop "${v.error ?? ""}"`;
     }
-    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; color?: { argb: string } | { argb: string }[] }[] }[] }).conditionalFormattings;
+    type Rule = { type: string; color?: { argb: string } | { argb: string }[]; formulae?: string[]; style?: { fill?: { bgColor?: { argb: string } } } };
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] }).conditionalFormattings;
     for (const cf of cfs) {
       for (const r of cf.rules) {
+        if (r.type === "expression") {
+          s.conditionalFormats.push(`${at(cf.ref)} expression =${r.formulae?.[0] ?? ""} ${(r.style?.fill?.bgColor?.argb ?? "").slice(2).toUpperCase()}`);
+          continue;
+        }
         const colors = (Array.isArray(r.color) ? r.color : r.color ? [r.color] : []).map((c) => c.argb.slice(2).toUpperCase());
         s.conditionalFormats.push(`${at(cf.ref)} ${r.type} ${colors.join(" ")}`);
       }
@@ -152,6 +157,8 @@ export function snapshotOfFake(fake: ExcelFake, only?: readonly string[]): Snaps
       if (cf.value.type === "ColorScale") {
         const c = p["colorScale.criteria"] as Record<"minimum" | "midpoint" | "maximum", { color: string }>;
         s.conditionalFormats.push(`${at(cf.address)} colorScale ${[c.minimum, c.midpoint, c.maximum].map((x) => x.color.replace(/^#/, "").toUpperCase()).join(" ")}`);
+      } else if (cf.value.type === "Custom") {
+        s.conditionalFormats.push(`${at(cf.address)} expression ${String(p["custom.rule.formula"])} ${String(p["custom.format.fill.color"]).replace(/^#/, "").toUpperCase()}`);
       } else {
         s.conditionalFormats.push(`${at(cf.address)} dataBar ${String(p["positiveFormat.fillColor"]).replace(/^#/, "").toUpperCase()}`);
       }

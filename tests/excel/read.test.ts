@@ -109,7 +109,11 @@ async function both(plan: WorkbookPlan, fakeOptions: Partial<FakeOptions> = {}):
   }
   if (plan.options.parts.dashboard) {
     put(sheets.get("dashboard"), "B6", 72, 72);
-    put(sheets.get("dashboard"), "E16", 81, 81);
+    // The first dimension's target, wherever the plan puts the scores table.
+    const scores = plan.sheets.find((x) => x.key === "dashboard")?.tables.find((x) => x.name === TABLES.scores);
+    if (!scores) throw new Error("no scores table");
+    const target = cellAddress(scores.top + 1, scores.left + scores.columns.findIndex((c) => c.key === "target"));
+    put(sheets.get("dashboard"), target, 81, 81);
   }
   await ctx.sync();
 

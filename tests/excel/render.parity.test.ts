@@ -19,6 +19,8 @@ const FIXTURES: [string, WorkbookPlan][] = [
   ["grid only (fr)", buildPlan(builtinTemplates()[0] as Template, { lang: "fr", parts: { evidence: false, actions: false, dashboard: false } })],
   ["no evidence register (en)", buildPlan(builtinTemplates()[1] as Template, { lang: "en", parts: { ...ALL, evidence: false } })],
   ["hostile texts (fr)", buildPlan(HOSTILE, { lang: "fr" })],
+  ["one named respondent (fr)", buildPlan(builtinTemplates()[0] as Template, { lang: "fr", respondents: ["Direction"] })],
+  ["three respondents (en)", buildPlan(builtinTemplates()[4] as Template, { lang: "en", respondents: ["Direction", "Board", "Équipe"] })],
   ["targets changed (fr)", buildPlan(builtinTemplates()[2] as Template, { lang: "fr", targets: { CAP: 80 }, overallTarget: 70, blankRows: 3 })],
   [
     "settings set (en)",

@@ -1,6 +1,6 @@
 /**
- * QG.SPREAD(ratings_matrix): per row (a criterion rated by several respondents), max − min of the
- * answers given; a column that spills down.
+ * QG.SPREAD(ratings_matrix, [levels]): per row (a criterion rated by several respondents), max − min
+ * of the levels given (N/A and text left out); a column that spills down.
  */
 import "./customFunctions.shim.js";
 import { describe, expect, it } from "vitest";
@@ -25,11 +25,22 @@ describe("QG.SPREAD — empty input", () => {
 });
 
 describe("QG.SPREAD — given wrong argument type", () => {
-  it("refuses a text that is not a rating, naming its row", () => {
-    expect(messages(() => spread([[1, 2], [3, "x"]]))).toEqual({
-      fr: "matrice_cotations, ligne 2 : « x » n'est ni une cotation ni « sans objet »",
-      en: 'ratings_matrix, row 2: "x" is neither a rating nor N/A',
+  it("leaves out a text that is not N/A, as the grid's « Niveau retenu » helpers (« T »: answered in words)", () => {
+    expect(spread([[1, 2], [3, "x"], ["T", "T"]])).toEqual([[1], [0], [""]]);
+  });
+
+  it("refuses a levels list holding a text, naming its row", () => {
+    expect(messages(() => spread([[1, 2]], [[1], ["deux"]]))).toEqual({
+      fr: "niveaux, ligne 2 : « deux » doit être un nombre",
+      en: 'levels, row 2: "deux" must be a number',
     });
+  });
+});
+
+describe("QG.SPREAD — the scale's levels", () => {
+  it("given QG_LevelValues, leaves out a number that is no level (omitted levels arrive as null)", () => {
+    expect(spread([[1, 2.5, 4], [9, 2, 2]], [[1], [2], [3], [4]])).toEqual([[3], [0]]);
+    expect(spread([[1, 2.5, 4]], null as unknown as unknown[][])).toEqual([[3]]);
   });
 });
 

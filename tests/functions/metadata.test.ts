@@ -61,8 +61,14 @@ const SIGNATURES: [string, string, string, string[], "scalar" | "matrix"][] = [
     ],
     "scalar",
   ],
-  ["SPREAD", "SPREAD", "DISPERSION", ["ratings_matrix/matrice_cotations[][]"], "matrix"],
-  ["CONSENSUS", "CONSENSUS", "CONSENSUS", ["ratings_matrix/matrice_cotations[][]", "[method/methode]"], "matrix"],
+  ["SPREAD", "SPREAD", "DISPERSION", ["ratings_matrix/matrice_cotations[][]", "[levels/niveaux[][]]"], "matrix"],
+  [
+    "CONSENSUS",
+    "CONSENSUS",
+    "CONSENSUS",
+    ["ratings_matrix/matrice_cotations[][]", "[method/methode]", "[agreed/cotations_convenues[][]]", "[levels/niveaux[][]]"],
+    "matrix",
+  ],
 ];
 
 function signatureOf(en: FunctionMetadata, fr: FunctionMetadata): string[] {

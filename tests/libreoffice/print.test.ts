@@ -34,7 +34,8 @@ const PAPERS = [
 type Paper = (typeof PAPERS)[number];
 
 /** Rows of each register: more than one page holds; and rows a user types below the table. */
-const REGISTER_ROWS = 70;
+// Enough rows for several pages even on Letter, with the register as wide as the evaluator's review columns make it.
+const REGISTER_ROWS = 140;
 const ADDED_ROWS = 3;
 const code = (prefix: string, i: number): string => `${prefix}-${String(i + 1).padStart(3, "0")}`;
 

@@ -36,7 +36,8 @@ describe.skipIf(!soffice)("a workbook with broken formulas, repaired by check --
     grid.getCell(5, points).value = 0; // typed over
     grid.getCell(6, scoredCol).value = null; // cleared
     const dash = wb.getWorksheet("Tableau de bord") as ExcelJS.Worksheet;
-    const score = dash.getCell(16, 4);
+    // The first dimension's score, in the row below the scores table's header, found rather than assumed.
+    const score = dash.getCell(columnRowOf(dash, "Dimension") + 1, 4);
     score.value = { formula: (score.value as { formula: string }).formula.replace("100*", "90*") } as ExcelJS.CellFormulaValue;
     dash.getCell("B5").value = 12;
     await wb.xlsx.writeFile(file);
@@ -61,6 +62,12 @@ describe.skipIf(!soffice)("a workbook with broken formulas, repaired by check --
     expectDashboardShows(recalculated, scored);
   });
 });
+
+/** The row of the first cell of column A holding `text`. */
+function columnRowOf(ws: ExcelJS.Worksheet, text: string): number {
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === text) return r;
+  throw new Error(`no row ${text}`);
+}
 
 /** The column number of a header in a header row. */
 function columnOf(ws: ExcelJS.Worksheet, headerRow: number, header: string): number {

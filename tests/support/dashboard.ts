@@ -14,8 +14,12 @@ export interface ScoredJson {
  */
 export function expectDashboardShows(recalculated: ExcelJS.Workbook, scored: ScoredJson): void {
   const ws = recalculated.getWorksheet("Tableau de bord") as ExcelJS.Worksheet;
+  // The scores table's header row, found rather than assumed.
+  let header = 0;
+  for (let r = 1; r <= ws.rowCount && header === 0; r++) if (ws.getCell(r, 1).value === "Dimension" && ws.getCell(r, 4).value === "Score") header = r;
+  expect(header).toBeGreaterThan(0);
   for (const [i, d] of scored.dimensions.entries()) {
-    const row = 16 + i;
+    const row = header + 1 + i;
     expect(computedValue(ws.getCell(row, 1))).toBe(d.id);
     const score = computedValue(ws.getCell(row, 4));
     if (d.score === null) expect(score).toBe("");

@@ -1,7 +1,11 @@
 import { textOf } from "../../model/text.js";
 import { scoreAssessment } from "../../scoring/assessment.score.js";
-import type { AssessmentResult } from "../../scoring/scoring.types.js";
+import type { AssessmentResult, ScoreFigures } from "../../scoring/scoring.types.js";
+import { messageText } from "../../model/messages/message.catalog.js";
+// `score`'s words about respondents: registered in the catalogue.
+import "../../model/messages/messages.score.js";
 import { EXIT, type CliIo } from "../cli.io.js";
+import type { Lang } from "../../model/template.types.js";
 import type { CliMessageCode } from "../../model/messages/messages.cli.js";
 import { langOf } from "../cli.lang.js";
 import { cliText, fmt, pct, printable, say } from "../cli.print.js";
@@ -9,10 +13,22 @@ import { openAssessment } from "../workbook.open.js";
 import { stepsLines } from "../steps.print.js";
 import { settingsText } from "./set.command.js";
 
-/** The `score --json` shape of design.md (overall also carries target, gap and coverage). */
+/**
+ * The `score --json` shape of design.md (overall also carries target, gap and coverage). A
+ * workbook that names its respondents also gets, at the top, their names and, per dimension and
+ * overall, each one's own figures and the count of criteria « à discuter »; today's unnamed
+ * one-respondent workbook prints what it printed before, plus, per dimension and overall, the
+ * evaluator's figures (design.md "The evaluator") when the grid has the evaluator's columns.
+ */
 export function scoreJson(templateId: string, version: string, result: AssessmentResult): unknown {
+  const named = result.overall.respondents.some((r) => r.name !== "");
+  const extra = (f: ScoreFigures) => ({
+    ...(named ? { respondents: f.respondents.map((r) => ({ name: r.name, score: r.score, answered: r.answered })), toDiscuss: f.toDiscuss } : {}),
+    ...evaluatorJson(f),
+  });
   return {
     template: { id: templateId, version },
+    ...(named ? { respondents: result.overall.respondents.map((r) => r.name) } : {}),
     overall: {
       score: result.overall.score,
       completion: result.overall.completion,
@@ -21,6 +37,7 @@ export function scoreJson(templateId: string, version: string, result: Assessmen
       evidenceCoverage: result.overall.evidenceCoverage,
       provisional: result.overall.provisional,
       requiredNotMet: result.overall.requiredNotMet,
+      ...extra(result.overall),
     },
     dimensions: result.dimensions.map((d) => ({
       id: d.id,
@@ -34,8 +51,16 @@ export function scoreJson(templateId: string, version: string, result: Assessmen
       evidenceCoverage: d.evidenceCoverage,
       requiredNotMet: d.requiredNotMet,
       themes: d.themes.map((th) => ({ id: th.id, score: th.score, answered: th.answered, total: th.total })),
+      ...extra(d),
     })),
   };
+}
+
+/** The evaluator's figures of design.md, nulls inside where nothing is rated; nothing when the grid has no evaluator. */
+function evaluatorJson(f: ScoreFigures): { evaluator?: unknown } {
+  const e = f.evaluator;
+  if (e === null) return {};
+  return { evaluator: { score: e.score, gap: e.gap, answered: e.answered, both: e.both, withinTolerance: e.withinTolerance, meanAbsDiff: e.meanAbsDiff } };
 }
 
 const HEADINGS: CliMessageCode[] = [
@@ -87,6 +112,11 @@ export async function scoreCommand(io: CliIo, file: string, opts: { json?: boole
   const line = (cells: string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ").trimEnd();
   io.out(line(head));
   for (const r of rows) io.out(line(r));
+  if (o.respondents.length > 1) for (const l of respondentLines(result, L)) io.out(l);
+  if (o.respondents.length > 1) {
+    const ids = result.criteria.filter((c) => c.toDiscuss).map((c) => c.id);
+    io.out(words("score.toDiscuss", L, { count: ids.length, ids: ids.join(", ") }));
+  }
   say(io, "cli.score.footer", { answered: o.answered, notApplicable: o.notApplicable, total: o.total });
   if (template.dimensions.some((d) => d.criteria.some((c) => c.required === true))) {
     const unmet = result.criteria.filter((c) => c.requiredNotMet).map((c) => c.id);
@@ -98,4 +128,24 @@ export async function scoreCommand(io: CliIo, file: string, opts: { json?: boole
     io.out(settingsText("settings.provisionalNote", L, { completion: pct(o.completion, L), threshold: pct(wb.assessment.settings.completionThreshold, L) }));
   }
   return EXIT.ok;
+}
+
+/** A `score` text of the catalogue in `lang`. */
+function words(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
+  return messageText(code, params, lang) ?? code;
+}
+
+/**
+ * With several respondents: under a heading, a table of each respondent's own score per dimension
+ * and overall (a column per respondent, in their order), with each row's count « à discuter ».
+ */
+function respondentLines(result: AssessmentResult, L: Lang): string[] {
+  const names = result.overall.respondents.map((r) => printable(r.name));
+  const head = [cliText("cli.score.dimension", L), ...names, words("score.toDiscussHeading", L)];
+  const row = (id: string, f: ScoreFigures): string[] => [id, ...f.respondents.map((r) => fmt(r.score, L)), String(f.toDiscuss)];
+  const rows = [...result.dimensions.map((d) => row(d.id, d)), row(cliText("cli.score.overall", L), result.overall)];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  // The dimension aligns left, figures right, as in the table above.
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ").trimEnd();
+  return [words("score.respondentsHeading", L), line(head), ...rows.map(line)];
 }

@@ -8,40 +8,53 @@ import type { CliMessageCode } from "../../model/messages/messages.cli.js";
 import { langOf } from "../cli.lang.js";
 import { cliIssue, cliText, fmt, printable, printWarnings, PRINTED_ISSUES, say } from "../cli.print.js";
 import { upgradeText } from "../../model/messages/messages.upgrade.js";
+import { parseRespondentList } from "../../model/respondent.names.js";
+import { respondentsIssue, sayRespondents } from "../respondents.print.js";
 import { resolveTemplate } from "../template.resolve.js";
 import { openAssessment } from "../workbook.open.js";
 
 /**
- * `qualigrid upgrade <file.xlsx> --template <new> [-o out.xlsx] [--force] [--json]`: applies a new
- * version of the workbook's template without losing an answer (see `upgradeWorkbook`). Everything is
+ * `qualigrid upgrade <file.xlsx> [--template <new>] [--respondents "A,B"] [-o out.xlsx] [--force]
+ * [--json]`: applies a new version of the workbook's template without losing an answer (see
+ * `upgradeWorkbook`), and/or sets its respondents (the same template re-rendered). Everything is
  * checked and built before anything is written; the file is replaced at once.
  */
 export async function upgradeCommand(
   io: CliIo,
   file: string,
-  opts: { template: string; output?: string; overwrite?: boolean; force?: boolean; json?: boolean },
+  opts: { template?: string; respondents?: string; output?: string; overwrite?: boolean; force?: boolean; json?: boolean },
 ): Promise<number> {
+  if (opts.template === undefined && opts.respondents === undefined) throw new BadInput([respondentsIssue("cli.upgrade.needsTemplate", "--template")]);
+  const respondents = opts.respondents === undefined ? undefined : parseRespondentList(opts.respondents, "--respondents");
+  if (respondents && !respondents.ok) throw new BadInput(respondents.issues);
   const target = await outputTarget(file, opts.output, opts.overwrite);
   if (path.extname(target).toLowerCase() !== ".xlsx") {
     throw new BadInput([cliIssue("cli.output.notXlsx", target)]);
   }
   const { workbook, assessment } = await openAssessment(file, io);
-  const { template, warnings } = await resolveTemplate(opts.template);
-  printWarnings(io, warnings);
   const from = assessment.template;
-  const refusal = opts.force ? null : upgradeRefusal(from, template);
+  // Without --template, the workbook's own template: only the respondents change.
+  const { template, warnings } = opts.template === undefined ? { template: from, warnings: [] } : await resolveTemplate(opts.template);
+  printWarnings(io, warnings);
+  const refusal = opts.force || opts.template === undefined ? null : upgradeRefusal(from, template);
   if (refusal === "otherTemplate") {
-    throw new BadInput([cliIssue("cli.upgrade.otherTemplate", opts.template, { id: template.id, file, from: from.id })]);
+    throw new BadInput([cliIssue("cli.upgrade.otherTemplate", opts.template ?? file, { id: template.id, file, from: from.id })]);
   }
   if (refusal === "notHigher") {
-    throw new BadInput([cliIssue("cli.upgrade.notHigher", opts.template, { version: template.version, from: from.version })]);
+    throw new BadInput([cliIssue("cli.upgrade.notHigher", opts.template ?? file, { version: template.version, from: from.version })]);
   }
-  const done = await upgradeWorkbook(workbook, assessment, template);
+  const done = await upgradeWorkbook(workbook, assessment, template, respondents ? { respondents: respondents.value } : undefined);
   if (!done.ok) throw new BadInput(done.issues);
   const { workbook: upgraded, summary } = done.value;
   await writeFileAtomic(target, await saveWorkbook(upgraded, { carryFrom: workbook }), io);
-  if (opts.json) io.out(JSON.stringify({ file: target, ...summary }, null, 2));
-  else printSummary(io, target, summary);
+  const names = respondents ? { respondents: respondents.value } : {};
+  if (opts.json) io.out(JSON.stringify({ file: target, ...summary, ...names }, null, 2));
+  else {
+    // Only the respondents changed: the criteria, all kept, are not listed; what needs a look still is.
+    const worthSaying = summary.review.length + summary.notesMoved.length + summary.formulasAsValues.length + (summary.chartsLeft?.length ?? 0) > 0;
+    if (opts.template !== undefined || worthSaying) printSummary(io, target, summary);
+    if (respondents) sayRespondents(io, "cli.upgrade.respondents", { file: target, list: respondents.value.join(", ") });
+  }
   return EXIT.ok;
 }
 

@@ -103,6 +103,18 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     return this.loaded("columnIndex");
   }
 
+  /** `Range.clear(applyTo)`: "Formats" resets the cells' formats, "Contents" empties them, "All" both. */
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.command("clear", applyTo, (r) => {
+      for (let i = r.top; i <= r.bottom; i++)
+        for (let j = r.left; j <= r.right; j++) {
+          const c = r.sheet.cell(i, j);
+          if (applyTo !== "Contents") c.format = {};
+          if (applyTo !== "Formats") c.stored = { kind: "empty" };
+        }
+    });
+  }
+
   select(): void {
     this.command("select", null, (r) => {
       this.state.selection = { sheet: r.sheet.name, address: rangeAddress(r.top, r.left, r.bottom, r.right) };
@@ -179,7 +191,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
 /** `range.format`: widths, heights, wrap, alignment, font, fill, protection. */
 export class FakeRangeFormat {
   readonly font: FakeFont;
-  readonly fill: { color: string };
+  readonly fill: { color: string; clear(): void };
   readonly protection: { locked: boolean };
 
   constructor(private readonly range: FakeRange) {
@@ -194,6 +206,9 @@ export class FakeRangeFormat {
       },
       get color(): string {
         throw new FakeOfficeError("PropertyNotLoaded", "format.fill.color");
+      },
+      clear(): void {
+        cells("format.fill.clear", null, (f) => delete f.fill);
       },
     };
     this.protection = {
@@ -274,12 +289,23 @@ class FakeDataValidation {
   set ignoreBlanks(v: boolean) {
     this.record("ignoreBlanks", v);
   }
+  clear(): void {
+    this.range.on("dataValidation.clear", null, (r) => {
+      const address = rangeAddress(r.top, r.left, r.bottom, r.right);
+      const at = r.sheet.validations.findIndex((v) => v.address === address);
+      if (at >= 0) r.sheet.validations.splice(at, 1);
+    });
+  }
 }
 
 /** `range.conditionalFormats`: `add(type)` and the colour scale / data bar properties set on it. */
 class FakeConditionalFormats {
   constructor(private readonly range: FakeRange) {}
-  add(type: string): { colorScale: { criteria: unknown }; dataBar: Record<string, unknown> & { positiveFormat: Record<string, unknown> } } {
+  add(type: string): {
+    colorScale: { criteria: unknown };
+    dataBar: Record<string, unknown> & { positiveFormat: Record<string, unknown> };
+    custom: { rule: { formula: unknown }; format: { fill: { color: unknown } } };
+  } {
     const props: Record<string, unknown> = {};
     this.range.on("conditionalFormats.add", type, (r) => {
       r.sheet.conditionalFormats.push({ address: rangeAddress(r.top, r.left, r.bottom, r.right), value: { type, props } });
@@ -310,6 +336,20 @@ class FakeConditionalFormats {
           set("dataBar.upperBoundRule", v);
         },
         positiveFormat,
+      },
+      custom: {
+        rule: {
+          set formula(v: unknown) {
+            set("custom.rule.formula", v);
+          },
+        },
+        format: {
+          fill: {
+            set color(v: unknown) {
+              set("custom.format.fill.color", v);
+            },
+          },
+        },
       },
     };
   }

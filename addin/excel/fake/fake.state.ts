@@ -40,6 +40,8 @@ export interface FakeChart {
 export class FakeSheet {
   tabColor: string | undefined;
   readonly cells = new Map<string, FakeCell>();
+  /** Every cell a command changed (value, formula or format) since the test last cleared it; cells keep their identity when moved. */
+  readonly touched = new Set<FakeCell>();
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   readonly validations: RangeRecord<{ rule?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }>[] = [];
@@ -58,7 +60,7 @@ export class FakeSheet {
     this.id = `{sheet-${index}}`;
   }
 
-  /** The cell at a 1-based row and column, created empty when absent. */
+  /** The cell at a 1-based row and column, created empty when absent, to be changed (it is recorded in `touched`). */
   cell(row: number, col: number): FakeCell {
     const key = cellAddress(row, col);
     let c = this.cells.get(key);
@@ -66,7 +68,84 @@ export class FakeSheet {
       c = { stored: { kind: "empty" }, format: {} };
       this.cells.set(key, c);
     }
+    this.touched.add(c);
     return c;
+  }
+
+  /**
+   * Deletes the cells of column `col` in rows `top`–`bottom`, shifting the cells right of it left
+   * (Excel's « Delete cells, shift left »), with the validations and conditional formats that lie
+   * within those rows (those only in that column go).
+   */
+  shiftLeft(top: number, bottom: number, col: number): void {
+    const moved: [string, FakeCell][] = [];
+    for (const [key, c] of [...this.cells]) {
+      const p = parseRangeAddress(key);
+      if (p.top < top || p.top > bottom || p.left < col) continue;
+      this.cells.delete(key);
+      if (p.left > col) moved.push([cellAddress(p.top, p.left - 1), c]);
+    }
+    for (const [key, c] of moved) this.cells.set(key, c);
+    const shift = <T>(records: RangeRecord<T>[]): void => {
+      for (let i = records.length - 1; i >= 0; i--) {
+        const r = records[i] as RangeRecord<T>;
+        const b = boundsOf(r.address);
+        if (b.top < top || b.bottom > bottom || b.right < col) continue;
+        if (b.left === col && b.right === col) records.splice(i, 1);
+        else r.address = rangeAddress(b.top, b.left > col ? b.left - 1 : b.left, b.bottom, b.right - 1);
+      }
+    };
+    shift(this.validations);
+    shift(this.conditionalFormats);
+    this.moveReferences(top, bottom, col + 1, -1);
+  }
+
+  /**
+   * Moves the A1 references of validation sources and formula rules to cells of rows `top`–`bottom`
+   * from column `from` on by `by` columns, as Excel adjusts them when cells shift.
+   */
+  private moveReferences(top: number, bottom: number, from: number, by: number): void {
+    const move = (text: string): string =>
+      text.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(])/g, (m, d1: string, letters: string, d2: string, row: string) => {
+        const p = parseRangeAddress(`${letters}${row}`);
+        if (p.top < top || p.top > bottom || p.left < from) return m;
+        return `${d1}${cellAddress(1, p.left + by).replace(/\d+$/, "")}${d2}${row}`;
+      });
+    for (const v of this.validations) {
+      const rule = v.value.rule as { list?: { source?: unknown } } | undefined;
+      if (typeof rule?.list?.source === "string") v.value.rule = { ...rule, list: { ...rule.list, source: move(rule.list.source) } };
+    }
+    for (const cf of this.conditionalFormats) {
+      const f = cf.value.props["custom.rule.formula"];
+      if (typeof f === "string") cf.value.props["custom.rule.formula"] = move(f);
+    }
+  }
+
+  /**
+   * Inserts `count` cells at column `col` of rows `top`–`bottom`, shifting the cells right of it in
+   * those rows (Excel's « Insert cells, shift right »), with the validations and conditional formats
+   * that lie within those rows. Cells keep their identity.
+   */
+  shiftRight(top: number, bottom: number, col: number, count: number): void {
+    const moved: [string, FakeCell][] = [];
+    for (const [key, c] of [...this.cells]) {
+      const p = parseRangeAddress(key);
+      if (p.top >= top && p.top <= bottom && p.left >= col) {
+        this.cells.delete(key);
+        moved.push([cellAddress(p.top, p.left + count), c]);
+      }
+    }
+    for (const [key, c] of moved) this.cells.set(key, c);
+    const shift = (records: RangeRecord<unknown>[]): void => {
+      for (const r of records) {
+        const b = boundsOf(r.address);
+        if (b.top < top || b.bottom > bottom || b.right < col) continue;
+        r.address = rangeAddress(b.top, b.left >= col ? b.left + count : b.left, b.bottom, b.right + count);
+      }
+    };
+    shift(this.validations);
+    shift(this.conditionalFormats);
+    this.moveReferences(top, bottom, col, count);
   }
 
   /** The cell if it was ever touched. */

@@ -71,12 +71,17 @@ export class FakeTableCollection extends FakeProxy<FakeSheet | "workbook"> {
 export class FakeTableProxy extends FakeProxy<FakeTable> {
   readonly worksheet: FakeWorksheet;
   readonly rows: { add(index?: number | null, values?: unknown[][]): void };
+  readonly columns: { add(index?: number | null, values?: unknown[][] | null, name?: string): void; getItem(name: string): { delete(): void } };
 
   constructor(ctx: FakeRequestContextCore, path: string, resolver: Resolver<FakeTable>, derived: boolean, nullable = false) {
     super(ctx, path, resolver, derived, nullable);
     this.worksheet = new FakeWorksheet(ctx, `${path}.worksheet`, () => this.resolve()?.sheet ?? null, this.childrenDerived);
     this.rows = {
       add: (index, values) => this.command("rows.add", { index, values }, (t) => this.addRows(t, values ?? [])),
+    };
+    this.columns = {
+      add: (index, values, name) => this.command("columns.add", { index, values, name }, (t) => this.addColumn(t, index ?? null, values ?? null, name)),
+      getItem: (name) => ({ delete: () => this.command(`columns.getItem(${name}).delete`, null, (t) => this.deleteColumn(t, name)) }),
     };
   }
 
@@ -121,6 +126,58 @@ export class FakeTableProxy extends FakeProxy<FakeTable> {
   protected override child(name: string): FakeProxy<unknown> {
     if (name === "worksheet") return this.worksheet as FakeProxy<unknown>;
     return super.child(name);
+  }
+
+  /**
+   * Inserts a column at `index` (0-based within the table; null: at the end), as Excel does: the
+   * cells of the table's rows from there on shift right, with the tables and records lying within
+   * those rows; the header gets `name` (or `ColumnN`). A protected sheet refuses.
+   */
+  private addColumn(t: FakeTable, index: number | null, values: unknown[][] | null, name: string | undefined): void {
+    if (t.sheet.protection.protected) throw new FakeOfficeError("InvalidOperation", "The table is on a protected sheet.", "TableColumnCollection.add");
+    if (values !== null) throw new Error("the fake adds columns by name only");
+    const width = t.right - t.left + 1;
+    if (index !== null && (index < 0 || index > width)) throw new FakeOfficeError("InvalidArgument", `columns.add: index ${index} outside 0–${width}`, "TableColumnCollection.add");
+    const col = t.left + (index ?? width);
+    const header = name ?? `Column${width + 1}`;
+    if (this.ctx.state.headers(t).some((h) => h.toLowerCase() === header.toLowerCase())) {
+      throw new FakeOfficeError("InvalidArgument", `columns.add: the table already has a column ${header}`, "TableColumnCollection.add");
+    }
+    for (const other of this.ctx.state.tables) {
+      if (other === t || other.sheet !== t.sheet || other.right < col) continue;
+      const inside = other.top >= t.top && other.bottom <= t.bottom;
+      if (!inside && !(other.bottom < t.top || other.top > t.bottom)) {
+        throw new FakeOfficeError("InvalidOperation", "This operation is not allowed because it tries to shift cells in a table on your worksheet.", "TableColumnCollection.add");
+      }
+      if (inside) {
+        other.left++;
+        other.right++;
+      }
+    }
+    t.sheet.shiftRight(t.top, t.bottom, col, 1);
+    t.right++;
+    t.sheet.cell(t.top, col).stored = { kind: "text", text: header, quotePrefix: false };
+    // The new column's cells take the formats of the column on its left, as Excel's insertion does.
+    for (let r = t.top + 1; r <= t.bottom; r++) {
+      const left = t.sheet.peek(r, col - 1);
+      if (left && col > t.left) t.sheet.cell(r, col).format = { ...left.format };
+    }
+  }
+
+  /** Deletes the column headed `name`, as Excel does: the cells right of it in the table's rows shift left. */
+  private deleteColumn(t: FakeTable, name: string): void {
+    if (t.sheet.protection.protected) throw new FakeOfficeError("InvalidOperation", "The table is on a protected sheet.", "TableColumn.delete");
+    const at = this.ctx.state.headers(t).findIndex((h) => h.toLowerCase() === name.toLowerCase());
+    if (at < 0) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist. (${name})`, "TableColumnCollection.getItem");
+    const col = t.left + at;
+    for (const other of this.ctx.state.tables) {
+      if (other !== t && other.sheet === t.sheet && other.left > col && other.top >= t.top && other.bottom <= t.bottom) {
+        other.left--;
+        other.right--;
+      }
+    }
+    t.sheet.shiftLeft(t.top, t.bottom, col);
+    t.right--;
   }
 
   /**

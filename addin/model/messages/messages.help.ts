@@ -35,9 +35,9 @@ export const HELP_MESSAGES = registerMessages({
   },
   "cli.help.upgrade": {
     fr: () =>
-      "appliquer une nouvelle version du modèle du classeur en gardant chaque réponse, preuve et action (les critères retirés vont dans une feuille d'archive)",
+      "appliquer une nouvelle version du modèle du classeur, ou fixer ses répondants, en gardant chaque réponse, preuve et action (les critères retirés vont dans une feuille d'archive)",
     en: () =>
-      "apply a new version of the workbook's template, keeping every answer, evidence and action (removed criteria go to an Archive sheet)",
+      "apply a new version of the workbook's template, or set its respondents, keeping every answer, evidence and action (removed criteria go to an Archive sheet)",
   },
   "cli.help.score": { fr: () => "calculer les scores d'un classeur", en: () => "compute the scores of a workbook" },
   "cli.help.plan": {
@@ -88,6 +88,22 @@ export const HELP_MESSAGES = registerMessages({
   "cli.help.opt.template": {
     fr: () => "le nouveau modèle : code d'un modèle intégré, modèle .json ou classeur .xlsx",
     en: () => "the new template: built-in id, template .json or workbook .xlsx",
+  },
+  "cli.help.opt.respondents": {
+    fr: () => "les répondants, séparés par des virgules (« Direction,CA,Équipe ») : une cotation et un commentaire chacun",
+    en: () => 'the respondents, comma-separated ("Direction,Board,Staff"): a rating and a comment each',
+  },
+  "cli.help.opt.upgradeRespondents": {
+    fr: () => "fixer les répondants (séparés par des virgules) : chacun garde ses réponses, celles d'un répondant sans nom vont au premier",
+    en: () => "set the respondents (comma-separated): each keeps their answers, an unnamed respondent's go to the first",
+  },
+  "cli.help.opt.respondent": {
+    fr: () => "remplir les colonnes de ce répondant (ajouté s'il est nouveau)",
+    en: () => "fill this respondent's columns (added when new)",
+  },
+  "cli.help.opt.agreed": {
+    fr: () => "inscrire les cotations convenues (le commentaire en est le motif)",
+    en: () => "record the agreed ratings (the comment is the reason)",
   },
   "cli.help.opt.upgradeForce": {
     fr: () => "appliquer une version plus ancienne ou égale, ou un autre modèle",

@@ -38,6 +38,12 @@ export const WORKBOOK_MESSAGES = registerMessages({
     fr: (p) => `le tableau ${p.table} n'a pas de colonne « ${p.column} »`,
     en: (p) => `${p.table} has no column « ${p.column} »`,
   },
+  "workbook.respondentColumnMissing": {
+    fr: (p) =>
+      `le tableau ${p.table} (feuille ${p.sheet}) n'a pas de colonne «\u00a0${p.column}\u00a0» pour le répondant «\u00a0${p.name}\u00a0» inscrit dans QG_Respondents\u00a0: rétablissez la colonne (annulez sa suppression, ou reprenez-la d'une copie du classeur)`,
+    en: (p) =>
+      `${p.table} (sheet ${p.sheet}) has no column “${p.column}” for respondent “${p.name}” listed in QG_Respondents: restore the column (undo its deletion, or take it from a copy of the workbook)`,
+  },
   "workbook.evidenceColumnsMissing": {
     fr: (p) => `le tableau ${p.table} doit avoir ses colonnes « ${p.criteria} » et « ${p.status} »`,
     en: (p) => `${p.table} needs its « ${p.criteria} » and « ${p.status} » columns`,

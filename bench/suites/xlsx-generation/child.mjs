@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { parseTemplate } from "../../../dist/addin/model/template.parse.js";
-import { EVIDENCE_STATUSES, EVIDENCE_TYPES, YES_NO } from "../../../dist/addin/plan/labels.js";
+import { EVIDENCE_STATUSES, EVIDENCE_TYPES, REVIEW_STATUS_CHOICES, YES_NO } from "../../../dist/addin/plan/labels.js";
 import { makeEvidenceRows, makeTemplateJson } from "./synthetic.mjs";
 import { reportToParent, forceGc } from "../../lib/child-report.mjs";
 
@@ -22,6 +22,7 @@ const evidenceRows = makeEvidenceRows(template, {
   types: EVIDENCE_TYPES.map((t) => t.fr),
   statuses: EVIDENCE_STATUSES.map((s) => s.text.fr),
   yesNo: YES_NO.map((y) => y.fr),
+  reviews: REVIEW_STATUS_CHOICES.map((s) => s.text.fr),
 });
 const { generate } = which === "plan" ? await import("./plan-case.mjs") : await import("./floor.mjs");
 

@@ -6,21 +6,22 @@
 // that both files hold the same XML parts before timing anything.
 //
 // What it writes (French workbook, every part):
-//   Tableau de bord  QG_Scores (20 rows × 16 cols, 12 formula cols), 9 label/figure cells and the
-//                    provisional flag, 1 validation on the table + 1 on B6, 4 conditional formats, 7 names
-//   Grille           QG_Grid (1,000 rows × 22 cols, 10 formula cols), 3 text cells, 2 list validations
-//   Preuves          QG_Evidence (10,000 rows × 12 cols of values), 5 validations
+//   Tableau de bord  QG_Scores (20 rows × 28 cols, 24 formula cols), 9 + 7 (evaluator) label/figure cells and the
+//                    provisional flag, 1 validation on the table + 1 on B6, 4 conditional formats, 14 names
+//   Grille           QG_Grid (1,000 rows × 28 cols, 16 formula cols), 3 text cells, 2 list validations
+//   Preuves          QG_Evidence (10,000 rows × 15 cols of values + 2 formula cols), 7 validations
 //   Plan d'action    QG_Actions (20 blank rows × 15 cols, 3 formula cols), 5 validations
 //   Modèle           QG_TemplateInfo (key/value) and QG_TemplateItems (1,000 rows × 16 cols)
-//   Listes           choice lists, scale bounds, reference date and QG_Settings (7 validated inputs), 25 names
+//   Listes           choice lists (review statuses too), scale bounds, reference date, tolerance used and QG_Settings (7 validated inputs), 30 names
 // Every table data cell gets its column's style (font, top alignment/wrap, lock, number format,
 // input fill); header rows and rows with wrapped text get heights (15 pt a line); sheets get tab
 // colours, freeze panes, print settings (whole columns up to the last one a person reads, header
 // row repeated, one page wide, landscape when wide) and (but the registers) protection.
 import ExcelJS from "exceljs";
 import {
-  ACTION_SOURCES, ACTION_STATUSES, CONSOLIDATION_CHOICES, EVIDENCE_STATUSES, EVIDENCE_TYPES, HEADERS, SETTING_LABELS, SHEET_NAMES, TEXTS, YES_NO,
+  ACTION_SOURCES, ACTION_STATUSES, CONSOLIDATION_CHOICES, EVIDENCE_STATUSES, EVIDENCE_TYPES, HEADERS, REVIEW_STATUS_CHOICES, SETTING_LABELS, SHEET_NAMES, TEXTS, YES_NO,
 } from "../../../dist/addin/plan/labels.js";
+import { withEvidenceFormulas } from "./synthetic.mjs";
 import { SETTING_NAMES } from "../../../dist/addin/plan/names.js";
 import { NA_TOKENS } from "../../../dist/addin/model/scale.js";
 import { patchExcelJs } from "../../../dist/addin/xlsx/exceljs.patch.js";
@@ -178,10 +179,22 @@ export async function buildFloorWorkbook(template, evidenceRows) {
       col(S.answered.fr, 9, "calc"),
       col(S.notApplicable.fr, 9, "calc"),
       col(S.total.fr, 9, "calc"),
+      col(S.reviewedCoverage.fr, 13, "calc", { numFmt: "0%" }),
+      col(S.evaluatorScore.fr, 11, "calc", { numFmt: "0.0" }),
+      col(S.evaluatorGap.fr, 11, "calc", { numFmt: "0.0" }),
+      col(S.evaluatorAnswered.fr, 11, "calc"),
+      col(S.evaluatorBoth.fr, 11, "calc"),
+      col(S.evaluatorWithin.fr, 12, "calc", { numFmt: "0%" }),
+      col(S.evaluatorMeanDiff.fr, 12, "calc", { numFmt: "0.00" }),
       col(S.countedWeight.fr, 9, "helper"),
       col(S.weightedScore.fr, 10, "helper", { numFmt: "0.0" }),
       col(S.applicable.fr, 11, "helper"),
       col(S.covered.fr, 9, "helper"),
+      col(S.evaluatorCountedWeight.fr, 11, "helper"),
+      col(S.evaluatorWeightedScore.fr, 11, "helper", { numFmt: "0.0" }),
+      col(S.evaluatorWithinCount.fr, 11, "helper"),
+      col(S.evaluatorDiffSum.fr, 11, "helper", { numFmt: "0.00" }),
+      col(S.reviewedCovered.fr, 11, "helper"),
     ];
     const score = fx(`IF(${sumGrid("countedWeight")}=0,"",100*${sumGrid("points")}/${sumGrid("countedWeight")})`);
     const gap = fx(`IF(ISNUMBER(${r("score")}),${r("target")}-${r("score")},"")`);
@@ -195,12 +208,30 @@ export async function buildFloorWorkbook(template, evidenceRows) {
     const weighted = fx(`IF(ISNUMBER(${r("score")}),${r("weight")}*${r("score")},0)`);
     const applicable = fx(`${r("total")}-${r("notApplicable")}`);
     const covered = fx(sumGrid("covered"));
+    // The evaluator's figures (design.md "The evaluator"), from the grid's evaluator helpers.
+    const eCounted = sumGrid("evaluatorCountedWeight");
+    const eScore = fx(`IF(${eCounted}=0,"",100*${sumGrid("evaluatorPoints")}/${eCounted})`);
+    const eGap = fx(`IF(ISNUMBER(${r("evaluatorScore")}),${r("target")}-${r("evaluatorScore")},"")`);
+    const eAnswered = fx(sumGrid("evaluatorScored"));
+    const eBoth = fx(`COUNTIFS(${gridCol("dimension")},${r("dimension")},${gridCol("evaluatorDifference")},">=0")`);
+    const eWithin = fx(`IF(${r("evaluatorBoth")}=0,"",${r("evaluatorWithinCount")}/${r("evaluatorBoth")})`);
+    const eMean = fx(`IF(${r("evaluatorBoth")}=0,"",${r("evaluatorDiffSum")}/${r("evaluatorBoth")})`);
+    const eCountedW = fx(`IF(ISNUMBER(${r("evaluatorScore")}),${r("weight")},0)`);
+    const eWeighted = fx(`IF(ISNUMBER(${r("evaluatorScore")}),${r("weight")}*${r("evaluatorScore")},0)`);
+    const eWithinCount = fx(sumGrid("evaluatorWithin"));
+    const eDiffSum = fx(sumGrid("evaluatorDifference"));
+    const reviewedCovered = fx(sumGrid("reviewedCovered"));
+    const reviewedCoverage = fx(`IF(${r("applicable")}=0,"",${r("reviewedCovered")}/${r("applicable")})`);
     const rows = template.dimensions.map((d) => [
-      d.id, fr(d.title), d.weight, score, d.target ?? template.target, gap, completion, coverage, maturity, answered, na, total, counted, weighted, applicable, covered,
+      d.id, fr(d.title), d.weight, score, d.target ?? template.target, gap, completion, coverage, maturity, answered, na, total,
+      reviewedCoverage, eScore, eGap, eAnswered, eBoth, eWithin, eMean,
+      counted, weighted, applicable, covered, eCountedW, eWeighted, eWithinCount, eDiffSum, reviewedCovered,
     ]);
-    // Printed: columns A to L (the helpers M:P left out), the table's header repeated.
-    const ws = addSheet(wb, SHEET_NAMES.dashboard.fr, "1F4E79", { headerRow: 15, last: 12, widths: { ...widthsOf(1, cols), 1: 24, 2: 34 } });
-    writeTable(ws, "QG_Scores", 15, 1, "TableStyleMedium2", cols, rows);
+    // Below the overall result (rows 5–13); the evaluator's sits right of it (subtitle E4, figures I5–I11).
+    const TOP = 15;
+    // Printed: columns A to S (the helpers T:AB left out), the table's header repeated.
+    const ws = addSheet(wb, SHEET_NAMES.dashboard.fr, "1F4E79", { headerRow: TOP, last: 19, widths: { ...widthsOf(1, cols), 1: 24, 2: 34 } });
+    writeTable(ws, "QG_Scores", TOP, 1, "TableStyleMedium2", cols, rows);
 
     put(ws, 1, 1, `${title} — ${TEXTS.dashboardSubtitle.fr}`, FONT.title);
     put(ws, 2, 1, TEXTS.dashboardHelp.fr, FONT.note);
@@ -227,7 +258,23 @@ export async function buildFloorWorkbook(template, evidenceRows) {
       put(ws, row, 2, value, input ? FONT.plain : FONT.figure, { numFmt, input, validation: input ? between(0, 100, TEXTS.invalidTarget.fr) : undefined });
       if (name) names.push([`'${SHEET_NAMES.dashboard.fr}'!$B$${row}`, name]);
     });
-    const last = 15 + rows.length;
+    put(ws, 4, 5, TEXTS.evaluatorTitle.fr, FONT.subtitle);
+    const evaluator = [
+      [TEXTS.evaluatorScore, fx(`IF(${sum("evaluatorCountedWeight")}=0,"",${sum("evaluatorWeightedScore")}/${sum("evaluatorCountedWeight")})`), "0.0", "QG_EvaluatorScore"],
+      [TEXTS.evaluatorGap, fx(`IF(ISNUMBER(QG_EvaluatorScore),QG_OverallTarget-QG_EvaluatorScore,"")`), "0.0", "QG_EvaluatorGap"],
+      [TEXTS.evaluatorAnswered, fx(sum("evaluatorAnswered")), undefined, "QG_EvaluatorAnswered"],
+      [TEXTS.evaluatorBoth, fx(sum("evaluatorBoth")), undefined, "QG_EvaluatorBoth"],
+      [TEXTS.evaluatorWithin, fx(`IF(QG_EvaluatorBoth=0,"",${sum("evaluatorWithinCount")}/QG_EvaluatorBoth)`), "0%", "QG_Agreement"],
+      [TEXTS.evaluatorMeanDiff, fx(`IF(QG_EvaluatorBoth=0,"",${sum("evaluatorDiffSum")}/QG_EvaluatorBoth)`), "0.00", "QG_MeanAbsDiff"],
+      [TEXTS.reviewedCoverage, fx(`IF(${sum("applicable")}=0,"",${sum("reviewedCovered")}/${sum("applicable")})`), "0%", "QG_ReviewedCoverage"],
+    ];
+    evaluator.forEach(([label, value, numFmt, name], i) => {
+      const row = 5 + i;
+      put(ws, row, 5, label.fr, FONT.label);
+      put(ws, row, 9, value, FONT.figure, { numFmt });
+      names.push([`'${SHEET_NAMES.dashboard.fr}'!$I$${row}`, name]);
+    });
+    const last = TOP + rows.length;
     const scale = (ref, colors) => ({
       ref,
       rules: [{ type: "colorScale", priority: 1, cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }], color: colors.map((argb) => ({ argb })) }],
@@ -238,10 +285,10 @@ export async function buildFloorWorkbook(template, evidenceRows) {
         { type: "dataBar", priority: 1, minLength: 0, maxLength: 100, gradient: true, cfvo: [{ type: "num", value: 0 }, { type: "num", value: 1 }], color: { argb: `FF${rgb}` } },
       ],
     });
-    ws.addConditionalFormatting(scale(`D16:D${last}`, ["FFF8696B", "FFFFEB84", "FF63BE7B"]));
-    ws.addConditionalFormatting(scale(`F16:F${last}`, ["FF63BE7B", "FFFFEB84", "FFF8696B"]));
-    ws.addConditionalFormatting(bar(`G16:G${last}`, "5B9BD5"));
-    ws.addConditionalFormatting(bar(`H16:H${last}`, "70AD47"));
+    ws.addConditionalFormatting(scale(`D${TOP + 1}:D${last}`, ["FFF8696B", "FFFFEB84", "FF63BE7B"]));
+    ws.addConditionalFormatting(scale(`F${TOP + 1}:F${last}`, ["FF63BE7B", "FFFFEB84", "FFF8696B"]));
+    ws.addConditionalFormatting(bar(`G${TOP + 1}:G${last}`, "5B9BD5"));
+    ws.addConditionalFormatting(bar(`H${TOP + 1}:H${last}`, "70AD47"));
     await ws.protect("", { ...PROTECTION });
   }
 
@@ -272,6 +319,12 @@ export async function buildFloorWorkbook(template, evidenceRows) {
       col(G.countedWeight.fr, 8, "helper"),
       col(G.points.fr, 8, "helper", { numFmt: "0.000" }),
       col(G.covered.fr, 9, "helper"),
+      col(G.reviewedCovered.fr, 9, "helper"),
+      col(G.evaluatorScored.fr, 9, "helper"),
+      col(G.evaluatorCountedWeight.fr, 9, "helper"),
+      col(G.evaluatorPoints.fr, 9, "helper", { numFmt: "0.000" }),
+      col(G.evaluatorDifference.fr, 10, "helper", { numFmt: "0.00" }),
+      col(G.evaluatorWithin.fr, 9, "helper"),
     ];
     const matches = `ISNUMBER(SEARCH(","&${gridRow("criterion")}&",",","&SUBSTITUTE(SUBSTITUTE(QG_Evidence[${HEADERS.evidence.criteria.fr}]," ",""),";",",")&","))`;
     const scored = fx(`IF(ISNUMBER(${rating}),IF(ISNUMBER(MATCH(${rating},QG_LevelValues,0)),1,0),0)`);
@@ -282,9 +335,15 @@ export async function buildFloorWorkbook(template, evidenceRows) {
     const gap = fx(`IF(${gridRow("scored")}=1,${gridRow("targetLevel")}-${rating},"")`);
     const priority = fx(`IF(${gridRow("scored")}=1,${gridRow("weight")}*${gridRow("gap")},"")`);
     const count = fx(`SUMPRODUCT(--${matches})`);
-    // Accepted and not expired: no expiry date, or one on or after the reference date.
-    const expiry = `QG_Evidence[${HEADERS.evidence.expiry.fr}]`;
-    const accepted = fx(`SUMPRODUCT(${matches}*(QG_Evidence[${HEADERS.evidence.status.fr}]=QG_AcceptedStatus)*((${expiry}="")+(${expiry}>=QG_ReferenceDate)>0))`);
+    // Each evidence row says whether it counts (accepted, not expired, not sent back by the review).
+    const accepted = fx(`SUMPRODUCT(${matches}*QG_Evidence[${HEADERS.evidence.counts.fr}])`);
+    const reviewedCovered = fx(`IF(AND(${gridRow("notApplicable")}=0,SUMPRODUCT(${matches}*QG_Evidence[${HEADERS.evidence.reviewAccepted.fr}])>0),1,0)`);
+    const evaluator = gridRow("evaluatorRating");
+    const eScored = fx(`IF(ISNUMBER(${evaluator}),IF(ISNUMBER(MATCH(${evaluator},QG_LevelValues,0)),1,0),0)`);
+    const eCounted = fx(`${gridRow("weight")}*${gridRow("evaluatorScored")}`);
+    const ePoints = fx(`IF(${gridRow("evaluatorScored")}=1,${gridRow("weight")}*(${evaluator}-QG_ScaleMin)/(QG_ScaleMax-QG_ScaleMin),0)`);
+    const eDiff = fx(`IF(${gridRow("scored")}+${gridRow("evaluatorScored")}=2,ABS(${rating}-${evaluator}),"")`);
+    const eWithin = fx(`IF(ISNUMBER(${gridRow("evaluatorDifference")}),IF(${gridRow("evaluatorDifference")}<=QG_ToleranceUsed+1E-12,1,0),0)`);
     const counted = fx(`${gridRow("weight")}*${gridRow("scored")}`);
     const points = fx(`IF(${gridRow("scored")}=1,${gridRow("weight")}*(${rating}-QG_ScaleMin)/(QG_ScaleMax-QG_ScaleMin),0)`);
     const covered = fx(`IF(AND(${gridRow("notApplicable")}=0,${gridRow("acceptedEvidence")}>0),1,0)`);
@@ -295,6 +354,7 @@ export async function buildFloorWorkbook(template, evidenceRows) {
         rows.push([
           d.id, c.id, fr(c.text), fr(c.guidance) || null, null, level, null, c.targetLevel ?? template.targetLevel, gap, priority, count, accepted,
           fr(c.evidence) || null, c.weight, dimTitle, null, null, scored, na, counted, points, covered,
+          reviewedCovered, eScored, eCounted, ePoints, eDiff, eWithin,
         ]);
       }
     }
@@ -322,11 +382,24 @@ export async function buildFloorWorkbook(template, evidenceRows) {
       col(E.status.fr, 13, "in", { validation: listOf("QG_EvidenceStatuses") }),
       col(E.expiry.fr, 12, "in", { numFmt: DATE, validation: anyDate() }),
       col(E.confidential.fr, 12, "in", { validation: listOf("QG_YesNo") }),
-      col(E.evaluatorNote.fr, 30, "in", { wrap: true }),
       col(E.comment.fr, 30, "in", { wrap: true }),
+      col(E.reviewStatus.fr, 15, "in", { validation: listOf("QG_ReviewStatuses") }),
+      col(E.evaluatorNote.fr, 30, "in", { wrap: true }),
+      col(E.reviewDate.fr, 12, "in", { numFmt: DATE, validation: anyDate() }),
+      col(E.reviewer.fr, 18, "in"),
+      col(E.counts.fr, 11, "helper"),
+      col(E.reviewAccepted.fr, 11, "helper"),
     ];
-    const ws = addSheet(wb, SHEET_NAMES.evidence.fr, "548235", { rows: 4, cols: 1, headerRow: 4, last: cols.length, widths: widthsOf(1, cols) });
-    writeTable(ws, "QG_Evidence", 4, 1, "TableStyleLight11", cols, evidenceRows);
+    const r = (k) => `QG_Evidence[[#This Row],[${E[k].fr}]]`;
+    const current = `OR(${r("expiry")}="",${r("expiry")}>=QG_ReferenceDate)`;
+    const counts = fx(`IF(AND(${r("status")}=QG_AcceptedStatus,${current},${r("reviewStatus")}<>QG_ReviewToComplete,${r("reviewStatus")}<>QG_ReviewMissing),1,0)`);
+    const reviewAccepted = fx(`IF(AND(${r("reviewStatus")}=QG_ReviewAccepted,${current}),1,0)`);
+    const formulas = cols.map(() => null);
+    formulas[cols.length - 2] = counts;
+    formulas[cols.length - 1] = reviewAccepted;
+    // Printed: columns A to R: the help line in A2 spills that far, and the product prints a line whole.
+    const ws = addSheet(wb, SHEET_NAMES.evidence.fr, "548235", { rows: 4, cols: 1, headerRow: 4, last: 18, widths: widthsOf(1, cols) });
+    writeTable(ws, "QG_Evidence", 4, 1, "TableStyleLight11", cols, withEvidenceFormulas(evidenceRows, formulas));
     put(ws, 1, 1, `${title} — ${TEXTS.evidenceSubtitle.fr}`, FONT.title);
     put(ws, 2, 1, TEXTS.evidenceHelp.fr, FONT.note);
   }
@@ -398,7 +471,7 @@ export async function buildFloorWorkbook(template, evidenceRows) {
 
   // ── Listes: choice lists and settings, each under a workbook name ──────────────────────────
   {
-    const widths = { 1: 9, 2: 24, 3: 40, 5: 16, 7: 18, 8: 16, 9: 16, 10: 10, 11: 18, 12: 20, 13: 22, 15: 26, 16: 11, 18: 20, 19: 44, 20: 14, 22: 14 };
+    const widths = { 1: 9, 2: 24, 3: 40, 5: 16, 7: 18, 8: 16, 9: 16, 10: 10, 11: 18, 12: 20, 13: 22, 14: 18, 15: 26, 16: 11, 18: 20, 19: 44, 20: 14, 22: 14 };
     // The print area reaches W: the settings subtitle in R2 spills past V, and the product prints a title whole.
     const ws = addSheet(wb, SHEET_NAMES.lists.fr, "7F7F7F", { rows: 3, headerRow: 3, last: 23, widths });
     const list = (column, head, values) => {
@@ -427,6 +500,10 @@ export async function buildFloorWorkbook(template, evidenceRows) {
     name("QG_ClosedStatuses", `$I$${4 + ACTION_STATUSES.findIndex((s) => s.key === "done")}:$I$${lastAction}`);
     name("QG_YesNo", `$J$4:$J$${list(10, TEXTS.listsYesNo.fr, YES_NO.map((s) => s.fr))}`);
     name("QG_ActionSources", `$K$4:$K$${list(11, TEXTS.listsActionSource.fr, ACTION_SOURCES.map((s) => s.text.fr))}`);
+    name("QG_ReviewStatuses", `$N$4:$N$${list(14, TEXTS.listsReviewStatus.fr, REVIEW_STATUS_CHOICES.map((s) => s.text.fr))}`);
+    name("QG_ReviewAccepted", "$N$4");
+    name("QG_ReviewToComplete", "$N$5");
+    name("QG_ReviewMissing", "$N$6");
     const bands = template.maturity;
     const lastBand = list(12, TEXTS.listsMaturityMin.fr, bands.map((b) => b.min));
     list(13, TEXTS.listsMaturityLabel.fr, bands.map((b) => fr(b.label)));
@@ -443,6 +520,9 @@ export async function buildFloorWorkbook(template, evidenceRows) {
     const date = SETTING_NAMES.assessmentDate;
     put(ws, 6, 16, fx(`IF(ISNUMBER(${date}),INT(${date}),TODAY())`), FONT.plain, { numFmt: DATE });
     name("QG_ReferenceDate", "$P$6");
+    put(ws, 7, 15, TEXTS.listsToleranceUsed.fr, FONT.label);
+    put(ws, 7, 16, fx(`IF(ISNUMBER(${SETTING_NAMES.agreementTolerance}),${SETTING_NAMES.agreementTolerance},1)`), FONT.plain);
+    name("QG_ToleranceUsed", "$P$7");
 
     // QG_Settings (R:T, rows 4–10, design.md's defaults) and the consolidation choices (V).
     put(ws, 2, 18, TEXTS.listsSettings.fr, FONT.subtitle);

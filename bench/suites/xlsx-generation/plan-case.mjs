@@ -3,6 +3,7 @@
 import { buildPlan } from "../../../dist/addin/plan/plan.build.js";
 import { withRowHeights } from "../../../dist/addin/plan/row.heights.js";
 import { renderPlanToBuffer, renderPlanToWorkbook } from "../../../dist/addin/xlsx/xlsx.render.js";
+import { withEvidenceFormulas } from "./synthetic.mjs";
 
 /**
  * Builds the plan (default options: French, every part, 20 blank rows in the action plan) and
@@ -18,7 +19,9 @@ export async function generate(template, evidenceRows, { split = false, mark = (
   if (at < 0 || sheet.tables[at].columns.length !== evidenceRows[0].length) {
     throw new Error("QG_Evidence is missing or its columns changed: update bench/suites/xlsx-generation (synthetic rows and floor)");
   }
-  sheet.tables[at] = withRowHeights({ ...sheet.tables[at], rows: evidenceRows });
+  // The register's computed columns take the plan's own formulas, the same on every row.
+  const formulas = sheet.tables[at].rows[0].map((v) => (v !== null && typeof v === "object" ? v : null));
+  sheet.tables[at] = withRowHeights({ ...sheet.tables[at], rows: withEvidenceFormulas(evidenceRows, formulas) });
   mark("buildPlan");
   if (!split) {
     const bytes = await renderPlanToBuffer(plan);

@@ -95,8 +95,10 @@ const DOCS = ["Procès-verbal", "Politique", "Procédure", "Rapport annuel", "Re
 /**
  * The evidence register's rows, in the order of the `QG_Evidence` columns (fr):
  * Code, Critères, Titre du document, Type, Responsable, Date du document (a date serial),
- * Emplacement ou lien, Statut, Expiration (serial or blank), Confidentiel, Avis évaluateur, Commentaire.
- * Only plain values (text, numbers, blanks): the register has no formula column.
+ * Emplacement ou lien, Statut, Expiration (serial or blank), Confidentiel, Commentaire, then the
+ * evaluator's review: Statut de la revue, Avis évaluateur, Date de revue, Réviseur; then the two
+ * flags the register computes per row (« Compte pour la couverture », « Acceptée à la revue »),
+ * left null here: each case writes its own formulas there (`withEvidenceFormulas`).
  * `choices` gives the French drop-down lists so the values are valid choices.
  */
 export function makeEvidenceRows(template, choices) {
@@ -121,9 +123,19 @@ export function makeEvidenceRows(template, choices) {
       pick(choices.statuses),
       i % 3 === 0 ? date + 1095 : null,
       pick(choices.yesNo),
-      i % 4 === 0 ? `Vu lors de la visite ; conforme pour ${crit[0]}.` : null,
       i % 5 === 0 ? `À revoir avant ${2025 + (i % 3)}.` : null,
+      i % 4 === 0 ? pick(choices.reviews) : null,
+      i % 4 === 0 ? `Vu lors de la visite ; conforme pour ${crit[0]}.` : null,
+      i % 4 === 0 ? date + 30 : null,
+      i % 4 === 0 ? pick(OWNERS) : null,
+      null,
+      null,
     ];
   }
   return rows;
+}
+
+/** The evidence rows with `formulas` (one value per column, null where the column is not computed) in their computed columns. */
+export function withEvidenceFormulas(rows, formulas) {
+  return rows.map((r) => r.map((v, i) => formulas[i] ?? v));
 }
