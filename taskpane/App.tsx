@@ -12,7 +12,7 @@ import { useFromWorkbook } from "./templates/fromWorkbook.state.js";
 import { useTemplates } from "./templates/templates.state.js";
 
 /** The task pane's screens, in tab order. */
-export const SCREENS = ["templates", "generate", "assess", "dashboard", "discuss", "respondents", "actions", "check", "upgrade", "functions"] as const;
+export const SCREENS = ["templates", "generate", "assess", "dashboard", "discuss", "respondents", "evaluator", "actions", "check", "upgrade", "functions"] as const;
 /** One of the task pane's screens. */
 export type Screen = (typeof SCREENS)[number];
 
@@ -130,6 +130,7 @@ function Shell() {
                     {screen === "dashboard" && <s.DashboardPanel />}
                     {screen === "discuss" && <s.DiscussPanel />}
                     {screen === "respondents" && <s.RespondentsPanel onChanged={() => void load()} />}
+                    {screen === "evaluator" && <s.EvaluatorPanel />}
                     {screen === "actions" && <s.ActionPlanPanel />}
                     {screen === "check" && <s.CheckPanel />}
                     {screen === "upgrade" && (

@@ -23,6 +23,8 @@ import { useDiscuss } from "./respondents/discuss.state.js";
 import { RespondentsScreen } from "./respondents/RespondentsScreen.js";
 import { useRespondents } from "./respondents/respondents.state.js";
 import { useUpgrade } from "./upgrade/upgrade.state.js";
+import { EvaluatorScreen } from "./evaluator/EvaluatorScreen.js";
+import { useEvaluator } from "./evaluator/evaluator.state.js";
 
 // The plan builder, for `useGenerate` (which lives in the Shell but runs from the Generate screen only).
 export { buildPlan } from "../addin/plan/plan.build.js";
@@ -42,6 +44,11 @@ export function DiscussPanel() {
 /** The respondents: add one, import a copy's answers, make the copies. `onChanged`: Assess reads the workbook again. */
 export function RespondentsPanel({ onChanged }: { onChanged: () => void }) {
   return <RespondentsScreen state={useRespondents(useHost(), onChanged)} />;
+}
+
+/** The evaluator mode, read from the workbook each time the tab opens. */
+export function EvaluatorPanel() {
+  return <EvaluatorScreen state={useEvaluator(useHost())} />;
 }
 
 /** The workbook check. */

@@ -8,6 +8,15 @@ export const useScreenStyles = makeStyles({
   fill: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "center" },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  /** A block set apart on a tinted background: a criterion and what goes with it. */
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   visuallyHidden: {
     position: "absolute",
     width: "1px",

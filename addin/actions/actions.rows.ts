@@ -24,8 +24,9 @@ export interface ActionPlacement {
  *   formula, the very text Excel would fill in, so adding rows never blanks a computed column;
  * - the id continues the existing numbering (`A-004` after `A-003`), the criterion is written as
  *   text, and dimension and gap as values only where those columns are not calculated;
- * - the Source column, where the plan has one, says « Autoévaluation » / "Self-assessment" in the
- *   language of the table's headers;
+ * - the Source column, where the plan has one, says « Autoévaluation » / "Self-assessment" (or the
+ *   action's own source) in the language of the table's headers; an action's own id, text and due
+ *   date, when it has them, are written as given;
  * - every other input is left blank.
  * The empty rows at the end of the plan (the pre-formatted rows a new workbook starts with) are
  * filled first, so new actions never land below a stretch of empty rows; a row with anything typed
@@ -40,16 +41,19 @@ export function placeActions(headers: readonly string[], existing: readonly (rea
     const v = idCol === undefined ? null : r[idCol];
     return v === undefined || typeof v === "object" ? "" : plainText(v);
   };
-  const ids = nextActionIds(planRows.map(idOf), actions.length);
+  const ids = nextActionIds(planRows.map(idOf), actions.filter((a) => a.id === undefined).length);
   const keyOf = new Map<number, ActionKey>(Object.entries(at).map(([k, i]) => [i as number, k as ActionKey]));
-  const source = ACTION_SOURCES.find((s) => s.key === "selfAssessment")?.text[langOfHeaders(headers)] ?? "";
-  const rows = actions.map((a, n) =>
-    headers.map((_, i): PlanValue => {
+  const lang = langOfHeaders(headers);
+  const sourceOf = (a: NewAction): string => ACTION_SOURCES.find((s) => s.key === (a.source ?? "selfAssessment"))?.text[lang] ?? "";
+  let nextId = 0;
+  const rows = actions.map((a) => {
+    const id = a.id ?? ids[nextId++] ?? "";
+    return headers.map((_, i): PlanValue => {
       const formula = calculated[i];
       if (formula) return { formula };
       switch (keyOf.get(i)) {
         case "id":
-          return ids[n] ?? "";
+          return id;
         case "criterion":
           return a.criterion;
         case "dimension":
@@ -57,12 +61,16 @@ export function placeActions(headers: readonly string[], existing: readonly (rea
         case "gap":
           return a.gap;
         case "source":
-          return source;
+          return sourceOf(a);
+        case "action":
+          return a.action ?? null;
+        case "due":
+          return a.due ?? null;
         default:
           return null;
       }
-    }),
-  );
+    });
+  });
   const blank = trailingBlankRows(planRows, calculated);
   const fill = Math.min(blank, rows.length);
   return { fillFrom: planRows.length - blank, fill: rows.slice(0, fill), append: rows.slice(fill) };

@@ -16,7 +16,10 @@ import { mergeCommand } from "./commands/merge.command.js";
 import { mergeText } from "../model/messages/messages.merge.js";
 import { newCommand } from "./commands/new.command.js";
 import { planCommand } from "./commands/plan.command.js";
+import { reviewCommand, type ReviewOptions } from "./commands/review.command.js";
+import { reviewCliText } from "../model/messages/messages.cli.review.js";
 import { scoreCommand } from "./commands/score.command.js";
+import { sealCommand, sealText } from "./commands/seal.command.js";
 import { setCommand, settingKeysText, settingsText } from "./commands/set.command.js";
 import { showCommand } from "./commands/show.command.js";
 import { templateSheetCommand } from "./commands/templateSheet.command.js";
@@ -148,6 +151,21 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
       code = await mergeCommand(io, f, copies, o);
     });
   program
+    .command("review")
+    .description(reviewCliText("cli.help.review", io.lang))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .option("--answers <review.csv>", reviewCliText("cli.help.opt.reviewAnswers", io.lang))
+    .option("--evidence <evidence.csv>", reviewCliText("cli.help.opt.reviewEvidence", io.lang))
+    .option("--recommendations <reco.csv>", reviewCliText("cli.help.opt.reviewRecommendations", io.lang))
+    .option("--by <name>", reviewCliText("cli.help.opt.reviewBy", io.lang))
+    .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .option("--overwrite", h("cli.help.opt.overwrite"))
+    .option("--json", reviewCliText("cli.help.opt.reviewJson", io.lang))
+    .addOption(langOption())
+    .action(async (f: string, o: ReviewOptions) => {
+      code = await reviewCommand(io, f, o);
+    });
+  program
     .command("score")
     .description(h("cli.help.score"))
     .argument("<file.xlsx>", h("cli.help.arg.workbook"))
@@ -190,8 +208,21 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .option("--repair", h("cli.help.opt.repair"))
     .option("-o, --output <out.xlsx>", h("cli.help.opt.repairOutput"))
     .option("--overwrite", h("cli.help.opt.overwrite"))
-    .action(async (f: string, o: { json?: boolean; orgDomain?: string[]; repair?: boolean; output?: string; overwrite?: boolean }) => {
+    .option("--seal <receipt.json>", sealText("cli.help.opt.checkSeal", io.lang))
+    .action(async (f: string, o: { json?: boolean; orgDomain?: string[]; repair?: boolean; output?: string; overwrite?: boolean; seal?: string }) => {
       code = await checkCommand(io, f, o);
+    });
+  program
+    .command("seal")
+    .description(sealText("cli.help.seal", io.lang))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .requiredOption("--by <name>", sealText("cli.help.opt.sealBy", io.lang))
+    .option("--receipt <file.json>", sealText("cli.help.opt.sealReceipt", io.lang))
+    .option("--date <yyyy-mm-dd>", sealText("cli.help.opt.sealDate", io.lang))
+    .option("--force", sealText("cli.help.opt.sealForce", io.lang))
+    .addOption(langOption())
+    .action(async (f: string, o: { by: string; receipt?: string; date?: string; force?: boolean }) => {
+      code = await sealCommand(io, f, o);
     });
   program
     .command("aggregate")

@@ -1,6 +1,11 @@
 import type {
   AgreedAnswer,
   Answer,
+  CriterionContext,
+  EvaluatorAnswer,
+  EvidenceReviewInput,
+  ProtectionMode,
+  RecommendationInput,
   FormulaWrite,
   GenerateProgress,
   HostError,
@@ -33,8 +38,11 @@ import { excelFeatures, FEATURE_SETS, type IsSetSupported } from "./excel.featur
 import { criterionOfRow, gridLayoutOf, locateGrid, respondentColumnsOf, rowOfCriterion, type GridLayout } from "./excel.grid.js";
 import { addRespondentLive, answerEntries, namedRespondents, recordRespondentLive, writeRespondentColumn } from "./excel.respondents.js";
 import { readAssessmentFromExcel } from "./excel.read.js";
+import { queueEvaluatorAnswer, readCriterionContextLive, recommendationRowLive, setProtectionLive, writeEvidenceReviewLive } from "./excel.evaluator.js";
 import { renamedCoreTables } from "./excel.renamed.js";
 import { renderPlanToExcel } from "./excel.render.js";
+import { writeSealLive } from "./excel.seal.js";
+import type { SealReceipt } from "../workbook/seal.check.js";
 
 /** Runs Office.js batches: `Excel.run`, or a test double. */
 export interface ExcelRunner {
@@ -101,6 +109,8 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
   const createWorkbook = deps.createWorkbook ?? globalCreateWorkbook;
   const services = deps.snapshotServices ?? noSnapshotServices;
   let layout: GridLayout | null = null;
+  // Whether the register was there at the last read: a criterion's context is then one round trip.
+  let hasEvidence: boolean | null = null;
 
   /** Runs a batch; an Office.js failure becomes a HostError, after `diagnose` when Excel says an item is missing. */
   async function attempt<T>(batch: (context: Excel.RequestContext, hint: ErrorHint) => Promise<HostResult<T>>): Promise<HostResult<T>> {
@@ -154,6 +164,28 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
     } catch (e) {
       return fail({ code: "unknown", detail: e instanceof Error ? e.message : String(e) });
     }
+  }
+
+  async function appendActions(rows: readonly NewAction[]): Promise<HostResult<number>> {
+    if (rows.length === 0) return { ok: true, value: 0 };
+    return attempt(async (context, hint) => {
+      hint.table = TABLES.actions;
+      const table = context.workbook.tables.getItem(TABLES.actions);
+      const sheet = table.worksheet.load("name, protection/protected");
+      const header = table.getHeaderRowRange().load("values");
+      const body = table.getDataBodyRange().load("formulas");
+      await context.sync();
+      hint.sheetProtected = sheet.protection.protected;
+      // A protected sheet cannot grow its table: say so before writing anything.
+      if (sheet.protection.protected) return fail({ code: "protected", detail: sheet.name });
+      const headers = (header.values[0] ?? []).map((h) => String(h ?? "").trim());
+      const placed = placeActions(headers, body.formulas, rows);
+      const entries = (r: PlanValue[][]): CellEntry[][] => r.map((row) => row.map(cellEntry));
+      if (placed.fill.length > 0) body.getRow(placed.fillFrom).getResizedRange(placed.fill.length - 1, 0).formulas = entries(placed.fill);
+      if (placed.append.length > 0) table.rows.add(undefined, entries(placed.append));
+      await context.sync();
+      return { ok: true, value: rows.length };
+    });
   }
 
   async function openWorkbook(bytes: Uint8Array): Promise<HostResult<OpenedAs>> {
@@ -214,6 +246,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
         const g = read.tables.get(TABLES.grid.toLowerCase());
         const found = g ? gridLayoutOf(g, result.value.lang) : null;
         layout = found ? { ...found, respondents: result.value.respondents.map((r) => r.name) } : null;
+        hasEvidence = has(TABLES.evidence);
         return { ok: true, value: result.value };
       });
     },
@@ -331,6 +364,77 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
       return { ok: true, value: { ok: true, value: copies.map((c) => ({ respondent: c.respondent, file: c.file, bytes: c.bytes })), warnings: made.value.warnings } };
     },
 
+    async seal(by: string, file: string): Promise<HostResult<Result<SealReceipt>>> {
+      const bytes = await snapshot();
+      if (!bytes.ok) return bytes;
+      // Fingerprinted on the snapshot (the file reader's code, WebCrypto), then written into the open workbook.
+      const made = await withServices((s) => s.sealSnapshot(bytes.value, file, by));
+      if (!made.ok || !made.value.ok) return made as HostResult<Result<SealReceipt>>;
+      const { receipt, block } = made.value.value;
+      const written = await attempt(async (context) => {
+        await writeSealLive(context, block);
+        return OK;
+      });
+      if (!written.ok) return written;
+      return { ok: true, value: { ok: true, value: receipt, warnings: made.value.warnings } };
+    },
+
+    async criterionContext(criterionId: string): Promise<HostResult<CriterionContext>> {
+      if (hasEvidence === null) {
+        const missing = await missingTables([TABLES.evidence]);
+        hasEvidence = missing.length === 0;
+      }
+      const known = hasEvidence;
+      return attempt(async (context) => {
+        const found = await readCriterionContextLive(context, criterionId, known);
+        return found ? { ok: true, value: found } : fail({ code: "unknownCriterion", detail: criterionId });
+      });
+    },
+
+    async setEvaluatorAnswer(criterionId: string, answer: EvaluatorAnswer): Promise<HostResult<void>> {
+      const r = answer.rating;
+      if (r.kind === "invalid") return fail({ code: "unknown", detail: `${r.raw}: ${r.reason}` });
+      return attempt(async (context, hint) => {
+        const g = await grid(context, hint);
+        const row = rowOfCriterion(g, criterionId);
+        if (row === null) return fail({ code: "unknownCriterion", detail: criterionId });
+        // Only the evaluator's two cells: the organization's ratings and comments are never written here.
+        if (!queueEvaluatorAnswer(context, g, row, answer)) {
+          return fail({ code: "unknown", detail: `${TABLES.grid}: no column « ${HEADERS.grid.evaluatorRating.fr} » / « ${HEADERS.grid.evaluatorRating.en} »` });
+        }
+        await context.sync();
+        return OK;
+      });
+    },
+
+    async setEvidenceReview(evidenceId: string, review: EvidenceReviewInput): Promise<HostResult<void>> {
+      return attempt(async (context, hint) => {
+        hint.table = TABLES.evidence;
+        const done = await writeEvidenceReviewLive(context, evidenceId, review);
+        if (done.ok) return OK;
+        return fail({ code: done.code === "protected" ? "protected" : "unknownEvidence", detail: done.detail });
+      });
+    },
+
+    async addRecommendation(recommendation: RecommendationInput): Promise<HostResult<void>> {
+      const row = await attempt(async (context, hint) => {
+        hint.table = TABLES.actions;
+        const action = await recommendationRowLive(context, recommendation);
+        return action ? { ok: true, value: action } : fail<NewAction>({ code: "unknownCriterion", detail: recommendation.criterion });
+      });
+      if (!row.ok) return row;
+      const added = await appendActions([row.value]);
+      return added.ok ? OK : added;
+    },
+
+    async setProtectionMode(mode: ProtectionMode): Promise<HostResult<void>> {
+      return attempt(async (context) => {
+        await setProtectionLive(context, mode);
+        layout = null;
+        return OK;
+      });
+    },
+
     async selectCriterion(criterionId: string): Promise<HostResult<void>> {
       return attempt(async (context, hint) => {
         const g = await grid(context, hint);
@@ -376,27 +480,7 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
       };
     },
 
-    async appendActions(rows: readonly NewAction[]): Promise<HostResult<number>> {
-      if (rows.length === 0) return { ok: true, value: 0 };
-      return attempt(async (context, hint) => {
-        hint.table = TABLES.actions;
-        const table = context.workbook.tables.getItem(TABLES.actions);
-        const sheet = table.worksheet.load("name, protection/protected");
-        const header = table.getHeaderRowRange().load("values");
-        const body = table.getDataBodyRange().load("formulas");
-        await context.sync();
-        hint.sheetProtected = sheet.protection.protected;
-        // A protected sheet cannot grow its table: say so before writing anything.
-        if (sheet.protection.protected) return fail({ code: "protected", detail: sheet.name });
-        const headers = (header.values[0] ?? []).map((h) => String(h ?? "").trim());
-        const placed = placeActions(headers, body.formulas, rows);
-        const entries = (r: PlanValue[][]): CellEntry[][] => r.map((row) => row.map(cellEntry));
-        if (placed.fill.length > 0) body.getRow(placed.fillFrom).getResizedRange(placed.fill.length - 1, 0).formulas = entries(placed.fill);
-        if (placed.append.length > 0) table.rows.add(undefined, entries(placed.append));
-        await context.sync();
-        return { ok: true, value: rows.length };
-      });
-    },
+    appendActions,
 
     async insertFormula(formula: string): Promise<HostResult<string>> {
       return attempt(async (context, hint) => {

@@ -98,6 +98,7 @@ export class LazyFileHost implements WorkbenchHost {
   writeFormulas = (...args: Parameters<WorkbookHost["writeFormulas"]>) => this.delegate("writeFormulas", args);
   openWorkbook = (...args: Parameters<WorkbookHost["openWorkbook"]>) => this.delegate("openWorkbook", args);
   check = (...args: Parameters<WorkbookHost["check"]>) => this.delegate("check", args);
+  seal = (...args: Parameters<WorkbookHost["seal"]>) => this.delegate("seal", args);
   templateFromWorkbook = (...args: Parameters<WorkbookHost["templateFromWorkbook"]>) => this.delegate("templateFromWorkbook", args);
   openGridWorkbook = (...args: Parameters<WorkbookHost["openGridWorkbook"]>) => this.delegate("openGridWorkbook", args);
   upgrade = (...args: Parameters<WorkbookHost["upgrade"]>) => this.delegate("upgrade", args);
@@ -105,6 +106,11 @@ export class LazyFileHost implements WorkbenchHost {
   setAgreed = (...args: Parameters<WorkbookHost["setAgreed"]>) => this.delegate("setAgreed", args);
   importAnswers = (...args: Parameters<WorkbookHost["importAnswers"]>) => this.delegate("importAnswers", args);
   makeCopies = (...args: Parameters<WorkbookHost["makeCopies"]>) => this.delegate("makeCopies", args);
+  criterionContext = (...args: Parameters<WorkbookHost["criterionContext"]>) => this.delegate("criterionContext", args);
+  setEvaluatorAnswer = (...args: Parameters<WorkbookHost["setEvaluatorAnswer"]>) => this.delegate("setEvaluatorAnswer", args);
+  setEvidenceReview = (...args: Parameters<WorkbookHost["setEvidenceReview"]>) => this.delegate("setEvidenceReview", args);
+  addRecommendation = (...args: Parameters<WorkbookHost["addRecommendation"]>) => this.delegate("addRecommendation", args);
+  setProtectionMode = (...args: Parameters<WorkbookHost["setProtectionMode"]>) => this.delegate("setProtectionMode", args);
 
   /**
    * Runs `method` on the file host, loaded first if need be. A file host that cannot be loaded (the

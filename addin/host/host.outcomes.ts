@@ -1,6 +1,7 @@
 import type { Template } from "../model/template.types.js";
 import type { FormulaRepair } from "../workbook/formula.check.js";
 import type { Finding } from "../workbook/workbook.check.js";
+import type { SealStatus } from "../workbook/seal.check.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 
 // What the host's actions on a copy of the workbook (check, template reading, upgrade) give back:
@@ -13,8 +14,11 @@ export interface WorkbookInspection {
   repairs: FormulaRepair[];
 }
 
-/** A check of the open workbook: the inspection, and the assessment it was made on. */
-export type WorkbookCheck = WorkbookInspection & { assessment: AssessmentWorkbook };
+/**
+ * A check of the open workbook: the inspection, and the assessment it was made on; with `seal`
+ * when the workbook is sealed (its entries changed since are also findings).
+ */
+export type WorkbookCheck = WorkbookInspection & { assessment: AssessmentWorkbook; seal?: SealStatus | null };
 
 /** Where a workbook's template was read from. */
 export type TemplateOrigin =

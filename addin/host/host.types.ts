@@ -1,11 +1,14 @@
 import type { NewAction } from "../actions/actions.types.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Rating } from "../model/scale.js";
+import type { ReviewStatus } from "../model/review.status.js";
+import type { PlainValue } from "../model/table.plain.js";
 import type { Lang, Result, Template } from "../model/template.types.js";
 import type { PlanClash } from "../plan/plan.clashes.js";
 import type { WorkbookPlan } from "../plan/plan.types.js";
 import type { TemplateFound, UpgradeSummary, WorkbookCheck } from "./host.outcomes.js";
 import type { MergeOutcome } from "../workbook/merge.answers.js";
+import type { SealReceipt } from "../workbook/seal.check.js";
 
 export type { MergeOutcome };
 
@@ -30,6 +33,8 @@ export type HostErrorCode =
   | "tooLarge"
   /** The criterion named is not in the grid. */
   | "unknownCriterion"
+  /** No evidence row of the register has this « Code » (or the register has no review columns). */
+  | "unknownEvidence"
   /** The host has no active cell to write into (the browser workbench). */
   | "noActiveCell"
   /** Anything else; `detail` carries Excel's own message. */
@@ -129,6 +134,64 @@ export interface AgreedAnswer {
   reason?: string;
 }
 
+/** The evaluator's rating and comment for one criterion (design.md "The evaluator"). */
+export interface EvaluatorAnswer {
+  /** A level, N/A, or blank (clears the rating). */
+  rating: Rating;
+  /** Left as it is when undefined. */
+  comment?: string;
+}
+
+/** The evaluator's review of one evidence row; only the review's own cells are written. */
+export interface EvidenceReviewInput {
+  /** Null: not reviewed (the cell is cleared). */
+  status: ReviewStatus | null;
+  note: string;
+  /** Left as it is when undefined; null clears it. */
+  date?: Date | null;
+  reviewer: string;
+}
+
+/** One of the evaluator's recommendations: an action-plan row « Évaluation externe ». */
+export interface RecommendationInput {
+  criterion: string;
+  text: string;
+  /** The due date (a UTC day), or null. */
+  due: Date | null;
+}
+
+/**
+ * Whose cells are editable on the protected sheets: the organization's inputs (as generated; the
+ * evidence register stays unprotected so it can grow), the evaluator's only (the register too is
+ * protected), or no protection at all.
+ */
+export type ProtectionMode = "organization" | "evaluator" | "none";
+
+/** One evidence row as the evaluator sees it. */
+export interface EvidenceContext {
+  id: string;
+  title: string;
+  /** The organization's status as written. */
+  status: string;
+  location: string;
+  /** Null when the register has no review columns (a workbook made before them). */
+  review: { status: string; note: string; date: PlainValue; reviewer: string } | null;
+}
+
+/** Everything about one criterion the evaluator needs, read at once (one round trip in Excel). */
+export interface CriterionContext {
+  criterion: string;
+  /** The consolidated rating as the grid holds it (a mean need not be a level); the rating in a one-respondent grid. */
+  consolidated: PlainValue;
+  /** Each respondent's rating and comment, in grid order ("" names the only, unnamed one). */
+  respondents: { name: string; rating: PlainValue; comment: string }[];
+  /** The agreed rating and its reason; null when none or the grid has no such column. */
+  agreed: { rating: PlainValue; reason: string } | null;
+  evaluator: { rating: PlainValue; comment: string };
+  /** The evidence rows that back the criterion, in register order; empty without a register. */
+  evidence: EvidenceContext[];
+}
+
 /** One respondent's copy of the workbook, as `qualigrid copies` makes it. */
 export interface RespondentCopy {
   respondent: string;
@@ -170,6 +233,16 @@ export interface WorkbookHost {
   importAnswers(bytes: Uint8Array, file: string, as?: string): Promise<HostResult<Result<MergeOutcome>>>;
   /** One copy per respondent, as `qualigrid copies` makes them (records the copy ids in the open workbook). */
   makeCopies(): Promise<HostResult<Result<RespondentCopy[]>>>;
+  /** One criterion's whole context for the evaluator (Excel: one round trip); `unknownCriterion` when absent. */
+  criterionContext(criterionId: string): Promise<HostResult<CriterionContext>>;
+  /** Writes the evaluator's rating (and comment) of a criterion, and no other cell. */
+  setEvaluatorAnswer(criterionId: string, answer: EvaluatorAnswer): Promise<HostResult<void>>;
+  /** Writes the review fields of the evidence row `evidenceId` (its « Code »), and no other cell. */
+  setEvidenceReview(evidenceId: string, review: EvidenceReviewInput): Promise<HostResult<void>>;
+  /** Adds a recommendation as an action-plan row « Évaluation externe »; written as `appendActions` writes rows. */
+  addRecommendation(recommendation: RecommendationInput): Promise<HostResult<void>>;
+  /** Protects the grid and the register for `mode` (no password), unlocking only that mode's input cells. */
+  setProtectionMode(mode: ProtectionMode): Promise<HostResult<void>>;
   /** Selects the criterion's rating cell in the grid. */
   selectCriterion(criterionId: string): Promise<HostResult<void>>;
   /** Calls `listener` with the criterion id when the user selects a grid row; returns an unsubscribe. */
@@ -200,6 +273,13 @@ export interface WorkbookHost {
    * workbook that cannot be read as a Qualigrid workbook gives the reader's issues (inner failure).
    */
   check(options: CheckOptions): Promise<HostResult<Result<WorkbookCheck>>>;
+  /**
+   * Seals the review (« Sceller la revue », design.md "The evaluator"): records today's date, the
+   * reviewer `by` and the SHA-256 fingerprint of the organization's entries in `QG_Seal` (replacing
+   * a previous seal), and gives the receipt to keep apart from the workbook. `file` names the workbook
+   * in the receipt and in problems.
+   */
+  seal(by: string, file: string): Promise<HostResult<Result<SealReceipt>>>;
   /**
    * The template the workbook carries (« Depuis ce classeur »): a Qualigrid workbook's own, else its
    * authoring tables, else a hand-made advisor grid; problems name the sheet and cell. `file` is

@@ -1,21 +1,14 @@
-import { parse } from "csv-parse/sync";
-import { columnLetter } from "./cell.address.js";
-import { issueOf } from "./messages/message.catalog.js";
+import { readCsvLines, type CsvColumns } from "./csv.records.js";
 import "./messages/messages.answers.js";
-import "./messages/messages.issues.js";
 import "./messages/messages.limits.js";
 import { EXCEL_LIMITS } from "./excel.limits.js";
 import type { MessageParams } from "./messages/message.types.js";
 import { answerScale, isTextCriterion } from "./criterion.scale.js";
 import { describeScale, isTypedNaToken, parseRatingText, type Rating, type RatingProblem } from "./scale.js";
 import { matchKey } from "./text.match.js";
-import type { Criterion, InputIssue, Result, Scale, Template } from "./template.types.js";
+import type { Criterion, Result, Scale, Template } from "./template.types.js";
 
-/**
- * How many problems a reader lists at most; the others are counted in one last issue
- * (`issues.more`, its `count` saying how many), which the command line prints as such.
- */
-export const LISTED_ISSUES = 1000;
+export { LISTED_ISSUES, csvSeparatorOf, unclosedQuoteLine } from "./csv.records.js";
 
 /** One line of an answers CSV, understood. */
 export interface AnswerLine {
@@ -51,23 +44,16 @@ const RATING_MESSAGES: Record<RatingProblem, string> = {
   ambiguous: "answers.ratingAmbiguous",
 };
 
+const ANSWER_COLUMNS: CsvColumns<AnswerColumn> = {
+  names: HEADER_NAMES,
+  required: ["criterion", "rating"],
+  codes: { empty: "answers.empty", headerUnknown: "answers.headerUnknown", headerTwice: "answers.headerTwice", headerMissing: "answers.headerMissing" },
+};
+
 /** The column a header names, or undefined for a name Qualigrid does not know. */
 export function answerColumnOf(header: string): AnswerColumn | undefined {
   const key = matchKey(header);
   return (Object.keys(HEADER_NAMES) as AnswerColumn[]).find((c) => HEADER_NAMES[c].includes(key));
-}
-
-/** The separator of a CSV from its header line: the most frequent of `;`, `,` and tab outside quotes (`,` when none). */
-export function csvSeparatorOf(headerLine: string): string {
-  const counts = new Map<string, number>([["\t", 0], [";", 0], [",", 0]]);
-  let quoted = false;
-  for (const ch of headerLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  }
-  let best = ",";
-  for (const [sep, n] of counts) if (n > (counts.get(best) ?? 0)) best = sep;
-  return best;
 }
 
 /**
@@ -79,127 +65,39 @@ export function csvSeparatorOf(headerLine: string): string {
  * outside the scale or ambiguous, duplicated criterion, malformed line.
  */
 export function parseAnswersCsv(text: string, file: string, template: Template): Result<AnswerLine[]> {
-  const issues: InputIssue[] = [];
-  // Past LISTED_ISSUES problems are only counted: a file of a million bad lines keeps memory bounded.
-  let unlisted = 0;
-  const at = (line: number, code: string, params: MessageParams = {}): void => {
-    if (issues.length < LISTED_ISSUES) issues.push(issueOf(code, { file, line, ...params }, `${file}:${line}`));
-    else unlisted++;
-  };
-  let body = text.replace(/^\uFEFF/, "");
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
-  // Excel writes and reads a first line `sep=;` naming the separator; it is kept as an empty line so line numbers stay right.
-  const sepLine = /^sep=(.)$/i.exec(firstLine.replace(/\r$/, ""));
-  let delimiter: string;
-  if (sepLine) {
-    delimiter = sepLine[1] as string;
-    body = body.slice(firstLine.length);
-  } else {
-    delimiter = csvSeparatorOf(body.split(/\r?\n/).find((l) => l.trim() !== "") ?? "");
-  }
-  const index: Record<AnswerColumn, number> = { criterion: -1, rating: -1, comment: -1 };
-  const unnamed: number[] = [];
-  let header: { record: string[]; line: number } | undefined;
-  const readHeader = (record: string[], line: number): void => {
-    header = { record, line };
-    record.forEach((name, i) => {
-      const column = columnLetter(i + 1);
-      if (name.trim() === "") return void unnamed.push(i);
-      const role = answerColumnOf(name);
-      if (role === undefined) return at(line, "answers.headerUnknown", { column, name: name.trim() });
-      if (index[role] >= 0) return at(line, "answers.headerTwice", { role, first: columnLetter(index[role] + 1), column });
-      index[role] = i;
-    });
-    if (issues.length === 0) {
-      for (const role of ["criterion", "rating"] as const) if (index[role] < 0) at(line, "answers.headerMissing", { role });
-    }
-  };
-
   const byId = new Map<string, Criterion>();
   for (const d of template.dimensions) for (const c of d.criteria) byId.set(c.id.toLowerCase(), c);
   const seen = new Map<string, number>();
   const out: AnswerLine[] = [];
-  const readLine = (record: string[], line: number, columns: number): void => {
-    if (record.length !== columns) {
-      at(line, "answers.fieldCount", { expected: columns, found: record.length, separator: delimiter });
-      return;
-    }
-    const cell = (i: number): string => (i >= 0 ? (record[i] ?? "") : "");
-    const stray = unnamed.find((i) => cell(i).trim() !== "");
-    if (stray !== undefined) {
-      at(line, "answers.unnamedColumn", { column: columnLetter(stray + 1), value: cell(stray).trim() });
-      return;
-    }
-    const rawId = cell(index.criterion).trim();
-    if (rawId === "") {
-      at(line, "answers.criterionEmpty");
-      return;
-    }
+  const read = readCsvLines(text, file, ANSWER_COLUMNS, (l) => {
+    const rawId = (l.value("criterion") ?? "").trim();
+    if (rawId === "") return l.report("answers.criterionEmpty");
     const criterion = byId.get(rawId.toLowerCase());
-    if (!criterion) {
-      at(line, "answers.criterionUnknown", { id: rawId, template: template.id });
-      return;
-    }
+    if (!criterion) return l.report("answers.criterionUnknown", { id: rawId, template: template.id });
     const id = criterion.id;
     const first = seen.get(id.toLowerCase());
-    if (first !== undefined) {
-      at(line, "answers.criterionTwice", { id, first });
-      return;
-    }
-    seen.set(id.toLowerCase(), line);
+    if (first !== undefined) return l.report("answers.criterionTwice", { id, first });
+    seen.set(id.toLowerCase(), l.line);
     const scale = answerScale(template, criterion);
-    const raw = cell(index.rating);
+    const raw = l.value("rating") ?? "";
     const textQuestion = isTextCriterion(criterion);
     const rating = textQuestion ? textAnswerRating(raw, scale) : parseRatingText(raw, scale);
     if (rating.kind === "invalid") {
       const levels: MessageParams = rating.levels ? { levels: rating.levels.join(", ") } : {};
       const code = rating.problem === "naNotAllowed" && criterion.required ? "answers.ratingNaRequired" : RATING_MESSAGES[rating.problem ?? "notALevel"];
       const described: MessageParams = textQuestion ? {} : { scaleFr: describeScale(scale, "fr"), scaleEn: describeScale(scale, "en") };
-      at(line, code, { id, value: rating.raw.trim(), ...described, ...levels });
-      return;
+      return l.report(code, { id, value: rating.raw.trim(), ...described, ...levels });
     }
     if (textQuestion && raw.length > EXCEL_LIMITS.cellText) {
-      at(line, "limits.commentTooLong", { id, length: raw.length, limit: EXCEL_LIMITS.cellText });
-      return;
+      return l.report("limits.commentTooLong", { id, length: raw.length, limit: EXCEL_LIMITS.cellText });
     }
-    const comment = index.comment === -1 ? null : cell(index.comment);
+    const comment = l.value("comment");
     if (comment !== null && comment.length > EXCEL_LIMITS.cellText) {
-      at(line, "limits.commentTooLong", { id, length: comment.length, limit: EXCEL_LIMITS.cellText });
-      return;
+      return l.report("limits.commentTooLong", { id, length: comment.length, limit: EXCEL_LIMITS.cellText });
     }
-    out.push({ criterion: id, rating, text: textQuestion && rating.kind !== "na" ? raw.trim() : null, comment, line });
-  };
-
-  let headerRefused = false;
-  try {
-    // Each record is read as csv-parse makes it and then dropped (`on_record` returns null): a file of a
-    // million lines never becomes a million records in memory.
-    parse(body, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      on_record: (record: string[], context: { lines: number }) => {
-        if (headerRefused || !record.some((v) => v.trim() !== "")) return null;
-        if (!header) {
-          readHeader(record, context.lines);
-          headerRefused = issues.length > 0;
-        } else readLine(record, context.lines, header.record.length);
-        return null;
-      },
-    });
-  } catch (e) {
-    // csv-parse counts lines up to where it gave up; an unclosed quote is better shown where it opened.
-    const opened = unclosedQuoteLine(body, delimiter);
-    if (opened !== undefined) return { ok: false, issues: [issueOf("answers.unclosedQuote", { file, line: opened }, `${file}:${opened}`)] };
-    const lines = (e as { lines?: number }).lines;
-    const detail = e instanceof Error ? e.message.replace(/^Invalid[^:]*:\s*/, "") : String(e);
-    return { ok: false, issues: [issueOf("answers.malformed", { file, ...(lines ? { line: lines } : {}), detail }, lines ? `${file}:${lines}` : file)] };
-  }
-  if (!header) return { ok: false, issues: [issueOf("answers.empty", { file, line: 1 }, `${file}:1`)] };
-  if (headerRefused) return { ok: false, issues };
-  if (unlisted > 0) issues.push(issueOf("issues.more", { count: unlisted }, file));
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out, warnings: [] };
+    out.push({ criterion: id, rating, text: textQuestion && rating.kind !== "na" ? raw.trim() : null, comment, line: l.line });
+  });
+  return read.ok ? { ok: true, value: out, warnings: [] } : read;
 }
 
 /**
@@ -210,29 +108,4 @@ function textAnswerRating(raw: string, scale: Scale): Rating {
   if (!isTypedNaToken(raw.trim())) return { kind: "blank" };
   if (scale.notApplicable) return { kind: "na" };
   return { kind: "invalid", raw, problem: "naNotAllowed", reason: "N/A is not allowed for this criterion" };
-}
-
-/** The line where a quoted field opens and never closes, or undefined when every quote closes. */
-export function unclosedQuoteLine(text: string, delimiter: string): number | undefined {
-  let line = 1;
-  let inQuotes = false;
-  let openedAt = 0;
-  let fieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') i++;
-        else inQuotes = false;
-      } else if (ch === "\n") line++;
-      continue;
-    }
-    if (ch === '"' && fieldStart) {
-      inQuotes = true;
-      openedAt = line;
-    }
-    if (ch === "\n") line++;
-    fieldStart = ch === delimiter || ch === "\n" || (ch === "\r" && text[i + 1] === "\n");
-  }
-  return inQuotes ? openedAt : undefined;
 }

@@ -1,5 +1,4 @@
 import { parse } from "csv-parse/sync";
-import { LISTED_ISSUES, csvSeparatorOf, unclosedQuoteLine } from "./answers.parse.js";
 import { columnLetter } from "./cell.address.js";
 import { issueOf } from "./messages/message.catalog.js";
 import "./messages/messages.answers.js";
@@ -9,12 +8,35 @@ import type { MessageParams } from "./messages/message.types.js";
 import { matchKey } from "./text.match.js";
 import type { InputIssue, Result } from "./template.types.js";
 
+/**
+ * How many problems a reader lists at most; the others are counted in one last issue
+ * (`issues.more`, its `count` saying how many), which the command line prints as such.
+ */
+export const LISTED_ISSUES = 1000;
+
+/** The message codes of a CSV's header problems. */
+export interface CsvHeaderCodes {
+  empty: string;
+  headerUnknown: string;
+  headerTwice: string;
+  headerMissing: string;
+}
+
+const REVIEW_HEADER_CODES: CsvHeaderCodes = {
+  empty: "review.empty",
+  headerUnknown: "review.headerUnknown",
+  headerTwice: "review.headerTwice",
+  headerMissing: "review.headerMissing",
+};
+
 /** The columns a CSV of Qualigrid may have: the header names each answers to (as `matchKey` writes them), and those it needs. */
 export interface CsvColumns<C extends string> {
   names: Record<C, readonly string[]>;
   required: readonly C[];
-  /** The header to show in messages (`evidence,status,note`). */
-  expected: string;
+  /** The header to show in messages (`evidence,status,note`); left out of the messages' params when absent. */
+  expected?: string;
+  /** The header problems' codes; `review.*` when absent. */
+  codes?: CsvHeaderCodes;
 }
 
 /** What a data line's reader is given: its fields by column (null when the file has no such column), and a way to report a problem. */
@@ -30,10 +52,11 @@ export interface CsvLine<C extends string> {
  * line, the separator guessed from the header (`,`, `;` or tab), a header naming known columns in
  * French or English (case, accents and punctuation set aside), lines of blank fields skipped, each
  * record passed to `onLine` and dropped, every problem reported at once with `file:line` (at most
- * LISTED_ISSUES, the rest counted). The header's problems are worded by `review.header*` codes.
+ * LISTED_ISSUES, the rest counted). The header's problems are worded by `columns.codes`.
  */
 export function readCsvLines<C extends string>(text: string, file: string, columns: CsvColumns<C>, onLine: (l: CsvLine<C>) => void): Result<void> {
   const issues: InputIssue[] = [];
+  // Past LISTED_ISSUES problems are only counted: a file of a million bad lines keeps memory bounded.
   let unlisted = 0;
   const at = (line: number, code: string, params: MessageParams = {}): void => {
     if (issues.length < LISTED_ISSUES) issues.push(issueOf(code, { file, line, ...params }, `${file}:${line}`));
@@ -41,11 +64,11 @@ export function readCsvLines<C extends string>(text: string, file: string, colum
   };
   let body = text.replace(/^\uFEFF/, "");
   const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
+  // Excel writes and reads a first line `sep=;` naming the separator; it is kept as an empty line so line numbers stay right.
   const sepLine = /^sep=(.)$/i.exec(firstLine.replace(/\r$/, ""));
   let delimiter: string;
   if (sepLine) {
     delimiter = sepLine[1] as string;
-    // Kept as an empty line so that line numbers stay right.
     body = body.slice(firstLine.length);
   } else {
     delimiter = csvSeparatorOf(body.split(/\r?\n/).find((l) => l.trim() !== "") ?? "");
@@ -54,7 +77,8 @@ export function readCsvLines<C extends string>(text: string, file: string, colum
   const index = new Map<C, number>();
   const unnamed: number[] = [];
   let width = -1;
-  const expected = columns.expected;
+  const expected: MessageParams = columns.expected === undefined ? {} : { expected: columns.expected };
+  const codes = columns.codes ?? REVIEW_HEADER_CODES;
   const readHeader = (record: string[], line: number): void => {
     width = record.length;
     record.forEach((name, i) => {
@@ -62,12 +86,12 @@ export function readCsvLines<C extends string>(text: string, file: string, colum
       if (name.trim() === "") return void unnamed.push(i);
       const key = matchKey(name);
       const role = roles.find((r) => columns.names[r].includes(key));
-      if (role === undefined) return at(line, "review.headerUnknown", { column, name: name.trim(), expected });
+      if (role === undefined) return at(line, codes.headerUnknown, { column, name: name.trim(), ...expected });
       const first = index.get(role);
-      if (first !== undefined) return at(line, "review.headerTwice", { role, first: columnLetter(first + 1), column, expected });
+      if (first !== undefined) return at(line, codes.headerTwice, { role, first: columnLetter(first + 1), column, ...expected });
       index.set(role, i);
     });
-    if (issues.length === 0) for (const role of columns.required) if (!index.has(role)) at(line, "review.headerMissing", { role, expected });
+    if (issues.length === 0) for (const role of columns.required) if (!index.has(role)) at(line, codes.headerMissing, { role, ...expected });
   };
   const readLine = (record: string[], line: number): void => {
     if (record.length !== width) return at(line, "answers.fieldCount", { expected: width, found: record.length, separator: delimiter });
@@ -86,6 +110,8 @@ export function readCsvLines<C extends string>(text: string, file: string, colum
   let started = false;
   let headerRefused = false;
   try {
+    // Each record is read as csv-parse makes it and then dropped (`on_record` returns null): a file of a
+    // million lines never becomes a million records in memory.
     parse(body, {
       delimiter,
       relax_column_count: true,
@@ -102,14 +128,53 @@ export function readCsvLines<C extends string>(text: string, file: string, colum
       },
     });
   } catch (e) {
+    // csv-parse counts lines up to where it gave up; an unclosed quote is better shown where it opened.
     const opened = unclosedQuoteLine(body, delimiter);
     if (opened !== undefined) return { ok: false, issues: [issueOf("answers.unclosedQuote", { file, line: opened }, `${file}:${opened}`)] };
     const lines = (e as { lines?: number }).lines;
     const detail = e instanceof Error ? e.message.replace(/^Invalid[^:]*:\s*/, "") : String(e);
     return { ok: false, issues: [issueOf("answers.malformed", { file, ...(lines ? { line: lines } : {}), detail }, lines ? `${file}:${lines}` : file)] };
   }
-  if (!started) return { ok: false, issues: [issueOf("review.empty", { file, line: 1, expected }, `${file}:1`)] };
+  if (!started) return { ok: false, issues: [issueOf(codes.empty, { file, line: 1, ...expected }, `${file}:1`)] };
   if (headerRefused) return { ok: false, issues };
   if (unlisted > 0) issues.push(issueOf("issues.more", { count: unlisted }, file));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: undefined, warnings: [] };
+}
+
+/** The separator of a CSV from its header line: the most frequent of `;`, `,` and tab outside quotes (`,` when none). */
+export function csvSeparatorOf(headerLine: string): string {
+  const counts = new Map<string, number>([["\t", 0], [";", 0], [",", 0]]);
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best = ",";
+  for (const [sep, n] of counts) if (n > (counts.get(best) ?? 0)) best = sep;
+  return best;
+}
+
+/** The line where a quoted field opens and never closes, or undefined when every quote closes. */
+export function unclosedQuoteLine(text: string, delimiter: string): number | undefined {
+  let line = 1;
+  let inQuotes = false;
+  let openedAt = 0;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuotes = false;
+      } else if (ch === "\n") line++;
+      continue;
+    }
+    if (ch === '"' && fieldStart) {
+      inQuotes = true;
+      openedAt = line;
+    }
+    if (ch === "\n") line++;
+    fieldStart = ch === delimiter || ch === "\n" || (ch === "\r" && text[i + 1] === "\n");
+  }
+  return inQuotes ? openedAt : undefined;
 }

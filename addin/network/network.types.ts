@@ -1,3 +1,4 @@
+import type { Lang } from "../model/template.types.js";
 import type { FigureStats } from "./network.stats.js";
 
 /** A dimension's or the whole assessment's figures in one member's workbook (scores 0–100, shares 0–1). */
@@ -28,6 +29,8 @@ export interface MemberScan {
   templateId: string;
   version: string;
   organization: string;
+  /** The workbook's language: the network's outputs speak the members' language unless `--lang` says otherwise. */
+  lang?: Lang;
   /** The assessment date (yyyy-mm-dd), or null when the workbook has none. */
   date: string | null;
   overall: MemberFigures;

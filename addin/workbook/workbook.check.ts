@@ -11,6 +11,7 @@ import { ACTION_SOURCES, ACTION_STATUSES, YES_NO } from "../plan/labels.js";
 import { CHECK_MESSAGES } from "../model/messages/messages.check.js";
 import { overdueSteps } from "./steps.check.js";
 import { respondentRowFindings } from "./grid.respondents.check.js";
+import { unreviewedEvidence } from "./review.check.js";
 
 type Params = Record<string, string>;
 
@@ -18,6 +19,7 @@ type Params = Record<string, string>;
 export type FindingCode =
   | "ratingInvalid"
   | "evaluatorRatingInvalid"
+  | "evidenceNotReviewed"
   | "unanswered"
   | "questionUnanswered"
   | "requiredNotApplicable"
@@ -41,7 +43,10 @@ export type FindingCode =
   | "formulaMissing"
   | "tableMissing"
   | "tableRenamed"
-  | "settingsMissing";
+  | "settingsMissing"
+  // The sealed review (seal.check.ts): an organization's entry changed after the seal, a receipt that disagrees.
+  | "sealChanged"
+  | "sealReceipt";
 
 /** One thing `check` found, with where it is and what to do. */
 export interface Finding {
@@ -51,13 +56,16 @@ export interface Finding {
   message: string;
 }
 
+/** The findings whose texts are in the check section (the seal's have their own section, messages.seal.ts). */
+type CheckFindingCode = Exclude<FindingCode, "sealChanged" | "sealReceipt">;
+
 /** The text of a finding in `lang`, from the catalogue. */
-function findingText(code: FindingCode, params: Params, lang: Lang): string {
+function findingText(code: CheckFindingCode, params: Params, lang: Lang): string {
   return CHECK_MESSAGES[`check.${code}`][lang](params);
 }
 
 /** A finding with its message in `lang`; for checks written outside this file. */
-export function findingOf(code: FindingCode, severity: Finding["severity"], where: CellRef, params: Params, lang: Lang): Finding {
+export function findingOf(code: CheckFindingCode, severity: Finding["severity"], where: CellRef, params: Params, lang: Lang): Finding {
   return { code, severity, where, message: findingText(code, params, lang) };
 }
 
@@ -95,7 +103,7 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
   const reference = assessmentDate ?? (options.today ? today : localToday());
   const asOf = assessmentDate ? iso(assessmentDate) : "";
   const out: Finding[] = [];
-  const add = (code: FindingCode, severity: Finding["severity"], where: CellRef, p: Params): void =>
+  const add = (code: CheckFindingCode, severity: Finding["severity"], where: CellRef, p: Params): void =>
     void out.push({ code, severity, where, message: findingText(code, p, lang) });
   const known = new Map<string, string>();
   for (const d of wb.template.dimensions) for (const c of d.criteria) known.set(c.id.toLowerCase(), c.id);
@@ -174,6 +182,8 @@ export function checkAssessment(wb: AssessmentWorkbook, lang: Lang, options: Che
   }
   const firstUndated = undated[0];
   if (firstUndated) add("templateActionsUndated", "warning", firstUndated.dueCell ?? firstUndated.rowRef, { count: String(undated.length) });
+  const unreviewed = unreviewedEvidence(wb);
+  if (unreviewed) add("evidenceNotReviewed", "warning", unreviewed.where, unreviewed.params);
   // Process steps (`QG_Steps`) planned before today and not completed.
   for (const s of overdueSteps(wb, lang, today)) add("stepOverdue", "warning", s.where, s.params);
   return out;

@@ -100,6 +100,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
       ratingCell: { sheet: gridT.sheet, address: cellAddress(row, gridT.left + first.rating) },
       commentCell: ref(first.comment),
       evaluatorRatingCell: ref(g.evaluatorRating),
+      evaluatorCommentCell: ref(g.evaluatorComment),
       ...(first.answer === undefined ? {} : { answer: at(first.answer), answerCell: ref(first.answer) }),
       respondents,
       agreed: at(g.agreed),
@@ -136,6 +137,10 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
           location: text(e.location),
           locationCell: ref(e.location),
           confidential: text(e.confidential),
+          type: text(e.type),
+          owner: text(e.owner),
+          documentDate: e.documentDate === undefined ? null : (values[e.documentDate] ?? null),
+          comment: text(e.comment),
           expiry: e.expiry === undefined ? null : (values[e.expiry] ?? null),
           expiryCell: ref(e.expiry),
           ...(e.reviewStatus === undefined

@@ -48,6 +48,8 @@ export interface GridRowRead {
   ratingCell: CellRef;
   commentCell: CellRef | null;
   evaluatorRatingCell: CellRef | null;
+  /** The evaluator's comment cell; null or absent when the grid has no such column. */
+  evaluatorCommentCell?: CellRef | null;
   /** A text question's answer in words (the « Réponse » column); absent when the grid has no such column. */
   answer?: PlainValue;
   answerCell?: CellRef | null;
@@ -74,6 +76,11 @@ export interface EvidenceRowRead {
   locationCell?: CellRef | null;
   /** The confidential flag as written (« Oui » / "Yes"…). */
   confidential?: string;
+  /** The organization's other columns as written (type, owner, document date, comment), when the register has them; the seal reads them. */
+  type?: string;
+  owner?: string;
+  documentDate?: PlainValue;
+  comment?: string;
   /** The expiry date: a date, or Excel's serial number as Office.js reads it. */
   expiry?: PlainValue;
   expiryCell?: CellRef | null;

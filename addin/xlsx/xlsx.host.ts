@@ -2,6 +2,11 @@ import ExcelJS from "exceljs";
 import type {
   AgreedAnswer,
   Answer,
+  CriterionContext,
+  EvaluatorAnswer,
+  EvidenceReviewInput,
+  ProtectionMode,
+  RecommendationInput,
   CheckOptions,
   FormulaWrite,
   GenerateProgress,
@@ -28,6 +33,8 @@ import type { WorkbookPlan } from "../plan/plan.types.js";
 import { definedNameModels } from "./exceljs.internals.js";
 import { appendActions } from "./xlsx.actions.js";
 import { checkQualigridWorkbook } from "./xlsx.check.js";
+import { sealForPane, withSealCheck } from "./xlsx.seal.js";
+import type { SealReceipt } from "../workbook/seal.check.js";
 import { fillAnswers } from "./xlsx.fill.js";
 import { applyFormulaRepairs } from "./xlsx.formulas.js";
 import { refusalOf } from "./xlsx.guard.js";
@@ -44,6 +51,10 @@ import { makeRespondentCopies } from "./xlsx.copies.js";
 import { mergeIntoWorkbook } from "./xlsx.merge.js";
 import { loadQualigridWorkbook } from "./xlsx.read.js";
 import { fillAgreed, fillRespondent, respondentIndex, withRespondents } from "./xlsx.respondents.js";
+import { criterionContextOfWorkbook } from "../host/host.evaluator.js";
+import { matchKey } from "../model/text.match.js";
+import { applyProtectionMode } from "./xlsx.protection.js";
+import { appendRecommendations, fillEvaluator, fillEvidenceReviews } from "./xlsx.review.js";
 
 const OK: HostResult<void> = { ok: true, value: undefined };
 const fail = <T>(code: HostError["code"], detail: string): HostResult<T> => ({ ok: false, error: { code, detail } });
@@ -232,6 +243,69 @@ export class FileHost implements WorkbenchHost {
     });
   }
 
+  criterionContext(criterionId: string): Promise<HostResult<CriterionContext>> {
+    return this.serial(async () => {
+      const read = this.readNow();
+      if (!read.ok) return read;
+      const found = criterionContextOfWorkbook(read.value, criterionId);
+      return found ? { ok: true, value: found } : fail<CriterionContext>("unknownCriterion", criterionId);
+    });
+  }
+
+  /** The evaluator's cells only, as `qualigrid review --answers` writes them. */
+  setEvaluatorAnswer(criterionId: string, answer: EvaluatorAnswer): Promise<HostResult<void>> {
+    return this.serial(async () => {
+      const r = answer.rating;
+      if (r.kind === "invalid") return fail<void>("unknown", `${r.raw}: ${r.reason}`);
+      const read = this.readNow();
+      if (!read.ok) return read;
+      const row = read.value.grid.find((g) => matchKey(g.criterion) === matchKey(criterionId));
+      if (!row) return fail<void>("unknownCriterion", criterionId);
+      if (!row.evaluatorRatingCell) return fail<void>("unknown", `${TABLES.grid}: no evaluator rating column`);
+      const { cellsChanged } = fillEvaluator(this.wb, read.value, [{ criterion: row.criterion, rating: r, comment: answer.comment ?? null }]);
+      if (cellsChanged > 0) this.changed();
+      return OK;
+    });
+  }
+
+  /** The review cells of one evidence row, as `qualigrid review --evidence` writes them. */
+  setEvidenceReview(evidenceId: string, review: EvidenceReviewInput): Promise<HostResult<void>> {
+    return this.serial(async () => {
+      const read = this.readNow();
+      if (!read.ok) return read;
+      const item = (read.value.evidence ?? []).find((e) => e.id.trim() !== "" && matchKey(e.id) === matchKey(evidenceId));
+      if (!item?.review) return fail<void>("unknownEvidence", evidenceId);
+      const options = { reviewer: review.reviewer, ...(review.date ? { date: review.date } : {}) };
+      const { cellsChanged } = fillEvidenceReviews(this.wb, read.value, [{ evidence: item.id, status: review.status, note: review.note, line: 0 }], options);
+      if (cellsChanged > 0) this.changed();
+      return OK;
+    });
+  }
+
+  /** An action-plan row « Évaluation externe », as `qualigrid review --recommendations` adds it. */
+  addRecommendation(recommendation: RecommendationInput): Promise<HostResult<void>> {
+    return this.serial(async () => {
+      const read = this.readNow();
+      if (!read.ok) return read;
+      if (!read.value.grid.some((g) => matchKey(g.criterion) === matchKey(recommendation.criterion))) return fail<void>("unknownCriterion", recommendation.criterion);
+      const line = { criterion: recommendation.criterion, recommendation: recommendation.text, due: recommendation.due, line: 0 };
+      const added = appendRecommendations(this.wb, read.value, [line]);
+      if (!added.ok) return fail<void>(added.code, added.detail);
+      if (added.added > 0) this.changed();
+      return OK;
+    });
+  }
+
+  setProtectionMode(mode: ProtectionMode): Promise<HostResult<void>> {
+    return this.serial(async () => {
+      const read = this.readNow();
+      if (!read.ok) return read;
+      await applyProtectionMode(this.wb, mode);
+      this.changed();
+      return OK;
+    });
+  }
+
   /** The workbench shows no grid to select in. */
   async selectCriterion(): Promise<HostResult<void>> {
     return OK;
@@ -281,7 +355,18 @@ export class FileHost implements WorkbenchHost {
   }
 
   check({ lang, orgDomains, file }: CheckOptions): Promise<HostResult<Result<WorkbookCheck>>> {
-    return this.serial(async () => ({ ok: true, value: checkQualigridWorkbook(this.wb, file, lang, orgDomains) }));
+    return this.serial(async () => ({ ok: true, value: await withSealCheck(this.wb, checkQualigridWorkbook(this.wb, file, lang, orgDomains), lang) }));
+  }
+
+  seal(by: string, file: string): Promise<HostResult<Result<SealReceipt>>> {
+    return this.serial(async () => {
+      const read = this.readNow();
+      if (!read.ok) return read;
+      const sealed = await sealForPane(this.wb, read.value, by, file);
+      if (!sealed.ok) return { ok: true, value: sealed };
+      this.changed();
+      return { ok: true, value: { ok: true, value: sealed.value.receipt, warnings: [] } };
+    });
   }
 
   templateFromWorkbook(file: string): Promise<HostResult<Result<TemplateFound>>> {

@@ -1,8 +1,15 @@
 import ExcelJS from "exceljs";
 import type { Lang } from "../model/template.types.js";
 import type { GroupStats, NetworkAggregate } from "../network/network.types.js";
-import type { NetworkInput } from "./xlsx.network.js";
 import { withColumnChart } from "./xlsx.network.chart.js";
+
+/** One input of the aggregate as the « Entrées » sheet lists it (by its label, never by its file unless `--names`). */
+export interface NetworkInput {
+  file: string;
+  /** Read and counted as a member, or skipped with the reason (worded in the workbook's language). */
+  status: "member" | "skipped";
+  reason: string;
+}
 
 type Both = Record<Lang, string>;
 

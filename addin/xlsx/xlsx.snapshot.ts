@@ -3,6 +3,8 @@ import type { Lang, Result, Template } from "../model/template.types.js";
 import { buildPlan } from "../plan/plan.build.js";
 import { planLimits } from "../plan/plan.limits.js";
 import { checkQualigridWorkbook } from "./xlsx.check.js";
+import { sealForPane, withSealCheck, type SealBlockWrite } from "./xlsx.seal.js";
+import type { SealReceipt } from "../workbook/seal.check.js";
 import { loadWorkbook, saveWorkbook } from "./xlsx.io.js";
 import { loadQualigridWorkbook } from "./xlsx.read.js";
 import { ASSESSMENT_TABLES } from "./xlsx.require.js";
@@ -28,7 +30,17 @@ export async function checkSnapshot(
 ): Promise<Result<WorkbookCheck>> {
   const loaded = await loadWorkbook(bytes, file, { requireTables: ASSESSMENT_TABLES });
   if (!loaded.ok) return loaded;
-  return checkQualigridWorkbook(loaded.value, file, lang, orgDomains);
+  return withSealCheck(loaded.value, checkQualigridWorkbook(loaded.value, file, lang, orgDomains), lang);
+}
+
+/**
+ * The seal of a workbook's bytes (« Sceller la revue » in Excel): the receipt, and the block to
+ * write into the open workbook (sheet, range, rows, the previous seal's range to clear).
+ */
+export async function sealSnapshot(bytes: Uint8Array, file: string, by: string): Promise<Result<{ receipt: SealReceipt; block: SealBlockWrite }>> {
+  const loaded = await loadQualigridWorkbook(bytes, file);
+  if (!loaded.ok) return loaded;
+  return sealForPane(loaded.value.workbook, loaded.value.assessment, by, file);
 }
 
 /** The template a workbook's bytes carry (see `templateFromXlsx`). */

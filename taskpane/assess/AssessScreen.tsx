@@ -29,14 +29,6 @@ import { OtherAnswers } from "../respondents/OtherAnswers.js";
 import { RespondentPicker } from "../respondents/RespondentPicker.js";
 
 const useStyles = makeStyles({
-  criterion: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   badges: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   nav: { display: "flex", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
@@ -127,7 +119,7 @@ function CriterionForm({ state, current, i18n }: { state: AssessmentState; curre
       <div className={styles.visuallyHidden} aria-live="polite">
         {t("assess.announce", { id: criterion.id, ...position })}
       </div>
-      <article className={own.criterion} aria-labelledby={`${ids}-text`}>
+      <article className={styles.card} aria-labelledby={`${ids}-text`}>
         <Subtitle2 as="h3" id={`${ids}-text`} className={styles.heading}>
           {`${criterion.id} — ${textOf(criterion.text, lang)}`}
         </Subtitle2>

@@ -6,7 +6,7 @@ import type { PlainValue } from "../../addin/model/table.plain.js";
 import { callHost } from "../host/host.context.js";
 import { isTextCriterion } from "../../addin/model/criterion.scale.js";
 import type { InputIssue } from "../../addin/model/template.types.js";
-import { respondentNameIssue } from "../../addin/model/respondent.names.js";
+import { addRespondentThrough } from "../respondents/respondent.add.js";
 import { asksRespondent, rememberedRespondent, takenRespondentNames, rememberRespondent, respondentIndexOf } from "../respondents/respondent.choice.js";
 import {
   answerOf,
@@ -351,15 +351,8 @@ export function useAssessment(host: WorkbookHost): AssessmentState {
   const addRespondent = async (name: string, path: string): Promise<InputIssue[]> => {
     const wb = wbRef.current;
     if (!wb) return [];
-    const issue = respondentNameIssue(name, takenRespondentNames(wb.respondents, wb.lang), path);
-    if (issue) return [issue];
-    const r = await callHost(() => host.addRespondent(name.trim()));
-    if (!live.current) return [];
-    if (!r.ok) {
-      setError(r.error);
-      return [];
-    }
-    if (!r.value.ok) return r.value.issues;
+    const adding = await addRespondentThrough(host, name, path, takenRespondentNames(wb.respondents, wb.lang), live, setError);
+    if (!adding.added) return adding.issues;
     respondentRef.current = name.trim();
     await load();
     const after = wbRef.current;

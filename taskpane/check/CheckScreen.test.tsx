@@ -86,3 +86,17 @@ describe("parseDomains", () => {
     expect(parseDomains("")).toEqual([]);
   });
 });
+
+describe("Check screen: sealing the review", () => {
+  it("seals with the reviewer's name typed, by keyboard, and offers the receipt as a download", async () => {
+    const host = new MemoryHost({ lang: "fr", bytes: await workbookBytes(TEMPLATE, "fr") });
+    const { user } = renderPane(host);
+    await user.click(screen.getByRole("tab", { name: "Vérifier" }));
+    const name = await screen.findByRole("textbox", { name: /Nom du réviseur/ });
+    await user.type(name, "Marie Tremblay{Enter}");
+    await waitFor(() => expect(host.callsTo("seal")).toHaveLength(1));
+    expect(host.callsTo("seal")[0]?.[0]).toBe("Marie Tremblay");
+    const link = await screen.findByRole("link", { name: /Télécharger le reçu/ });
+    expect(link.getAttribute("download")).toMatch(/\.sceau\.json$/);
+  });
+});

@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import type { Finding } from "../../addin/workbook/workbook.check.js";
 import { HostErrorBar } from "../errors/HostErrorBar.js";
@@ -10,6 +10,8 @@ import type { CheckState } from "./check.state.js";
 const useStyles = makeStyles({
   findings: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   where: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  // A fingerprint is 64 characters without a break: it wraps anywhere at 350 px.
+  wrap: { overflowWrap: "anywhere" },
 });
 
 /**
@@ -22,7 +24,9 @@ export function CheckScreen({ state }: { state: CheckState }) {
   const { t } = i18n;
   const styles = useScreenStyles();
   const headingId = useId();
-  const busy = state.phase === "checking" || state.phase === "repairing";
+  const busy = state.phase === "checking" || state.phase === "repairing" || state.phase === "sealing";
+  const seal = state.seal;
+  const changedEntries = seal ? new Set(seal.changes.map((c) => `${c.kind}:${c.key}`)).size : 0;
   const findings = state.findings;
   const errors = findings?.filter((f) => f.severity === "error") ?? [];
   const warnings = findings?.filter((f) => f.severity === "warning") ?? [];
@@ -39,7 +43,7 @@ export function CheckScreen({ state }: { state: CheckState }) {
         <Button appearance="primary" disabled={busy} onClick={() => void state.run()}>
           {t("check.run")}
         </Button>
-        {busy && <Spinner size="tiny" label={t(state.phase === "repairing" ? "check.repairing" : "check.running")} />}
+        {busy && <Spinner size="tiny" label={t(state.phase === "repairing" ? "check.repairing" : state.phase === "sealing" ? "check.seal.running" : "check.running")} />}
       </div>
       {state.error && <HostErrorBar error={state.error} />}
       {state.issues && (
@@ -58,6 +62,15 @@ export function CheckScreen({ state }: { state: CheckState }) {
       {findings && !busy && findings.length === 0 && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{t("check.clean")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {seal && !busy && (
+        <MessageBar intent={seal.intact ? "success" : "warning"} role="status">
+          <MessageBarBody>
+            {seal.intact
+              ? t("check.seal.intact", { date: seal.record.date, reviewer: seal.record.reviewer })
+              : i18n.plural("check.seal.changed", changedEntries, { date: seal.record.date, reviewer: seal.record.reviewer })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {findings && findings.length > 0 && (
@@ -79,6 +92,49 @@ export function CheckScreen({ state }: { state: CheckState }) {
       )}
       {errors.length > 0 && <FindingList title={t("check.errors", { n: errors.length })} findings={errors} />}
       {warnings.length > 0 && <FindingList title={t("check.warnings", { n: warnings.length })} findings={warnings} />}
+      <SealSection state={state} busy={busy} />
+    </section>
+  );
+}
+
+/** « Sceller la revue »: the reviewer's name, the button, and the receipt to download once sealed. */
+function SealSection({ state, busy }: { state: CheckState; busy: boolean }) {
+  const { t } = useI18n();
+  const styles = useScreenStyles();
+  const own = useStyles();
+  const id = useId();
+  const sealed = state.sealed;
+  return (
+    <section aria-labelledby={id} className={styles.screen}>
+      <Subtitle2 as="h3" id={id} block>
+        {t("check.seal.heading")}
+      </Subtitle2>
+      <Text block>{t("check.seal.intro")}</Text>
+      <Field label={t("check.seal.by")} required>
+        <Input
+          className={styles.fill}
+          value={state.reviewer}
+          onChange={(_, d) => state.setReviewer(d.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") void state.sealReview();
+          }}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Button disabled={busy || state.reviewer.trim() === ""} onClick={() => void state.sealReview()}>
+          {t("check.seal.run")}
+        </Button>
+      </div>
+      {sealed && (
+        <MessageBar intent="success" layout="multiline" role="status">
+          <MessageBarBody>
+            <Text block className={own.wrap}>{t("check.seal.done", { date: sealed.receipt.date, reviewer: sealed.receipt.reviewer, fingerprint: sealed.receipt.fingerprint })}</Text>
+            <Link href={sealed.url} download={sealed.file}>
+              {t("check.seal.receipt", { file: sealed.file })}
+            </Link>
+          </MessageBarBody>
+        </MessageBar>
+      )}
     </section>
   );
 }

@@ -3,11 +3,20 @@ import type { HostError, WorkbookHost } from "../../addin/host/host.types.js";
 import type { InputIssue, Lang } from "../../addin/model/template.types.js";
 import type { Finding } from "../../addin/workbook/workbook.check.js";
 import type { FormulaRepair } from "../../addin/workbook/formula.check.js";
+import type { SealReceipt, SealStatus } from "../../addin/workbook/seal.check.js";
 import { callHost } from "../host/host.context.js";
 
 /** State of the Check screen. */
 export interface CheckState {
-  phase: "idle" | "checking" | "done" | "repairing";
+  phase: "idle" | "checking" | "done" | "repairing" | "sealing";
+  /** The workbook's seal as the last check found it (intact or not); null when not sealed or not checked. */
+  seal: SealStatus | null;
+  /** The reviewer's name typed for « Sceller la revue ». */
+  reviewer: string;
+  setReviewer(value: string): void;
+  /** The receipt of the seal just made, with its file name and a download address. */
+  sealed: { receipt: SealReceipt; file: string; url: string } | null;
+  sealReview(): Promise<void>;
   /** What the last check found; null before the first one or when it could not run. */
   findings: Finding[] | null;
   /** The formula cells a repair would rewrite. */
@@ -44,6 +53,9 @@ export function useCheck(host: WorkbookHost, lang: Lang, thisWorkbook: string): 
   const [error, setError] = useState<HostError | null>(null);
   const [repaired, setRepaired] = useState<number | null>(null);
   const [domains, setDomains] = useState("");
+  const [seal, setSeal] = useState<SealStatus | null>(null);
+  const [reviewer, setReviewer] = useState("");
+  const [sealed, setSealed] = useState<CheckState["sealed"]>(null);
   const busy = useRef(false);
 
   const inspect = useCallback(async (): Promise<void> => {
@@ -64,6 +76,7 @@ export function useCheck(host: WorkbookHost, lang: Lang, thisWorkbook: string): 
     setIssues(null);
     setFindings(inspected.value.findings);
     setRepairs(inspected.value.repairs);
+    setSeal(inspected.value.seal ?? null);
   }, [host, lang, thisWorkbook, domains]);
 
   const run = useCallback(async () => {
@@ -100,5 +113,33 @@ export function useCheck(host: WorkbookHost, lang: Lang, thisWorkbook: string): 
     }
   }, [host, repairs, inspect]);
 
-  return { phase, findings, repairs, issues, error, repaired, domains, setDomains, run, repair };
+  const sealReview = useCallback(async () => {
+    if (busy.current || reviewer.trim() === "") return;
+    busy.current = true;
+    setPhase("sealing");
+    setError(null);
+    try {
+      const made = await callHost(() => host.seal(reviewer, thisWorkbook));
+      if (!made.ok) {
+        setError(made.error);
+        return;
+      }
+      if (!made.value.ok) {
+        setIssues(made.value.issues);
+        return;
+      }
+      const receipt = made.value.value;
+      const file = `${receipt.file.replace(/\.xlsx$/i, "").replace(/[\\/:*?"<>|]+/g, "-") || "revue"}.sceau.json`;
+      // A data address: nothing to revoke, and small (a receipt is a few hundred bytes).
+      const url = `data:application/json;charset=utf-8,${encodeURIComponent(`${JSON.stringify(receipt, null, 2)}\n`)}`;
+      setSealed({ receipt, file, url });
+      // Checked again: the seal now reads « intact ».
+      await inspect();
+    } finally {
+      busy.current = false;
+      setPhase("done");
+    }
+  }, [host, reviewer, thisWorkbook, inspect]);
+
+  return { phase, findings, repairs, issues, error, repaired, domains, setDomains, run, repair, seal, reviewer, setReviewer, sealed, sealReview };
 }

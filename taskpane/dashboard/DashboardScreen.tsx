@@ -1,10 +1,10 @@
-import { Button, Spinner, Subtitle1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { textOf } from "../../addin/model/text.js";
 import type { Dimension } from "../../addin/model/template.types.js";
 import type { DimensionResult, ScoreFigures } from "../../addin/scoring/scoring.types.js";
-import { HostErrorBar } from "../errors/HostErrorBar.js";
 import { useI18n, type Translator } from "../i18n/i18n.js";
+import { ScreenHead } from "../ScreenHead.js";
 import { useScreenStyles } from "../styles.js";
 import { hasRequired, type DashboardFigures, type DashboardState } from "./dashboard.state.js";
 import { RequiredList } from "./RequiredList.js";
@@ -34,16 +34,7 @@ export function DashboardScreen({ state }: { state: DashboardState }) {
   const headingId = useId();
   return (
     <section className={styles.screen} aria-labelledby={headingId}>
-      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        {t("dashboard.heading")}
-      </Subtitle1>
-      <div className={styles.row}>
-        <Button onClick={() => void state.refresh()} disabled={state.phase === "loading"}>
-          {t("app.refresh")}
-        </Button>
-        {state.phase === "loading" && <Spinner size="tiny" label={t("app.loading")} />}
-      </div>
-      {state.error && <HostErrorBar error={state.error} />}
+      <ScreenHead headingId={headingId} title={t("dashboard.heading")} state={state} />
       {state.figures && state.phase !== "failed" && <Figures figures={state.figures} i18n={i18n} />}
       {state.figures?.steps && state.phase !== "failed" && <StepsCard steps={state.figures.steps} i18n={i18n} />}
     </section>

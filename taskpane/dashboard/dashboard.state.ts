@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useRef, useState } from "react";
 import type { HostError, WorkbookHost } from "../../addin/host/host.types.js";
 import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
 import { scaleOfCriterion } from "../../addin/model/criterion.scale.js";
@@ -7,7 +6,7 @@ import type { Criterion, Scale, Template } from "../../addin/model/template.type
 import { assessmentTemplate, scoreAssessment } from "../../addin/scoring/assessment.score.js";
 import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { localToday, stepsStanding, type StepsStanding } from "../../addin/scoring/steps.status.js";
-import { callHost } from "../host/host.context.js";
+import { useHostRead } from "../host/host.read.js";
 
 /**
  * What the dashboard shows: the template with the workbook's targets, the engine's figures, and the
@@ -71,29 +70,6 @@ export interface DashboardState {
 
 /** Reads the workbook when the dashboard opens and on `refresh()`, and scores it with the engine. */
 export function useDashboard(host: WorkbookHost): DashboardState {
-  const [phase, setPhase] = useState<DashboardState["phase"]>("loading");
-  const [figures, setFigures] = useState<DashboardFigures | null>(null);
-  const [error, setError] = useState<HostError | null>(null);
-  const live = useRef(true);
-  const refresh = useCallback(async () => {
-    setPhase("loading");
-    const r = await callHost(() => host.read());
-    if (!live.current) return;
-    if (r.ok) {
-      setFigures(dashboardFigures(r.value));
-      setError(null);
-      setPhase("ready");
-    } else {
-      setError(r.error);
-      setPhase("failed");
-    }
-  }, [host]);
-  useEffect(() => {
-    live.current = true;
-    void refresh();
-    return () => {
-      live.current = false;
-    };
-  }, [refresh]);
+  const { phase, value: figures, error, refresh } = useHostRead(host, dashboardFigures);
   return { phase, figures, error, refresh };
 }

@@ -20,6 +20,8 @@ export function hostErrorMessage(error: HostError, i18n: Translator): ErrorMessa
       return { title: t("error.tableRenamed.title"), body: t("error.tableRenamed.body", { detail: detail ?? "QG_…" }), detail: null };
     case "unknownCriterion":
       return { title: t("error.unknownCriterion.title"), body: t("error.unknownCriterion.body", { detail: detail ?? "?" }), detail: null };
+    case "unknownEvidence":
+      return { title: t("error.unknownEvidence.title"), body: t("error.unknownEvidence.body", { detail: detail ?? "?" }), detail: null };
     case "protected":
     case "noGrid":
     case "gridExists":

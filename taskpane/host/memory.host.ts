@@ -2,6 +2,11 @@ import type {
   AgreedAnswer,
   Answer,
   CheckOptions,
+  CriterionContext,
+  EvaluatorAnswer,
+  EvidenceReviewInput,
+  ProtectionMode,
+  RecommendationInput,
   FormulaWrite,
   GenerateProgress,
   HostError,
@@ -16,9 +21,12 @@ import type {
   WorkbookStatus,
 } from "../../addin/host/host.types.js";
 import type { TemplateFound, WorkbookCheck } from "../../addin/host/host.outcomes.js";
+import type { SealReceipt } from "../../addin/workbook/seal.check.js";
 import { loadSnapshotServices } from "../../addin/host/host.services.js";
 import { snapshotActions } from "../../addin/host/host.snapshot.js";
 import { gridStatusOf } from "../../addin/host/host.workbook.js";
+import { criterionContextOfWorkbook, nextRecommendationId } from "../../addin/host/host.evaluator.js";
+import { reviewStatusLabel } from "../../addin/model/review.status.js";
 import type { ActionRowRead, AssessmentWorkbook, CellRef, GridRowRead, RespondentCellsRead, RespondentRecord } from "../../addin/workbook/workbook.types.js";
 import { assessmentOfLayout, withAssessment } from "../../addin/workbook/workbook.assessment.js";
 import { naDisplayToken, type Rating } from "../../addin/model/scale.js";
@@ -27,7 +35,7 @@ import { respondentNameIssue } from "../../addin/model/respondent.names.js";
 import { firstRespondentName } from "../../addin/model/messages/messages.cli.respondents.js";
 import type { Lang, Result, Template } from "../../addin/model/template.types.js";
 import { cellAddress } from "../../addin/model/cell.address.js";
-import { EVIDENCE_STATUSES } from "../../addin/plan/labels.js";
+import { ACTION_SOURCES, EVIDENCE_STATUSES } from "../../addin/plan/labels.js";
 import { planSettings } from "../../addin/plan/settings.plan.js";
 import { TABLES } from "../../addin/plan/names.js";
 import type { TablePlan, WorkbookPlan } from "../../addin/plan/plan.types.js";
@@ -51,7 +59,13 @@ export type HostMethod =
   | "addRespondent"
   | "setAgreed"
   | "importAnswers"
-  | "makeCopies";
+  | "makeCopies"
+  | "criterionContext"
+  | "setEvaluatorAnswer"
+  | "setEvidenceReview"
+  | "addRecommendation"
+  | "setProtectionMode"
+  | "seal";
 
 /** One recorded call: the method and its arguments. */
 export type HostCall = { [M in HostMethod]: { method: M; args: Parameters<WorkbookHost[M]> } }[HostMethod];
@@ -84,6 +98,8 @@ const OK_VOID: HostResult<void> = { ok: true, value: undefined };
 export class MemoryHost implements WorkbookHost {
   readonly kind = "file" as const;
   workbook: AssessmentWorkbook | null;
+  /** The protection mode last set (`setProtectionMode`); the organization's, as generated, to begin with. */
+  protection: ProtectionMode = "organization";
   /** The criterion whose rating cell is selected in the grid. */
   selected: string | null = null;
   /** The address `insertFormula` writes to and returns, as Excel gives it. */
@@ -296,6 +312,76 @@ export class MemoryHost implements WorkbookHost {
     return { ok: true, value: { ok: true, value: copies, warnings: [] } };
   }
 
+  async criterionContext(criterionId: string): Promise<HostResult<CriterionContext>> {
+    this.calls.push({ method: "criterionContext", args: [criterionId] });
+    const row = this.rowOf("criterionContext", criterionId);
+    if (!row.ok) return row;
+    const found = criterionContextOfWorkbook(withAssessment(structuredClone(this.workbook as AssessmentWorkbook)), criterionId);
+    return found ? { ok: true, value: found } : { ok: false, error: { code: "unknownCriterion", detail: criterionId } };
+  }
+
+  async setEvaluatorAnswer(criterionId: string, answer: EvaluatorAnswer): Promise<HostResult<void>> {
+    this.calls.push({ method: "setEvaluatorAnswer", args: [criterionId, answer] });
+    const row = this.rowOf("setEvaluatorAnswer", criterionId);
+    if (!row.ok) return row;
+    const wb = this.workbook as AssessmentWorkbook;
+    const r = answer.rating;
+    if (r.kind === "invalid") return { ok: false, error: { code: "unknown", detail: `invalid rating ${r.raw}` } };
+    row.value.evaluatorRatingCell ??= { sheet: wb.gridSheet, address: `R${row.value.row}C97` };
+    row.value.evaluatorRating = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(wb.lang) : null;
+    if (answer.comment !== undefined) row.value.evaluatorComment = answer.comment;
+    wb.assessment = assessmentOfLayout(wb);
+    return OK_VOID;
+  }
+
+  async setEvidenceReview(evidenceId: string, review: EvidenceReviewInput): Promise<HostResult<void>> {
+    this.calls.push({ method: "setEvidenceReview", args: [evidenceId, review] });
+    const failed = this.failure("setEvidenceReview") ?? this.needGrid();
+    if (failed) return failed;
+    const wb = this.workbook as AssessmentWorkbook;
+    const item = (wb.evidence ?? []).find((e) => e.id !== "" && matchKey(e.id) === matchKey(evidenceId));
+    if (!item?.review) return { ok: false, error: { code: "unknownEvidence", detail: evidenceId } };
+    item.review.status = review.status === null ? "" : reviewStatusLabel(review.status, wb.lang);
+    item.review.note = review.note;
+    item.review.reviewer = review.reviewer;
+    if (review.date !== undefined) item.review.date = review.date;
+    wb.assessment = assessmentOfLayout(wb);
+    return OK_VOID;
+  }
+
+  async addRecommendation(recommendation: RecommendationInput): Promise<HostResult<void>> {
+    this.calls.push({ method: "addRecommendation", args: [recommendation] });
+    const row = this.rowOf("addRecommendation", recommendation.criterion);
+    if (!row.ok) return row;
+    const wb = this.workbook as AssessmentWorkbook;
+    if (!wb.actions) return { ok: false, error: { code: "tableMissing", detail: TABLES.actions } };
+    const at = wb.actions.reduce((max, a) => Math.max(max, a.row), 4) + 1;
+    wb.actions.push({
+      id: nextRecommendationId(wb.actions.map((a) => a.id)),
+      criterion: row.value.criterion,
+      action: recommendation.text,
+      owner: "",
+      due: recommendation.due,
+      status: "",
+      source: ACTION_SOURCES.find((s) => s.key === "externalEvaluation")?.text[wb.lang] ?? "",
+      row: at,
+      rowRef: { sheet: "Plan d'action", address: cellAddress(at, 1) },
+      criterionCell: null,
+      ownerCell: null,
+      dueCell: null,
+    });
+    wb.assessment = assessmentOfLayout(wb);
+    return OK_VOID;
+  }
+
+  async setProtectionMode(mode: ProtectionMode): Promise<HostResult<void>> {
+    this.calls.push({ method: "setProtectionMode", args: [mode] });
+    const failed = this.failure("setProtectionMode") ?? this.needGrid();
+    if (failed) return failed;
+    this.protection = mode;
+    return OK_VOID;
+  }
+
   async selectCriterion(criterionId: string): Promise<HostResult<void>> {
     this.calls.push({ method: "selectCriterion", args: [criterionId] });
     const row = this.rowOf("selectCriterion", criterionId);
@@ -376,6 +462,23 @@ export class MemoryHost implements WorkbookHost {
   async check(options: CheckOptions): Promise<HostResult<Result<WorkbookCheck>>> {
     this.calls.push({ method: "check", args: [options] });
     return this.failure("check") ?? this.copy.check(options);
+  }
+
+  /** Records the seal asked for and gives a receipt (the fingerprint is made up: no workbook is hashed here). */
+  async seal(by: string, file: string): Promise<HostResult<Result<SealReceipt>>> {
+    this.calls.push({ method: "seal", args: [by, file] });
+    const failed = this.failure("seal");
+    if (failed) return failed;
+    const receipt: SealReceipt = {
+      kind: "qualigrid-seal",
+      algorithm: "SHA-256",
+      fingerprint: "0".repeat(64),
+      date: new Date().toISOString().slice(0, 10),
+      reviewer: by.trim(),
+      template: { id: this.workbook?.template.id ?? "", version: this.workbook?.template.version ?? "" },
+      file,
+    };
+    return { ok: true, value: { ok: true, value: receipt, warnings: [] } };
   }
 
   async templateFromWorkbook(file: string): Promise<HostResult<Result<TemplateFound>>> {

@@ -1,4 +1,4 @@
-import { Badge, Button, Field, Select, Spinner, Subtitle1, Subtitle2, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Field, Select, Subtitle2, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import { answerScale } from "../../addin/model/criterion.scale.js";
 import type { Rating } from "../../addin/model/scale.js";
@@ -6,22 +6,14 @@ import type { Template } from "../../addin/model/template.types.js";
 import { textOf } from "../../addin/model/text.js";
 import { ratingKey } from "../assess/assessment.nav.js";
 import { ratingOptions, type RatingOption } from "../assess/RatingScale.js";
-import { HostErrorBar } from "../errors/HostErrorBar.js";
 import { useI18n, type Translator } from "../i18n/i18n.js";
+import { ScreenHead } from "../ScreenHead.js";
 import { useScreenStyles } from "../styles.js";
 import type { DiscussItem, DiscussState } from "./discuss.state.js";
 import { ratingText } from "./OtherAnswers.js";
 
 const useStyles = makeStyles({
   items: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   answers: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
 });
 
@@ -41,16 +33,7 @@ export function DiscussScreen({ state }: { state: DiscussState }) {
   const count = f?.items.filter((i) => i.toDiscuss).length ?? 0;
   return (
     <section className={styles.screen} aria-labelledby={headingId}>
-      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        {t("discuss.heading")}
-      </Subtitle1>
-      <div className={styles.row}>
-        <Button onClick={() => void state.refresh()} disabled={state.phase === "loading"}>
-          {t("app.refresh")}
-        </Button>
-        {state.phase === "loading" && <Spinner size="tiny" label={t("app.loading")} />}
-      </div>
-      {state.error && <HostErrorBar error={state.error} />}
+      <ScreenHead headingId={headingId} title={t("discuss.heading")} state={state} />
       {f && f.respondents < 2 && <Text block>{t("discuss.oneRespondent")}</Text>}
       {f && f.respondents >= 2 && (
         <>
@@ -66,7 +49,7 @@ export function DiscussScreen({ state }: { state: DiscussState }) {
           {f.items.length > 0 && (
             <ul className={own.items}>
               {f.items.map((item) => (
-                <li key={item.criterion.id} className={own.item} data-criterion={item.criterion.id} data-to-discuss={item.toDiscuss}>
+                <li key={item.criterion.id} className={styles.card} data-criterion={item.criterion.id} data-to-discuss={item.toDiscuss}>
                   <Item item={item} template={f.template} state={state} i18n={i18n} />
                 </li>
               ))}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { HostError, WorkbookHost } from "../../addin/host/host.types.js";
 import type { RespondentAnswer } from "../../addin/model/assessment.types.js";
 import type { Rating } from "../../addin/model/scale.js";
@@ -7,6 +7,7 @@ import { scoreAssessment } from "../../addin/scoring/assessment.score.js";
 import type { AssessmentWorkbook } from "../../addin/workbook/workbook.types.js";
 import { criterionPlace } from "../assess/assessment.nav.js";
 import { callHost } from "../host/host.context.js";
+import { useHostRead } from "../host/host.read.js";
 
 /** One respondent's answer to a criterion to discuss. */
 export interface DiscussAnswer extends RespondentAnswer {
@@ -77,31 +78,8 @@ export interface DiscussState {
 
 /** Reads the workbook when the screen opens, on `refresh()` and after each agreed rating saved. */
 export function useDiscuss(host: WorkbookHost): DiscussState {
-  const [phase, setPhase] = useState<DiscussState["phase"]>("loading");
-  const [figures, setFigures] = useState<DiscussFigures | null>(null);
-  const [error, setError] = useState<HostError | null>(null);
+  const { phase, value: figures, error, setError, refresh, live } = useHostRead(host, discussFigures);
   const [saved, setSaved] = useState<string | null>(null);
-  const live = useRef(true);
-  const refresh = useCallback(async () => {
-    setPhase("loading");
-    const r = await callHost(() => host.read());
-    if (!live.current) return;
-    if (r.ok) {
-      setFigures(discussFigures(r.value));
-      setError(null);
-      setPhase("ready");
-    } else {
-      setError(r.error);
-      setPhase("failed");
-    }
-  }, [host]);
-  useEffect(() => {
-    live.current = true;
-    void refresh();
-    return () => {
-      live.current = false;
-    };
-  }, [refresh]);
   const saveAgreed = async (criterionId: string, rating: Rating, reason: string): Promise<void> => {
     const r = await callHost(() => host.setAgreed(criterionId, { rating, reason }));
     if (!live.current) return;

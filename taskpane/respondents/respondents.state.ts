@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { HostError, MergeOutcome, WorkbookHost } from "../../addin/host/host.types.js";
-import { respondentNameIssue } from "../../addin/model/respondent.names.js";
 import type { InputIssue, Lang } from "../../addin/model/template.types.js";
 import type { RespondentRecord } from "../../addin/workbook/workbook.types.js";
 import { fileBytes } from "../host/file.bytes.js";
 import { callHost } from "../host/host.context.js";
+import { useHostRead } from "../host/host.read.js";
+import { addRespondentThrough } from "./respondent.add.js";
 import { takenRespondentNames } from "./respondent.choice.js";
 
 /** A copy made for a respondent, ready to download. */
@@ -48,6 +49,8 @@ export interface RespondentsState {
   makeCopies(): Promise<void>;
 }
 
+const NO_RESPONDENTS: RespondentRecord[] = [];
+
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
@@ -57,57 +60,30 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * respondents or answers changed, so that the screens that keep it read it again.
  */
 export function useRespondents(host: WorkbookHost, onChanged: () => void = () => {}): RespondentsState {
-  const [phase, setPhase] = useState<RespondentsState["phase"]>("loading");
-  const [respondents, setRespondents] = useState<RespondentRecord[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const [lang, setLang] = useState<Lang>("fr");
-  const [consolidation, setConsolidation] = useState<RespondentsState["consolidation"]>("mean");
-  const [error, setError] = useState<HostError | null>(null);
+  const read = useHostRead(host, (wb) => ({ respondents: wb.respondents, lang: wb.lang, consolidation: wb.assessment.settings.consolidation }));
+  const { phase, error, setError, refresh, live } = read;
+  const loaded = read.value !== null;
+  const respondents = read.value?.respondents ?? NO_RESPONDENTS;
+  const lang = read.value?.lang ?? "fr";
+  const consolidation = read.value?.consolidation ?? "mean";
   const [busy, setBusy] = useState<RespondentsState["busy"]>(null);
   const [added, setAdded] = useState<string | null>(null);
   const [imported, setImported] = useState<ImportOutcome | null>(null);
   const [copies, setCopies] = useState<CopyLink[] | null>(null);
   const [copiesRefused, setCopiesRefused] = useState<InputIssue[] | null>(null);
-  const live = useRef(true);
   const urls = useRef<string[]>([]);
 
-  const refresh = useCallback(async () => {
-    setPhase("loading");
-    const r = await callHost(() => host.read());
-    if (!live.current) return;
-    if (r.ok) {
-      setRespondents(r.value.respondents);
-      setLoaded(true);
-      setLang(r.value.lang);
-      setConsolidation(r.value.assessment.settings.consolidation);
-      setError(null);
-      setPhase("ready");
-    } else {
-      setError(r.error);
-      setPhase("failed");
-    }
-  }, [host]);
-
-  useEffect(() => {
-    live.current = true;
-    void refresh();
-    return () => {
-      live.current = false;
+  useEffect(
+    () => () => {
       for (const u of urls.current) URL.revokeObjectURL(u);
       urls.current = [];
-    };
-  }, [refresh]);
+    },
+    [host],
+  );
 
   const add = async (name: string, path: string): Promise<InputIssue[]> => {
-    const issue = respondentNameIssue(name, takenRespondentNames(respondents, lang), path);
-    if (issue) return [issue];
-    const r = await callHost(() => host.addRespondent(name.trim()));
-    if (!live.current) return [];
-    if (!r.ok) {
-      setError(r.error);
-      return [];
-    }
-    if (!r.value.ok) return r.value.issues;
+    const adding = await addRespondentThrough(host, name, path, takenRespondentNames(respondents, lang), live, setError);
+    if (!adding.added) return adding.issues;
     setAdded(name.trim());
     onChanged();
     await refresh();

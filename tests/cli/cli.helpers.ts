@@ -275,6 +275,16 @@ export function gridRowOf(t: TableAt, criterionHeader: string, id: string): numb
   throw new Error(`criterion ${id} not found in the grid`);
 }
 
+/** The names in a French workbook's `QG_Respondents`, in order. */
+export async function respondentNames(file: string): Promise<string[]> {
+  const wb = await loadXlsx(file);
+  const t = table(wb, "QG_Respondents");
+  const c = column(t, "Répondant");
+  const out: string[] = [];
+  for (let r = t.top + 1; r <= t.bottom; r++) out.push(String(t.sheet.getCell(r, c).value));
+  return out;
+}
+
 /** The cell of a criterion's row in one grid column, e.g. its rating cell. */
 export function gridCell(wb: ExcelJS.Workbook, lang: "fr" | "en", id: string, header: string): ExcelJS.Cell {
   const t = table(wb, "QG_Grid");

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { computedValue, findSoffice, recalculateXlsx } from "../support/libreoffice.js";
-import { column, demoTemplate, gridCell, loadXlsx, parseJson, run, table, tempDir, writeJson, writeText } from "./cli.helpers.js";
+import { column, demoTemplate, gridCell, loadXlsx, parseJson, respondentNames, run, table, tempDir, writeJson, writeText } from "./cli.helpers.js";
 
 // Written by hand (not produced by Qualigrid's code). Demo template: scale 1–4, N/A allowed;
 // D1 (weight 2): C1 (w 1), C2 (w 2), C3 (w 1), C4 (w 1). See cli.helpers.ts.
@@ -29,16 +29,6 @@ async function fillThree(dir: string, file: string): Promise<void> {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(`pour «${NB}${name}${NB}»`);
   }
-}
-
-/** The names in `QG_Respondents`, in order. */
-async function respondentNames(file: string): Promise<string[]> {
-  const wb = await loadXlsx(file);
-  const t = table(wb, "QG_Respondents");
-  const c = column(t, "Répondant");
-  const out: string[] = [];
-  for (let r = t.top + 1; r <= t.bottom; r++) out.push(String(t.sheet.getCell(r, c).value));
-  return out;
 }
 
 interface ScoreOut {

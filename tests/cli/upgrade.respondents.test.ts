@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { column, demoTemplate, gridCell, gridRowOf, loadXlsx, run, scoreJson, table, tempDir, writeJson, writeText } from "./cli.helpers.js";
+import { column, demoTemplate, gridCell, gridRowOf, loadXlsx, respondentNames, run, scoreJson, table, tempDir, writeJson, writeText } from "./cli.helpers.js";
 
 // Written by hand (not produced by Qualigrid's code). Demo template: scale 1–4, N/A allowed; see cli.helpers.ts.
 const ANSWERS = "criterion,rating,comment\nC1,4,Très bien\nC2,n/a,Sans objet ici\nC5,2,\nC6,3,Vu en réunion\n";
@@ -23,16 +23,6 @@ async function oldWorkbook(dir: string): Promise<string> {
   wb.addWorksheet("Mes calculs").getCell("A1").value = "gardé";
   await wb.xlsx.writeFile(file);
   return file;
-}
-
-/** The names in `QG_Respondents`, in order. */
-async function respondentNames(file: string): Promise<string[]> {
-  const wb = await loadXlsx(file);
-  const t = table(wb, "QG_Respondents");
-  const c = column(t, "Répondant");
-  const out: string[] = [];
-  for (let r = t.top + 1; r <= t.bottom; r++) out.push(String(t.sheet.getCell(r, c).value));
-  return out;
 }
 
 describe("upgrade --respondents", () => {

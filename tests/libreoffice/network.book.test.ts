@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aggregateNetwork } from "../../addin/network/network.aggregate.js";
 import { memberFeedback, type MemberFeedback } from "../../addin/network/network.feedback.js";
 import type { MemberScan, NetworkAggregate, NetworkMember } from "../../addin/network/network.types.js";
-import type { NetworkInput } from "../../addin/xlsx/xlsx.network.js";
+import type { NetworkInput } from "../../addin/xlsx/xlsx.network.book.js";
 import { NETWORK_BOOK_TABLES, networkBook, networkBookBytes } from "../../addin/xlsx/xlsx.network.book.js";
 import { MEMBER_REPORT_ROWS, memberReportBytes, memberReportName } from "../../addin/xlsx/xlsx.network.member.js";
 import { computedValue, findSoffice, recalculateMany } from "../support/libreoffice.js";

@@ -53,6 +53,7 @@ export function memberOfBytes(bytes: Uint8Array, file: string): MemberRead {
     templateId: template.id,
     version: template.version,
     organization: (wb.settings?.organization ?? "").trim(),
+    lang: wb.lang,
     date: date ? date.toISOString().slice(0, 10) : null,
     overall: { score: result.overall.score, completion: result.overall.completion, coverage: result.overall.evidenceCoverage },
     dimensions: result.dimensions.map((d) => ({ id: d.id, score: d.score, completion: d.completion, coverage: d.evidenceCoverage })),

@@ -6,7 +6,7 @@ import type { InputIssue, Lang } from "../../model/template.types.js";
 import { aggregateNetwork, DEFAULT_MIN_GROUP } from "../../network/network.aggregate.js";
 import { pickMembers } from "../../network/network.members.js";
 import type { MemberScan, NetworkAggregate, SkippedInput } from "../../network/network.types.js";
-import type { NetworkInput } from "../../xlsx/xlsx.network.js";
+import type { NetworkInput } from "../../xlsx/xlsx.network.book.js";
 import { networkBookBytes } from "../../xlsx/xlsx.network.book.js";
 import { reportsText, writeMemberReports } from "../aggregate/aggregate.reports.js";
 import { INCOMPLETE } from "../../xlsx/xlsx.scan.js";
@@ -17,7 +17,7 @@ import { CHANGING, type MemberRead } from "../aggregate/aggregate.member.js";
 import { readMembers } from "../aggregate/aggregate.pool.js";
 import { ProgressBar, type ProgressStream } from "../aggregate/aggregate.progress.js";
 import { BadInput, EXIT, writeFileAtomic, type CliIo } from "../cli.io.js";
-import { langOf } from "../cli.lang.js";
+import { Cli, langOf } from "../cli.lang.js";
 import { printable, printWarnings } from "../cli.print.js";
 
 /** A message of the network section in `lang`, its parameters made printable. */
@@ -44,7 +44,7 @@ export interface AggregateOptions {
  * with `--json`. Members appear by code unless `--names`. Progress and the summary go to standard error.
  */
 export async function aggregateCommand(io: CliIo, inputs: readonly string[], opts: AggregateOptions, progress: ProgressStream = process.stderr): Promise<number> {
-  const lang = langOf(io);
+  let lang = langOf(io);
   const started = Date.now();
   const minGroup = opts.minGroup === undefined ? DEFAULT_MIN_GROUP : Number(opts.minGroup);
   if (!Number.isInteger(minGroup) || minGroup < 1) throw new BadInput([issueOf("network.badMinGroup", { value: opts.minGroup ?? "" }, "--min-group")]);
@@ -53,20 +53,25 @@ export async function aggregateCommand(io: CliIo, inputs: readonly string[], opt
   if (!key.ok) throw new BadInput([issueOf("network.badKeyFile", { file: keyFile }, keyFile)]);
 
   const walked = await inputFiles(inputs);
-  const skipped: SkippedInput[] = walked.skipped.map((s) => ({ file: s.file, reason: networkText(s.reason, lang) }));
   const bar = new ProgressBar(progress, walked.files.length);
   let done = 0;
   const reads = await readMembers(walked.files, () => bar.update(++done, networkText("network.progress", lang, { done, total: walked.files.length })));
   bar.end();
 
-  const scans: MemberScan[] = [];
+  const scans = reads.flatMap((read) => (read.ok ? [read.scan] : []));
+  // As a command that opens one workbook speaks its language: the members' (most of them), unless `--lang` says.
+  const membersLang = mostCommon(scans.flatMap((s) => (s.lang ? [s.lang] : [])));
+  if (io instanceof Cli && (membersLang === "fr" || membersLang === "en")) {
+    io.workbookOpened(membersLang);
+    lang = langOf(io);
+  }
+  // Reasons are worded once the language is known.
+  const skipped: SkippedInput[] = walked.skipped.map((s) => ({ file: s.file, reason: networkText(s.reason, lang) }));
   // Each warning with the input it is about (named on the console by its label only).
   const warnings: { file: string | null; issue: InputIssue }[] = [];
   for (const read of reads) {
-    if (read.ok) {
-      scans.push(read.scan);
-      warnings.push(...read.warnings.map((issue) => ({ file: read.scan.file, issue })));
-    } else skipped.push({ file: read.file, reason: reasonOf(read, lang) });
+    if (read.ok) warnings.push(...read.warnings.map((issue) => ({ file: read.scan.file, issue })));
+    else skipped.push({ file: read.file, reason: reasonOf(read, lang) });
   }
   const allFiles = [...walked.files, ...walked.skipped.map((s) => s.file)];
   const templateId = mostCommon(scans.map((s) => s.templateId));

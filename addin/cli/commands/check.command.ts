@@ -11,6 +11,7 @@ import { BadInput, EXIT, outputTarget, writeFileAtomic, type CliIo } from "../cl
 import { langOf } from "../cli.lang.js";
 import { cliIssue, firstIssues, moreText, say } from "../cli.print.js";
 import { openAssessment } from "../workbook.open.js";
+import { readSealReceipt, sealOfWorkbook } from "./seal.check.command.js";
 
 interface CheckOpts {
   json?: boolean;
@@ -18,6 +19,8 @@ interface CheckOpts {
   repair?: boolean;
   output?: string;
   overwrite?: boolean;
+  /** A seal receipt to verify the workbook's seal against. */
+  seal?: string;
 }
 
 /** Everything `check` finds in a loaded workbook: tables and formulas first, then the answers. */
@@ -36,6 +39,7 @@ export async function checkCommand(io: CliIo, file: string, opts: CheckOpts): Pr
     throw new BadInput([cliIssue("cli.check.outputWithoutRepair", opts.output)]);
   }
   const target = await outputTarget(file, opts.output, opts.overwrite);
+  const receipt = opts.seal === undefined ? null : await readSealReceipt(opts.seal);
   // Quiet: a renamed table the reader warns about is one of check's findings.
   const { workbook, assessment } = await openAssessment(file, io, true);
   const lang = langOf(io);
@@ -56,9 +60,14 @@ export async function checkCommand(io: CliIo, file: string, opts: CheckOpts): Pr
     shownFile = target;
     ({ findings } = inspect(workbook, reread.value, lang, opts));
   }
+  // A sealed workbook: the organization's entries changed since the seal, and the receipt when given.
+  // Formula repairs touch no entry of the organization: the assessment first read is the one sealed.
+  const seal = await sealOfWorkbook(workbook, assessment, lang, receipt);
+  findings = [...findings, ...seal.findings];
   const where = (r: { where: { sheet: string; address: string } }): string => `${r.where.sheet}!${r.where.address}`;
   if (opts.json) {
     const json: Record<string, unknown> = { file: shownFile };
+    if (seal.json) json.seal = seal.json;
     if (opts.repair) json.repaired = repaired.map((r) => ({ where: where(r), formula: r.formula }));
     json.findings = findings.map((f) => ({ ...f, where: where(f) }));
     io.out(JSON.stringify(json, null, 2));
@@ -71,6 +80,7 @@ export async function checkCommand(io: CliIo, file: string, opts: CheckOpts): Pr
       say(io, "cli.check.restoredCount", { count: repaired.length, file: shownFile });
     }
   }
+  for (const line of seal.lines) io.out(line);
   if (findings.length === 0) {
     say(io, "cli.check.clean", { file: shownFile });
   } else {

@@ -11,6 +11,7 @@ import { langOf } from "../cli.lang.js";
 import { cliText, fmt, pct, printable, say } from "../cli.print.js";
 import { openAssessment } from "../workbook.open.js";
 import { stepsLines } from "../steps.print.js";
+import { evaluatorLines } from "../evaluator.print.js";
 import { settingsText } from "./set.command.js";
 
 /**
@@ -22,9 +23,11 @@ import { settingsText } from "./set.command.js";
  */
 export function scoreJson(templateId: string, version: string, result: AssessmentResult): unknown {
   const named = result.overall.respondents.some((r) => r.name !== "");
+  // Once the evaluator has rated or accepted something, the reviewed coverage too: a workbook not yet reviewed prints what it printed before.
+  const reviewed = result.criteria.some((c) => c.evaluatorRating.kind === "level" || c.evaluatorRating.kind === "na") || (result.overall.reviewedCoverage ?? 0) > 0;
   const extra = (f: ScoreFigures) => ({
     ...(named ? { respondents: f.respondents.map((r) => ({ name: r.name, score: r.score, answered: r.answered })), toDiscuss: f.toDiscuss } : {}),
-    ...evaluatorJson(f),
+    ...evaluatorJson(f, reviewed),
   });
   return {
     template: { id: templateId, version },
@@ -56,11 +59,17 @@ export function scoreJson(templateId: string, version: string, result: Assessmen
   };
 }
 
-/** The evaluator's figures of design.md, nulls inside where nothing is rated; nothing when the grid has no evaluator. */
-function evaluatorJson(f: ScoreFigures): { evaluator?: unknown } {
+/**
+ * The evaluator's figures of design.md, nulls inside where nothing is rated, and beside them, once
+ * the review has started (`reviewed`), the reviewed coverage; nothing when the grid has no evaluator.
+ */
+function evaluatorJson(f: ScoreFigures, reviewed: boolean): { evaluator?: unknown; reviewedCoverage?: number | null } {
   const e = f.evaluator;
   if (e === null) return {};
-  return { evaluator: { score: e.score, gap: e.gap, answered: e.answered, both: e.both, withinTolerance: e.withinTolerance, meanAbsDiff: e.meanAbsDiff } };
+  return {
+    evaluator: { score: e.score, gap: e.gap, answered: e.answered, both: e.both, withinTolerance: e.withinTolerance, meanAbsDiff: e.meanAbsDiff },
+    ...(reviewed ? { reviewedCoverage: f.reviewedCoverage } : {}),
+  };
 }
 
 const HEADINGS: CliMessageCode[] = [
@@ -117,6 +126,7 @@ export async function scoreCommand(io: CliIo, file: string, opts: { json?: boole
     const ids = result.criteria.filter((c) => c.toDiscuss).map((c) => c.id);
     io.out(words("score.toDiscuss", L, { count: ids.length, ids: ids.join(", ") }));
   }
+  for (const l of evaluatorLines(result, wb.assessment.settings.agreementTolerance, L)) io.out(l);
   say(io, "cli.score.footer", { answered: o.answered, notApplicable: o.notApplicable, total: o.total });
   if (template.dimensions.some((d) => d.criteria.some((c) => c.required === true))) {
     const unmet = result.criteria.filter((c) => c.requiredNotMet).map((c) => c.id);

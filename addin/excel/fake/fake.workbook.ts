@@ -178,6 +178,10 @@ export class FakeNamedItem extends FakeProxy<FakeName> {
   getRangeOrNullObject(): FakeRange {
     return this.rangeOf(true);
   }
+  /** `NamedItem.delete()`: the name goes (its cells stay). */
+  delete(): void {
+    this.command("delete", null, (n) => void this.ctx.state.names.delete(n.name.toLowerCase()));
+  }
 
   protected read(prop: string, n: FakeName): unknown {
     if (prop === "name") return n.name;

@@ -6,6 +6,12 @@ export const CHECK_MESSAGES = registerMessages({
     fr: (p) => `cotation « ${p.value} » du critère ${p.id} invalide : choisissez ${p.scale} ou S. O.`,
     en: (p) => `rating "${p.value}" of criterion ${p.id} is not valid: choose ${p.scale} or N/A`,
   },
+  "check.evidenceNotReviewed": {
+    // `cells`: the review status cells of the rows not yet reviewed, listed (a few, then « … »).
+    fr: (p) =>
+      `la revue de l'évaluateur a commencé, mais ${p.count} ${Number(p.count) > 1 ? "preuves n'ont" : "preuve n'a"} pas encore de statut de revue (${p.cells})\u00a0: indiquez Acceptée, À compléter ou Manquante`,
+    en: (p) => `the evaluator's review has started, but ${p.count} evidence ${Number(p.count) > 1 ? "rows have" : "row has"} no review status yet (${p.cells}): give Accepted, To complete or Missing`,
+  },
   "check.evaluatorRatingInvalid": {
     fr: (p) => `cotation de l'évaluateur « ${p.value} » du critère ${p.id} invalide : choisissez ${p.scale} ou S. O.`,
     en: (p) => `evaluator rating "${p.value}" of criterion ${p.id} is not valid: choose ${p.scale} or N/A`,

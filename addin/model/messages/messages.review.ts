@@ -25,7 +25,7 @@ const role = (p: MessageParams, lang: Lang): string => ROLES[String(p.role)]?.[l
  */
 export const REVIEW_MESSAGES = registerMessages({
   "review.empty": {
-    fr: (p) => `le fichier est vide${NB}; il doit commencer par l'en-tête ${p.expected}`,
+    fr: (p) => `le fichier est vide; il doit commencer par l'en-tête ${p.expected}`,
     en: (p) => `the file is empty; expected the header ${p.expected}`,
   },
   "review.headerUnknown": {
@@ -41,7 +41,7 @@ export const REVIEW_MESSAGES = registerMessages({
     en: (p) => `columns ${p.first} and ${p.column} of the header are both a "${role(p, "en")}" column: keep one (expected header: ${p.expected})`,
   },
   "review.textQuestion": {
-    fr: (p) => `le critère ${p.id} est une question à réponse rédigée${NB}: l'évaluateur ne le cote pas (laissez la cotation vide, ou S. O.${NB}; le commentaire est accepté)`,
+    fr: (p) => `le critère ${p.id} est une question à réponse rédigée${NB}: l'évaluateur ne le cote pas (laissez la cotation vide, ou S. O.; le commentaire est accepté)`,
     en: (p) => `criterion ${p.id} is a question answered in words: the evaluator does not rate it (leave the rating blank, or N/A; the comment is accepted)`,
   },
   "review.evidenceEmpty": {
@@ -69,7 +69,7 @@ export const REVIEW_MESSAGES = registerMessages({
     en: (p) => `due date "${p.value}" of the recommendation for ${p.id}: write a real date as YYYY-MM-DD (for example 2026-06-30), or leave it blank`,
   },
   "review.textTooLong": {
-    fr: (p) => `${q(role(p, "fr"))} de ${p.id}${NB}: ${p.length} caractères, alors qu'une cellule d'Excel en contient au plus ${p.limit} (rien n'a été écrit${NB}; raccourcissez-le)`,
+    fr: (p) => `${q(role(p, "fr"))} de ${p.id}${NB}: ${p.length} caractères, alors qu'une cellule d'Excel en contient au plus ${p.limit} (rien n'a été écrit; raccourcissez-le)`,
     en: (p) => `"${role(p, "en")}" of ${p.id}: ${p.length} characters, while an Excel cell holds at most ${p.limit} (nothing was written; shorten it)`,
   },
 });
