@@ -7,6 +7,7 @@ import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { saveWorkbook } from "./xlsx.io.js";
 import { readQualigridWorkbook } from "./xlsx.read.js";
 import { recordRespondent, withRespondents } from "./xlsx.respondents.js";
+import { dropSeal } from "./xlsx.seal.js";
 
 /** One respondent's copy, ready to write. */
 export interface RespondentCopy {
@@ -44,7 +45,7 @@ function onlyRespondent(a: AssessmentWorkbook, k: number): AssessmentWorkbook {
  * version, language, settings and targets (`withRespondents` with that name alone), holding that
  * respondent's answers, the evidence, actions and steps, and stamped in `QG_Respondents` with a copy
  * id. A respondent who already has a copy id keeps it, so that copies made again for them merge as
- * the first ones did. The master's rows record the ids: the master workbook `wb` is changed in place
+ * the first ones did. A copy carries no seal (`QG_Seal`). The master's rows record the ids: the master workbook `wb` is changed in place
  * and is to be saved by the caller. Refused when the master names no respondent.
  */
 export async function makeRespondentCopies(
@@ -69,6 +70,8 @@ export async function makeRespondentCopies(
   for (const [k, r] of master.respondents.entries()) {
     const made = await withRespondents(wb, onlyRespondent(master, k), [r.name]);
     if (!made.ok) return made;
+    // A copy is not the sealed workbook: it answers to no seal.
+    dropSeal(made.value);
     const read = readQualigridWorkbook(made.value, file);
     if (!read.ok) return read;
     const copyId = r.copyId.trim() !== "" ? r.copyId.trim() : newId();

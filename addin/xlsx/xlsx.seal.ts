@@ -5,6 +5,7 @@ import { sha256WebCrypto } from "../model/seal.digest.js";
 import { issueOf } from "../model/messages/message.catalog.js";
 import "../model/messages/messages.seal.js";
 import type { TextDigest } from "../model/seal.canonical.js";
+import type { PlainValue } from "../model/table.plain.js";
 import type { InputIssue, Lang, Result } from "../model/template.types.js";
 import { NAMES } from "../plan/names.js";
 import { readSealBlock, SEAL_NAME, SEAL_WIDTH, sealBlock, type SealRecord } from "../plan/seal.plan.js";
@@ -74,12 +75,20 @@ export async function sealWorkbook(
 ): Promise<{ ok: true; record: SealRecord; block: SealBlockWrite } | { ok: false; issue: InputIssue }> {
   const print = await workbookSealPrint(assessment, digest);
   const record: SealRecord = { ...seal, fingerprint: print.fingerprint, entries: print.entries };
-  const rows = sealBlock(record, assessment.lang);
+  const block = writeSealRows(wb, sealBlock(record, assessment.lang));
+  if (!block) return { ok: false, issue: issueOf("seal.noListsSheet", { name: NAMES.levelValues }, SEAL_NAME) };
+  return { ok: true, record, block };
+}
+
+/**
+ * Writes `rows` as the `QG_Seal` block: in place of the previous seal, else on the lists sheet,
+ * right of everything it holds, one blank column apart. Null when the workbook has no lists sheet.
+ */
+function writeSealRows(wb: ExcelJS.Workbook, rows: readonly (readonly PlainValue[])[]): SealBlockWrite | null {
   const old = sealPlace(wb);
   const sheet = old?.sheet ?? listsSheet(wb);
-  if (!sheet) return { ok: false, issue: issueOf("seal.noListsSheet", { name: NAMES.levelValues }, SEAL_NAME) };
+  if (!sheet) return null;
   if (old) clearBlock(old);
-  // Right of everything the lists sheet holds, one blank column apart (or where the previous seal was).
   const left = old?.left ?? usedRight(sheet) + 2;
   const top = old?.top ?? 1;
   rows.forEach((values, i) => values.forEach((v, c) => (sheet.getCell(top + i, left + c).value = v === "" ? null : v)));
@@ -87,10 +96,48 @@ export async function sealWorkbook(
   sheet.getCell(top, left).font = bold;
   for (let c = 0; c < SEAL_WIDTH; c++) sheet.getCell(top + 3, left + c).font = bold;
   sheet.getColumn(left + 2).width = 66;
-  wb.definedNames.removeAllNames(SEAL_NAME);
+  removeSealName(wb);
   wb.definedNames.add(`${quoteSheet(sheet.name)}!${absoluteRange(top, left, top + rows.length - 1, left + SEAL_WIDTH - 1)}`, SEAL_NAME);
   const cleared = old ? rangeAddress(old.top, old.left, old.bottom, old.right) : null;
-  return { ok: true, record, block: { sheet: sheet.name, address: rangeAddress(top, left, top + rows.length - 1, left + SEAL_WIDTH - 1), rows, cleared } };
+  const text = rows.map((r) => r.map((v) => (v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v))));
+  return { sheet: sheet.name, address: rangeAddress(top, left, top + rows.length - 1, left + SEAL_WIDTH - 1), rows: text, cleared };
+}
+
+/** The range of a workbook's `QG_Seal` block (its sheet by name), or null when it has none. */
+export function sealArea(wb: ExcelJS.Workbook): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
+  const p = sealPlace(wb);
+  return p ? { sheet: p.sheet.name, top: p.top, left: p.left, bottom: p.bottom, right: p.right } : null;
+}
+
+/**
+ * Carries the seal of `old` into `wb`, the same workbook re-rendered (`upgrade`, a respondent
+ * added, `merge`): the record as sealed, so that `check` compares the entries now with those the
+ * reviewer sealed and names what the re-rendering changed. A block that cannot be read goes on
+ * cell for cell, for `check` to keep saying so. Nothing when `old` is not sealed or `wb` has no lists sheet.
+ */
+export function carrySeal(old: ExcelJS.Workbook, wb: ExcelJS.Workbook, lang: Lang): void {
+  const seal = readWorkbookSeal(old);
+  if (seal.kind === "none") return;
+  if (seal.kind === "sealed") {
+    writeSealRows(wb, sealBlock(seal.record, lang));
+    return;
+  }
+  const p = sealPlace(old);
+  if (!p) return;
+  const rows = [];
+  for (let r = p.top; r <= p.bottom; r++) {
+    const row = [];
+    for (let c = p.left; c <= Math.min(p.right, p.left + SEAL_WIDTH - 1); c++) row.push(plainValue(p.sheet.getCell(r, c)));
+    rows.push(row);
+  }
+  writeSealRows(wb, rows);
+}
+
+/** Takes a workbook's seal away (block and name): a respondent's copy is not the sealed workbook. */
+export function dropSeal(wb: ExcelJS.Workbook): void {
+  const p = sealPlace(wb);
+  if (p) clearBlock(p);
+  removeSealName(wb);
 }
 
 /**
@@ -123,6 +170,21 @@ export async function withSealCheck(wb: ExcelJS.Workbook, checked: Result<Workbo
   if (!state) return { ...checked, value: { ...checked.value, seal: null } };
   const findings = [...checked.value.findings, ...sealFindings(state.status, checked.value.assessment, state.cell, lang)];
   return { ...checked, value: { ...checked.value, findings, seal: state.status } };
+}
+
+/**
+ * Takes the name `QG_Seal` off every cell it covers. (exceljs's `removeAllNames` takes a cell, not a
+ * name; a name left over would widen the block again when a shorter seal replaces it.)
+ */
+function removeSealName(wb: ExcelJS.Workbook): void {
+  for (const ref of wb.definedNames.getRanges(SEAL_NAME).ranges) {
+    const bang = ref.lastIndexOf("!");
+    if (bang < 0) continue;
+    const r = parseRangeAddress(ref.slice(bang + 1));
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) wb.definedNames.remove(`${ref.slice(0, bang)}!${absoluteRange(row, col, row, col)}`, SEAL_NAME);
+    }
+  }
 }
 
 /** The block `QG_Seal` names, or null. */

@@ -24,6 +24,7 @@ import { carryRespondentRecords, namedRespondents, respondentOldHeaders, upgrade
 import { REVIEW_LEAD, writeReviewBlock } from "./xlsx.upgrade.review.js";
 import { carrySteps } from "./xlsx.steps.js";
 import { noteChartReferences } from "./xlsx.carry.notes.js";
+import { carrySeal, sealArea } from "./xlsx.seal.js";
 
 /**
  * Upgrades a Qualigrid workbook to a new template version: a new workbook is generated from the
@@ -43,6 +44,7 @@ import { noteChartReferences } from "./xlsx.carry.notes.js";
  * Respondents (design.md "Respondents and consensus") go on by name with their answers, the agreed
  * ratings and their copy records; `options.respondents` sets the list (an unnamed single
  * respondent's answers go to the first name; leaving out one who has answers is refused).
+ * A sealed workbook keeps its seal as recorded (`carrySeal`): `check` then names what the upgrade changed.
  */
 export async function upgradeWorkbook(
   old: ExcelJS.Workbook,
@@ -244,7 +246,9 @@ export async function upgradeWorkbook(
   // free in the new workbook, else listed on a notes sheet.
   // A table of the user's own on a Qualigrid sheet is not one of them: its cells are notes too.
   const qualigridTables = Object.values(TABLES).flatMap((n) => oldTables.get(n.toLowerCase()) ?? []);
-  const notes = notesOutsideTables(old, oldPlan, [...qualigridTables.map((t) => area(t, [])), ...carried]);
+  // The seal's block is no note: it goes on whole, as the seal (below).
+  const sealed = sealArea(old);
+  const notes = notesOutsideTables(old, oldPlan, [...qualigridTables.map((t) => area(t, [])), ...carried, ...(sealed ? [sealed] : [])]);
   // Values typed over a computed column have no place in the new tables, which compute it again.
   const moved: Note[] = [...typedOver];
   const newCells = planCells(plan);
@@ -323,6 +327,9 @@ export async function upgradeWorkbook(
   }
   noteChartReferences(old, wb, summary, notesSheet, lang, { template: a.template.id, from: a.template.version, to: next.version });
   summary.dimensions = dimensionChanges(a, next, wb, summary);
+  // Last, right of all the lists sheet now holds: the seal as the reviewer recorded it, so that `check`
+  // still compares against it and names each entry the upgrade changed.
+  carrySeal(old, wb, lang);
   return { ok: true, value: { workbook: wb, summary }, warnings: [] };
 }
 

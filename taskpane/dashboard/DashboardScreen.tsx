@@ -6,7 +6,8 @@ import type { DimensionResult, ScoreFigures } from "../../addin/scoring/scoring.
 import { useI18n, type Translator } from "../i18n/i18n.js";
 import { ScreenHead } from "../ScreenHead.js";
 import { useScreenStyles } from "../styles.js";
-import { hasRequired, type DashboardFigures, type DashboardState } from "./dashboard.state.js";
+import { hasRequired, showsEvaluator, type DashboardFigures, type DashboardState } from "./dashboard.state.js";
+import { DifferenceList, EvaluatorLines } from "./EvaluatorSummary.js";
 import { RequiredList } from "./RequiredList.js";
 import { ScoreBar } from "./ScoreBar.js";
 import { StepsCard } from "./StepsCard.js";
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
  * threshold; the pane shows no maturity level), the required criteria not met listed apart, and,
  * per dimension, score, target and gap as text and as a bar, with completion, evidence coverage,
  * required criteria not met and its themes' scores — computed by the engine from the workbook read back.
+ * Once the evaluator rated, their score, gap and agreement beside each, and the criteria where they differ.
  */
 export function DashboardScreen({ state }: { state: DashboardState }) {
   const i18n = useI18n();
@@ -48,6 +50,7 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
   const dimensionsId = useId();
   const { result, template } = figures;
   const required = hasRequired(template.dimensions.flatMap((d) => d.criteria));
+  const evaluator = showsEvaluator(figures);
   return (
     <>
       <Text block size={200}>
@@ -65,7 +68,9 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
         <FigureList figures={result.overall} i18n={i18n} required={required} />
         <ScoreBar score={result.overall.score} target={result.overall.target} />
         <RespondentScores figures={result.overall} label={t("dashboard.overall")} i18n={i18n} />
+        {evaluator && <EvaluatorLines figures={result.overall} label={t("dashboard.overall")} i18n={i18n} />}
       </section>
+      {evaluator && <DifferenceList figures={figures} i18n={i18n} />}
       {required && <RequiredList figures={figures} i18n={i18n} />}
       <section aria-labelledby={dimensionsId}>
         <Subtitle2 as="h3" id={dimensionsId}>
@@ -89,6 +94,7 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
                 )}
                 {dimension && d.themes.length > 0 && <ThemeList dimension={dimension} result={d} i18n={i18n} />}
                 <RespondentScores figures={d} label={`${d.id} — ${textOf(dimension?.title, lang)}`} i18n={i18n} />
+                {evaluator && <EvaluatorLines figures={d} label={`${d.id} — ${textOf(dimension?.title, lang)}`} i18n={i18n} />}
               </li>
             );
           })}

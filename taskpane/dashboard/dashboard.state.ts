@@ -16,6 +16,8 @@ export interface DashboardFigures {
   template: Template;
   result: AssessmentResult;
   completionThreshold: number;
+  /** The workbook's agreement tolerance with the evaluator, in default-scale levels. */
+  agreementTolerance: number;
   /** Where the organization stands in the template's process steps (today); null or absent without steps. */
   steps?: StepsStanding | null;
 }
@@ -45,6 +47,31 @@ export function requiredShortfalls(figures: DashboardFigures): RequiredShortfall
     });
 }
 
+/** A criterion where the consolidated rating and the evaluator's differ beyond the tolerance. */
+export interface EvaluatorDifference {
+  id: string;
+  /** Both are levels of the criterion's own scale. */
+  consolidated: number;
+  evaluator: number;
+  /** |c − e| in default-scale levels. */
+  difference: number;
+}
+
+/** Whether the evaluator rated some criterion with a level: only then does the dashboard show their figures. */
+export function showsEvaluator(figures: DashboardFigures): boolean {
+  return (figures.result.overall.evaluator?.answered ?? 0) > 0;
+}
+
+/** The engine's disagreements, in template order, each with both ratings. */
+export function evaluatorDifferences(figures: DashboardFigures): EvaluatorDifference[] {
+  const byId = new Map(figures.result.criteria.map((c) => [c.id, c]));
+  return figures.result.disagreements.flatMap((id) => {
+    const c = byId.get(id);
+    if (!c || c.rating.kind !== "level" || c.evaluatorRating.kind !== "level" || c.disagreement === null) return [];
+    return [{ id, consolidated: c.rating.value, evaluator: c.evaluatorRating.value, difference: c.disagreement }];
+  });
+}
+
 /** Whether some of `criteria` are required and rated (a required text question is never « not met »). */
 export function hasRequired(criteria: readonly Pick<Criterion, "required" | "type">[]): boolean {
   return criteria.some((c) => c.required === true && c.type !== "text");
@@ -56,6 +83,7 @@ function dashboardFigures(wb: AssessmentWorkbook): DashboardFigures {
     template: assessmentTemplate(wb.assessment),
     result: scoreAssessment(wb.assessment),
     completionThreshold: wb.assessment.settings.completionThreshold,
+    agreementTolerance: wb.assessment.settings.agreementTolerance,
     steps: stepsStanding(wb.assessment, localToday()),
   };
 }
