@@ -7,12 +7,10 @@
  * evaluator's cells hold what was typed, the organization's are unchanged, the recommendation is an
  * action « Évaluation externe », and only the evaluator's cells are unlocked on the protected grid.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import { respondentHeader } from "../../addin/plan/labels.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
@@ -20,7 +18,8 @@ import { loadWorkbook, saveWorkbook } from "../../addin/xlsx/xlsx.io.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";
 import { findTables } from "../../addin/xlsx/xlsx.tables.js";
-import { buildTaskPane, findChromium, launchChromium, openSession, serveDirectory, warnChromiumMissing, type StaticServer } from "../support/browser.js";
+import { findChromium, openSession, warnChromiumMissing } from "../support/browser.js";
+import { workbenchSuite } from "./workbench.suite.js";
 import { download, downloadControl, openWorkbench, tab, tabTo, text } from "./workbench.page.js";
 
 const chromiumPath = findChromium();
@@ -73,28 +72,14 @@ async function workbookFile(dir: string): Promise<string> {
 }
 
 describe.skipIf(!chromiumPath)("the evaluator mode in the workbench, keyboard only at 350 px", () => {
-  let server: StaticServer | null = null;
-  let browser: Browser | null = null;
-  let work = "";
-
-  beforeAll(async () => {
-    server = await serveDirectory(await buildTaskPane());
-    browser = await launchChromium();
-    work = mkdtempSync(join(tmpdir(), "qualigrid-evaluator-e2e-"));
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  const suite = workbenchSuite("qualigrid-evaluator-e2e-");
 
   it("reviews the evidence, rates, recommends, moves on and protects for the evaluator; the file holds it all", async () => {
-    const source = await workbookFile(work);
-    const session = await openSession(browser!, { locale: "fr-CA", viewport: { width: 350, height: 800 } });
+    const source = await workbookFile(suite.work);
+    const session = await openSession(suite.browser!, { locale: "fr-CA", viewport: { width: 350, height: 800 } });
     const { page } = session;
     try {
-      await openWorkbench(page, server!.url, LANG);
+      await openWorkbench(page, suite.server!.url, LANG);
       // Opening a file goes through the system's file chooser: the one step not played from the keyboard.
       await page.getByTestId("workbench-file-input").setInputFiles(source);
       await page.getByText(text(LANG, "workbench.file", { name: "evaluation.xlsx" }), { exact: true }).waitFor({ timeout: 60_000 });
@@ -150,7 +135,7 @@ describe.skipIf(!chromiumPath)("the evaluator mode in the workbench, keyboard on
       await status(page, text(LANG, "evaluator.protection.saved.evaluator")).waitFor({ timeout: 30_000 });
 
       const d = await download(page, downloadControl(page, LANG));
-      const file = join(work, d.suggestedFilename());
+      const file = join(suite.work, d.suggestedFilename());
       await d.saveAs(file);
       const loaded = await loadWorkbook(new Uint8Array(readFileSync(file)), file);
       if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));

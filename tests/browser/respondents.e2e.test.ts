@@ -8,19 +8,19 @@
  * and, when LibreOffice is there, recalculated: its consolidated rating is the agreed one.
  */
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import { textOf } from "../../addin/model/text.js";
 import { findTables } from "../../addin/xlsx/xlsx.tables.js";
 import { loadWorkbook } from "../../addin/xlsx/xlsx.io.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { translatorFor } from "../../taskpane/i18n/i18n.js";
-import { buildTaskPane, findChromium, launchChromium, openSession, serveDirectory, warnChromiumMissing, type StaticServer } from "../support/browser.js";
+import { findChromium, openSession, warnChromiumMissing } from "../support/browser.js";
 import { computedValue, findSoffice, recalculateXlsx } from "../support/libreoffice.js";
+import { workbenchSuite } from "./workbench.suite.js";
 import { download, downloadControl, openWorkbench, tab, tabTo, text } from "./workbench.page.js";
 
 const chromiumPath = findChromium();
@@ -53,27 +53,13 @@ function checkedValue(page: Page): Promise<number | null> {
 }
 
 describe.skipIf(!chromiumPath)("several respondents in the workbench, keyboard only at 350 px", () => {
-  let server: StaticServer | null = null;
-  let browser: Browser | null = null;
-  let work = "";
-
-  beforeAll(async () => {
-    server = await serveDirectory(await buildTaskPane());
-    browser = await launchChromium();
-    work = mkdtempSync(join(tmpdir(), "qualigrid-respondents-e2e-"));
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  const suite = workbenchSuite("qualigrid-respondents-e2e-");
 
   it("adds two respondents, each rates in their own column, the disagreement is settled, the dashboard shows both", async () => {
-    const session = await openSession(browser!, { locale: "fr-CA", viewport: { width: 350, height: 800 } });
+    const session = await openSession(suite.browser!, { locale: "fr-CA", viewport: { width: 350, height: 800 } });
     const { page } = session;
     try {
-      await openWorkbench(page, server!.url, LANG);
+      await openWorkbench(page, suite.server!.url, LANG);
       // Choose the template and generate, from the keyboard too.
       await page.getByRole("radio", { name: textOf(ENGAGEMENT.title, LANG) }).focus();
       await page.keyboard.press("Space");
@@ -140,7 +126,7 @@ describe.skipIf(!chromiumPath)("several respondents in the workbench, keyboard o
 
       // What the pane did is in the file: each column, the agreed rating and its reason.
       const d = await download(page, downloadControl(page, LANG));
-      const file = join(work, d.suggestedFilename());
+      const file = join(suite.work, d.suggestedFilename());
       await d.saveAs(file);
       const loaded = await loadWorkbook(new Uint8Array(readFileSync(file)), file);
       if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
@@ -155,7 +141,7 @@ describe.skipIf(!chromiumPath)("several respondents in the workbench, keyboard o
       expect(read.value.grid.filter((r) => r.respondents.some((c) => c.rating !== null && c.rating !== ""))).toHaveLength(1);
 
       if (soffice) {
-        const recalculated = await recalculateXlsx(file, join(work, "recalc"));
+        const recalculated = await recalculateXlsx(file, join(suite.work, "recalc"));
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.readFile(recalculated);
         const grid = findTables(wb).get("qg_grid");

@@ -9,11 +9,10 @@
  * test-artifacts/browser/.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import type { Lang } from "../../addin/model/template.types.js";
 import { textOf } from "../../addin/model/text.js";
@@ -21,18 +20,9 @@ import { findTables } from "../../addin/xlsx/xlsx.tables.js";
 import { loadWorkbook } from "../../addin/xlsx/xlsx.io.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { translatorFor } from "../../taskpane/i18n/i18n.js";
-import {
-  ARTIFACTS_DIR,
-  buildTaskPane,
-  findChromium,
-  launchChromium,
-  openSession,
-  serveDirectory,
-  warnChromiumMissing,
-  webpackConstants,
-  type StaticServer,
-} from "../support/browser.js";
+import { ARTIFACTS_DIR, findChromium, openSession, warnChromiumMissing, webpackConstants } from "../support/browser.js";
 import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT, recalculateXlsx } from "../support/libreoffice.js";
+import { workbenchSuite } from "./workbench.suite.js";
 import { download, downloadControl, openWorkbench, tab, tabTo, text, textPattern } from "./workbench.page.js";
 
 const chromiumPath = findChromium();
@@ -121,30 +111,16 @@ async function snap(page: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(!chromiumPath)("the workbench in Chromium, end to end", () => {
-  let server: StaticServer | null = null;
-  let browser: Browser | null = null;
-  let work = "";
-
-  beforeAll(async () => {
-    server = await serveDirectory(await buildTaskPane());
-    browser = await launchChromium();
-    work = mkdtempSync(join(tmpdir(), "qualigrid-browser-e2e-"));
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  const suite = workbenchSuite("qualigrid-browser-e2e-");
 
   it.each(["fr", "en"] as const)(
     "%s: generate, rate three criteria by keyboard, dashboard, actions, download — the recalculated file shows the pane's numbers",
     async (lang) => {
-      const session = await openSession(browser!, { locale: lang === "fr" ? "fr-CA" : "en-CA" });
+      const session = await openSession(suite.browser!, { locale: lang === "fr" ? "fr-CA" : "en-CA" });
       const { page } = session;
       const i18n = translatorFor(lang);
       try {
-        await openWorkbench(page, server!.url, lang);
+        await openWorkbench(page, suite.server!.url, lang);
         await snap(page, `${lang}-templates`);
 
         // Templates → Generate.
@@ -211,7 +187,7 @@ describe.skipIf(!chromiumPath)("the workbench in Chromium, end to end", () => {
 
         // Download, and read the file with the project's reader.
         const d = await download(page, downloadControl(page, lang));
-        const file = join(work, `${lang}-${d.suggestedFilename()}`);
+        const file = join(suite.work, `${lang}-${d.suggestedFilename()}`);
         await d.saveAs(file);
         expect(d.suggestedFilename()).toMatch(/\.xlsx$/);
         const loaded = await loadWorkbook(new Uint8Array(readFileSync(file)), file);
@@ -229,7 +205,7 @@ describe.skipIf(!chromiumPath)("the workbench in Chromium, end to end", () => {
 
         // The workbook's own formulas, recalculated by LibreOffice, give the pane's numbers.
         if (soffice) {
-          const recalculated = await recalculateXlsx(file, join(work, `recalc-${lang}`));
+          const recalculated = await recalculateXlsx(file, join(suite.work, `recalc-${lang}`));
           const wb = new ExcelJS.Workbook();
           await wb.xlsx.readFile(recalculated);
           const scores = findTables(wb).get("qg_scores");
@@ -276,7 +252,7 @@ describe.skipIf(!chromiumPath)("the workbench in Chromium, end to end", () => {
         expect(enforced).toEqual({ evalRan: false, inlineRan: false, seen: ["script-src eval", "script-src-elem inline"] });
         expect(session.offsite, "requests that tried to leave 127.0.0.1").toEqual([]);
         expect(session.officeJs, "office.js requested outside Office").toEqual([]);
-        expect(session.requests.every((r) => r.url.startsWith(server!.url) || /^(data|blob):/.test(r.url))).toBe(true);
+        expect(session.requests.every((r) => r.url.startsWith(suite.server!.url) || /^(data|blob):/.test(r.url))).toBe(true);
       } finally {
         await session.close();
       }
@@ -285,10 +261,10 @@ describe.skipIf(!chromiumPath)("the workbench in Chromium, end to end", () => {
   );
 
   it("launched as Office launches it but outside Office: loads office.js, which finds no host, and becomes the workbench; office.js's telemetry frame is stopped by the CSP", async () => {
-    const session = await openSession(browser!, { locale: "fr-CA" });
+    const session = await openSession(suite.browser!, { locale: "fr-CA" });
     try {
       const { OFFICE_JS_URL } = await webpackConstants();
-      await session.page.goto(`${server!.url}taskpane.html?office=1`);
+      await session.page.goto(`${suite.server!.url}taskpane.html?office=1`);
       await expect.poll(() => session.officeJs.length, { timeout: 15_000 }).toBe(1);
       expect(session.officeJs[0]!.url).toBe(OFFICE_JS_URL);
       // office.js (served from node_modules) finds no Office host: Office.onReady reports none and the
@@ -304,11 +280,11 @@ describe.skipIf(!chromiumPath)("the workbench in Chromium, end to end", () => {
   });
 
   it("shows hostile template text as text in the pane and writes it as text in the downloaded file", async () => {
-    const session = await openSession(browser!, { locale: "fr-CA" });
+    const session = await openSession(suite.browser!, { locale: "fr-CA" });
     const { page } = session;
     try {
-      await openWorkbench(page, server!.url, "fr");
-      const templateFile = join(work, "hostile.json");
+      await openWorkbench(page, suite.server!.url, "fr");
+      const templateFile = join(suite.work, "hostile.json");
       writeFileSync(templateFile, JSON.stringify(HOSTILE_TEMPLATE));
       await page.getByLabel(text("fr", "templates.import.input")).setInputFiles(templateFile);
       await page.getByRole("status").filter({ hasText: text("fr", "templates.import.ok", { title: HOSTILE_TEMPLATE.title.fr }) }).waitFor();
@@ -330,7 +306,7 @@ describe.skipIf(!chromiumPath)("the workbench in Chromium, end to end", () => {
       await expectNoMarkup(page, "assess C2");
 
       const d = await download(page, downloadControl(page, "fr"));
-      const file = join(work, `hostile-${d.suggestedFilename()}`);
+      const file = join(suite.work, `hostile-${d.suggestedFilename()}`);
       await d.saveAs(file);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
