@@ -45,7 +45,7 @@ export const SHEET_MESSAGES = registerMessages({
   "sheets.authoring.part.scales.name": { fr: () => "Échelles", en: () => "Scales" },
   "sheets.authoring.part.scales.howTo": {
     fr: () =>
-      "Les autres échelles du modèle (la sienne est sur la première feuille)\u00a0: une ligne par niveau, du plus bas au plus haut\u00a0; «\u00a0sans objet\u00a0» et niveau cible sur la première ligne de l'échelle. Un critère la nomme dans sa colonne scale.",
+      "Les autres échelles du modèle (la sienne est sur la première feuille)\u00a0: une ligne par niveau, du plus bas au plus haut; «\u00a0sans objet\u00a0» et niveau cible sur la première ligne de l'échelle. Un critère la nomme dans sa colonne scale.",
     en: () => "The template's other scales (its own is on the first sheet): one row per level, lowest first; N/A and target level on the scale's first row. A criterion names it in its scale column.",
   },
   "sheets.authoring.part.themes.name": { fr: () => "Sous-thèmes", en: () => "Themes" },
@@ -118,15 +118,15 @@ export const SHEET_MESSAGES = registerMessages({
   "sheets.authoring.help.itemTargetLevel": { fr: () => "Niveau cible propre au critère (facultatif).", en: () => "The criterion's own target level (optional)." },
   "sheets.authoring.help.evidence": { fr: () => "Preuves attendues (facultatif).", en: () => "Expected evidence (optional)." },
   "sheets.authoring.help.replaces": {
-    fr: () => "Facultatif\u00a0: identifiants d'anciens modèles que celui-ci remplace, séparés par des virgules\u00a0; leurs grilles se mettent à jour vers lui.",
+    fr: () => "Facultatif\u00a0: identifiants d'anciens modèles que celui-ci remplace, séparés par des virgules; leurs grilles se mettent à jour vers lui.",
     en: () => "Optional: ids of earlier templates this one replaces, separated by commas; their grids upgrade to it.",
   },
   "sheets.authoring.help.itemScale": {
-    fr: () => "Facultatif\u00a0: l'échelle du critère, par son identifiant (feuille «\u00a0Échelles\u00a0»)\u00a0; vide\u00a0: l'échelle du modèle.",
+    fr: () => "Facultatif\u00a0: l'échelle du critère, par son identifiant (feuille «\u00a0Échelles\u00a0»); vide\u00a0: l'échelle du modèle.",
     en: () => 'Optional: the criterion\'s scale, by its id ("Scales" sheet); blank: the template\'s scale.',
   },
   "sheets.authoring.help.type": {
-    fr: () => "Facultatif\u00a0: «\u00a0texte\u00a0» pour une question à réponse libre (jamais cotée)\u00a0; vide ou «\u00a0cotation\u00a0»\u00a0: critère coté. Les mots anglais (text, rating) sont acceptés.",
+    fr: () => "Facultatif\u00a0: «\u00a0texte\u00a0» pour une question à réponse libre (jamais cotée); vide ou «\u00a0cotation\u00a0»\u00a0: critère coté. Les mots anglais (text, rating) sont acceptés.",
     en: () => 'Optional: "text" for a free-text question (never scored); blank or "rating": a rated criterion. The French words (texte, cotation) are accepted.',
   },
   "sheets.authoring.help.required": {
