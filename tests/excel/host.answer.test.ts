@@ -1,29 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createExcelHost, type OfficeEnv } from "../../addin/excel/excel.host.js";
-import { ExcelFake } from "../../addin/excel/fake/excel.fake.js";
-import type { WorkbookHost } from "../../addin/host/host.types.js";
-import { richTemplateJson } from "../../addin/model/template.rich.test-helpers.js";
-import { parseTemplate } from "../../addin/model/template.parse.js";
-import type { Template } from "../../addin/model/template.types.js";
+import { hostOn, richTemplate } from "./excel.host.fixtures.js";
+import { type ExcelFake } from "../../addin/excel/fake/excel.fake.js";
 import type { HEADERS } from "../../addin/plan/labels.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
 import type { WorkbookPlan } from "../../addin/plan/plan.types.js";
 import { fakeSheet } from "./excel.compare.js";
 
-const office = (): OfficeEnv => ({ isSetSupported: (_: string, v?: string) => Number(v?.split(".")[1] ?? 0) <= 20, displayLanguage: "fr-CA" });
-
-function richTemplate(): Template {
-  const r = parseTemplate(richTemplateJson());
-  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("; "));
-  return r.value;
-}
-
-async function hostOn(plan: WorkbookPlan): Promise<{ host: WorkbookHost; fake: ExcelFake }> {
-  const fake = new ExcelFake();
-  const host = createExcelHost({ runner: fake.runner(), office });
-  expect(await host.generate(plan)).toEqual({ ok: true, value: undefined });
-  return { host, fake };
-}
 
 /** The cell of `key`'s column on a criterion's row of the grid of `plan`. */
 function gridCell(fake: ExcelFake, plan: WorkbookPlan, criterion: string, key: keyof typeof HEADERS.grid) {

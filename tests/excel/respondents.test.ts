@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createExcelHost, type OfficeEnv } from "../../addin/excel/excel.host.js";
+import { hostOn, office, richTemplate } from "./excel.host.fixtures.js";
+import { createExcelHost } from "../../addin/excel/excel.host.js";
 import { ExcelFake, type FakeCell, type FakeRequest } from "../../addin/excel/fake/excel.fake.js";
 import type { WorkbookHost } from "../../addin/host/host.types.js";
 import { builtinTemplates } from "../../addin/model/builtin.js";
-import { richTemplateJson } from "../../addin/model/template.rich.test-helpers.js";
-import { parseTemplate } from "../../addin/model/template.parse.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
 import { TABLES } from "../../addin/plan/names.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
@@ -15,20 +14,6 @@ import type { OfficeDocumentFile } from "../../addin/excel/excel.file.js";
 import { FileHost } from "../../addin/xlsx/xlsx.host.js";
 import { readSnapshot } from "../../addin/xlsx/xlsx.snapshot.js";
 
-const office = (): OfficeEnv => ({ isSetSupported: (_: string, v?: string) => Number(v?.split(".")[1] ?? 0) <= 20, displayLanguage: "fr-CA" });
-
-function richTemplate(): Template {
-  const r = parseTemplate(richTemplateJson());
-  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("; "));
-  return r.value;
-}
-
-async function hostOn(plan: WorkbookPlan): Promise<{ host: WorkbookHost; fake: ExcelFake }> {
-  const fake = new ExcelFake();
-  const host = createExcelHost({ runner: fake.runner(), office });
-  expect(await host.generate(plan)).toEqual({ ok: true, value: undefined });
-  return { host, fake };
-}
 
 function gridOf(plan: WorkbookPlan): { sheet: string; table: TablePlan } {
   const s = plan.sheets.find((x) => x.key === "grid");

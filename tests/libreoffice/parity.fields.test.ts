@@ -22,7 +22,7 @@ import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";
 import { computedValue, findSoffice } from "../support/libreoffice.js";
-import { caseFileName, columnOf, mismatchCollector, recalculatedWorkbooks } from "../support/parity.js";
+import { caseFileName, columnOf, mismatchCollector, recalculatedWorkbooks, sameCriterionRow } from "../support/parity.js";
 import { pick, seededRandom } from "../support/random.js";
 
 const soffice = findSoffice();
@@ -168,14 +168,7 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   const gws = wb.getWorksheet(gridSheet.name) as ExcelJS.Worksheet;
   engine.criteria.forEach((c, i) => {
     const v = (k: string): unknown => computedValue(gws.getCell(grid.top + 1 + i, columnOf(grid, k)));
-    same(`${c.id} criterion`, v("criterion"), c.id);
-    same(`${c.id} gap`, v("gap"), c.gap);
-    same(`${c.id} priority`, v("priority"), c.priority);
-    same(`${c.id} scored`, v("scored"), c.score === null ? 0 : 1);
-    same(`${c.id} not applicable`, v("notApplicable"), c.rating.kind === "na" ? 1 : 0);
-    same(`${c.id} points`, v("points"), c.score === null ? 0 : c.weight * c.score);
-    same(`${c.id} answered`, v("answered"), c.score !== null || (c.type === "text" && c.text !== "") ? 1 : 0);
-    same(`${c.id} required not met`, v("requiredNotMet"), c.requiredNotMet ? 1 : 0);
+    sameCriterionRow(same, v, c, () => true);
     same(`${c.id} accepted evidence`, v("acceptedEvidence"), c.acceptedEvidenceCount);
   });
   const dash = plan.sheets.find((s) => s.key === "dashboard");

@@ -28,7 +28,7 @@ import { consolidatedRating, spreadOfRatings } from "../../addin/scoring/consens
 import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";
 import { computedValue, findSoffice } from "../support/libreoffice.js";
-import { columnOf, mismatchCollector, recalculatedWorkbooks } from "../support/parity.js";
+import { columnOf, mismatchCollector, recalculatedWorkbooks, sameCriterionRow } from "../support/parity.js";
 import { pick, seededRandom } from "../support/random.js";
 
 const soffice = findSoffice();
@@ -271,14 +271,7 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   const token = naDisplayToken(c.lang);
   engine.criteria.forEach((x, i) => {
     const v = (k: string): unknown => computedValue(gws.getCell(grid.top + 1 + i, columnOf(grid, k)));
-    same(`${x.id} criterion`, v("criterion"), x.id);
-    same(`${x.id} gap`, v("gap"), x.gap);
-    same(`${x.id} priority`, v("priority"), x.priority);
-    same(`${x.id} scored`, v("scored"), x.score === null ? 0 : 1);
-    same(`${x.id} not applicable`, v("notApplicable"), x.rating.kind === "na" ? 1 : 0);
-    same(`${x.id} points`, v("points"), x.score === null ? 0 : x.weight * x.score);
-    if (grid.columns.some((col) => col.key === "answered")) same(`${x.id} answered`, v("answered"), x.score !== null || (x.type === "text" && x.text !== "") ? 1 : 0);
-    if (grid.columns.some((col) => col.key === "requiredNotMet")) same(`${x.id} required not met`, v("requiredNotMet"), x.requiredNotMet ? 1 : 0);
+    sameCriterionRow(same, v, x, (key) => grid.columns.some((col) => col.key === key));
     if (!multi) return;
     const k = p.consensus[i];
     if (!k) return;

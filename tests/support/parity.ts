@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { CriterionResult } from "../../addin/scoring/scoring.types.js";
 import { recalculateMany, type RecalculateOptions } from "./libreoffice.js";
 
 /** One workbook to recalculate: its .xlsx bytes. */
@@ -80,4 +81,20 @@ export function columnOf(table: { left: number; columns: readonly { key: string 
   const i = table.columns.findIndex((c) => c.key === key);
   if (i < 0) throw new Error(`no column ${key}`);
   return table.left + i;
+}
+
+/**
+ * The figures of a criterion's grid row that every parity test compares with the engine: its id,
+ * gap, priority, scored and N/A flags, points, and — where `has` says the grid has them — answered
+ * and required-not-met. `v` reads a column's recalculated value on the row, by key.
+ */
+export function sameCriterionRow(same: MismatchCollector["same"], v: (key: string) => unknown, c: CriterionResult, has: (key: string) => boolean): void {
+  same(`${c.id} criterion`, v("criterion"), c.id);
+  same(`${c.id} gap`, v("gap"), c.gap);
+  same(`${c.id} priority`, v("priority"), c.priority);
+  same(`${c.id} scored`, v("scored"), c.score === null ? 0 : 1);
+  same(`${c.id} not applicable`, v("notApplicable"), c.rating.kind === "na" ? 1 : 0);
+  same(`${c.id} points`, v("points"), c.score === null ? 0 : c.weight * c.score);
+  if (has("answered")) same(`${c.id} answered`, v("answered"), c.score !== null || (c.type === "text" && c.text !== "") ? 1 : 0);
+  if (has("requiredNotMet")) same(`${c.id} required not met`, v("requiredNotMet"), c.requiredNotMet ? 1 : 0);
 }
