@@ -59,19 +59,19 @@ const DEPS = [
     pkg: "libreoffice-calc",
     what: "LibreOffice Calc (soffice)",
     find: findSoffice,
-    suites: "LibreOffice recalculation suites (workbook formulas are not proved to compute the engine's numbers)",
+    suites: "LibreOffice recalculation and report suites (workbook formulas are not proved to compute the engine's numbers, and `qualigrid report` is not proved to write the PDF)",
   },
   {
     pkg: "fonts-crosextra-carlito",
     what: "the Carlito font (Calibri's metrics)",
     find: findCarlito,
-    suites: "print suite (sheets printing one page wide with their headers on A4 and Letter is not proved)",
+    suites: "print and report PDF suites (sheets and the reports printing one page wide with their headers on A4 and Letter are not proved)",
   },
   {
     pkg: "poppler-utils",
     what: "poppler-utils (pdftotext, pdfinfo)",
     find: findPoppler,
-    suites: "print suite (sheets printing one page wide with their headers on A4 and Letter is not proved)",
+    suites: "print and report PDF suites (sheets and the reports printing one page wide with their headers on A4 and Letter are not proved)",
   },
   {
     pkg: "chromium",

@@ -13,7 +13,7 @@ describe.each(LANG_CASES)("task pane shell ($lang)", ({ lang, i18n }) => {
   it("names its screens in the user's language and opens on Templates for a blank workbook", async () => {
     renderPane(new MemoryHost({ lang }));
     const tablist = within(screen.getByRole("tablist", { name: t("app.tabs") }));
-    const names = [t("tab.templates"), t("tab.generate"), t("tab.assess"), t("tab.dashboard"), t("tab.discuss"), t("tab.respondents"), t("tab.evaluator"), t("tab.actions"), t("tab.check"), t("tab.upgrade"), t("tab.functions")];
+    const names = [t("tab.templates"), t("tab.generate"), t("tab.assess"), t("tab.dashboard"), t("tab.discuss"), t("tab.respondents"), t("tab.evaluator"), t("tab.actions"), t("tab.surveys"), t("tab.report"), t("tab.rounds"), t("tab.check"), t("tab.upgrade"), t("tab.functions")];
     expect(tablist.getAllByRole("tab")).toEqual(names.map((name) => tablist.getByRole("tab", { name })));
     expect(screen.getByRole("tab", { name: t("tab.templates") })).toHaveProperty("ariaSelected", "true");
     expect(screen.getByRole("heading", { level: 2, name: t("templates.heading") })).toBeTruthy();

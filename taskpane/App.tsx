@@ -12,7 +12,7 @@ import { useFromWorkbook } from "./templates/fromWorkbook.state.js";
 import { useTemplates } from "./templates/templates.state.js";
 
 /** The task pane's screens, in tab order. */
-export const SCREENS = ["templates", "generate", "assess", "dashboard", "discuss", "respondents", "evaluator", "actions", "check", "upgrade", "functions"] as const;
+export const SCREENS = ["templates", "generate", "assess", "dashboard", "discuss", "respondents", "evaluator", "actions", "surveys", "report", "rounds", "check", "upgrade", "functions"] as const;
 /** One of the task pane's screens. */
 export type Screen = (typeof SCREENS)[number];
 
@@ -132,6 +132,9 @@ function Shell() {
                     {screen === "respondents" && <s.RespondentsPanel onChanged={() => void load()} />}
                     {screen === "evaluator" && <s.EvaluatorPanel />}
                     {screen === "actions" && <s.ActionPlanPanel />}
+                    {screen === "surveys" && <s.SurveysPanel onReplaced={onGenerated} />}
+                    {screen === "report" && <s.ReportPanel />}
+                    {screen === "rounds" && <s.RoundsPanel onReplaced={onGenerated} />}
                     {screen === "check" && <s.CheckPanel />}
                     {screen === "upgrade" && (
                       <s.UpgradePanel

@@ -5,6 +5,7 @@
  * Fluent components and engine parts only they need (the plan builder among them). Their state that must outlive a tab switch
  * (generate, assess) stays in `App`'s Shell.
  */
+import { useCallback } from "react";
 import type { Template } from "../addin/model/template.types.js";
 import { ActionPlanScreen } from "./actions/ActionPlanScreen.js";
 import { useActionPlan } from "./actions/actionPlan.state.js";
@@ -25,6 +26,11 @@ import { useRespondents } from "./respondents/respondents.state.js";
 import { useUpgrade } from "./upgrade/upgrade.state.js";
 import { EvaluatorScreen } from "./evaluator/EvaluatorScreen.js";
 import { useEvaluator } from "./evaluator/evaluator.state.js";
+import { ReportScreen } from "./report/ReportScreen.js";
+import { RoundsScreen } from "./rounds/RoundsScreen.js";
+import { useRounds } from "./rounds/rounds.state.js";
+import { SurveysScreen } from "./surveys/SurveysScreen.js";
+import { useSurveys } from "./surveys/surveys.state.js";
 
 // The plan builder, for `useGenerate` (which lives in the Shell but runs from the Generate screen only).
 export { buildPlan } from "../addin/plan/plan.build.js";
@@ -71,4 +77,22 @@ export function ActionPlanPanel() {
 /** Without a grid, the examples are those of `fallback` (the chosen template, else the first one). */
 export function FunctionsPanel({ fallback }: { fallback: Template | null }) {
   return <FunctionsScreen state={useFunctions(useHost(), fallback, useI18n().lang)} />;
+}
+
+/** The rounds: the history, and « Clôturer le cycle ». `onReplaced`: the workbench now works on the next round's workbook. */
+export function RoundsPanel({ onReplaced }: { onReplaced: () => void }) {
+  const { t } = useI18n();
+  const fileBase = useCallback((id: string, label: string) => t("rounds.fileName", { id, label }), [t]);
+  return <RoundsScreen state={useRounds(useHost(), t("check.thisWorkbook"), fileBase, onReplaced)} />;
+}
+
+/** The surveys: those imported, and « Importer un sondage ». `onReplaced`: the workbench now works on the workbook with the survey. */
+export function SurveysPanel({ onReplaced }: { onReplaced: () => void }) {
+  const { t } = useI18n();
+  return <SurveysScreen state={useSurveys(useHost(), t("check.thisWorkbook"), onReplaced)} />;
+}
+
+/** The « Rapport » card: what the report holds and how to make its PDF where the pane runs. */
+export function ReportPanel() {
+  return <ReportScreen kind={useHost().kind} />;
 }

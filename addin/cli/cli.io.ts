@@ -49,8 +49,11 @@ export function quietOnClosedStreams(): void {
   process.stderr.on("error", quiet("err"));
 }
 
-/** Exit codes: 0 clean, 1 problems found (check), 2 unusable input or usage. */
-export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
+/**
+ * Exit codes: 0 clean, 1 problems found (check), 2 unusable input or usage, 4 a program the command
+ * needs is missing (LibreOffice for a PDF: « install it », neither the user's input nor a defect, 3).
+ */
+export const EXIT = { ok: 0, findings: 1, badInput: 2, missingTool: 4 } as const;
 
 /** An input the command cannot use; carries its issues to print. */
 export class BadInput extends Error {

@@ -10,6 +10,8 @@ import { cliText, printable, printIssues } from "./cli.print.js";
 import { reportsText } from "./aggregate/aggregate.reports.js";
 import { aggregateCommand, networkText, type AggregateOptions } from "./commands/aggregate.command.js";
 import { checkCommand } from "./commands/check.command.js";
+import { compareCommand } from "./commands/compare.command.js";
+import { compareText } from "../model/messages/messages.compare.js";
 import { copiesCommand } from "./commands/copies.command.js";
 import { encodingHelp, fillCommand } from "./commands/fill.command.js";
 import { mergeCommand } from "./commands/merge.command.js";
@@ -25,6 +27,12 @@ import { showCommand } from "./commands/show.command.js";
 import { templateSheetCommand } from "./commands/templateSheet.command.js";
 import { templatesCommand } from "./commands/templates.command.js";
 import { upgradeCommand } from "./commands/upgrade.command.js";
+import { surveyImportCommand, type SurveyCliOptions } from "./commands/survey.command.js";
+import { surveyText } from "../model/messages/messages.survey.js";
+import { reportCommand, type ReportOptions } from "./commands/report.command.js";
+import { reportText } from "../model/messages/messages.report.js";
+import { roundCloseCommand, roundListCommand, type RoundCloseCliOptions } from "./commands/round.command.js";
+import { roundText } from "../model/messages/messages.round.js";
 
 /** Exit code of an unexpected failure (a defect, not bad input). */
 export const EXIT_INTERNAL = 3;
@@ -112,6 +120,25 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .action(async (f: string, o: { answers: string; output?: string; overwrite?: boolean; encoding?: string; respondent?: string; agreed?: boolean }) => {
       code = await fillCommand(io, f, o);
     });
+  // `survey import`: a survey export tallied into the « Sondages » sheet (design.md "Rounds, comparison and report").
+  program
+    .command("survey")
+    .description(surveyText("cli.help.survey", io.lang))
+    .command("import")
+    .description(surveyText("cli.help.surveyImport", io.lang))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .argument("<responses>", surveyText("cli.help.arg.surveyFile", io.lang))
+    .requiredOption("--name <name>", surveyText("cli.help.opt.surveyName", io.lang))
+    .option("--with-comments", surveyText("cli.help.opt.surveyComments", io.lang))
+    .option("--criteria <ids>", surveyText("cli.help.opt.surveyCriteria", io.lang))
+    .option("--scale <answers>", surveyText("cli.help.opt.surveyScale", io.lang))
+    .option("--date <yyyy-mm-dd>", surveyText("cli.help.opt.surveyDate", io.lang))
+    .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .option("--overwrite", h("cli.help.opt.overwrite"))
+    .addOption(langOption())
+    .action(async (f: string, responses: string, o: SurveyCliOptions) => {
+      code = await surveyImportCommand(io, f, responses, o);
+    });
   program
     .command("upgrade")
     .description(h("cli.help.upgrade"))
@@ -175,6 +202,16 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
       code = await scoreCommand(io, f, o);
     });
   program
+    .command("compare")
+    .description(compareText("compare.help", io.lang))
+    .argument("<a.xlsx>", compareText("compare.help.a", io.lang))
+    .argument("[b.xlsx]", compareText("compare.help.b", io.lang))
+    .option("--json", compareText("compare.help.json", io.lang))
+    .addOption(langOption())
+    .action(async (a: string, b: string | undefined, o: { json?: boolean }) => {
+      code = await compareCommand(io, a, b, o);
+    });
+  program
     .command("set")
     .description(settingsText("cli.help.set", io.lang, { keys: settingKeysText() }))
     .argument("<file.xlsx>", h("cli.help.arg.workbook"))
@@ -223,6 +260,42 @@ export async function main(argv: string[], out: CliIo = processIo, env: LocaleEn
     .addOption(langOption())
     .action(async (f: string, o: { by: string; receipt?: string; date?: string; force?: boolean }) => {
       code = await sealCommand(io, f, o);
+    });
+  // `round close` and `round list`: the improvement cycle's rounds (design.md "Rounds, comparison and report").
+  const round = program.command("round").description(roundText("round.help.command", io.lang));
+  round
+    .command("close")
+    .description(roundText("round.help.close", io.lang))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .option("--label <label>", roundText("round.help.label", io.lang))
+    .option("--date <yyyy-mm-dd>", roundText("round.help.date", io.lang))
+    .option("--keep-ratings", roundText("round.help.keepRatings", io.lang))
+    .option("-o, --output <out.xlsx>", h("cli.help.opt.outputInstead"))
+    .option("--overwrite", h("cli.help.opt.overwrite"))
+    .addOption(langOption())
+    .action(async (f: string, o: RoundCloseCliOptions) => {
+      code = await roundCloseCommand(io, f, o);
+    });
+  round
+    .command("list")
+    .description(roundText("round.help.list", io.lang))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .option("--json", roundText("round.help.json", io.lang))
+    .addOption(langOption())
+    .action(async (f: string, o: { json?: boolean }) => {
+      code = await roundListCommand(io, f, o);
+    });
+  program
+    .command("report")
+    .description(reportText("report.help", io.lang))
+    .argument("<file.xlsx>", h("cli.help.arg.workbook"))
+    .requiredOption("-o, --output <rapport.pdf>", reportText("report.help.output", io.lang))
+    .option("--visit", reportText("report.help.visit", io.lang))
+    .addOption(new Option("--paper <paper>", reportText("report.help.paper", io.lang)).choices(["a4", "letter"]))
+    .option("--overwrite", reportText("report.help.overwrite", io.lang))
+    .addOption(langOption())
+    .action(async (f: string, o: ReportOptions) => {
+      code = await reportCommand(io, f, o);
     });
   program
     .command("aggregate")

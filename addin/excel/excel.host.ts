@@ -19,6 +19,7 @@ import type {
 } from "../host/host.types.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import { naDisplayToken } from "../model/scale.js";
+import { confirmedBy } from "../model/messages/messages.round.js";
 import type { Lang, Result } from "../model/template.types.js";
 import { planMerges } from "../workbook/merge.answers.js";
 import { cellAddress, parseRangeAddress } from "../model/cell.address.js";
@@ -271,6 +272,15 @@ export function createExcelHost(deps: ExcelHostDeps = {}): WorkbookHost {
         if (answer.comment !== undefined && cols.comment !== undefined) {
           // Comments are the user's text: written so that Excel keeps them as text, never a formula.
           sheet.getRange(cellAddress(row, g.left + cols.comment)).values = [[textEntry(answer.comment)]];
+        }
+        const confirm = g.columns.toConfirm;
+        if (confirm !== undefined && (r.kind === "level" || r.kind === "na")) {
+          // « À confirmer » (a round closed with its ratings kept): this respondent has now rated the criterion.
+          const cell = sheet.getRange(cellAddress(row, g.left + confirm)).load("values");
+          await context.sync();
+          const held = String(cell.values[0]?.[0] ?? "");
+          const left = held === "" ? held : (confirmedBy(held, respondent ?? g.respondents?.[0] ?? "") ?? "");
+          if (left !== held) cell.values = [[textEntry(left)]];
         }
         await context.sync();
         return OK;

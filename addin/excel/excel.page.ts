@@ -33,8 +33,9 @@ export async function protectSheet(w: Writer, sheet: Excel.Worksheet): Promise<v
 
 /**
  * The plan's print settings (ExcelApi 1.9): orientation, one page wide, the file renderer's
- * margins, the header row repeated, the print area. Page setup is not cell editing, so it is
- * allowed on protected sheets.
+ * margins, the header row repeated, the print area (whole columns or a range), the manual page
+ * breaks after each row of `breaks`, and the header and footer. Page setup is not cell editing, so
+ * it is allowed on protected sheets.
  */
 export async function pageLayout(w: Writer, sheet: Excel.Worksheet, print: SheetPlan["print"]): Promise<void> {
   await w.cost(9, 2, 200);
@@ -50,4 +51,52 @@ export async function pageLayout(w: Writer, sheet: Excel.Worksheet, print: Sheet
   layout.footerMargin = inchesToPoints(PRINT_MARGINS.footer);
   layout.setPrintTitleRows(`$${print.repeatRows.from}:$${print.repeatRows.to}`);
   layout.setPrintArea(print.area);
+  const breaks = print.breaks ?? [];
+  if (breaks.length > 0) {
+    await w.cost(breaks.length, 1, breaks.length * 12);
+    // A break goes above the cell given: the page starts on the row after the section's last.
+    for (const row of breaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+  }
+  const sections = { ...headerFooterSections(print.header, "Header"), ...headerFooterSections(print.footer, "Footer") };
+  const entries = Object.entries(sections);
+  if (entries.length > 0) {
+    await w.cost(entries.length, 2, entries.reduce((n, [, v]) => n + v.length + 16, 0));
+    const page = layout.headersFooters.defaultForAllPages;
+    for (const [key, value] of entries) page[key as keyof typeof sections] = value;
+  }
+}
+
+type Section = "left" | "center" | "right";
+
+/**
+ * An Excel header or footer code (`&LLeft&CCentre&RRight`, as a file holds it) split into the
+ * three sections Office.js sets one by one (`leftHeader`, `centerHeader`…), each keeping its own
+ * codes (`&P`, `&N`, `&D`); text before any section code is the centre's, as in Excel. `&&` is a
+ * literal ampersand, not a section code. Absent: no section.
+ */
+export function headerFooterSections<K extends "Header" | "Footer">(code: string | undefined, kind: K): Partial<Record<`${Section}${K}`, string>> {
+  if (code === undefined) return {};
+  const found: Partial<Record<Section, string>> = {};
+  let section: Section = "center";
+  let text = "";
+  const flush = (): void => {
+    if (text !== "") found[section] = (found[section] ?? "") + text;
+    text = "";
+  };
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    const next = code[i + 1];
+    if (c === "&" && (next === "L" || next === "C" || next === "R")) {
+      flush();
+      section = next === "L" ? "left" : next === "C" ? "center" : "right";
+      i++;
+    } else if (c === "&" && next === "&") {
+      text += "&&";
+      i++;
+    } else {
+      text += c;
+    }
+  }
+  flush();
+  return Object.fromEntries(Object.entries(found).map(([k, v]) => [`${k}${kind}`, v])) as Partial<Record<`${Section}${K}`, string>>;
 }

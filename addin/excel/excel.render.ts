@@ -4,7 +4,8 @@ import type { SheetKey, WorkbookPlan } from "../plan/plan.types.js";
 import { clashDetail, planForWorkbook } from "../plan/plan.clashes.js";
 import { writeBlockCell } from "./excel.block.js";
 import { MAX_REQUEST_BYTES, RequestBudget } from "./excel.budget.js";
-import { addScoresChart } from "./excel.chart.js";
+import { addPlanCharts } from "./excel.chart.js";
+import { renameChartSheets } from "../plan/chart.plan.js";
 import { ALL_FEATURES, FEATURE_SETS, type ExcelFeatures } from "./excel.features.js";
 import { addConditionalFormat } from "./excel.format.js";
 import { freezePanes, pageLayout, protectSheet } from "./excel.page.js";
@@ -110,9 +111,13 @@ export async function renderPlanToExcel(context: Excel.RequestContext, plan: Wor
     for (const cf of s.conditionalFormats) await addConditionalFormat(w, sheet, cf);
   }
   progress("format", 0.9);
+  // Charts name sheets in their references: those renamed to avoid a taken name (« … (2) ») follow.
+  const renamed = new Map(plan.sheets.flatMap((s, i) => (p.sheets[i] && p.sheets[i].name !== s.name ? [[s.name, p.sheets[i].name] as const] : [])));
+  const byName = new Map(p.sheets.map((s) => [s.name.toLowerCase(), ws.get(s.key) as Excel.Worksheet]));
+  const sheetNamed = (n: string): Excel.Worksheet => byName.get(n.toLowerCase()) ?? wb.worksheets.getItem(n);
   for (const s of p.sheets) {
     const sheet = ws.get(s.key) as Excel.Worksheet;
-    if (s.key === "dashboard") await addScoresChart(w, sheet, s, p.lang);
+    await addPlanCharts(w, sheet, { ...s, charts: (s.charts ?? []).map((c) => renameChartSheets(c, renamed)) }, sheetNamed);
     await freezePanes(w, sheet, s.freeze);
     if (s.protect) await protectSheet(w, sheet);
   }

@@ -13,6 +13,7 @@ import { respondentNameIssue } from "../model/respondent.names.js";
 import type { Lang, Result } from "../model/template.types.js";
 import { buildPlan } from "../plan/plan.build.js";
 import { gridHasReviewLayout } from "../workbook/formula.check.js";
+import { gridHasReportLayout } from "../plan/grid.report.js";
 import { TABLES } from "../plan/names.js";
 import type { PlanOptions } from "../plan/plan.types.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
@@ -35,12 +36,24 @@ export function namedRespondents(a: Pick<AssessmentWorkbook, "respondents">): st
 }
 
 /**
- * The plan options of a workbook as it was made (language, parts, settings, targets), so that
- * two plans differing only by their respondents differ only where respondents show.
+ * The plan options of a workbook as it was made (language, parts, settings, targets, closed rounds,
+ * surveys), so that two plans differing only by their respondents differ only where respondents show.
  */
 export function planOptionsOf(a: AssessmentWorkbook, parts: PlanOptions["parts"]): Partial<PlanOptions> {
   const options: Partial<PlanOptions> = { lang: a.lang, parts };
   if (a.settings) options.settings = a.settings;
+  // Closed rounds shape the grid (previous-round columns) and the dashboard: a workbook's own plan has them.
+  if (a.history && a.history.length > 0) options.history = a.history;
+  // Imported surveys add their sheet and the report's surveys section: likewise.
+  if (a.surveys && a.surveys.length > 0) options.surveys = a.surveys;
+  // The dashboard's targets the user changed, as `upgradeWorkbook` keeps them (values the plans write, the same in both).
+  const targets: Record<string, number> = {};
+  for (const d of a.template.dimensions) {
+    const set = a.targets[d.id];
+    if (set !== undefined && set !== (d.target ?? a.template.target)) targets[d.id] = set;
+  }
+  if (Object.keys(targets).length > 0) options.targets = targets;
+  if (a.overallTarget !== null && a.overallTarget !== a.template.target) options.overallTarget = a.overallTarget;
   return options;
 }
 
@@ -81,6 +94,8 @@ export async function addRespondentLive(
   // A workbook made before the evaluator's review columns keeps its own layout: both plans are of that layout.
   const grid = read.tables.get(TABLES.grid.toLowerCase());
   if (grid && !gridHasReviewLayout(grid.headers)) options.review = false;
+  // Likewise a workbook made before the « Rapport » sheet: no report, no grid helpers for it.
+  if (grid && !gridHasReportLayout(grid.headers)) options.report = false;
   const from = buildPlan(a.template, { ...options, respondents: named });
   const to = buildPlan(a.template, { ...options, respondents });
   const report = await reshapeToPlan(context, from, to, {

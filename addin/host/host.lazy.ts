@@ -102,6 +102,8 @@ export class LazyFileHost implements WorkbenchHost {
   templateFromWorkbook = (...args: Parameters<WorkbookHost["templateFromWorkbook"]>) => this.delegate("templateFromWorkbook", args);
   openGridWorkbook = (...args: Parameters<WorkbookHost["openGridWorkbook"]>) => this.delegate("openGridWorkbook", args);
   upgrade = (...args: Parameters<WorkbookHost["upgrade"]>) => this.delegate("upgrade", args);
+  closeRound = (...args: Parameters<WorkbookHost["closeRound"]>) => this.delegate("closeRound", args);
+  importSurvey = (...args: Parameters<WorkbookHost["importSurvey"]>) => this.delegate("importSurvey", args);
   addRespondent = (...args: Parameters<WorkbookHost["addRespondent"]>) => this.delegate("addRespondent", args);
   setAgreed = (...args: Parameters<WorkbookHost["setAgreed"]>) => this.delegate("setAgreed", args);
   importAnswers = (...args: Parameters<WorkbookHost["importAnswers"]>) => this.delegate("importAnswers", args);

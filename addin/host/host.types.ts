@@ -9,6 +9,8 @@ import type { WorkbookPlan } from "../plan/plan.types.js";
 import type { TemplateFound, UpgradeSummary, WorkbookCheck } from "./host.outcomes.js";
 import type { MergeOutcome } from "../workbook/merge.answers.js";
 import type { SealReceipt } from "../workbook/seal.check.js";
+import type { RoundCloseOptions, RoundRecord } from "../model/history.types.js";
+import type { SurveyImportOptions, SurveyRecord } from "../model/survey.types.js";
 
 export type { MergeOutcome };
 
@@ -107,6 +109,27 @@ export interface UpgradeOptions {
 /** What an upgrade did, and where the upgraded workbook was opened. */
 export interface UpgradeOutcome {
   summary: UpgradeSummary;
+  opened: OpenedAs;
+}
+
+/** How a new workbook made from the open one is named (a round closed, a survey imported). */
+export interface MadeWorkbookNames {
+  /** The new workbook's file name. */
+  name: string;
+  /** What problems call the open workbook (« ce classeur »). */
+  file: string;
+}
+
+/** A round closed (design.md "Rounds, comparison and report"): the round recorded, and where the next round's workbook was opened. */
+export interface RoundCloseOutcome {
+  round: RoundRecord;
+  opened: OpenedAs;
+}
+
+/** A survey imported: its figures, the evidence rows added for the criteria it backs, and where the workbook was opened. */
+export interface SurveyImportOutcome {
+  survey: SurveyRecord;
+  evidenceRows: number;
   opened: OpenedAs;
 }
 
@@ -297,4 +320,16 @@ export interface WorkbookHost {
    * Whether the version may be applied is the caller's decision (`upgradeRefusal`).
    */
   upgrade(next: Template, options: UpgradeOptions): Promise<HostResult<Result<UpgradeOutcome>>>;
+  /**
+   * Closes the round (« Clôturer le cycle ») with the same code as `qualigrid round close`, on a
+   * copy of the workbook, then opens the next round's workbook as `openWorkbook` does: the open
+   * workbook (the closed round) is never changed.
+   */
+  closeRound(options: RoundCloseOptions, names: MadeWorkbookNames): Promise<HostResult<Result<RoundCloseOutcome>>>;
+  /**
+   * Imports a survey export (`bytes`, a Microsoft Forms .xlsx or a CSV named `source`) with the same
+   * code as `qualigrid survey import`, on a copy of the workbook, then opens the result as
+   * `openWorkbook` does; the open workbook is never changed.
+   */
+  importSurvey(bytes: Uint8Array, source: string, options: SurveyImportOptions, names: MadeWorkbookNames): Promise<HostResult<Result<SurveyImportOutcome>>>;
 }

@@ -11,6 +11,8 @@ import { discussContent, respondentScoreColumns, respondentScoreFormulas, scores
 import { isMultiRespondent } from "./grid.respondents.js";
 import { hasReview } from "./review.option.js";
 import { evaluatorOverallFigures, evaluatorScoreFormulas, evaluatorScoreHelperSpecs, evaluatorScoreSpecs } from "./dashboard.evaluator.js";
+import { historyDashboardCells, historyScoreFormulas, historyScoreSpecs } from "./dashboard.history.js";
+import { hasHistory } from "./history.plan.js";
 import type { BlockCell, ConditionalFormatPlan, NamePlan, PlanOptions, PlanValue, TablePlan } from "./plan.types.js";
 
 /** Row of the `QG_Scores` header, below the overall block; users' charts and references point at it. */
@@ -22,6 +24,11 @@ const OVERALL_FIRST = 5;
  */
 const EVALUATOR_LABEL_COL = 5;
 const EVALUATOR_VALUE_COL = 9;
+
+/** The rounds block's label column: right of the evaluator's block, or in its place without the review (`check` finds its cells by it). */
+export function roundsLabelColumn(review: boolean): number {
+  return review ? EVALUATOR_VALUE_COL + 2 : EVALUATOR_LABEL_COL;
+}
 
 /**
  * The dashboard: the overall result (named cells) and `QG_Scores`, one row per dimension with
@@ -47,6 +54,8 @@ export function dashboardContent(
       validation: { type: "decimal", min: 0, max: 100, message: TEXTS.invalidTarget[lang] },
     },
     gap: { width: 9, numFmt: FORMATS.score },
+    // With closed rounds: the previous round's score and the changes since it and since the first.
+    ...historyScoreSpecs(options),
     completion: { width: 12, numFmt: FORMATS.percent },
   };
   if (withEvidence) specs.coverage = { width: 13, numFmt: FORMATS.percent };
@@ -96,6 +105,7 @@ export function dashboardContent(
   }
   if (features.required) formulas.requiredNotMet = f(sumGrid("requiredNotMet"));
   if (review) Object.assign(formulas, evaluatorScoreFormulas(columns, withEvidence, lang));
+  if (hasHistory(options)) Object.assign(formulas, historyScoreFormulas(columns, lang));
   const more: Record<string, PlanValue> = multi ? respondentScoreFormulas(options, scoresDimensionCell(columns)) : {};
   const rows = template.dimensions.map((d) => {
     const fixed: Partial<Record<ScoresKey, PlanValue>> = {
@@ -175,6 +185,11 @@ export function dashboardContent(
       names.push({ name: x.name, sheet, ref: `$${columnLetter(EVALUATOR_VALUE_COL)}$${at}` });
     });
   }
+
+  // The rounds block (closed rounds only), right of the evaluator's, or in its place without the review.
+  const rounds = historyDashboardCells(options, sheet, roundsLabelColumn(review));
+  cells.push(...rounds.cells);
+  names.push(...rounds.names);
 
   const first = table.top + 1;
   const lastRow = table.top + rows.length;

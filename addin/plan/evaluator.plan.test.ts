@@ -4,6 +4,7 @@ import { parseTemplate } from "../model/template.parse.js";
 import { richTemplateJson } from "../model/template.rich.test-helpers.js";
 import type { Lang, Template } from "../model/template.types.js";
 import { EVALUATOR_GRID_KEYS } from "./grid.evaluator.js";
+import { REPORT_GRID_KEYS } from "./grid.report.js";
 import { isFormula } from "./formula.js";
 import { NAMES, TABLES } from "./names.js";
 import { buildPlan } from "./plan.build.js";
@@ -86,7 +87,8 @@ describe("the grid's evaluator helpers", () => {
   ];
   it.each(cases)("are in every grid, after the other helpers (%s)", (_, template, lang, respondents) => {
     const grid = tableOf(buildPlan(template, { lang, respondents }), TABLES.grid);
-    const keys = grid.columns.map((c) => c.key);
+    // The report's ranks and the visit report's disagreement rank (issue 18) come after them, last.
+    const keys = grid.columns.map((c) => c.key).filter((k) => !(REPORT_GRID_KEYS as readonly string[]).includes(k) && k !== "disagreementRow");
     expect(keys.slice(-EVALUATOR_GRID_KEYS.length)).toEqual([...EVALUATOR_GRID_KEYS]);
     expect(grid.columns.filter((c) => (EVALUATOR_GRID_KEYS as readonly string[]).includes(c.key)).every((c) => c.style === "helper")).toBe(true);
   });

@@ -7,6 +7,9 @@ import { columnsOf, headerOf, indexOf, type ColumnSpec } from "./columns.js";
 import { gridFeatures, ratingListName, type GridFeatures } from "./grid.features.js";
 import { isMultiRespondent, planRespondents, respondentFormulas, respondentGridHeaders, respondentHelperSpecs, respondentInputSpecs, respondentKey } from "./grid.respondents.js";
 import { evaluatorFormulas, evaluatorHelperSpecs } from "./grid.evaluator.js";
+import { historyGridSpecs, historyGridValues } from "./grid.history.js";
+import { hasReport, reportHelperFormulas, reportHelperSpecs } from "./grid.report.js";
+import { hasVisitReport, visitHelperFormulas, visitHelperSpecs } from "./grid.visit.js";
 import { hasReview } from "./review.option.js";
 import { f, str, thisRow, wholeColumn } from "./formula.js";
 import { HEADERS, TEXTS, YES_NO, type GridKey } from "./labels.js";
@@ -41,11 +44,16 @@ export function gridTable(template: Template, options: PlanOptions): TablePlan {
     criterion: { width: 10 },
   };
   if (features.themes) specs.theme = { width: 12 };
+  // With closed rounds, the last round's rating and comments (and « À confirmer ») follow the respondents' inputs.
+  const previous = historyGridSpecs(options);
   if (multi) {
+    const inputs = respondentInputSpecs(respondents, features, ratingList, lang);
+    const agreedAt = Object.keys(inputs).indexOf("agreed");
+    const entries = Object.entries(inputs);
     Object.assign(specs, {
       text: { width: 48, wrap: true },
       guidance: { width: 36, wrap: true },
-      ...respondentInputSpecs(respondents, features, ratingList, lang),
+      ...Object.fromEntries([...entries.slice(0, agreedAt), ...Object.entries(previous), ...entries.slice(agreedAt)]),
       levelLabel: { width: 16, wrap: true },
       targetLevel: { width: 8 },
     });
@@ -59,6 +67,7 @@ export function gridTable(template: Template, options: PlanOptions): TablePlan {
     if (features.text) specs.answer = { width: 40, input: true, wrap: true };
     Object.assign(specs, {
       comment: { width: 32, input: true, wrap: true },
+      ...previous,
       targetLevel: { width: 8 },
     });
   }
@@ -99,6 +108,10 @@ export function gridTable(template: Template, options: PlanOptions): TablePlan {
     if (review) specs.reviewedCovered = { width: 9, style: "helper" };
   }
   if (review) Object.assign(specs, evaluatorHelperSpecs());
+  // The « Rapport » sheet's ranks (grid.report.ts), last: a workbook made before it lacks only these.
+  if (hasReport(options)) Object.assign(specs, reportHelperSpecs(features));
+  // The « Rapport de visite » sheet's list of disagreements (grid.visit.ts), after the report's.
+  if (hasVisitReport(options)) Object.assign(specs, visitHelperSpecs());
 
   const headers: Record<string, Record<"fr" | "en", string>> = multi ? { ...HEADERS.grid, ...respondentGridHeaders(respondents) } : HEADERS.grid;
   const columns = columnsOf(headers, specs, lang);
@@ -138,6 +151,7 @@ export function gridTable(template: Template, options: PlanOptions): TablePlan {
         scaleMin: text ? null : bounds.min,
         scaleMax: text ? null : bounds.max,
         isText: text ? 1 : 0,
+        ...historyGridValues(options, c.id),
       };
       rows.push(columns.map((col) => (col.key in fixed ? (fixed[col.key as GridKey] ?? null) : (formulas[col.key] ?? null))));
     }
@@ -220,6 +234,8 @@ function gridFormulas(template: Template, options: PlanOptions, columns: ColumnP
     if (review) out.reviewedCovered = f(`IF(AND(${rated}${row("notApplicable")}=0,SUMPRODUCT(${names}*${ev("reviewAccepted")})>0),1,0)`);
   }
   if (review) Object.assign(out, evaluatorFormulas(columns, features, rating));
+  if (hasReport(options)) Object.assign(out, reportHelperFormulas(columns, features));
+  if (hasVisitReport(options)) Object.assign(out, visitHelperFormulas(columns));
   return out;
 }
 

@@ -14,6 +14,11 @@ export const SHEET_NAMES: Record<SheetKey, Both> = {
   template: { fr: "Modèle", en: "Template" },
   lists: { fr: "Listes", en: "Lists" },
   steps: { fr: "Démarche", en: "Process" },
+  // Not "History": Excel reserves that sheet name (shared workbooks' change history) and refuses it.
+  history: { fr: "Historique", en: "Round history" },
+  surveys: { fr: "Sondages", en: "Surveys" },
+  report: { fr: "Rapport", en: "Report" },
+  visit: { fr: "Rapport de visite", en: "Visit report" },
 };
 
 /**
@@ -71,6 +76,16 @@ export const HEADERS = {
     spread: { fr: "Écart entre répondants", en: "Spread" },
     toDiscuss: { fr: "À discuter", en: "To discuss" },
     discussRow: { fr: "Rang à discuter", en: "Discussion row" },
+    // The visit report's list of disagreements (design.md "Rounds, comparison and report"), only with that sheet.
+    disagreementRow: { fr: "Rang désaccord évaluateur", en: "Evaluator disagreement row" },
+    // The report's helpers (design.md "Rounds, comparison and report"), with the « Rapport » sheet.
+    priorityKey: { fr: "Clé de priorité", en: "Priority key" },
+    requiredRow: { fr: "Ligne requis non atteint", en: "Required not met row" },
+    // Closed rounds (design.md "Rounds, comparison and report"), only when the workbook has some: the last
+    // round's consolidated rating and comments (values), and the respondents whose carried rating awaits confirmation.
+    previousRating: { fr: "Cotation précédente", en: "Previous rating" },
+    previousComment: { fr: "Commentaires précédents", en: "Previous comments" },
+    toConfirm: { fr: "À confirmer", en: "To confirm" },
   },
   evidence: {
     id: { fr: "Code", en: "ID" },
@@ -144,6 +159,10 @@ export const HEADERS = {
     evaluatorWithinCount: { fr: "Dans la tolérance", en: "Within tolerance" },
     evaluatorDiffSum: { fr: "Somme des écarts", en: "Sum of differences" },
     reviewedCovered: { fr: "Couverts à la revue", en: "Covered in review" },
+    // Closed rounds (design.md "Rounds, comparison and report"), only when the workbook has some.
+    previousScore: { fr: "Score précédent", en: "Previous score" },
+    change: { fr: "Variation", en: "Change" },
+    changeFirst: { fr: "Variation depuis le premier cycle", en: "Change since the first round" },
   },
   // The respondents (`QG_Respondents`), only when they are named.
   respondents: {
@@ -173,6 +192,76 @@ export const HEADERS = {
     note: { fr: "Note", en: "Note" },
     overdue: { fr: "En retard", en: "Overdue" },
   },
+  // The imported surveys (`QG_Surveys`, `QG_SurveyAnswers`, `QG_SurveyComments`), only when there are some.
+  surveys: {
+    survey: { fr: "Sondage", en: "Survey" },
+    number: { fr: "N°", en: "No." },
+    question: { fr: "Question", en: "Question" },
+    responses: { fr: "Réponses à la question", en: "Answers given" },
+    favourable: { fr: "Part favorable", en: "Favourable share" },
+    scale: { fr: "Échelle", en: "Scale" },
+    fileResponses: { fr: "Réponses au sondage", en: "Survey responses" },
+    imported: { fr: "Importé le", en: "Imported on" },
+    criteria: { fr: "Critères", en: "Criteria" },
+  },
+  surveyAnswers: {
+    survey: { fr: "Sondage", en: "Survey" },
+    number: { fr: "N°", en: "No." },
+    question: { fr: "Question", en: "Question" },
+    answer: { fr: "Réponse", en: "Answer" },
+    count: { fr: "Nombre", en: "Count" },
+    share: { fr: "Part", en: "Share" },
+  },
+  surveyComments: {
+    survey: { fr: "Sondage", en: "Survey" },
+    number: { fr: "N°", en: "No." },
+    question: { fr: "Question", en: "Question" },
+    text: { fr: "Commentaire", en: "Comment" },
+  },
+  // The closed rounds' figures (`QG_History`), one row per round and dimension, then the round's overall row.
+  history: {
+    round: { fr: "N° du cycle", en: "Round number" },
+    label: { fr: "Cycle", en: "Round" },
+    date: { fr: "Date de clôture", en: "Closed on" },
+    templateId: { fr: "Modèle", en: "Template" },
+    version: { fr: "Version", en: "Version" },
+    dimension: { fr: "Dimension", en: "Dimension" },
+    score: { fr: "Score", en: "Score" },
+    target: { fr: "Cible", en: "Target" },
+    gap: { fr: "Écart", en: "Gap" },
+    answered: { fr: "Évalués", en: "Scored" },
+    notApplicable: { fr: "Sans objet", en: "Not applicable" },
+    total: { fr: "Critères", en: "Criteria" },
+    completion: { fr: "Complétude", en: "Completion" },
+    evidenceCoverage: { fr: "Couverture des preuves", en: "Evidence coverage" },
+    requiredNotMet: { fr: "Requis non atteints", en: "Required not met" },
+    toDiscuss: { fr: "À discuter", en: "To discuss" },
+    reviewedCoverage: { fr: "Couverture revue", en: "Reviewed coverage" },
+    evaluatorScore: { fr: "Score évaluateur", en: "Evaluator score" },
+    evaluatorGap: { fr: "Écart évaluateur", en: "Evaluator gap" },
+    evaluatorAnswered: { fr: "Évalués par l’évaluateur", en: "Scored by the evaluator" },
+    evaluatorBoth: { fr: "Cotés des deux côtés", en: "Rated by both" },
+    evaluatorWithin: { fr: "Part dans la tolérance", en: "Share within tolerance" },
+    evaluatorMeanDiff: { fr: "Écart absolu moyen", en: "Mean absolute difference" },
+    check: { fr: "Contrôle", en: "Check" },
+    fingerprint: { fr: "Empreinte du cycle", en: "Round fingerprint" },
+  },
+  // The closed rounds' ratings (`QG_HistoryItems`): per round, criterion and respondent; the criterion's own fields on its first row.
+  historyItems: {
+    label: { fr: "Cycle", en: "Round" },
+    criterion: { fr: "Critère", en: "Criterion" },
+    respondent: { fr: "Répondant", en: "Respondent" },
+    rating: { fr: "Cotation", en: "Rating" },
+    answer: { fr: "Réponse", en: "Answer" },
+    comment: { fr: "Commentaire", en: "Comment" },
+    dimension: { fr: "Dimension", en: "Dimension" },
+    consolidated: { fr: "Cotation consolidée", en: "Consolidated rating" },
+    score: { fr: "Score du critère", en: "Criterion score" },
+    evaluator: { fr: "Cotation évaluateur", en: "Evaluator rating" },
+    agreedReason: { fr: "Motif de la cotation convenue", en: "Reason for the agreed rating" },
+    evaluatorComment: { fr: "Commentaire évaluateur", en: "Evaluator comment" },
+    check: { fr: "Contrôle", en: "Check" },
+  },
   themes: {
     dimension: { fr: "Dimension", en: "Dimension" },
     theme: { fr: "Sous-thème", en: "Theme" },
@@ -193,6 +282,8 @@ export type ThemesKey = keyof typeof HEADERS.themes;
 export type StepsKey = keyof typeof HEADERS.steps;
 export type RespondentsKey = keyof typeof HEADERS.respondents;
 export type DiscussKey = keyof typeof HEADERS.discuss;
+export type HistoryKey = keyof typeof HEADERS.history;
+export type HistoryItemsKey = keyof typeof HEADERS.historyItems;
 
 /**
  * The word of each per-respondent column, before « — NAME » (contract of issue 16): the inputs
@@ -401,6 +492,34 @@ export const TEXTS = {
     en: "The steps of the process: the planned date follows the assessment date (Lists sheet); enter the date done, who is responsible, the status and a note. A step is overdue when its planned date has passed and it is not completed.",
   },
   listsStepStatus: { fr: "Statut des étapes", en: "Step status" },
+  // Closed rounds (design.md "Rounds, comparison and report").
+  historySubtitle: { fr: "Historique des cycles", en: "Round history" },
+  historyHelp: {
+    fr: "Les cycles clôturés : par dimension et pour l'ensemble, les chiffres au moment de la clôture, puis la cotation et le commentaire de chaque répondant. Un cycle clôturé ne se modifie pas : la vérification signale toute ligne changée (colonne « Contrôle »).",
+    en: "The closed rounds: per dimension and overall, the figures when the round closed, then each respondent's rating and comment. A closed round is not edited: the check reports any row changed (the Check column).",
+  },
+  historyItemsTitle: { fr: "Cotations et commentaires des cycles clôturés", en: "Ratings and comments of the closed rounds" },
+  historyOverall: { fr: "(ensemble)", en: "(overall)" },
+  previousAgreedReason: { fr: "Motif de la cotation convenue", en: "Reason for the agreed rating" },
+  roundsTitle: { fr: "Cycles", en: "Rounds" },
+  previousRound: { fr: "Cycle précédent", en: "Previous round" },
+  firstRound: { fr: "Premier cycle", en: "First round" },
+  overallPrevious: { fr: "Score global précédent", en: "Previous overall score" },
+  overallChange: { fr: "Variation depuis le cycle précédent", en: "Change since the previous round" },
+  overallChangeFirst: { fr: "Variation depuis le premier cycle", en: "Change since the first round" },
+  surveysSubtitle: { fr: "Sondages", en: "Surveys" },
+  surveysHelp: {
+    fr: "Par question, le nombre de réponses et la part favorable (les deux réponses les plus favorables d'une échelle ordonnée).",
+    en: "Per question, the number of answers and the favourable share (the two most favourable answers of an ordered scale).",
+  },
+  surveysPrivacy: {
+    fr: "Aucun nom, courriel ou texte libre n'est copié, sauf les commentaires demandés à l'import.",
+    en: "No name, e-mail or free-text answer is copied, except comments asked for at import.",
+  },
+  surveysAnswersTitle: { fr: "Réponses par question", en: "Answers per question" },
+  surveysCommentsTitle: { fr: "Commentaires", en: "Comments" },
+  surveyFreeText: { fr: "Texte libre", en: "Free text" },
+  surveyChoice: { fr: "Choix", en: "Choice" },
   invalidRating: { fr: "Choisissez une valeur de l'échelle ou S. O.", en: "Choose a value of the scale or N/A." },
   invalidChoice: { fr: "Choisissez une valeur de la liste.", en: "Choose a value from the list." },
   invalidDate: { fr: "Entrez une date.", en: "Enter a date." },
@@ -414,3 +533,73 @@ export const TEXTS = {
 export function t(entry: Both, lang: Lang): string {
   return entry[lang];
 }
+
+/**
+ * The texts of the « Rapport de visite » sheet (`visit.plan.ts`), for the committee that decides.
+ * `{label}` and `{count}` are replaced where the sheet uses them.
+ */
+export const VISIT_TEXTS = {
+  subtitle: { fr: "Rapport de visite", en: "Visit report" },
+  help: {
+    fr: "Pour le comité qui décide\u00a0: résultats de l’évaluateur, écarts, revue des preuves, recommandations et sceau.",
+    en: "For the committee that decides: the evaluator's results, differences, evidence review, recommendations and seal.",
+  },
+  help2: {
+    fr: "Calculé à partir du classeur\u00a0: la feuille se tient à jour. Pour un PDF, Fichier\u00a0›\u00a0Exporter.",
+    en: "Computed from the workbook: the sheet stays current. For a PDF, File › Export.",
+  },
+  organization: { fr: "Organisme", en: "Organization" },
+  assessmentDate: { fr: "Date de l’évaluation", en: "Assessment date" },
+  scoresTitle: { fr: "Résultats de l’évaluateur par dimension", en: "The evaluator's results per dimension" },
+  dimension: { fr: "Dimension", en: "Dimension" },
+  title: { fr: "Titre", en: "Title" },
+  selfScore: { fr: "Score autoévaluation", en: "Self-assessment score" },
+  evaluatorScore: { fr: "Score évaluateur", en: "Evaluator score" },
+  evaluatorGap: { fr: "Écart évaluateur", en: "Evaluator gap" },
+  both: { fr: "Cotés des deux côtés", en: "Rated by both" },
+  within: { fr: "Part dans la tolérance", en: "Share within tolerance" },
+  meanDiff: { fr: "Écart absolu moyen (niveaux)", en: "Mean absolute difference (levels)" },
+  overall: { fr: "Ensemble", en: "Overall" },
+  tolerance: { fr: "Tolérance d’accord (niveaux)", en: "Agreement tolerance (levels)" },
+  disagreeTitle: { fr: "Écarts au-delà de la tolérance (évaluateur et autoévaluation)", en: "Differences beyond the tolerance (evaluator and self-assessment)" },
+  disagreeCount: { fr: "Nombre de critères", en: "Number of criteria" },
+  disagreeNone: { fr: "Aucun critère ne dépasse la tolérance.", en: "No criterion exceeds the tolerance." },
+  disagreeMore: { fr: " autre(s) critère(s)\u00a0: voir la grille, colonne «\u00a0Écart évaluateur\u00a0»", en: " more criterion(s): see the grid, Evaluator difference column" },
+  criterion: { fr: "Critère", en: "Criterion" },
+  statement: { fr: "Énoncé", en: "Statement" },
+  selfRating: { fr: "Cotation autoévaluation", en: "Self-assessment rating" },
+  evaluatorRating: { fr: "Cotation évaluateur", en: "Evaluator rating" },
+  difference: { fr: "Écart (niveaux)", en: "Difference (levels)" },
+  targetLevel: { fr: "Niveau cible", en: "Target level" },
+  acceptedEvidence: { fr: "Preuves acceptées", en: "Accepted evidence" },
+  evaluatorComment: { fr: "Commentaire de l’évaluateur", en: "Evaluator's comment" },
+  reviewTitle: { fr: "Revue des preuves", en: "Evidence review" },
+  evidenceItems: { fr: "Preuves au registre", en: "Evidence in the register" },
+  reviewAccepted: { fr: "Acceptées", en: "Accepted" },
+  reviewToComplete: { fr: "À compléter", en: "To complete" },
+  reviewMissing: { fr: "Manquantes", en: "Missing" },
+  notReviewed: { fr: "Non revues", en: "Not reviewed" },
+  reviewedCoverage: { fr: "Couverture des preuves revues", en: "Reviewed evidence coverage" },
+  recoTitle: { fr: "Recommandations de l’évaluateur", en: "The evaluator's recommendations" },
+  recoNote: { fr: "Les actions du plan d’action dont la source est «\u00a0Évaluation externe\u00a0».", en: "The action plan's rows whose source is « External evaluation »." },
+  recoCount: { fr: "Nombre de recommandations", en: "Number of recommendations" },
+  recoNone: { fr: "Aucune recommandation au plan d’action.", en: "No recommendation in the action plan." },
+  recoMore: { fr: " autre(s) recommandation(s)\u00a0: voir le plan d’action", en: " more recommendation(s): see the action plan" },
+  recoPosition: { fr: "Rang au plan d’action", en: "Position in the action plan" },
+  id: { fr: "Code", en: "ID" },
+  recommendation: { fr: "Recommandation", en: "Recommendation" },
+  due: { fr: "Échéance", en: "Due date" },
+  status: { fr: "Statut", en: "Status" },
+  progress: { fr: "% réalisé", en: "Progress" },
+  overdue: { fr: "En retard", en: "Overdue" },
+  owner: { fr: "Pilote", en: "Owner" },
+  priority: { fr: "Priorité", en: "Priority" },
+  sealTitle: { fr: "Sceau de la revue", en: "Review seal" },
+  sealDate: { fr: "Date du sceau", en: "Seal date" },
+  sealReviewer: { fr: "Réviseur", en: "Reviewer" },
+  sealFingerprint: { fr: "Empreinte", en: "Fingerprint" },
+  notSealed: { fr: "Non scellé", en: "Not sealed" },
+  roundAfter: { fr: "Cycle en cours (après {label})", en: "Current round (after {label})" },
+  firstRound: { fr: "Premier cycle", en: "First round" },
+  page: { fr: "Page &P / &N", en: "Page &P / &N" },
+} as const satisfies Record<string, Both>;

@@ -58,6 +58,12 @@ export const NAMES = {
   evaluatorBoth: "QG_EvaluatorBoth",
   agreement: "QG_Agreement",
   meanAbsDiff: "QG_MeanAbsDiff",
+  // Closed rounds (design.md "Rounds, comparison and report"): on the dashboard, only when the workbook has some.
+  previousRound: "QG_PreviousRound",
+  firstRound: "QG_FirstRound",
+  overallPrevious: "QG_OverallPrevious",
+  overallChange: "QG_OverallChange",
+  overallChangeFirst: "QG_OverallChangeFirst",
   reviewedCoverage: "QG_ReviewedCoverage",
   toleranceUsed: "QG_ToleranceUsed",
   ...SETTING_NAMES,
@@ -73,6 +79,22 @@ export const TABLES = {
   steps: "QG_Steps",
   respondents: "QG_Respondents",
   discuss: "QG_Discuss",
+  history: "QG_History",
+  historyItems: "QG_HistoryItems",
+  surveys: "QG_Surveys",
+  surveyAnswers: "QG_SurveyAnswers",
+  surveyComments: "QG_SurveyComments",
+  // The « Rapport » sheet's tables (report.plan.ts), all computed: Qualigrid's, so an upgrade takes none of their cells for notes.
+  reportDimensions: "QG_ReportDimensions",
+  reportEvaluator: "QG_ReportEvaluator",
+  reportRequired: "QG_ReportRequired",
+  reportPriorities: "QG_ReportPriorities",
+  reportSurveys: "QG_ReportSurveys",
+  reportChanges: "QG_ReportChanges",
+  // The « Rapport de visite » sheet's tables (visit.plan.ts), all computed.
+  visitScores: "QG_VisitScores",
+  visitDisagreements: "QG_VisitDisagreements",
+  visitRecommendations: "QG_VisitRecommendations",
   templateInfo: TEMPLATE_TABLES.info,
   templateItems: TEMPLATE_TABLES.items,
 } as const;
@@ -86,3 +108,10 @@ export const TABLES = {
 export function scaleNames(n: number): { levels: string; ratings: string } {
   return { levels: `QG_Levels_${n}`, ratings: `QG_Ratings_${n}` };
 }
+
+/** Stable chart names: a renderer replaces a chart of the same name (design.md "Rounds, comparison and report"). */
+export const CHARTS = {
+  scores: "QG_ScoresChart",
+  report: "QG_ReportChart",
+  visit: "QG_VisitChart",
+} as const;

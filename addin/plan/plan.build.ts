@@ -1,8 +1,10 @@
 import { describeScale } from "../model/scale.js";
 import { textOf } from "../model/text.js";
 import type { Template } from "../model/template.types.js";
+import { withScoresChart } from "./chart.plan.js";
 import { dashboardContent } from "./dashboard.plan.js";
 import { gridFeatures } from "./grid.features.js";
+import { historySheet } from "./history.plan.js";
 import { GRID_HEADER_ROW, gridTable } from "./grid.plan.js";
 import { SHEET_NAMES, TEXTS } from "./labels.js";
 import { LISTS_HEADER_ROW, listsSheetContent } from "./lists.plan.js";
@@ -12,6 +14,9 @@ import { discussHighlight, isMultiRespondent } from "./grid.respondents.js";
 import { respondentsContent } from "./respondents.plan.js";
 import { hasReview } from "./review.option.js";
 import { stepsSheet } from "./steps.plan.js";
+import { reportSheet } from "./report.plan.js";
+import { surveysSheet } from "./surveys.plan.js";
+import { visitSheet } from "./visit.plan.js";
 import type { BlockCell, PlanOptions, SheetKey, SheetPlan, TablePlan, WorkbookPlan } from "./plan.types.js";
 import { actionsTable, evidenceTable, REGISTER_HEADER_ROW } from "./register.plan.js";
 import { TEMPLATE_HEADER_ROW, templateSheetContent } from "./template.plan.js";
@@ -45,7 +50,8 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
     const d = dashboardContent(template, opts, name("dashboard"));
     names.push(...d.names);
     sheets.push(
-      withPrint(
+      // The chart of scores by dimension (`QG_ScoresChart`) stands above the table, beside the overall block.
+      withScoresChart(withPrint(
         {
           ...sheetOf("dashboard", name("dashboard"), "1F4E79", d.tables, [...header(TEXTS.dashboardSubtitle[lang], TEXTS.dashboardHelp[lang]), ...d.cells]),
           // The scores table sets the widths; the themes table below it shares its columns.
@@ -54,7 +60,7 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
           conditionalFormats: d.conditionalFormats,
         },
         (d.tables[0] as TablePlan).top,
-      ),
+      ), lang),
     );
   }
 
@@ -114,6 +120,22 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
   // The process (« Démarche »), only for a template with steps.
   const steps = stepsSheet(template, opts);
   if (steps) sheets.push(steps);
+
+  // The report a board reads (« Rapport »), with the dashboard, unless `report` is false.
+  const report = reportSheet(template, opts);
+  if (report) sheets.push(report);
+
+  // The evaluator's visit report (« Rapport de visite »), for the committee that decides: with the review.
+  const visit = visitSheet(template, opts);
+  if (visit) sheets.push(visit);
+
+  // The imported surveys (« Sondages »), after the reports and before the history (contract's tab order).
+  const surveys = surveysSheet(template, opts);
+  if (surveys) sheets.push(surveys);
+
+  // The closed rounds (« Historique »), only when the workbook has some: right before the template sheet.
+  const history = historySheet(template, opts);
+  if (history) sheets.push(history);
 
   const tpl = templateSheetContent(template, opts);
   sheets.push(withPrint({ ...sheetOf("template", name("template"), "7F7F7F", tpl.tables, tpl.cells), freeze: { rows: 4, cols: 0 } }, TEMPLATE_HEADER_ROW));

@@ -1,4 +1,6 @@
+import type { RoundRecord } from "../model/history.types.js";
 import type { WorkbookSettings } from "../model/settings.js";
+import type { SurveyRecord } from "../model/survey.types.js";
 import type { Lang, Template } from "../model/template.types.js";
 
 /** A formula, in Excel's invariant syntax (English names, comma separators), starting with `=`. */
@@ -69,7 +71,44 @@ export type ConditionalFormatPlan =
   | { type: "expression"; ref: string; formula: string; fill: string };
 
 /** Which sheet of the workbook a sheet plan is. */
-export type SheetKey = "dashboard" | "grid" | "evidence" | "actions" | "steps" | "template" | "lists";
+export type SheetKey = "dashboard" | "grid" | "evidence" | "actions" | "steps" | "template" | "lists" | "history" | "surveys" | "report" | "visit";
+
+/** One series of a chart: its name (a cell reference, or a text) and its values' range. */
+export interface ChartSeriesPlan {
+  /** A sheet-qualified cell holding the series' name (`'Tableau de bord'!$D$15`). */
+  nameRef: string;
+  /** The name as the plan knows it (cached for readers that do not recalculate). */
+  name: string;
+  /** A sheet-qualified range of the values (`'Tableau de bord'!$D$16:$D$22`). */
+  valuesRef: string;
+  /** Fill or line colour (RRGGBB). */
+  color: string;
+}
+
+/**
+ * A native chart on a sheet (design.md "Rounds, comparison and report"): its series point at the
+ * workbook's cells, so it follows the formulas. Both renderers draw it (Excel: `charts.add`; files:
+ * DrawingML parts added to the package, since exceljs cannot write one).
+ */
+export interface ChartPlan {
+  /** Stable name (`QG_ScoresChart`); a renderer replaces a chart of the same name, never duplicates it. */
+  name: string;
+  /** Radar with markers, or clustered columns. */
+  type: "radar" | "columns";
+  title: string;
+  /** A sheet-qualified range of the category labels (dimension ids). */
+  categoriesRef: string;
+  /** The categories as the plan knows them (cached). */
+  categories: string[];
+  series: ChartSeriesPlan[];
+  /** Top-left and bottom-right cells (1-based row and column) the chart spans. */
+  from: { row: number; col: number };
+  to: { row: number; col: number };
+  /** The value axis's bounds and number format. */
+  min?: number;
+  max?: number;
+  format: string;
+}
 
 /** One worksheet. */
 export interface SheetPlan {
@@ -85,8 +124,25 @@ export interface SheetPlan {
   /** Locked cells protected (no password); input cells are unlocked. */
   protect: boolean;
   conditionalFormats: ConditionalFormatPlan[];
-  /** Fitted to one page wide; `repeatRows` print on every page; `area` is whole columns (`A:V`). */
-  print: { orientation: "landscape" | "portrait"; repeatRows: { from: number; to: number }; area: string };
+  /** Fitted to one page wide; `repeatRows` print on every page; `area` is whole columns (`A:V`) or a range (`A1:H120`). */
+  print: PrintPlan;
+  /** Native charts on the sheet; absent or empty for most sheets. */
+  charts?: ChartPlan[];
+}
+
+/** How a sheet prints. */
+export interface PrintPlan {
+  orientation: "landscape" | "portrait";
+  repeatRows: { from: number; to: number };
+  area: string;
+  /** Rows after which a new page starts (a section's last row); absent: none. */
+  breaks?: number[];
+  /**
+   * Page header and footer, in Excel's header/footer codes (`&L…&C…&R…`, `&P` page, `&N` pages,
+   * `&D` date); absent: none.
+   */
+  header?: string;
+  footer?: string;
 }
 
 /** A workbook-level name: `QG_LevelValues` → `Listes!$A$2:$A$5`. */
@@ -132,6 +188,21 @@ export interface PlanOptions {
    * versions before it, which `check` compares such a workbook with.
    */
   review?: boolean;
+  /**
+   * The closed rounds, oldest first (design.md "Rounds, comparison and report"). Absent or empty:
+   * no « Historique » sheet and today's layout; otherwise `QG_History` and `QG_HistoryItems` hold
+   * them (values), the grid shows the previous round's rating and comments and « À confirmer »,
+   * `QG_Scores` the change since the previous and the first round, the chart the previous round.
+   */
+  history?: readonly RoundRecord[];
+  /** Imported surveys. Absent or empty: no « Sondages » sheet; otherwise `QG_Surveys`… and their report section. */
+  surveys?: readonly SurveyRecord[];
+  /**
+   * The « Rapport » sheet (and « Rapport de visite » with the review). Absent or true in every new
+   * workbook with a dashboard; false is the layout of the versions before it, which `check`
+   * compares such a workbook with.
+   */
+  report?: boolean;
 }
 
 /** Everything a renderer needs to write a Qualigrid workbook; pure data. */

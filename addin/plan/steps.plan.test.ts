@@ -17,7 +17,8 @@ function rich(): Template {
 describe("the process sheet (QG_Steps)", () => {
   it("is there for a template with steps, after the action plan, one row per step", () => {
     const plan = buildPlan(rich());
-    expect(plan.sheets.map((s) => s.key)).toEqual(["dashboard", "grid", "evidence", "actions", "steps", "template", "lists"]);
+    // The reports (« Rapport », « Rapport de visite ») follow the process, as the contract of issue 18 orders the tabs.
+    expect(plan.sheets.map((s) => s.key)).toEqual(["dashboard", "grid", "evidence", "actions", "steps", "report", "visit", "template", "lists"]);
     const sheet = plan.sheets.find((s) => s.key === "steps");
     expect(sheet?.name).toBe("Démarche");
     const t = sheet?.tables[0];

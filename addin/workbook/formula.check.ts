@@ -11,6 +11,9 @@ import { SETTINGS_COL } from "../plan/settings.plan.js";
 import { SETTING_KEYS } from "../model/settings.js";
 import { plainText } from "../model/table.plain.js";
 import { buildPlan } from "../plan/plan.build.js";
+import { gridHasReportLayout } from "../plan/grid.report.js";
+import { surveysInTables } from "./surveys.read.js";
+import { historyInTables } from "./history.read.js";
 import type { BlockCell, PlanParts, SheetPlan, TablePlan } from "../plan/plan.types.js";
 
 /** What a cell holds as far as formulas go: a formula (without or with its `=`), or a plain value. */
@@ -105,7 +108,14 @@ const norm = (s: string): string => s.trim().toLocaleLowerCase();
  */
 export function checkStructure(template: Template, workbookLang: Lang, view: ContentView, lang: Lang): StructureCheck {
   const respondents = respondentNamesOf(view);
-  const options = { ...(respondents.length > 0 ? { respondents } : {}), ...(hasReviewLayout(view) ? {} : { review: false }) };
+  // The imported surveys give the « Sondages » sheet its tables (and the report its section).
+  const surveys = surveysInTables(view.tables);
+  // The closed rounds give the « Historique » sheet, the grid's previous-round columns and the dashboard's changes.
+  const history = historyInTables(view.tables);
+  // A workbook made before the « Rapport » sheet (no report helper in its grid) is compared with the layout it was made with.
+  const grid = view.tables.get(TABLES.grid.toLowerCase());
+  const report = !grid || gridHasReportLayout(grid.headers) ? {} : { report: false };
+  const options = { ...(respondents.length > 0 ? { respondents } : {}), ...(hasReviewLayout(view) ? {} : { review: false }), ...report, ...(surveys.length > 0 ? { surveys } : {}), ...(history.length > 0 ? { history } : {}) };
   const full = buildPlan(template, { lang: workbookLang, blankRows: 1, ...options });
   const planTables = full.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s, table: t })));
   const planNames = new Set(planTables.map((p) => p.table.name.toLowerCase()));

@@ -46,7 +46,9 @@ export type FindingCode =
   | "settingsMissing"
   // The sealed review (seal.check.ts): an organization's entry changed after the seal, a receipt that disagrees.
   | "sealChanged"
-  | "sealReceipt";
+  | "sealReceipt"
+  // A closed round changed by hand (history.check.ts), worded in messages.history.ts.
+  | "historyChanged";
 
 /** One thing `check` found, with where it is and what to do. */
 export interface Finding {
@@ -57,7 +59,7 @@ export interface Finding {
 }
 
 /** The findings whose texts are in the check section (the seal's have their own section, messages.seal.ts). */
-type CheckFindingCode = Exclude<FindingCode, "sealChanged" | "sealReceipt">;
+type CheckFindingCode = Exclude<FindingCode, "sealChanged" | "sealReceipt" | "historyChanged">;
 
 /** The text of a finding in `lang`, from the catalogue. */
 function findingText(code: CheckFindingCode, params: Params, lang: Lang): string {

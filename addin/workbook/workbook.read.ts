@@ -3,6 +3,8 @@ import { respondentColumnsOf, respondentRecordsOf } from "./grid.respondents.rea
 import type { PlainValue } from "../model/table.plain.js";
 import { withAssessment } from "./workbook.assessment.js";
 import { stepRowsOf } from "./steps.read.js";
+import { readHistory } from "./history.read.js";
+import { surveysOf } from "./surveys.read.js";
 import { SETTING_READ_NAMES, settingsOfNames } from "./workbook.settings.js";
 import { templateFromSheetRows, TEMPLATE_ITEM_ALL_COLUMNS, TEMPLATE_ITEM_COLUMNS, type SheetCell } from "../model/template.sheet.js";
 import { isLang } from "../model/text.js";
@@ -196,6 +198,12 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
   // The process table, only in a workbook whose template has steps.
   const stT = tables.get(TABLES.steps.toLowerCase());
   const steps = stT ? stepRowsOf(stT) : null;
+  // The imported surveys (« Sondages »): none in a workbook that never imported one.
+  const suT = tables.get(TABLES.surveys.toLowerCase());
+  const surveys = suT ? surveysOf(suT, tables.get(TABLES.surveyAnswers.toLowerCase()), tables.get(TABLES.surveyComments.toLowerCase())) : null;
+
+  // The closed rounds (« Historique »): none in a workbook that never closed one; unreadable rows are warnings.
+  const history = readHistory(tables, file);
 
   const targets: Record<string, number> = {};
   const scT = tables.get(TABLES.scores.toLowerCase());
@@ -209,6 +217,7 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
     }
   }
   const overall = names.get(NAMES.overallTarget.toLowerCase());
+  const previousRound = names.get(NAMES.previousRound.toLowerCase());
   const settings = settingsOfNames(names, file);
   if (issues.length > 0) return { ok: false, issues };
   return {
@@ -226,8 +235,14 @@ export function readAssessment(read: PlainTables, names: ReadonlyMap<string, Pla
       acceptedStatus: EVIDENCE_STATUSES.find((x) => x.key === "accepted")?.text[lang] ?? "",
       ...(settings.settings ? { settings: settings.settings } : {}),
       ...(records ? { respondents: records } : {}),
+      history: history.history,
+      historyCells: history.cells,
+      ...(history.rows.length > 0 ? { historyRows: history.rows } : {}),
+      // The dashboard's witness of the last closed round (`history.check.ts`).
+      ...(previousRound !== undefined && scT ? { previousRound: { label: plainText(previousRound).trim(), sheet: scT.sheet } } : {}),
+      surveys: surveys ?? [],
     }),
-    warnings: [...renamedWarnings, ...parsed.warnings, ...settings.warnings],
+    warnings: [...renamedWarnings, ...parsed.warnings, ...settings.warnings, ...history.warnings],
   };
 }
 
@@ -316,10 +331,15 @@ export const READ_TABLES: readonly string[] = [
   TABLES.scores,
   TABLES.steps,
   TABLES.respondents,
+  TABLES.history,
+  TABLES.historyItems,
+  TABLES.surveys,
+  TABLES.surveyAnswers,
+  TABLES.surveyComments,
 ];
 
 /** The named cells a reader must collect for `readAssessment`. */
-export const READ_NAMES: readonly string[] = [NAMES.overallTarget, ...SETTING_READ_NAMES];
+export const READ_NAMES: readonly string[] = [NAMES.overallTarget, NAMES.previousRound, ...SETTING_READ_NAMES];
 
 /** `Sheet!A4`: where a table starts, for messages. */
 function origin(t: PlainTable): string {

@@ -1,4 +1,6 @@
 import type { Assessment } from "../model/assessment.types.js";
+import type { RoundRecord } from "../model/history.types.js";
+import type { SurveyRecord } from "../model/survey.types.js";
 import type { WorkbookSettings } from "../model/settings.js";
 import type { PlainValue } from "../model/table.plain.js";
 import type { Lang, Template } from "../model/template.types.js";
@@ -154,6 +156,29 @@ export interface WorkbookLayout {
   settings?: WorkbookSettings;
   /** The respondents (`QG_Respondents`), in order; one unnamed respondent when absent. */
   respondents?: RespondentRecord[];
+  /** The closed rounds (`QG_History`, `QG_HistoryItems`), oldest first; empty or absent when none. */
+  history?: RoundRecord[];
+  /** Where each round's first `QG_History` row is, by lower-cased label, for messages. */
+  historyCells?: Record<string, CellRef>;
+  /** Where each round's rows are, in `history` order, for `check` (`history.read.ts`). */
+  historyRows?: HistoryRowsRead[];
+  /**
+   * The last closed round's label as the dashboard's `QG_PreviousRound` holds it (a value written at
+   * each close), and the dashboard's sheet: `check` compares it with the last round of `history`, so
+   * that a round, or `QG_History`, deleted by hand shows. Absent when the workbook has no such name.
+   */
+  previousRound?: { label: string; sheet: string };
+  /** The imported surveys (`QG_Surveys`…); empty or absent when none. */
+  surveys?: SurveyRecord[];
+}
+
+/** Where a closed round's rows are (`QG_History`, `QG_HistoryItems`), as read, for `check`'s messages. */
+export interface HistoryRowsRead {
+  label: string;
+  /** Each `QG_History` row of the round: its first cell, its round number, the fingerprint and check written on it, its canonical text as read. */
+  figures: { cell: CellRef; number: number | null; fingerprint: string; check: string; text: string }[];
+  /** Each `QG_HistoryItems` row of the round: its first cell, the check written on it, its canonical text as read. */
+  items: { cell: CellRef; check: string; text: string }[];
 }
 
 /**

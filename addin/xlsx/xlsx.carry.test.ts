@@ -40,7 +40,8 @@ describe("drawings carried through a round trip", () => {
   it("costs nothing when there is nothing to carry: exceljs's bytes are returned as they are", async () => {
     const t = parseTemplate(JSON.parse(fs.readFileSync("tests/fixtures/chart.template.json", "utf8")));
     if (!t.ok) throw new Error("template");
-    const wb = await loaded(await renderPlanToBuffer(buildPlan(t.value, { lang: "fr" })));
+    // Without a dashboard: no plan chart, no report and its page breaks.
+    const wb = await loaded(await renderPlanToBuffer(buildPlan(t.value, { lang: "fr", parts: { dashboard: false, evidence: true, actions: true } })));
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     expect(carryDrawings(bytes, wb)).toBe(bytes);
     const fresh = new ExcelJS.Workbook();

@@ -3,6 +3,8 @@ import type ExcelJS from "exceljs";
 import { PartCopy, encoder, freeId, relativeTarget, relsPathOf, resolveTarget, textOf, type KeptParts } from "./xlsx.carry.parts.js";
 import { isChartPart, packageTables, repointChart, workbookTables, type TablePlace } from "./xlsx.carry.charts.js";
 import { chartsheetsOf, placeChartsheets, type KeptSheets } from "./xlsx.carry.sheets.js";
+import { namedCharts, placeCharts, rememberedCharts, type SheetChart } from "./xlsx.charts.js";
+import { placeRowBreaks, rowBreaksOf, type KeptBreaks } from "./xlsx.carry.breaks.js";
 import {
   contentTypeItems,
   DRAWING_REL,
@@ -46,6 +48,8 @@ interface Carried extends KeptParts {
   chartsheets: KeptSheets | null;
   /** The package's tables, when a chart is carried: its references are re-pointed from them (`xlsx.carry.charts.ts`). */
   tables: TablePlace[];
+  /** Each sheet's manual page breaks, by lower-case sheet name (`xlsx.carry.breaks.ts`). */
+  breaks: Map<string, KeptBreaks>;
 }
 
 const CARRIED = new WeakMap<ExcelJS.Workbook, Carried>();
@@ -77,9 +81,11 @@ export function keepDrawings(wb: ExcelJS.Workbook, parts: Record<string, Uint8Ar
  * `keepDrawings`): drawings and header/footer pictures on the sheets of the same names, chart sheets
  * at their place. With nothing to carry, `bytes` is returned as it is. A sheet that is no longer
  * there, or that already has such an element of exceljs's making, is left as exceljs wrote it.
+ * Then the plan's `charts` are written (`xlsx.charts.ts`), replacing the carried charts of the same
+ * names on their sheets.
  */
-export function carryDrawings(bytes: Uint8Array, from: ExcelJS.Workbook): Uint8Array {
-  const carried = CARRIED.get(from);
+export function carryDrawings(bytes: Uint8Array, from: ExcelJS.Workbook, charts: readonly SheetChart[] = []): Uint8Array {
+  const carried = CARRIED.get(from) ?? (charts.length > 0 ? NOTHING : undefined);
   if (!carried) return bytes;
   const out = unzipSync(bytes);
   const workbook = officeDocumentTarget(textOf(out, "_rels/.rels") ?? "");
@@ -94,6 +100,8 @@ export function carryDrawings(bytes: Uint8Array, from: ExcelJS.Workbook): Uint8A
     if (sheet !== undefined && placeOnSheet(out, sheet, d, copy)) placed++;
   }
   if (carried.chartsheets) placed += placeChartsheets(out, workbookPart, carried.chartsheets, copy).length;
+  placed += placeRowBreaks(out, sheets, carried.breaks);
+  placed += placeCharts(out, sheets, copy.overrides, charts, (sheet, drawing) => attachToSheet(out, sheet, "drawing", () => drawing));
   if (placed === 0) return bytes;
   const types = textOf(out, "[Content_Types].xml") ?? "";
   const end = types.lastIndexOf("</");
@@ -142,7 +150,11 @@ export function chartReferences(
   const references: { sheet: string; from: string; to: string | undefined }[] = [];
   if (!carried) return { references, tables: { from: [], to } };
   const decoder = new TextDecoder();
+  // A chart the new plan draws again (`QG_ScoresChart`) is replaced, not carried: nothing to say of it.
+  const redrawn = new Set(rememberedCharts(next).map((c) => `${c.sheet.toLowerCase()}\u0000${c.chart.name}`));
+  const names = new Map(carried.sheetParts.filter((d) => d.element === "drawing").flatMap((d) => [...namedCharts(carried.parts, d.part)].map(([part, name]) => [part, `${d.sheet.toLowerCase()}\u0000${name}`] as const)));
   for (const [part, sheet] of chartSheets(carried)) {
+    if (redrawn.has(names.get(part) ?? "")) continue;
     const bytes = carried.parts.get(part);
     if (bytes === undefined) continue;
     try {
@@ -172,13 +184,25 @@ function chartSheets(carried: Carried): Map<string, string> {
   return found;
 }
 
+/** Nothing carried: a package written only to receive the plan's charts. */
+const NOTHING: Carried = { sheetParts: [], chartsheets: null, tables: [], breaks: new Map(), parts: new Map(), types: { defaults: new Map(), overrides: new Map() } };
+
 /** Puts `d` on worksheet part `sheet` of `out`, unless it has that element already; whether it did. */
 function placeOnSheet(out: Record<string, Uint8Array>, sheet: string, d: SheetPart, copy: PartCopy): boolean {
+  return attachToSheet(out, sheet, d.element, () => copy.part(d.part), d.headerFooter);
+}
+
+/**
+ * Makes worksheet part `sheet` of `out` show part `partOf()` (copied only once the sheet is known
+ * to lack that element) through `element`, with its relationship; whether it did.
+ */
+function attachToSheet(out: Record<string, Uint8Array>, sheet: string, kind: SheetElement, partOf: () => string, headerFooter?: SheetPart["headerFooter"]): boolean {
+  const d = { element: kind, headerFooter };
   let xml = textOf(out, sheet);
   if (xml === undefined) return false;
   let top = topLevel(xml);
   if (top.closeStart < 0 || top.children.some((c) => c.local === d.element)) return false;
-  const part = copy.part(d.part);
+  const part = partOf();
   const relsPath = relsPathOf(sheet);
   const relsText = textOf(out, relsPath);
   const rels = relsText === undefined ? [] : parseRels(relsText);
@@ -224,7 +248,9 @@ function carriedOf(parts: Record<string, Uint8Array>): { carried: Carried; strip
   if (workbookXml === undefined || workbookRels === undefined) return null;
   const rels = parseRels(workbookRels);
   const byId = new Map(rels.filter(isWorksheetRel).map((r) => [r.id, resolveTarget(workbookPart, r.target)]));
-  for (const s of workbookSheets(workbookXml)) {
+  const listed = workbookSheets(workbookXml);
+  const breaks = rowBreaksOf(parts, listed.flatMap((s) => (byId.has(s.rid) ? [{ name: s.name, part: byId.get(s.rid) as string }] : [])));
+  for (const s of listed) {
     const sheet = byId.get(s.rid);
     const relsText = sheet === undefined ? undefined : textOf(parts, relsPathOf(sheet));
     if (sheet === undefined || relsText === undefined) continue;
@@ -250,7 +276,7 @@ function carriedOf(parts: Record<string, Uint8Array>): { carried: Carried; strip
     }
   }
   const charts = chartsheetsOf(parts, workbookPart, workbookXml, rels, isCarried);
-  if (sheetParts.length === 0 && !charts) return null;
+  if (sheetParts.length === 0 && !charts && breaks.size === 0) return null;
   if (charts) stripped[workbookPart] = encoder.encode(charts.workbookXml);
   const kept = new Map<string, Uint8Array>();
   const decoder = new TextDecoder();
@@ -267,7 +293,7 @@ function carriedOf(parts: Record<string, Uint8Array>): { carried: Carried; strip
   for (const c of charts?.kept.chartsheets ?? []) reach(c.part);
   const types = parseContentTypes(textOf(parts, "[Content_Types].xml") ?? "");
   const tables = [...kept.keys()].some(isChartPart) ? tablesOf(parts, workbookPart) : [];
-  return { carried: { sheetParts, chartsheets: charts?.kept ?? null, parts: kept, types, tables }, stripped };
+  return { carried: { sheetParts, chartsheets: charts?.kept ?? null, parts: kept, types, tables, breaks }, stripped };
 }
 
 /** The tables of a package; none when one does not parse (its charts are then carried as they are). */

@@ -4,6 +4,8 @@ import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
 import type { Lang, Result } from "../model/template.types.js";
 import { checkAssessment } from "../workbook/workbook.check.js";
 import { checkStructure } from "../workbook/formula.check.js";
+import { historyFindings } from "../workbook/history.check.js";
+import { sha256WebCrypto } from "../model/seal.digest.js";
 import { contentView } from "./xlsx.formulas.js";
 import { readQualigridWorkbook } from "./xlsx.read.js";
 import { archivedCriteria } from "./xlsx.upgrade.js";
@@ -17,6 +19,16 @@ export function inspectWorkbook(workbook: ExcelJS.Workbook, assessment: Assessme
   const structure = checkStructure(assessment.template, assessment.lang, contentView(workbook), lang);
   const findings = [...structure.findings, ...checkAssessment(assessment, lang, { orgDomains: [...orgDomains], archived: archivedCriteria(workbook) })];
   return { findings, repairs: structure.repairs };
+}
+
+/**
+ * A check with the closed rounds' findings added (a history row changed by hand, `history.check.ts`):
+ * SHA-256 is asynchronous in the pane, so it is added after the synchronous inspection, on every host.
+ */
+export async function withHistoryCheck(checked: Result<WorkbookCheck>, lang: Lang): Promise<Result<WorkbookCheck>> {
+  if (!checked.ok) return checked;
+  const history = await historyFindings(checked.value.assessment, lang, sha256WebCrypto);
+  return history.length === 0 ? checked : { ...checked, value: { ...checked.value, findings: [...checked.value.findings, ...history] } };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AnswerLine } from "../model/answers.parse.js";
 import type { AssessmentWorkbook, GridRowRead, RespondentCellsRead } from "../workbook/workbook.types.js";
 import { isTextCriterion } from "../model/criterion.scale.js";
 import { naDisplayToken } from "../model/scale.js";
+import { clearToConfirm, toConfirmColumn } from "./xlsx.round.js";
 
 /** One criterion's answer to write: its rating, and its comment (null: the comment is left as it is). */
 export type AnswerEntry = Pick<AnswerLine, "criterion" | "rating" | "comment"> & Partial<Pick<AnswerLine, "text">>;
@@ -54,6 +55,8 @@ export function fillCells(
     cellsChanged++;
   };
   const named = new Set<string>();
+  // « À confirmer » (a round closed with its ratings kept): a respondent who rates the criterion confirms it.
+  const confirmCol = (assessment.history?.length ?? 0) > 0 ? toConfirmColumn(wb) : null;
   for (const line of lines) {
     const row = rows.get(line.criterion.toLowerCase());
     const cells = row && cellsOf(row);
@@ -65,6 +68,10 @@ export function fillCells(
     const answerCell = cells.answerCell ?? null;
     const ratingValue = r.kind === "level" ? r.value : r.kind === "na" ? naDisplayToken(assessment.lang) : answerCell ? null : words;
     put(ws.getCell(cells.ratingCell.address), ratingValue);
+    if (confirmCol !== null && (r.kind === "level" || r.kind === "na")) {
+      const k = row.respondents.findIndex((c) => c.ratingCell.address === cells.ratingCell.address);
+      if (clearToConfirm(ws.getCell(row.row, confirmCol), assessment.respondents[k]?.name ?? "")) cellsChanged++;
+    }
     // Only a question's « Réponse » cell is written (N/A clears its words); a rating row's is left as it is.
     if (answerCell && line.text !== undefined && questions.has(line.criterion.toLowerCase())) put(ws.getCell(answerCell.address), r.kind === "na" ? null : words);
     if (line.comment !== null && cells.commentCell) {

@@ -19,7 +19,13 @@ import type {
   UpgradeOptions,
   UpgradeOutcome,
   WorkbookStatus,
+  MadeWorkbookNames,
+  RoundCloseOutcome,
+  SurveyImportOutcome,
 } from "../host/host.types.js";
+import type { RoundCloseOptions } from "../model/history.types.js";
+import type { SurveyImportOptions } from "../model/survey.types.js";
+import { closeRoundSnapshot, importSurveySnapshot } from "./xlsx.snapshot.js";
 import type { TemplateFound, WorkbookCheck } from "../host/host.outcomes.js";
 import { EMPTY_FILE_STATE, type FileHostOptions, type FileHostState, type WorkbenchHost } from "../host/host.file.js";
 import { gridStatusOf, missingCoreTable, templateOfInfoRows } from "../host/host.workbook.js";
@@ -32,7 +38,7 @@ import { buildPlan } from "../plan/plan.build.js";
 import type { WorkbookPlan } from "../plan/plan.types.js";
 import { definedNameModels } from "./exceljs.internals.js";
 import { appendActions } from "./xlsx.actions.js";
-import { checkQualigridWorkbook } from "./xlsx.check.js";
+import { checkQualigridWorkbook, withHistoryCheck } from "./xlsx.check.js";
 import { sealForPane, withSealCheck } from "./xlsx.seal.js";
 import type { SealReceipt } from "../workbook/seal.check.js";
 import { fillAnswers } from "./xlsx.fill.js";
@@ -355,7 +361,7 @@ export class FileHost implements WorkbenchHost {
   }
 
   check({ lang, orgDomains, file }: CheckOptions): Promise<HostResult<Result<WorkbookCheck>>> {
-    return this.serial(async () => ({ ok: true, value: await withSealCheck(this.wb, checkQualigridWorkbook(this.wb, file, lang, orgDomains), lang) }));
+    return this.serial(async () => ({ ok: true, value: await withSealCheck(this.wb, await withHistoryCheck(checkQualigridWorkbook(this.wb, file, lang, orgDomains), lang), lang) }));
   }
 
   seal(by: string, file: string): Promise<HostResult<Result<SealReceipt>>> {
@@ -393,6 +399,29 @@ export class FileHost implements WorkbenchHost {
       const opened = await this.openNow(await saveWorkbook(workbook, { carryFrom: this.wb }), name);
       if (!opened.ok) return opened;
       return { ok: true, value: { ok: true, value: { summary, opened: opened.value }, warnings: read.warnings } };
+    });
+  }
+
+  /** The next round's workbook replaces this one (« replaced »), as `openWorkbook` does; the closed round's file is untouched. */
+  closeRound(options: RoundCloseOptions, { name, file }: MadeWorkbookNames): Promise<HostResult<Result<RoundCloseOutcome>>> {
+    return this.serial(async () => {
+      const closed = await closeRoundSnapshot(await saveWorkbook(this.wb), file, options);
+      if (!closed.ok) return { ok: true, value: closed };
+      const opened = await this.openNow(closed.value.bytes, name);
+      if (!opened.ok) return opened;
+      return { ok: true, value: { ok: true, value: { round: closed.value.round, opened: opened.value }, warnings: closed.warnings } };
+    });
+  }
+
+  /** The workbook with the survey imported replaces this one (« replaced »), as `openWorkbook` does. */
+  importSurvey(bytes: Uint8Array, source: string, options: SurveyImportOptions, { name, file }: MadeWorkbookNames): Promise<HostResult<Result<SurveyImportOutcome>>> {
+    return this.serial(async () => {
+      const imported = await importSurveySnapshot(await saveWorkbook(this.wb), file, bytes, source, options);
+      if (!imported.ok) return { ok: true, value: imported };
+      const opened = await this.openNow(imported.value.bytes, name);
+      if (!opened.ok) return opened;
+      const { survey, evidenceRows } = imported.value;
+      return { ok: true, value: { ok: true, value: { survey, evidenceRows, opened: opened.value }, warnings: imported.warnings } };
     });
   }
 

@@ -7,6 +7,7 @@ import { guardWorkbookBytes, refusalOf, WORKBOOK_LIMITS } from "./xlsx.guard.js"
 import { inflateWithinBudget } from "./xlsx.inflate.js";
 import { isTableMapPart, missingTables } from "./xlsx.require.js";
 import { carryDrawings, keepDrawings } from "./xlsx.carry.js";
+import { rememberedCharts } from "./xlsx.charts.js";
 
 patchExcelJs();
 
@@ -54,9 +55,10 @@ export async function loadWorkbook(bytes: Uint8Array, file: string, options: { r
 /**
  * Serializes a workbook to .xlsx bytes, asking Excel to recalculate everything when it opens. The
  * charts, pictures and shapes of the file `carryFrom` was loaded from (by default `wb` itself; an
- * upgrade passes the old workbook) are put back on the sheets of the same names (`carryDrawings`).
+ * upgrade passes the old workbook) are put back on the sheets of the same names (`carryDrawings`),
+ * and the charts of the plan `wb` was rendered from are written, replacing carried ones of the same names.
  */
 export async function saveWorkbook(wb: ExcelJS.Workbook, options: { carryFrom?: ExcelJS.Workbook } = {}): Promise<Uint8Array> {
   wb.calcProperties.fullCalcOnLoad = true;
-  return carryDrawings(new Uint8Array(await wb.xlsx.writeBuffer()), options.carryFrom ?? wb);
+  return carryDrawings(new Uint8Array(await wb.xlsx.writeBuffer()), options.carryFrom ?? wb, rememberedCharts(wb));
 }

@@ -8,6 +8,9 @@ import { definedNameModels, sheetValidations } from "./exceljs.internals.js";
 import { patchExcelJs } from "./exceljs.patch.js";
 import { HELPER_HEADER_FONT, INPUT_FILL, SCALE_COLORS, STYLE_FONTS } from "./xlsx.styles.js";
 import { findTables } from "./xlsx.tables.js";
+import { carryDrawings } from "./xlsx.carry.js";
+import { rememberCharts, rememberedCharts } from "./xlsx.charts.js";
+import { renameChartSheets } from "../plan/chart.plan.js";
 
 patchExcelJs();
 
@@ -25,6 +28,8 @@ export async function renderPlanToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.
   for (const n of plan.names) wb.definedNames.add(`${quoteSheet(n.sheet)}!${n.ref}`, n.name);
   const active = plan.sheets.findIndex((s) => s.key === plan.activeSheet);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: "visible" }];
+  // exceljs cannot write a chart: the workbook remembers its plan's, written when it is saved (`xlsx.charts.ts`).
+  rememberCharts(wb, plan.sheets.flatMap((s) => (s.charts ?? []).map((chart) => ({ sheet: s.name, chart }))));
   return wb;
 }
 
@@ -43,6 +48,9 @@ export async function renderPlanIntoWorkbook(wb: ExcelJS.Workbook, plan: Workboo
   const p = placed.plan;
   const before = wb.worksheets.length;
   for (const sheet of p.sheets) await renderSheet(wb, sheet);
+  // Sheets renamed to avoid taken names (« … (2) »): their charts' references follow.
+  const renamed = new Map(plan.sheets.flatMap((s, i) => (p.sheets[i] && p.sheets[i].name !== s.name ? [[s.name, p.sheets[i].name] as const] : [])));
+  rememberCharts(wb, p.sheets.flatMap((s) => (s.charts ?? []).map((chart) => ({ sheet: s.name, chart: renameChartSheets(chart, renamed) }))));
   for (const n of p.names) wb.definedNames.add(`${quoteSheet(n.sheet)}!${n.ref}`, n.name);
   wb.calcProperties.fullCalcOnLoad = true;
   const active = p.sheets.findIndex((s) => s.key === p.activeSheet);
@@ -66,7 +74,7 @@ export function workbookNamesOf(wb: ExcelJS.Workbook): WorkbookNames {
 /** Renders a plan to .xlsx bytes. */
 export async function renderPlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array> {
   const wb = await renderPlanToWorkbook(plan);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return carryDrawings(new Uint8Array(await wb.xlsx.writeBuffer()), wb, rememberedCharts(wb));
 }
 
 async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void> {
@@ -88,6 +96,8 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
       printArea: sheet.print.area,
     },
   });
+  // Page breaks between sections, header and footer (`printSettings`).
+  printSettings(ws, sheet.print);
   for (const [col, width] of Object.entries(sheet.widths)) ws.getColumn(Number(col)).width = width;
   for (const t of sheet.tables) renderTable(ws, t);
   for (const c of sheet.cells) renderCell(ws, c);
@@ -103,6 +113,18 @@ async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void
       sort: true,
     });
   }
+}
+
+/**
+ * The print settings exceljs takes outside `pageSetup`: a manual page break after each row of
+ * `print.breaks` (a section's last row), and the page header and footer (Excel's codes, the same
+ * on every page).
+ */
+function printSettings(ws: ExcelJS.Worksheet, print: SheetPlan["print"]): void {
+  // Across every column (exceljs's default `max` is past Excel's last column).
+  for (const row of print.breaks ?? []) ws.getRow(row).addPageBreak(1, 16384);
+  if (print.header !== undefined) ws.headerFooter.oddHeader = print.header;
+  if (print.footer !== undefined) ws.headerFooter.oddFooter = print.footer;
 }
 
 function renderTable(ws: ExcelJS.Worksheet, t: TablePlan): void {

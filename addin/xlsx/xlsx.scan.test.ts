@@ -6,8 +6,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { scoreAssessment } from "../scoring/assessment.score.js";
 import { randomRatings, seeded, writeMember } from "../../tests/cli/aggregate.fixtures.js";
+import { csvBytes, exportCsv, formsExport } from "../../tests/support/surveys.js";
 import { loadQualigridWorkbook } from "./xlsx.read.js";
 import { scanAssessment } from "./xlsx.scan.js";
+import { closeRoundSnapshot, importSurveySnapshot } from "./xlsx.snapshot.js";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qg-scan-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -27,6 +29,34 @@ describe("scanAssessment", () => {
     expect(scanned.value.grid.map((g) => g.comment)).toEqual(loaded.value.assessment.grid.map((g) => g.comment));
     expect(scoreAssessment(scanned.value.assessment).overall.evidenceCoverage).toBeGreaterThan(0);
     expect(scanned.value.settings?.assessmentDate).toEqual(new Date(Date.UTC(2025, 3, 2)));
+  });
+
+  it("skips the closed rounds and the surveys: their sheets are not even inflated, and the scores are the reader's", async () => {
+    const rand = seeded(11);
+    const file = await writeMember(dir, { file: "h.xlsx", organization: "Maison", date: "2025-04-02", ratings: randomRatings(rand), evidence: [], comment: "" });
+    const closed = await closeRoundSnapshot(fs.readFileSync(file), file, { label: "2025", date: new Date(Date.UTC(2025, 5, 1)) });
+    if (!closed.ok) throw new Error(JSON.stringify(closed.issues));
+    const surveyed = await importSurveySnapshot(closed.value.bytes, file, csvBytes(exportCsv(formsExport(8, "fr"), ";"), "utf-8"), "r.csv", { name: "S" });
+    if (!surveyed.ok) throw new Error(JSON.stringify(surveyed.issues));
+    const parts = unzipSync(surveyed.value.bytes);
+    // The sheets holding QG_History and QG_Surveys, through their table parts and the sheets' relationships.
+    const tablePart = (name: string): string | undefined => Object.keys(parts).find((p) => p.startsWith("xl/tables/") && strFromU8(parts[p] as Uint8Array).includes(`name="${name}"`));
+    const sheetOf = (table: string | undefined): string | undefined => {
+      const base = table?.split("/").pop() ?? "?";
+      const rels = Object.keys(parts).find((p) => p.startsWith("xl/worksheets/_rels/") && strFromU8(parts[p] as Uint8Array).includes(`tables/${base}"`));
+      return rels?.replace("_rels/", "").replace(/\.rels$/, "");
+    };
+    const skipped = ["QG_History", "QG_Surveys"].map((t) => sheetOf(tablePart(t)));
+    expect(skipped.every((p) => p !== undefined && p in parts)).toBe(true);
+    // A sheet that would fail to parse: the scan never reads it.
+    for (const p of skipped) parts[p as string] = strToU8("<worksheet><sheetData><row");
+    const broken = zipSync(parts);
+    const scanned = scanAssessment(broken, file);
+    const loaded = await loadQualigridWorkbook(surveyed.value.bytes, file);
+    if (!scanned.ok || !loaded.ok) throw new Error(JSON.stringify(scanned.ok ? loaded : scanned));
+    expect(loaded.value.assessment.history).toHaveLength(1);
+    expect(scanned.value.history ?? []).toEqual([]);
+    expect(scoreAssessment(scanned.value.assessment)).toEqual(scoreAssessment(loaded.value.assessment.assessment));
   });
 
   it.each([

@@ -23,8 +23,13 @@ import { ASSESSMENT_TABLES, isTableMapPart, missingTables } from "./xlsx.require
 /** Tables read besides the reader's own list: the respondents' table (issue 16), when a workbook has it. */
 const EXTRA_TABLES = ["QG_Respondents"];
 
-/** Tables of the reader's list that no score depends on (the action plan, the process steps): their sheets are not inflated. */
-const UNSCORED_TABLES = new Set([TABLES.actions, TABLES.steps].map((t) => t.toLowerCase()));
+/**
+ * Tables of the reader's list that no score depends on (the action plan, the process steps, the
+ * closed rounds and the surveys, which an aggregate does not report): their sheets are not inflated.
+ */
+const UNSCORED_TABLES = new Set(
+  [TABLES.actions, TABLES.steps, TABLES.history, TABLES.historyItems, TABLES.surveys, TABLES.surveyAnswers, TABLES.surveyComments].map((t) => t.toLowerCase()),
+);
 
 /** The parts a scan inflates first: what says where the tables and names are. */
 function isMapPart(part: string): boolean {

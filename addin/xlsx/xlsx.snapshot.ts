@@ -2,7 +2,7 @@ import type { TemplateFound, UpgradeSummary, WorkbookCheck } from "../host/host.
 import type { Lang, Result, Template } from "../model/template.types.js";
 import { buildPlan } from "../plan/plan.build.js";
 import { planLimits } from "../plan/plan.limits.js";
-import { checkQualigridWorkbook } from "./xlsx.check.js";
+import { checkQualigridWorkbook, withHistoryCheck } from "./xlsx.check.js";
 import { sealForPane, withSealCheck, type SealBlockWrite } from "./xlsx.seal.js";
 import type { SealReceipt } from "../workbook/seal.check.js";
 import { loadWorkbook, saveWorkbook } from "./xlsx.io.js";
@@ -11,8 +11,13 @@ import { ASSESSMENT_TABLES } from "./xlsx.require.js";
 import { renderPlanToBuffer } from "./xlsx.render.js";
 import { templateFromXlsx } from "./xlsx.template.js";
 import { upgradeWorkbook } from "./xlsx.upgrade.js";
+import { importSurvey } from "./xlsx.survey.js";
+import { closeRound } from "./xlsx.round.js";
+import { sha256WebCrypto } from "../model/seal.digest.js";
 import { makeRespondentCopies, type RespondentCopy as SnapshotCopy } from "./xlsx.copies.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
+import type { RoundCloseOptions, RoundRecord } from "../model/history.types.js";
+import type { SurveyImportOptions, SurveyRecord } from "../model/survey.types.js";
 
 export type { SnapshotCopy };
 
@@ -30,7 +35,7 @@ export async function checkSnapshot(
 ): Promise<Result<WorkbookCheck>> {
   const loaded = await loadWorkbook(bytes, file, { requireTables: ASSESSMENT_TABLES });
   if (!loaded.ok) return loaded;
-  return withSealCheck(loaded.value, checkQualigridWorkbook(loaded.value, file, lang, orgDomains), lang);
+  return withSealCheck(loaded.value, await withHistoryCheck(checkQualigridWorkbook(loaded.value, file, lang, orgDomains), lang), lang);
 }
 
 /**
@@ -72,7 +77,7 @@ export async function upgradeSnapshot(bytes: Uint8Array, file: string, next: Tem
   if (!opened.ok) return opened;
   const done = await upgradeWorkbook(opened.value.workbook, opened.value.assessment, next);
   if (!done.ok) return done;
-  return { ok: true, value: { bytes: await saveWorkbook(done.value.workbook, { carryFrom: opened.value.workbook }), summary: done.value.summary }, warnings: opened.warnings };
+  return { ok: true, value: { bytes: await saveWorkbook(done.value.workbook, { carryFrom: opened.value.workbook }), summary: done.value.summary }, warnings: [...opened.warnings, ...done.warnings] };
 }
 
 /** What a workbook's bytes hold (a copy to merge): read as `qualigrid merge` reads it, nothing changed. */
@@ -91,4 +96,38 @@ export async function copiesOfSnapshot(bytes: Uint8Array, file: string, newId: (
   const opened = await loadQualigridWorkbook(bytes, file);
   if (!opened.ok) return opened;
   return makeRespondentCopies(opened.value.workbook, opened.value.assessment, file, newId);
+}
+
+/**
+ * A Qualigrid workbook's bytes with its round closed (`qualigrid round close`): the next round's
+ * workbook and the round recorded. The bytes given are not changed.
+ */
+export async function closeRoundSnapshot(bytes: Uint8Array, file: string, options: RoundCloseOptions): Promise<Result<{ bytes: Uint8Array; round: RoundRecord }>> {
+  const opened = await loadQualigridWorkbook(bytes, file);
+  if (!opened.ok) return opened;
+  // WebCrypto's SHA-256: the pane's bundle needs no Node module, and the hex is the command line's.
+  const closed = await closeRound(opened.value.workbook, opened.value.assessment, options, sha256WebCrypto, file);
+  if (!closed.ok) return closed;
+  const out = await saveWorkbook(closed.value.workbook, { carryFrom: opened.value.workbook });
+  return { ok: true, value: { bytes: out, round: closed.value.round }, warnings: [...opened.warnings, ...closed.warnings] };
+}
+
+/**
+ * A Qualigrid workbook's bytes with a survey imported (`qualigrid survey import`): the new bytes,
+ * the survey's figures and the evidence rows added. Neither input is changed.
+ */
+export async function importSurveySnapshot(
+  bytes: Uint8Array,
+  file: string,
+  survey: Uint8Array,
+  source: string,
+  options: SurveyImportOptions,
+): Promise<Result<{ bytes: Uint8Array; survey: SurveyRecord; evidenceRows: number }>> {
+  const opened = await loadQualigridWorkbook(bytes, file);
+  if (!opened.ok) return opened;
+  const imported = await importSurvey(opened.value.workbook, opened.value.assessment, survey, source, options);
+  if (!imported.ok) return imported;
+  const out = await saveWorkbook(imported.value.workbook, { carryFrom: opened.value.workbook });
+  const { survey: record, evidenceRows } = imported.value;
+  return { ok: true, value: { bytes: out, survey: record, evidenceRows }, warnings: [...opened.warnings, ...imported.warnings] };
 }

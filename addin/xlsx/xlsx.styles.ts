@@ -4,7 +4,9 @@ import { HELPER_HEADER_FONT as HELPER_HEADER, INPUT_FILL as INPUT_RGB, SCALE_COL
 
 /** A plan font (addin/plan/styles.ts) as exceljs takes it. */
 function excelJsFont(f: FontStyle): Partial<ExcelJS.Font> {
-  const font: Partial<ExcelJS.Font> = {};
+  // Named: a font element without a name is drawn in the reader's default face (LibreOffice prints
+  // it in a serif), not the workbook's Calibri, and every width on paper is measured in Calibri.
+  const font: Partial<ExcelJS.Font> = { name: "Calibri", family: 2 };
   if (f.bold !== undefined) font.bold = f.bold;
   if (f.italic !== undefined) font.italic = f.italic;
   if (f.size !== undefined) font.size = f.size;

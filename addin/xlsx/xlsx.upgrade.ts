@@ -1,14 +1,17 @@
 import type ExcelJS from "exceljs";
+import type { RoundRecord } from "../model/history.types.js";
+import type { SurveyRecord } from "../model/survey.types.js";
 import type { DimensionChange, UpgradeSummary } from "../host/host.outcomes.js";
 import { scoreAssessment } from "../scoring/assessment.score.js";
 import type { AssessmentWorkbook } from "../workbook/workbook.types.js";
-import type { Criterion, Lang, Result, Template } from "../model/template.types.js";
+import type { Criterion, InputIssue, Lang, Result, Template } from "../model/template.types.js";
 import { sheetText, type SheetMessageCode } from "../model/messages/messages.sheets.js";
 import { isFormula } from "../plan/formula.js";
-import { HEADERS, SHEET_NAMES } from "../plan/labels.js";
+import { HEADERS } from "../plan/labels.js";
 import { TABLES } from "../plan/names.js";
 import { buildPlan, DEFAULT_PLAN_OPTIONS } from "../plan/plan.build.js";
 import { gridHasReviewLayout } from "../workbook/formula.check.js";
+import { gridHasReportLayout } from "../plan/grid.report.js";
 import { prefilledActionRows } from "../plan/register.plan.js";
 import { planLimits } from "../plan/plan.limits.js";
 import type { PlanOptions, TablePlan, WorkbookPlan } from "../plan/plan.types.js";
@@ -25,6 +28,7 @@ import { REVIEW_LEAD, writeReviewBlock } from "./xlsx.upgrade.review.js";
 import { carrySteps } from "./xlsx.steps.js";
 import { noteChartReferences } from "./xlsx.carry.notes.js";
 import { carrySeal, sealArea } from "./xlsx.seal.js";
+import { freeSheetName, qualigridSheetNames, renamedSheetIssue } from "./xlsx.usersheets.js";
 
 /**
  * Upgrades a Qualigrid workbook to a new template version: a new workbook is generated from the
@@ -50,7 +54,13 @@ export async function upgradeWorkbook(
   old: ExcelJS.Workbook,
   a: AssessmentWorkbook,
   next: Template,
-  upgradeOptions?: { respondents?: readonly string[] },
+  upgradeOptions?: {
+    respondents?: readonly string[];
+    /** The closed rounds the new workbook keeps (a round close adds one); by default the old workbook's. */
+    history?: readonly RoundRecord[];
+    /** The surveys the new workbook keeps (an import adds one); by default the old workbook's. */
+    surveys?: readonly SurveyRecord[];
+  },
 ): Promise<Result<{ workbook: ExcelJS.Workbook; summary: UpgradeSummary }>> {
   const respondents = upgradeRespondents(a, upgradeOptions?.respondents);
   if (!respondents.ok) return respondents;
@@ -82,12 +92,19 @@ export async function upgradeWorkbook(
   if (a.settings) options.settings = a.settings;
   // The new template's own actions are written above the old plan's rows, but for those it holds already.
   if (a.actions) options.presentActionIds = a.actions.map((x) => x.id).filter((id) => id !== "");
+  // Closed rounds and surveys are Qualigrid's: the old plan has the sheets that hold them, and the new one keeps them.
+  if (a.history && a.history.length > 0) options.history = a.history;
+  if (a.surveys && a.surveys.length > 0) options.surveys = a.surveys;
   // The old workbook's own plan (its respondents, the template's targets): its cells are Qualigrid's, not notes.
   const oldNames = namedRespondents(a);
   // A workbook made before the evaluator's review columns: its own plan is of that layout.
   const oldReview = gridHasReviewLayout(oldGrid.headers) ? {} : { review: false };
-  const oldPlan = buildPlan(a.template, { ...options, ...oldReview, ...(oldNames ? { respondents: oldNames } : {}), targets: {}, blankRows: DEFAULT_PLAN_OPTIONS.blankRows });
+  // A workbook made before the « Rapport » sheet: its own plan has none (nor the grid's helpers for it).
+  const oldReport = gridHasReportLayout(oldGrid.headers) ? {} : { report: false };
+  const oldPlan = buildPlan(a.template, { ...options, ...oldReview, ...oldReport, ...(oldNames ? { respondents: oldNames } : {}), targets: {}, blankRows: DEFAULT_PLAN_OPTIONS.blankRows });
   if (names) options.respondents = names;
+  if (upgradeOptions?.history) options.history = upgradeOptions.history;
+  if (upgradeOptions?.surveys) options.surveys = upgradeOptions.surveys;
   const plan = buildPlan(next, options);
   // Nothing Excel would repair, nor that Qualigrid would refuse to read back, is written.
   const overLimits = planLimits(plan);
@@ -171,21 +188,19 @@ export async function upgradeWorkbook(
   }
 
   // Sheets the user added, and the archive and notes sheets of earlier upgrades: carried over whole.
-  // « Démarche » is Qualigrid's only in a workbook that has the process table: before steps existed, a
-  // sheet of that name was the user's own and is carried over like any other.
-  const oldSheetNames = new Set(
-    Object.entries(SHEET_NAMES)
-      .filter(([key]) => key !== "steps" || oldTables.has(TABLES.steps.toLowerCase()))
-      .map(([, n]) => n[lang].toLowerCase()),
-  );
+  // « Démarche », « Rapport », « Sondages », « Historique »… are Qualigrid's only when they hold their
+  // table (`qualigridSheetNames`): before those sheets existed, a sheet of that name was the user's own.
+  const oldSheetNames = qualigridSheetNames(oldTables, lang);
   const userSheets = old.worksheets.filter((ws) => !oldSheetNames.has(ws.name.toLowerCase()));
   const copied = new Map<ExcelJS.Worksheet, ExcelJS.Worksheet>();
+  const warnings: InputIssue[] = [];
   for (const src of userSheets) {
-    // A name the new version takes for itself (« Démarche » when the template gained steps) gets « 2 ».
-    const dst = wb.addWorksheet(freeName(wb, src.name));
+    // A name the new version takes for itself (« Rapport » in a workbook made before it) gets « 2 », and is said.
+    const dst = wb.addWorksheet(freeSheetName(wb, src.name));
     copySheet(src, dst);
     copied.set(src, dst);
-    summary.sheetsCopied.push(src.name);
+    summary.sheetsCopied.push(dst.name === src.name ? src.name : `${src.name} → ${dst.name}`);
+    if (dst.name !== src.name) warnings.push(renamedSheetIssue(src.name, dst.name));
   }
   const earlier = (lead: Record<Lang, string>): ExcelJS.Worksheet | undefined => {
     const src = userSheets.find((ws) => startsWithLead(ws, lead));
@@ -196,7 +211,7 @@ export async function upgradeWorkbook(
   // archive, appended under what an earlier upgrade archived.
   const removed = a.grid.filter((r) => !newIds.has(r.criterion.toLowerCase()));
   if (removed.length > 0) {
-    const ws = earlier(ARCHIVE_LEAD) ?? wb.addWorksheet(freeName(wb, sheetText("sheets.archive.name", lang)));
+    const ws = earlier(ARCHIVE_LEAD) ?? wb.addWorksheet(freeSheetName(wb, sheetText("sheets.archive.name", lang)));
     const first = ws.actualRowCount === 0 ? 1 : ws.rowCount + 2;
     ws.getCell(first, 1).value = sheetText("sheets.archive.title", lang, { template: a.template.id, from: a.template.version, to: next.version });
     const cols: number[] = [];
@@ -275,7 +290,7 @@ export async function upgradeWorkbook(
     earlier(FORMULAS_LEAD) ??
     earlier(REVIEW_LEAD) ??
     earlier(CHARTS_LEAD) ??
-    wb.addWorksheet(freeName(wb, sheetText("sheets.notes.name", lang)));
+    wb.addWorksheet(freeSheetName(wb, sheetText("sheets.notes.name", lang)));
   if (moved.length > 0) {
     const ws = notesSheet();
     const first = ws.actualRowCount === 0 ? 1 : ws.rowCount + 2;
@@ -330,7 +345,7 @@ export async function upgradeWorkbook(
   // Last, right of all the lists sheet now holds: the seal as the reviewer recorded it, so that `check`
   // still compares against it and names each entry the upgrade changed.
   carrySeal(old, wb, lang);
-  return { ok: true, value: { workbook: wb, summary }, warnings: [] };
+  return { ok: true, value: { workbook: wb, summary }, warnings };
 }
 
 /**
@@ -547,13 +562,6 @@ const FORMULAS_LEAD: Record<Lang, string> = { fr: upgradeText("upgrade.formulas.
 function startsWithLead(ws: ExcelJS.Worksheet, lead: Record<Lang, string>): boolean {
   const v = ws.getCell(1, 1).value;
   return typeof v === "string" && (v.startsWith(lead.fr) || v.startsWith(lead.en));
-}
-
-function freeName(wb: ExcelJS.Workbook, base: string): string {
-  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
-  let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} ${n}`;
-  return name;
 }
 
 /** A rectangle of a sheet: a table with the columns carried with it. */

@@ -11,6 +11,9 @@ import { DifferenceList, EvaluatorLines } from "./EvaluatorSummary.js";
 import { RequiredList } from "./RequiredList.js";
 import { ScoreBar } from "./ScoreBar.js";
 import { StepsCard } from "./StepsCard.js";
+import { OVERALL_ROW } from "../../addin/model/history.types.js";
+import { DimensionDetail } from "../rounds/DimensionDetail.js";
+import { RoundChange } from "../rounds/RoundChange.js";
 
 const useStyles = makeStyles({
   figures: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
@@ -28,6 +31,8 @@ const useStyles = makeStyles({
  * per dimension, score, target and gap as text and as a bar, with completion, evidence coverage,
  * required criteria not met and its themes' scores — computed by the engine from the workbook read back.
  * Once the evaluator rated, their score, gap and agreement beside each, and the criteria where they differ.
+ * With closed rounds, each score's change since the last (and the first) round; a dimension's detail
+ * lists its criteria and those that went down (taskpane/rounds).
  */
 export function DashboardScreen({ state }: { state: DashboardState }) {
   const i18n = useI18n();
@@ -51,6 +56,8 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
   const { result, template } = figures;
   const required = hasRequired(template.dimensions.flatMap((d) => d.criteria));
   const evaluator = showsEvaluator(figures);
+  const history = figures.history ?? [];
+  const changeOf = (id: string) => figures.changes?.find((c) => c.id === id);
   return (
     <>
       <Text block size={200}>
@@ -67,6 +74,7 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
         )}
         <FigureList figures={result.overall} i18n={i18n} required={required} />
         <ScoreBar score={result.overall.score} target={result.overall.target} />
+        <RoundChange change={changeOf(OVERALL_ROW)} history={history} i18n={i18n} />
         <RespondentScores figures={result.overall} label={t("dashboard.overall")} i18n={i18n} />
         {evaluator && <EvaluatorLines figures={result.overall} label={t("dashboard.overall")} i18n={i18n} />}
       </section>
@@ -84,6 +92,7 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
                 <Text weight="semibold">{`${d.id} — ${textOf(dimension?.title, lang)}`}</Text>
                 <Text>{figureLine(d, i18n)}</Text>
                 <ScoreBar score={d.score} target={d.target} />
+                <RoundChange change={changeOf(d.id)} history={history} i18n={i18n} />
                 <Text size={200}>
                   {t("dashboard.completionLine", { completion: i18n.percent(d.completion), coverage: coverage(d.evidenceCoverage, i18n) })}
                 </Text>
@@ -95,6 +104,7 @@ function Figures({ figures, i18n }: { figures: DashboardFigures; i18n: Translato
                 {dimension && d.themes.length > 0 && <ThemeList dimension={dimension} result={d} i18n={i18n} />}
                 <RespondentScores figures={d} label={`${d.id} — ${textOf(dimension?.title, lang)}`} i18n={i18n} />
                 {evaluator && <EvaluatorLines figures={d} label={`${d.id} — ${textOf(dimension?.title, lang)}`} i18n={i18n} />}
+                <DimensionDetail dimension={d.id} label={`${d.id} — ${textOf(dimension?.title, lang)}`} result={result} history={history} i18n={i18n} />
               </li>
             );
           })}

@@ -6,6 +6,8 @@ import type { Criterion, Scale, Template } from "../../addin/model/template.type
 import { assessmentTemplate, scoreAssessment } from "../../addin/scoring/assessment.score.js";
 import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { localToday, stepsStanding, type StepsStanding } from "../../addin/scoring/steps.status.js";
+import type { RoundRecord } from "../../addin/model/history.types.js";
+import { dimensionChanges, type DimensionChange } from "../../addin/scoring/round.change.js";
 import { useHostRead } from "../host/host.read.js";
 
 /**
@@ -20,6 +22,10 @@ export interface DashboardFigures {
   agreementTolerance: number;
   /** Where the organization stands in the template's process steps (today); null or absent without steps. */
   steps?: StepsStanding | null;
+  /** The closed rounds, oldest first; empty or absent without history. */
+  history?: RoundRecord[];
+  /** Per dimension, then overall (`OVERALL_ROW`), the change since the last and the first closed rounds; empty without history. */
+  changes?: DimensionChange[];
 }
 
 /** A required criterion not rated at or above its target level, as the dashboard lists it. */
@@ -79,12 +85,15 @@ export function hasRequired(criteria: readonly Pick<Criterion, "required" | "typ
 
 /** The engine's figures for a workbook read back: the same numbers as the workbook's formulas. */
 function dashboardFigures(wb: AssessmentWorkbook): DashboardFigures {
+  const result = scoreAssessment(wb.assessment);
   return {
     template: assessmentTemplate(wb.assessment),
-    result: scoreAssessment(wb.assessment),
+    result,
     completionThreshold: wb.assessment.settings.completionThreshold,
     agreementTolerance: wb.assessment.settings.agreementTolerance,
     steps: stepsStanding(wb.assessment, localToday()),
+    history: wb.history ?? [],
+    changes: wb.history && wb.history.length > 0 ? dimensionChanges(result, wb.history) : [],
   };
 }
 

@@ -19,9 +19,14 @@ import type {
   UpgradeOutcome,
   WorkbookHost,
   WorkbookStatus,
+  MadeWorkbookNames,
+  RoundCloseOutcome,
+  SurveyImportOutcome,
 } from "../../addin/host/host.types.js";
 import type { TemplateFound, WorkbookCheck } from "../../addin/host/host.outcomes.js";
 import type { SealReceipt } from "../../addin/workbook/seal.check.js";
+import type { RoundCloseOptions } from "../../addin/model/history.types.js";
+import type { SurveyImportOptions } from "../../addin/model/survey.types.js";
 import { loadSnapshotServices } from "../../addin/host/host.services.js";
 import { snapshotActions } from "../../addin/host/host.snapshot.js";
 import { gridStatusOf } from "../../addin/host/host.workbook.js";
@@ -42,6 +47,8 @@ import type { TablePlan, WorkbookPlan } from "../../addin/plan/plan.types.js";
 
 /** The host actions a memory host records. */
 export type HostMethod =
+  | "closeRound"
+  | "importSurvey"
   | "status"
   | "generate"
   | "read"
@@ -494,6 +501,16 @@ export class MemoryHost implements WorkbookHost {
   async upgrade(next: Template, options: UpgradeOptions): Promise<HostResult<Result<UpgradeOutcome>>> {
     this.calls.push({ method: "upgrade", args: [next, options] });
     return this.failure("upgrade") ?? this.copy.upgrade(next, options);
+  }
+
+  async closeRound(options: RoundCloseOptions, names: MadeWorkbookNames): Promise<HostResult<Result<RoundCloseOutcome>>> {
+    this.calls.push({ method: "closeRound", args: [options, names] });
+    return this.failure("closeRound") ?? this.copy.closeRound(options, names);
+  }
+
+  async importSurvey(bytes: Uint8Array, source: string, options: SurveyImportOptions, names: MadeWorkbookNames): Promise<HostResult<Result<SurveyImportOutcome>>> {
+    this.calls.push({ method: "importSurvey", args: [bytes, source, options, names] });
+    return this.failure("importSurvey") ?? this.copy.importSurvey(bytes, source, options, names);
   }
 
   private failure(method: HostMethod): { ok: false; error: HostError } | null {

@@ -8,20 +8,16 @@
  * and, when LibreOffice is there, recalculated: its consolidated rating is the agreed one.
  */
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import { textOf } from "../../addin/model/text.js";
 import { findTables } from "../../addin/xlsx/xlsx.tables.js";
-import { loadWorkbook } from "../../addin/xlsx/xlsx.io.js";
-import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { translatorFor } from "../../taskpane/i18n/i18n.js";
 import { findChromium, openSession, warnChromiumMissing } from "../support/browser.js";
 import { computedValue, findSoffice, recalculateXlsx } from "../support/libreoffice.js";
-import { workbenchSuite } from "./workbench.suite.js";
-import { download, downloadControl, openWorkbench, tab, tabTo, text } from "./workbench.page.js";
+import { checkedValue, downloadWorkbook, expectCleanSession, generateFromKeyboard, openTab, PANE_VIEWPORT, status, workbenchSuite } from "./workbench.suite.js";
+import { openWorkbench, tabTo, text } from "./workbench.page.js";
 
 const chromiumPath = findChromium();
 if (!chromiumPath) warnChromiumMissing("tests/browser/respondents.e2e.test.ts", "that several respondents answer, disagree and agree in the task pane, keyboard only");
@@ -33,44 +29,19 @@ const FIRST = ENGAGEMENT.dimensions[0]?.criteria[0]?.id ?? "";
 const LANG = "fr" as const;
 const i18n = translatorFor(LANG);
 
-/** Opens a screen from the keyboard: focus on its tab, Enter. */
-async function openTab(page: Page, screen: string): Promise<void> {
-  await tab(page, LANG, screen).focus();
-  await page.keyboard.press("Enter");
-}
-
-/** A status line saying `wanted`, whitespace as the page has it (no-break spaces in French). */
-function status(page: Page, wanted: string) {
-  return page.getByRole("status").filter({ hasText: wanted.replace(/\s+/g, " ") });
-}
-
-/** The value of the checked rating option, or null. */
-function checkedValue(page: Page): Promise<number | null> {
-  return page.evaluate(() => {
-    const el = document.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]');
-    return el ? Number(el.innerText.trim().split(/\s/)[0]) : null;
-  });
-}
-
 describe.skipIf(!chromiumPath)("several respondents in the workbench, keyboard only at 350 px", () => {
   const suite = workbenchSuite("qualigrid-respondents-e2e-");
 
   it("adds two respondents, each rates in their own column, the disagreement is settled, the dashboard shows both", async () => {
-    const session = await openSession(suite.browser!, { locale: "fr-CA", viewport: { width: 350, height: 800 } });
+    const session = await openSession(suite.browser!, { locale: "fr-CA", viewport: PANE_VIEWPORT });
     const { page } = session;
     try {
       await openWorkbench(page, suite.server!.url, LANG);
       // Choose the template and generate, from the keyboard too.
-      await page.getByRole("radio", { name: textOf(ENGAGEMENT.title, LANG) }).focus();
-      await page.keyboard.press("Space");
-      await page.getByRole("button", { name: text(LANG, "templates.continue"), exact: true }).focus();
-      await page.keyboard.press("Enter");
-      await page.getByRole("button", { name: text(LANG, "generate.button"), exact: true }).focus();
-      await page.keyboard.press("Enter");
-      await page.getByText(text(LANG, "generate.done"), { exact: true }).waitFor({ timeout: 60_000 });
+      await generateFromKeyboard(page, LANG, ENGAGEMENT);
 
       // Respondents: add « Direction », then « CA ».
-      await openTab(page, "respondents");
+      await openTab(page, LANG, "respondents");
       await page.getByRole("heading", { level: 2, name: text(LANG, "respondents.heading") }).waitFor();
       for (const name of ["Direction", "CA"]) {
         await tabTo(page, 'input[type="text"]');
@@ -81,7 +52,7 @@ describe.skipIf(!chromiumPath)("several respondents in the workbench, keyboard o
       }
 
       // Assess: who answers? CA rates the first criterion 1, then Direction rates it 4.
-      await openTab(page, "assess");
+      await openTab(page, LANG, "assess");
       await page.getByRole("heading", { level: 3, name: text(LANG, "respondent.heading") }).waitFor({ timeout: 30_000 });
       for (const { name, keys, value } of [
         { name: "CA", keys: ["Space"], value: 1 },
@@ -102,7 +73,7 @@ describe.skipIf(!chromiumPath)("several respondents in the workbench, keyboard o
       }
 
       // To discuss: the first criterion (4 and 1: spread 3); agreed rating 3, with its reason.
-      await openTab(page, "discuss");
+      await openTab(page, LANG, "discuss");
       await page.getByText(i18n.plural("discuss.count", 1), { exact: true }).waitFor({ timeout: 30_000 });
       const item = page.locator(`li[data-criterion="${FIRST}"]`);
       expect(await item.getAttribute("data-to-discuss")).toBe("true");
@@ -117,7 +88,7 @@ describe.skipIf(!chromiumPath)("several respondents in the workbench, keyboard o
       await expect.poll(() => item.getAttribute("data-to-discuss")).toBe("false");
 
       // Dashboard: each respondent's score beside the consolidated one, nothing left to discuss.
-      await openTab(page, "dashboard");
+      await openTab(page, LANG, "dashboard");
       const dim = page.locator(`li[data-dimension="${ENGAGEMENT.dimensions[0]?.id}"]`);
       await dim.waitFor({ timeout: 30_000 });
       const lines = await dim.locator("[data-respondent-scores] li").allInnerTexts();
@@ -125,20 +96,14 @@ describe.skipIf(!chromiumPath)("several respondents in the workbench, keyboard o
       expect(await dim.locator("[data-to-discuss]").getAttribute("data-to-discuss")).toBe("0");
 
       // What the pane did is in the file: each column, the agreed rating and its reason.
-      const d = await download(page, downloadControl(page, LANG));
-      const file = join(suite.work, d.suggestedFilename());
-      await d.saveAs(file);
-      const loaded = await loadWorkbook(new Uint8Array(readFileSync(file)), file);
-      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-      const read = readQualigridWorkbook(loaded.value, file);
-      if (!read.ok) throw new Error(JSON.stringify(read.issues));
+      const { file, read } = await downloadWorkbook(page, LANG, suite.work);
       // The grid's unnamed respondent became « Répondant 1 » when the first name was added.
-      expect(read.value.respondents.map((r) => r.name)).toEqual(["Répondant 1", "Direction", "CA"]);
-      const row = read.value.grid.find((r) => r.criterion === FIRST);
+      expect(read.respondents.map((r) => r.name)).toEqual(["Répondant 1", "Direction", "CA"]);
+      const row = read.grid.find((r) => r.criterion === FIRST);
       expect(row?.respondents.map((c) => c.rating)).toEqual([null, 4, 1]);
       expect(row?.agreed).toBe(3);
       expect(row?.agreedReason).toBe("Entente en rencontre de consensus");
-      expect(read.value.grid.filter((r) => r.respondents.some((c) => c.rating !== null && c.rating !== ""))).toHaveLength(1);
+      expect(read.grid.filter((r) => r.respondents.some((c) => c.rating !== null && c.rating !== ""))).toHaveLength(1);
 
       if (soffice) {
         const recalculated = await recalculateXlsx(file, join(suite.work, "recalc"));
@@ -147,12 +112,11 @@ describe.skipIf(!chromiumPath)("several respondents in the workbench, keyboard o
         const grid = findTables(wb).get("qg_grid");
         if (!grid) throw new Error("no QG_Grid in the recalculated workbook");
         const col = (header: string): number => grid.left + grid.headers.indexOf(header);
-        const r = grid.top + 1 + read.value.grid.findIndex((x) => x.criterion === FIRST);
+        const r = grid.top + 1 + read.grid.findIndex((x) => x.criterion === FIRST);
         expect(computedValue(grid.sheet.getCell(r, col("Cotation consolidée")))).toBe(3);
         expect(computedValue(grid.sheet.getCell(r, col("Écart entre répondants")))).toBe(3);
       }
-      expect(session.errors, "console errors and uncaught exceptions").toEqual([]);
-      expect(session.offsite).toEqual([]);
+      expectCleanSession(session);
     } finally {
       await session.close();
     }

@@ -9,7 +9,7 @@
  * test-artifacts/browser/.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -17,13 +17,11 @@ import { builtinTemplates } from "../../addin/model/builtin.js";
 import type { Lang } from "../../addin/model/template.types.js";
 import { textOf } from "../../addin/model/text.js";
 import { findTables } from "../../addin/xlsx/xlsx.tables.js";
-import { loadWorkbook } from "../../addin/xlsx/xlsx.io.js";
-import { readQualigridWorkbook } from "../../addin/xlsx/xlsx.read.js";
 import { translatorFor } from "../../taskpane/i18n/i18n.js";
 import { ARTIFACTS_DIR, findChromium, openSession, warnChromiumMissing, webpackConstants } from "../support/browser.js";
 import { computedValue, findSoffice, LIBREOFFICE_INSTALL_HINT, recalculateXlsx } from "../support/libreoffice.js";
-import { workbenchSuite } from "./workbench.suite.js";
-import { download, downloadControl, openWorkbench, tab, tabTo, text, textPattern } from "./workbench.page.js";
+import { checkedValue, downloadWorkbook, workbenchSuite } from "./workbench.suite.js";
+import { openWorkbench, tab, tabTo, text, textPattern } from "./workbench.page.js";
 
 const chromiumPath = findChromium();
 if (!chromiumPath) {
@@ -142,18 +140,13 @@ describe.skipIf(!chromiumPath)("the workbench in Chromium, end to end", () => {
           { keys: ["ArrowDown", "ArrowDown"], expected: 3 },
           { keys: ["ArrowDown", "Enter"], expected: 2 },
         ];
-        const checkedValue = (): Promise<number | null> =>
-          page.evaluate(() => {
-            const el = document.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]');
-            return el ? Number(el.innerText.trim().split(/\s/)[0]) : null;
-          });
         for (const [i, { keys, expected }] of plans.entries()) {
           const heading = await page.getByRole("heading", { level: 3 }).first().innerText();
           const id = heading.split(" — ")[0]!.trim();
           if (i === 0) await tabTo(page, '[role="radio"]');
           else await tabTo(page, '[role="radio"]', undefined, { reverse: true });
           for (const k of keys) await page.keyboard.press(k);
-          await expect.poll(checkedValue, { timeout: 10_000 }).toBe(expected);
+          await expect.poll(() => checkedValue(page), { timeout: 10_000 }).toBe(expected);
           await page.getByRole("status").filter({ hasText: textPattern(lang, "assess.saved") }).waitFor();
           expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-checked")), "focus stays on the chosen option").toBe("true");
           rated.set(id, expected);
@@ -186,22 +179,16 @@ describe.skipIf(!chromiumPath)("the workbench in Chromium, end to end", () => {
         await snap(page, `${lang}-actions`);
 
         // Download, and read the file with the project's reader.
-        const d = await download(page, downloadControl(page, lang));
-        const file = join(suite.work, `${lang}-${d.suggestedFilename()}`);
-        await d.saveAs(file);
-        expect(d.suggestedFilename()).toMatch(/\.xlsx$/);
-        const loaded = await loadWorkbook(new Uint8Array(readFileSync(file)), file);
-        if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-        const read = readQualigridWorkbook(loaded.value, file);
-        if (!read.ok) throw new Error(JSON.stringify(read.issues));
-        expect(read.value.template.id).toBe("engagement-qualite");
-        expect(read.value.lang).toBe(lang);
-        for (const [id, value] of rated) expect(read.value.grid.find((r) => r.criterion === id)?.rating, id).toBe(value);
-        expect(read.value.grid.filter((r) => r.rating !== null && r.rating !== "")).toHaveLength(3);
+        const { file, name, read } = await downloadWorkbook(page, lang, suite.work, `${lang}-`);
+        expect(name).toMatch(/\.xlsx$/);
+        expect(read.template.id).toBe("engagement-qualite");
+        expect(read.lang).toBe(lang);
+        for (const [id, value] of rated) expect(read.grid.find((r) => r.criterion === id)?.rating, id).toBe(value);
+        expect(read.grid.filter((r) => r.rating !== null && r.rating !== "")).toHaveLength(3);
         // The plan from gaps adds its rows below the template's own (Engagement Qualité 2.0.0 pre-fills one).
         const prefilled = new Set((ENGAGEMENT.actions ?? []).map((a) => a.id));
-        expect(read.value.actions?.filter((a) => prefilled.has(a.id)).map((a) => a.id)).toEqual([...prefilled]);
-        expect(read.value.actions?.filter((a) => !prefilled.has(a.id)).map((a) => a.criterion).sort()).toEqual([...rated].filter(([, v]) => v < 3).map(([id]) => id).sort());
+        expect(read.actions?.filter((a) => prefilled.has(a.id)).map((a) => a.id)).toEqual([...prefilled]);
+        expect(read.actions?.filter((a) => !prefilled.has(a.id)).map((a) => a.criterion).sort()).toEqual([...rated].filter(([, v]) => v < 3).map(([id]) => id).sort());
 
         // The workbook's own formulas, recalculated by LibreOffice, give the pane's numbers.
         if (soffice) {
@@ -305,9 +292,7 @@ describe.skipIf(!chromiumPath)("the workbench in Chromium, end to end", () => {
       await expect.poll(() => heading.textContent()).toBe(`C2 — ${FORMULA}`);
       await expectNoMarkup(page, "assess C2");
 
-      const d = await download(page, downloadControl(page, "fr"));
-      const file = join(suite.work, `hostile-${d.suggestedFilename()}`);
-      await d.saveAs(file);
+      const { file, read } = await downloadWorkbook(page, "fr", suite.work, "hostile-");
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
       const holding = new Map<string, { type: ExcelJS.ValueType; value: ExcelJS.CellValue; where: string }[]>([
@@ -332,11 +317,7 @@ describe.skipIf(!chromiumPath)("the workbench in Chromium, end to end", () => {
         for (const f of found) expect(f.type, f.where).toBe(ExcelJS.ValueType.String);
         expect(found.some((f) => f.value === needle), `a cell holds exactly ${needle}`).toBe(true);
       }
-      const loaded = await loadWorkbook(new Uint8Array(readFileSync(file)), file);
-      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-      const read = readQualigridWorkbook(loaded.value, file);
-      if (!read.ok) throw new Error(JSON.stringify(read.issues));
-      const criteria = read.value.template.dimensions.flatMap((x) => x.criteria);
+      const criteria = read.template.dimensions.flatMap((x) => x.criteria);
       expect(criteria.map((c) => textOf(c.text, "fr"))).toEqual([IMG, FORMULA]);
       expect(session.offsite).toEqual([]);
       expect(session.errors).toEqual([]);

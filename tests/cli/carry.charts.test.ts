@@ -4,6 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CHART_FIXTURE, CHART_PARTS, CHART_REFERENCES, CHART_TEMPLATE } from "../fixtures/chart.build.js";
+import { SHEET_NAMES } from "../../addin/plan/labels.js";
+import { CHARTS } from "../../addin/plan/names.js";
 import { findSoffice, recalculateMany } from "../support/libreoffice.js";
 import { loadXlsx, run, tempDir, writeJson } from "./cli.helpers.js";
 
@@ -20,10 +22,41 @@ const xmlOf = (parts: Parts, name: string): Document => {
   return new DOMParser().parseFromString(decode(parts[name]), "application/xml") as unknown as Document;
 };
 
-/** The chart parts of a workbook, each with its references (`c:f`) and the point count and points of each one's cache. */
-function chartsOf(file: string): Map<string, { f: string; count: string | null; points: number }[]> {
+const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** The charts the plan draws itself (re-rendered by every upgrade, never the user's), by their frame's name. */
+const PLAN_CHARTS: ReadonlySet<string> = new Set(Object.values(CHARTS));
+
+/** The name (`cNvPr`) of every frame showing each chart part, from every drawing of the workbook (a chart sheet's included). */
+function frameNames(parts: Parts): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const drawing of Object.keys(parts).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))) {
+    const relsName = drawing.replace(/([^/]+)$/, "_rels/$1.rels");
+    const rels = parts[relsName] ? Array.from(xmlOf(parts, relsName).getElementsByTagName("Relationship")) : [];
+    for (const frame of Array.from(xmlOf(parts, drawing).getElementsByTagNameNS(XDR, "graphicFrame"))) {
+      const name = frame.getElementsByTagNameNS(XDR, "cNvPr")[0]?.getAttribute("name") ?? "";
+      const rid = frame.getElementsByTagNameNS(C, "chart")[0]?.getAttributeNS(REL, "id");
+      const target = rels.find((r) => r.getAttribute("Id") === rid)?.getAttribute("Target");
+      if (!target) continue;
+      const chart = path.posix.normalize(path.posix.join(path.posix.dirname(drawing), target));
+      names.set(chart, [...(names.get(chart) ?? []), name]);
+    }
+  }
+  return names;
+}
+
+/** The sheets only the plan's charts read: the report and the visit report. */
+const PLAN_SHEETS = [SHEET_NAMES.report.fr, SHEET_NAMES.visit.fr];
+/** The sheet a reference names (`'Tableau de bord'!$A$1` → `Tableau de bord`). */
+const sheetOf = (f: string): string => f.slice(0, f.lastIndexOf("!")).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+
+type Refs = { f: string; count: string | null; points: number }[];
+
+/** Every chart part of a workbook with the names of the frames showing it, and its references (`c:f`) with the point count and points of each one's cache. */
+function allChartsOf(file: string): Map<string, { frames: string[]; refs: Refs }> {
   const parts = unzipSync(fs.readFileSync(file));
-  const found = new Map<string, { f: string; count: string | null; points: number }[]>();
+  const frames = frameNames(parts);
+  const found = new Map<string, { frames: string[]; refs: Refs }>();
   for (const name of Object.keys(parts).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).sort()) {
     const refs = Array.from(xmlOf(parts, name).getElementsByTagNameNS(C, "f")).map((f) => {
       const cache = Array.from(f.parentNode?.childNodes ?? []).find((n): n is Element => n.nodeType === 1 && /Cache$/.test((n as Element).localName));
@@ -33,10 +66,38 @@ function chartsOf(file: string): Map<string, { f: string; count: string | null; 
         points: cache?.getElementsByTagNameNS(C, "pt").length ?? 0,
       };
     });
-    found.set(name, refs);
+    found.set(name, { frames: frames.get(name) ?? [], refs });
   }
   return found;
 }
+
+/**
+ * The user's charts of a workbook (the plan's own — QG_ScoresChart, QG_ReportChart, QG_VisitChart,
+ * re-drawn by each upgrade — left out), each with its references (`c:f`) and the point count and
+ * points of each one's cache. Every chart part is shown by a frame, and no user chart reads the report sheet.
+ */
+function chartsOf(file: string): Map<string, Refs> {
+  const found = new Map<string, Refs>();
+  for (const [name, chart] of allChartsOf(file)) {
+    expect(chart.frames.length, name).toBeGreaterThan(0);
+    if (chart.frames.some((f) => PLAN_CHARTS.has(f))) {
+      // A part is either the plan's or the user's: never shown under both kinds of names.
+      expect(chart.frames.every((f) => PLAN_CHARTS.has(f)), name).toBe(true);
+      continue;
+    }
+    for (const r of chart.refs) expect(PLAN_SHEETS, `${name} ${r.f}`).not.toContain(sheetOf(r.f));
+    found.set(name, chart.refs);
+  }
+  return found;
+}
+
+/** How many frames of the workbook are named `name` (a plan chart is replaced on upgrade, never duplicated). */
+function framesNamed(file: string, name: string): number {
+  return [...allChartsOf(file).values()].flatMap((c) => c.frames).filter((f) => f === name).length;
+}
+
+/** The user's charts: the fixture's chart on the dashboard and the one of its chart sheet, under their parts' names. */
+const USER_CHARTS = [CHART_PARTS.chart, CHART_PARTS.chartsheetChart];
 
 /** The fixture's template, version 1.1.0, changed by `edit`. */
 function nextVersion(dir: string, edit: (t: { dimensions: { id: string; title: unknown; criteria: unknown[] }[] }) => void): string {
@@ -75,6 +136,9 @@ function withPartialSeries(file: string): void {
 describe("a chart over QG_Scores, through upgrade", () => {
   it("the fixture's charts name the dimensions' rows of QG_Scores (16 to 18) and its header (15)", () => {
     const charts = chartsOf(CHART_FIXTURE);
+    // Made before the plan drew its own charts: both charts are the user's.
+    expect([...charts.keys()]).toEqual(USER_CHARTS);
+    expect(allChartsOf(CHART_FIXTURE).size).toBe(2);
     expect(charts.get(CHART_PARTS.chart)?.map((r) => r.f)).toEqual([
       CHART_REFERENCES.scoreName,
       CHART_REFERENCES.categories,
@@ -92,7 +156,9 @@ describe("a chart over QG_Scores, through upgrade", () => {
     const output = path.join(dir, "added.xlsx");
     const summary = await upgrade(input, nextVersion(dir, addD9First), output);
     const charts = chartsOf(output);
-    expect(charts.size).toBe(2);
+    // The user's two charts, carried under their parts' names; the plan's scores chart is drawn once beside them.
+    expect([...charts.keys()]).toEqual(USER_CHARTS);
+    expect(framesNamed(output, CHARTS.scores)).toBe(1);
     for (const [part, refs] of charts) {
       for (const r of refs.filter((x) => x.f.includes(":"))) {
         expect(r.f, part).toMatch(/^'Tableau de bord'!\$[ADE]\$16:\$[ADE]\$19$/);
@@ -112,6 +178,20 @@ describe("a chart over QG_Scores, through upgrade", () => {
     expect(dashboard?.getCell("A20").text ?? "").not.toBe("D3");
     expect((await run("score", output)).code).toBe(0);
 
+    // Upgraded again (1.1.0 → 1.2.0, D9 dropped): the plan's scores chart carried from 1.1.0 is replaced, not doubled; the user's charts follow back to three rows.
+    const again = path.join(dir, "again.xlsx");
+    const v3 = JSON.parse(fs.readFileSync(path.join(dir, "next.json"), "utf8")) as { version: string; dimensions: { id: string }[] };
+    v3.version = "1.2.0";
+    v3.dimensions = v3.dimensions.filter((d) => d.id !== "D9");
+    await upgrade(output, writeJson(dir, "v3.json", v3), again);
+    const chartsAgain = chartsOf(again);
+    expect([...chartsAgain.keys()]).toHaveLength(USER_CHARTS.length);
+    expect(framesNamed(again, CHARTS.scores)).toBe(1);
+    expect(framesNamed(again, CHARTS.report)).toBeLessThanOrEqual(1);
+    for (const [part, refs] of chartsAgain) {
+      for (const r of refs.filter((x) => x.f.includes(":"))) expect(r.f, part).toMatch(/^'Tableau de bord'!\$[ADE]\$16:\$[ADE]\$18$/);
+    }
+
     if (!findSoffice()) return;
     const [converted] = await recalculateMany([output], path.join(dir, "lo"));
     const parts = unzipSync(fs.readFileSync(converted ?? ""));
@@ -130,7 +210,10 @@ describe("a chart over QG_Scores, through upgrade", () => {
     fs.copyFileSync(CHART_FIXTURE, input);
     const output = path.join(dir, "removed.xlsx");
     const summary = await upgrade(input, nextVersion(dir, (t) => void t.dimensions.pop()), output);
-    for (const [part, refs] of chartsOf(output)) {
+    const charts = chartsOf(output);
+    expect([...charts.keys()]).toEqual(USER_CHARTS);
+    expect(framesNamed(output, CHARTS.scores)).toBe(1);
+    for (const [part, refs] of charts) {
       for (const r of refs.filter((x) => x.f.includes(":"))) {
         expect(r.f, part).toMatch(/^'Tableau de bord'!\$[ADE]\$16:\$[ADE]\$17$/);
         expect(r.count, part).toBe("2");
@@ -148,7 +231,10 @@ describe("a chart over QG_Scores, through upgrade", () => {
     withPartialSeries(input);
     const output = path.join(dir, "partial.xlsx");
     const summary = await upgrade(input, nextVersion(dir, addD9First), output);
-    const refs = chartsOf(output).get(CHART_PARTS.chart)?.map((r) => r.f) ?? [];
+    const charts = chartsOf(output);
+    expect([...charts.keys()]).toEqual(USER_CHARTS);
+    expect(framesNamed(output, CHARTS.scores)).toBe(1);
+    const refs = charts.get(CHART_PARTS.chart)?.map((r) => r.f) ?? [];
     expect(refs).toContain("'Tableau de bord'!$E$16:$E$17");
     expect(refs).toContain("'Tableau de bord'!$D$16:$D$19");
     expect(summary.chartsLeft).toEqual([{ sheet: "Tableau de bord", formula: "'Tableau de bord'!$E$16:$E$17" }]);
@@ -169,6 +255,10 @@ describe("a chart over QG_Scores, through upgrade", () => {
     expect(kept.chartsLeft).toEqual([]);
     const before = unzipSync(fs.readFileSync(input));
     const after = unzipSync(fs.readFileSync(same));
-    expect(Object.values(after).some((b) => decode(b) === decode(before[CHART_PARTS.chart]))).toBe(true);
+    // The part carried byte for byte is one of the user's charts (not the plan's scores chart, which reads the same cells).
+    const userCharts = [...chartsOf(same).keys()];
+    expect(userCharts).toHaveLength(USER_CHARTS.length);
+    expect(userCharts.some((n) => decode(after[n]) === decode(before[CHART_PARTS.chart]))).toBe(true);
+    expect(framesNamed(same, CHARTS.scores)).toBe(1);
   });
 });

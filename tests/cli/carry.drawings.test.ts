@@ -1,9 +1,12 @@
-import { DOMParser } from "@xmldom/xmldom";
+import { DOMParser, XMLSerializer } from "@xmldom/xmldom";
 import { unzipSync, zipSync } from "fflate";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CHART_FIXTURE, CHART_PARTS, CHART_TEMPLATE, CHARTSHEET, HEADER_PICTURE } from "../fixtures/chart.build.js";
+import { SHEET_NAMES } from "../../addin/plan/labels.js";
+import { CHARTS } from "../../addin/plan/names.js";
+import type { SheetKey } from "../../addin/plan/plan.types.js";
 import { findSoffice, recalculateMany } from "../support/libreoffice.js";
 import { loadXlsx, run, tempDir, writeJson, writeText } from "./cli.helpers.js";
 
@@ -13,6 +16,10 @@ import { loadXlsx, run, tempDir, writeJson, writeText } from "./cli.helpers.js";
 
 type Parts = Record<string, Uint8Array>;
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+/** The charts the plan draws itself (an upgrade re-renders them), by their frame's name: never the user's. */
+const PLAN_CHARTS: ReadonlySet<string> = new Set(Object.values(CHARTS));
 const xmlOf = (parts: Parts, name: string): Document => {
   const bytes = parts[name];
   if (!bytes) throw new Error(`no part ${name}`);
@@ -46,14 +53,69 @@ function drawingOf(parts: Parts, sheet: string): string {
   return resolve(part, rel?.getAttribute("Target") ?? "");
 }
 
-/** What the fixture holds is in `file`: the same drawing, chart, styles and picture, from the same sheets, with their content types. */
-function expectDrawingsKept(file: string): void {
+/**
+ * A drawing split in two: the plan's own chart frames (their names and the `r:id` of their charts), and
+ * the rest — the user's anchors, in their order — serialized, to compare with the fixture's drawing.
+ */
+function splitDrawing(parts: Parts, part: string): { user: string; plan: { name: string; rid: string }[] } {
+  const doc = xmlOf(parts, part);
+  const root = doc.documentElement;
+  const plan: { name: string; rid: string }[] = [];
+  for (const anchor of Array.from(root.childNodes).filter((n): n is Element => n.nodeType === 1)) {
+    const name = anchor.getElementsByTagNameNS(XDR, "cNvPr")[0]?.getAttribute("name") ?? "";
+    if (!PLAN_CHARTS.has(name)) continue;
+    plan.push({ name, rid: anchor.getElementsByTagNameNS(C, "chart")[0]?.getAttributeNS(REL, "id") ?? "" });
+    root.removeChild(anchor);
+  }
+  return { user: new XMLSerializer().serializeToString(doc as unknown as Parameters<XMLSerializer["serializeToString"]>[0]), plan };
+}
+
+/** The sheets of the fixture after an upgrade: the plan's tab order, with the user's chart sheet kept at its place. */
+function upgradedSheetNames(): string[] {
+  // The plan's order (addin/plan/plan.build.ts) is dashboard, grid, evidence, actions, [steps], report, visit,
+  // [surveys], [history], template, lists: the fixture's template has no steps, no surveys and no closed round.
+  const keys: SheetKey[] = ["dashboard", "grid", "evidence", "actions", "report", "visit", "template", "lists"];
+  const names: string[] = keys.map((k) => SHEET_NAMES[k].fr);
+  names.splice(CHARTSHEET.index, 0, CHARTSHEET.name);
+  return names;
+}
+
+/**
+ * What the fixture holds is in `file`: the same drawing, chart, styles and picture, from the same sheets, with their content types.
+ * `upgraded`: `file` was upgraded, so the dashboard's drawing also holds the plan's scores chart (once), and the plan's new sheets are listed.
+ */
+function expectDrawingsKept(file: string, upgraded = false): void {
   const source = unzipSync(fs.readFileSync(CHART_FIXTURE));
   const out = unzipSync(fs.readFileSync(file));
   const dashboard = drawingOf(out, "Tableau de bord");
-  expect(out[dashboard]).toEqual(source[CHART_PARTS.dashboardDrawing]);
-  const chart = relsOf(out, dashboard).find((r) => r.type === `${REL}/chart`)?.target ?? "";
+  const drawn = splitDrawing(out, dashboard);
+  const fixture = splitDrawing(source, CHART_PARTS.dashboardDrawing);
+  expect(fixture.plan).toEqual([]);
+  // The user's anchors (chart and text box) are the fixture's, in the same order and the same words.
+  expect(drawn.user).toBe(fixture.user);
+  if (upgraded) {
+    expect(drawn.plan.map((p) => p.name)).toEqual([CHARTS.scores]);
+  } else {
+    // Carried without a new plan: the drawing is the fixture's, byte for byte.
+    expect(drawn.plan).toEqual([]);
+    expect(out[dashboard]).toEqual(source[CHART_PARTS.dashboardDrawing]);
+  }
+  // The user's chart frame (its r:id, as in the fixture) still shows the fixture's chart; the plan's frame shows another chart part.
+  const dashboardRels = Array.from(xmlOf(out, path.posix.join(path.posix.dirname(dashboard), "_rels", `${path.posix.basename(dashboard)}.rels`)).getElementsByTagName("Relationship"));
+  const chartOf = (rid: string): string => {
+    const rel = dashboardRels.find((r) => r.getAttribute("Id") === rid);
+    expect(rel?.getAttribute("Type"), rid).toBe(`${REL}/chart`);
+    return resolve(dashboard, rel?.getAttribute("Target") ?? "");
+  };
+  const userRid = xmlOf(source, CHART_PARTS.dashboardDrawing).getElementsByTagNameNS(C, "chart")[0]?.getAttributeNS(REL, "id") ?? "";
+  const chart = chartOf(userRid);
   expect(out[chart]).toEqual(source[CHART_PARTS.chart]);
+  for (const p of drawn.plan) {
+    expect(p.rid).not.toBe(userRid);
+    const planChart = chartOf(p.rid);
+    expect(planChart).not.toBe(chart);
+    expect(out[planChart], planChart).toBeDefined();
+  }
   const chartRels = relsOf(out, chart).map((r) => out[r.target]);
   expect(chartRels).toEqual(expect.arrayContaining([source[CHART_PARTS.style], source[CHART_PARTS.colors]]));
   const evidence = drawingOf(out, "Preuves");
@@ -68,16 +130,17 @@ function expectDrawingsKept(file: string): void {
   expect(override(chart)).toBe("application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
   const png = Array.from(types.getElementsByTagName("Default")).find((d) => d.getAttribute("Extension")?.toLowerCase() === "png");
   expect(png?.getAttribute("ContentType") ?? override(picture)).toBe("image/png");
-  expectChartsheetKept(source, out, override);
+  expectChartsheetKept(source, out, override, upgraded);
   expectHeaderPictureKept(source, out);
 }
 
 /** The chart sheet is listed at its place, with the same chart sheet, drawing, chart and printer settings; the print titles still name their sheets. */
-function expectChartsheetKept(source: Parts, out: Parts, override: (p: string) => string | null | undefined): void {
+function expectChartsheetKept(source: Parts, out: Parts, override: (p: string) => string | null | undefined, upgraded: boolean): void {
   const sheets = Array.from(xmlOf(out, "xl/workbook.xml").getElementsByTagName("sheet"));
   const names = sheets.map((s) => s.getAttribute("name"));
   const sourceNames = Array.from(xmlOf(source, "xl/workbook.xml").getElementsByTagName("sheet")).map((s) => s.getAttribute("name"));
-  expect(names).toEqual(sourceNames);
+  // An upgrade lists the plan's new sheets (« Rapport », « Rapport de visite ») in the plan's tab order; the other commands keep the fixture's list.
+  expect(names).toEqual(upgraded ? upgradedSheetNames() : sourceNames);
   expect(names[CHARTSHEET.index]).toBe(CHARTSHEET.name);
   expect(new Set(sheets.map((s) => s.getAttribute("sheetId"))).size).toBe(sheets.length);
   const chartsheet = sheetPart(out, CHARTSHEET.name);
@@ -149,12 +212,13 @@ describe("a workbook made in Excel with its chart", () => {
     fs.mkdirSync(outDir);
     const results: string[] = [];
     const step = async (name: string, argv: (input: string, output: string) => string[], prepare?: (input: string) => void): Promise<void> => {
+      const upgraded = name === "upgrade";
       const input = copyOfFixture(dir, `${name}.in.xlsx`);
       prepare?.(input);
       const output = path.join(outDir, `${name}.xlsx`);
       const r = await run(...argv(input, output));
       expect(r.code, `${name}: ${r.err}`).toBeLessThanOrEqual(name === "check" ? 1 : 0);
-      expectDrawingsKept(output);
+      expectDrawingsKept(output, upgraded);
       expect((await run("score", output)).code, name).toBe(0);
       await loadXlsx(output);
       results.push(output);

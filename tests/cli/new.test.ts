@@ -28,6 +28,8 @@ async function criterionIds(id: string): Promise<string[]> {
 
 /** The « Démarche / Process » sheet (QG_Steps) a template with process steps gets. */
 const STEPS_SHEET = { fr: "Démarche", en: "Process" } as const;
+/** The reports every new workbook gets (issue 18): the report, and the evaluator's visit report. */
+const REPORT_SHEETS = { fr: ["Rapport", "Rapport de visite"], en: ["Report", "Visit report"] } as const;
 
 /** Whether a built-in template has process steps, as `show --json` prints it. */
 async function builtinHasSteps(id: string): Promise<boolean> {
@@ -62,7 +64,7 @@ describe("qualigrid new: a readable workbook", () => {
     const names = wb.worksheets.map((w) => w.name);
     // Templates with process steps (Engagement Qualité, Partenariat) get a « Démarche » sheet too.
     const steps = (await builtinHasSteps(id)) ? [STEPS_SHEET[lang]] : [];
-    expect([...names].sort()).toEqual([...Object.values(SHEETS[lang]), ...steps].sort());
+    expect([...names].sort()).toEqual([...Object.values(SHEETS[lang]), ...steps, ...REPORT_SHEETS[lang]].sort());
     for (const name of TABLE_NAMES) expect(findTable(wb, name), `table ${name}`).toBeDefined();
     expect(table(wb, "QG_Grid").sheet.name).toBe(SHEETS[lang].grid);
     expect(table(wb, "QG_Evidence").sheet.name).toBe(SHEETS[lang].evidence);

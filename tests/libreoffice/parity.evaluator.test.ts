@@ -11,22 +11,22 @@
 import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
-import { isTextCriterion, scaleOfCriterion } from "../../addin/model/criterion.scale.js";
+import { scaleOfCriterion } from "../../addin/model/criterion.scale.js";
 import { dayOfCell, serialOfDay } from "../../addin/model/date.serial.js";
 import { REVIEW_STATUSES, reviewStatusOfCell } from "../../addin/model/review.status.js";
 import { naDisplayToken, scaleBounds } from "../../addin/model/scale.js";
 import type { Lang, Template } from "../../addin/model/template.types.js";
-import { respondentKey } from "../../addin/plan/grid.respondents.js";
 import { EVIDENCE_STATUSES } from "../../addin/plan/labels.js";
 import { NAMES, TABLES } from "../../addin/plan/names.js";
 import { buildPlan } from "../../addin/plan/plan.build.js";
-import type { TablePlan, WorkbookPlan } from "../../addin/plan/plan.types.js";
+import type { WorkbookPlan } from "../../addin/plan/plan.types.js";
 import { scoreAssessment } from "../../addin/scoring/assessment.score.js";
 import type { AssessmentResult } from "../../addin/scoring/scoring.types.js";
 import { readSnapshot } from "../../addin/xlsx/xlsx.snapshot.js";
 import { renderPlanToWorkbook } from "../../addin/xlsx/xlsx.render.js";
 import { computedValue, findSoffice } from "../support/libreoffice.js";
-import { columnOf, mismatchCollector, recalculatedWorkbooks } from "../support/parity.js";
+import { fillGrid, fillRows, seededRating } from "../support/fill.js";
+import { columnOf, mismatchCollector, planTable, recalculatedWorkbooks } from "../support/parity.js";
 import { pick, seededRandom } from "../support/random.js";
 
 const soffice = findSoffice();
@@ -68,51 +68,22 @@ interface Prepared {
   evidence: { row: number; counts: boolean; reviewAccepted: boolean }[];
 }
 
-function tableOf(plan: WorkbookPlan, key: "grid" | "evidence"): { sheet: string; table: TablePlan } {
-  const s = plan.sheets.find((x) => x.key === key);
-  const table = s?.tables[0];
-  if (!s || !table) throw new Error(`no ${key}`);
-  return { sheet: s.name, table };
-}
-
 /** Fills the grid (organization and evaluator) and the register like people do. */
 function fill(wb: ExcelJS.Workbook, plan: WorkbookPlan, c: Case): void {
   const rand = seededRandom(c.seed);
   const { template, lang } = c;
   const token = naDisplayToken(lang);
-  const { sheet, table: grid } = tableOf(plan, "grid");
-  const ws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
-  const rating = (own: number[], text: boolean): string | number | null => {
-    const roll = rand();
-    if (text) return roll < 0.3 ? token : null;
-    if (roll < 0.65) return pick(rand, own);
-    if (roll < 0.75) return pick(rand, [token, "S/O"]);
-    if (roll < 0.9) return null;
-    return pick(rand, [7, "??", 2.5]);
-  };
-  let i = 0;
+  // Levels, N/A typed two ways, blanks, and values off the scale.
+  const rating = seededRating(rand, token, { level: 0.65, na: 0.75, naWords: [token, "S/O"], blank: 0.9, offScale: [7, "??", 2.5] });
+  fillGrid(wb, plan, template, { rand, respondents: c.respondents, rating, agreed: 0.15, evaluatorComment: () => (rand() < 0.3 ? "Vu sur place" : null) });
   const all = template.dimensions.flatMap((d) => d.criteria);
-  for (const crit of all) {
-    const row = grid.top + 1 + i++;
-    const text = isTextCriterion(crit);
-    const own = scaleOfCriterion(template, crit).levels.map((l) => l.value);
-    for (let k = 1; k <= c.respondents; k++) {
-      ws.getCell(row, columnOf(grid, c.respondents >= 2 ? respondentKey("rating", k) : "rating")).value = rating(own, text);
-    }
-    if (c.respondents >= 2 && rand() < 0.15) ws.getCell(row, columnOf(grid, "agreed")).value = pick(rand, own);
-    ws.getCell(row, columnOf(grid, "evaluatorRating")).value = rating(own, text);
-    ws.getCell(row, columnOf(grid, "evaluatorComment")).value = rand() < 0.3 ? "Vu sur place" : null;
-  }
-  const { sheet: evSheet, table: ev } = tableOf(plan, "evidence");
-  const ews = wb.getWorksheet(evSheet) as ExcelJS.Worksheet;
   const org = EVIDENCE_STATUSES.map((s) => s.text[lang]);
   const accepted = EVIDENCE_STATUSES.find((s) => s.key === "accepted")?.text[lang] as string;
   const reviews = ["", ...REVIEW_STATUSES.map((s) => s[lang])];
   const day = serialOfDay(DAY);
-  // The last rows keep the id the product wrote and nothing else: not evidence.
-  ev.rows.slice(0, ev.rows.length - 3).forEach((_, k) => {
-    const r = ev.top + 1 + k;
-    const set = (key: string, v: ExcelJS.CellValue): void => void (ews.getCell(r, columnOf(ev, key)).value = v);
+  fillRows(wb, plan, "evidence", ({ k, set }, ev) => {
+    // The last rows keep the id the product wrote and nothing else: not evidence.
+    if (k >= ev.rows.length - 3) return;
     const ids = [pick(rand, all).id, ...(rand() < 0.3 ? [pick(rand, all).id] : [])];
     set("criteria", ids.join(rand() < 0.5 ? ", " : ";"));
     set("title", `Document ${k + 1}`);
@@ -144,7 +115,7 @@ describe.skipIf(!soffice)("the evaluator: the workbook's formulas recalculated b
         settings: { agreementTolerance: c.tolerance, assessmentDate: DAY },
       });
       if (c.sabotage) {
-        const { table: grid } = tableOf(plan, "grid");
+        const { table: grid } = planTable(plan, "grid");
         const k = grid.columns.findIndex((x) => x.key === "evaluatorDifference");
         for (const row of grid.rows) row[k] = { formula: (row[k] as { formula: string }).formula.replace("ABS(", "(") };
       }
@@ -166,7 +137,7 @@ describe.skipIf(!soffice)("the evaluator: the workbook's formulas recalculated b
         };
       });
       // The rows holding only the id the product wrote are not read as evidence.
-      const { table: ev } = tableOf(plan, "evidence");
+      const { table: ev } = planTable(plan, "evidence");
       expect(evidence).toHaveLength(ev.rows.length - 3);
       prepared.push({ c, plan, bytes, engine, evidence });
     }
@@ -202,7 +173,7 @@ describe.skipIf(!soffice)("the evaluator: the workbook's formulas recalculated b
 function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
   const { same, lines: out } = mismatchCollector(TOLERANCE);
   const { plan, engine, c } = p;
-  const { sheet, table: grid } = tableOf(plan, "grid");
+  const { sheet, table: grid } = planTable(plan, "grid");
   const gws = wb.getWorksheet(sheet) as ExcelJS.Worksheet;
   const within = (d: number): boolean => d <= c.tolerance + 1e-12;
   const all = c.template.dimensions.flatMap((d) => d.criteria);
@@ -225,7 +196,7 @@ function compare(p: Prepared, wb: ExcelJS.Workbook): string[] {
     same(`${x.id} reviewed covered`, v("reviewedCovered"), applicable && x.reviewedEvidenceCount > 0 ? 1 : 0);
   });
   // Each evidence row's own flags, against the engine's rule applied to what was read.
-  const { sheet: evSheet, table: ev } = tableOf(plan, "evidence");
+  const { sheet: evSheet, table: ev } = planTable(plan, "evidence");
   const ews = wb.getWorksheet(evSheet) as ExcelJS.Worksheet;
   for (const item of p.evidence) {
     const v = (k: string): unknown => computedValue(ews.getCell(item.row, columnOf(ev, k)));

@@ -1,12 +1,13 @@
 /**
  * Scaffolding shared by the LibreOffice parity tests (tests/libreoffice/*.parity.test.ts): recalculate
  * a batch of generated workbooks in one LibreOffice run and read them back, collect the figures on
- * which the recalculated workbook and the engine disagree, and find a table column by its key.
+ * which the recalculated workbook and the engine disagree, and find a planned table and its columns.
  */
 import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { SheetKey, TablePlan, WorkbookPlan } from "../../addin/plan/plan.types.js";
 import type { CriterionResult } from "../../addin/scoring/scoring.types.js";
 import { recalculateMany, type RecalculateOptions } from "./libreoffice.js";
 
@@ -71,6 +72,14 @@ export function mismatchCollector(tolerance: number): MismatchCollector {
     } else if (got !== want) lines.push(`${what}: workbook ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`);
   };
   return { same, lines };
+}
+
+/** The name of the plan's sheet `key` and its first table (the grid, the register, the action plan…). */
+export function planTable(plan: WorkbookPlan, key: SheetKey): { sheet: string; table: TablePlan } {
+  const s = plan.sheets.find((x) => x.key === key);
+  const table = s?.tables[0];
+  if (!s || !table) throw new Error(`no ${key}`);
+  return { sheet: s.name, table };
 }
 
 /**

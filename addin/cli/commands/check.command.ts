@@ -12,6 +12,8 @@ import { langOf } from "../cli.lang.js";
 import { cliIssue, firstIssues, moreText, say } from "../cli.print.js";
 import { openAssessment } from "../workbook.open.js";
 import { readSealReceipt, sealOfWorkbook } from "./seal.check.command.js";
+import { historyFindings } from "../../workbook/history.check.js";
+import { sha256WebCrypto } from "../../model/seal.digest.js";
 
 interface CheckOpts {
   json?: boolean;
@@ -63,7 +65,8 @@ export async function checkCommand(io: CliIo, file: string, opts: CheckOpts): Pr
   // A sealed workbook: the organization's entries changed since the seal, and the receipt when given.
   // Formula repairs touch no entry of the organization: the assessment first read is the one sealed.
   const seal = await sealOfWorkbook(workbook, assessment, lang, receipt);
-  findings = [...findings, ...seal.findings];
+  // Closed rounds: a history row changed by hand (the assessment first read holds the history; repairs touch none of it).
+  findings = [...findings, ...seal.findings, ...(await historyFindings(assessment, lang, sha256WebCrypto))];
   const where = (r: { where: { sheet: string; address: string } }): string => `${r.where.sheet}!${r.where.address}`;
   if (opts.json) {
     const json: Record<string, unknown> = { file: shownFile };

@@ -12,6 +12,7 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   readonly freezePanes: FakeFreezePanes;
   readonly protection: FakeProtection;
   readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: { add(range: string | FakeRange): void };
   readonly onSelectionChanged: { add(handler: (e: { address: string; worksheetId: string; type: string; source: string }) => unknown): FakeEventHandlerResult };
 
   constructor(ctx: FakeRequestContextCore, path: string, resolver: Resolver<FakeSheet>, derived: boolean, orNull = false) {
@@ -22,6 +23,16 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
     this.freezePanes = new FakeFreezePanes(this);
     this.protection = new FakeProtection(ctx, `${path}.protection`, () => this.resolve(), derived || orNull);
     this.pageLayout = new FakePageLayout(this);
+    this.horizontalPageBreaks = {
+      add: (range: string | FakeRange) => {
+        const address = typeof range === "string" ? range : null;
+        this.command("horizontalPageBreaks.add", address, (s) => {
+          const r = typeof range === "string" ? boundsOf(range) : range.target();
+          if (!r) throw new FakeOfficeError("InvalidArgument", "horizontalPageBreaks.add: no range", "PageBreakCollection.add");
+          s.rowBreaks.push(rangeAddress(r.top, r.left, r.top, r.left));
+        });
+      },
+    };
     this.onSelectionChanged = {
       add: (handler) => {
         const result = new FakeEventHandlerResult(ctx);
@@ -117,6 +128,9 @@ class FakeFreezePanes {
 }
 
 class FakePageLayout {
+  /** `headersFooters.defaultForAllPages`: each section recorded in `pageLayout.headerFooter`. */
+  readonly headersFooters: { defaultForAllPages: Record<string, string> };
+
   constructor(private readonly ws: FakeWorksheet) {
     for (const key of ["orientation", "zoom", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin", "centerHorizontally"]) {
       Object.defineProperty(this, key, {
@@ -124,6 +138,18 @@ class FakePageLayout {
         enumerable: true,
       });
     }
+    const sections: Record<string, string> = {};
+    for (const key of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) {
+      Object.defineProperty(sections, key, {
+        set: (v: string) =>
+          this.ws.on(`pageLayout.headersFooters.defaultForAllPages.${key}`, v, (s) => {
+            const hf = (s.pageLayout.headerFooter ?? {}) as Record<string, string>;
+            s.pageLayout.headerFooter = { ...hf, [key]: v };
+          }),
+        enumerable: true,
+      });
+    }
+    this.headersFooters = { defaultForAllPages: sections };
   }
   setPrintTitleRows(rows: string): void {
     this.ws.on("pageLayout.setPrintTitleRows", rows, (s) => void (s.pageLayout.printTitleRows = rows));
@@ -240,6 +266,37 @@ class FakeSeries {
   }
   setValues(range: FakeRange): void {
     this.set("setValues", range, (s, a) => (s.values = a));
+  }
+  private record(name: string, v: unknown, apply: (s: FakeChart["series"][number]) => void): void {
+    this.ws.on(`series.${name}`, v, () => {
+      const s = this.series();
+      if (!s) throw new FakeOfficeError("InvalidArgument", `series.${name}`, "ChartSeries");
+      apply(s);
+    });
+  }
+  set name(n: string) {
+    this.record("name", n, (s) => (s.name = n));
+  }
+  set markerBackgroundColor(c: string) {
+    this.record("markerBackgroundColor", c, (s) => (s.marker = c));
+  }
+  set markerForegroundColor(c: string) {
+    this.record("markerForegroundColor", c, (s) => (s.marker = c));
+  }
+  /** `format.fill.setSolidColor` (columns) and `format.line.color` (a radar's lines). */
+  get format(): { fill: { setSolidColor(c: string): void }; line: { color: string } } {
+    const record = (name: string, v: string): void => this.record(name, v, (s) => (s.color = v));
+    return {
+      fill: { setSolidColor: (c: string) => record("format.fill.setSolidColor", c) },
+      line: {
+        set color(c: string) {
+          record("format.line.color", c);
+        },
+        get color(): string {
+          throw new FakeOfficeError("PropertyNotLoaded", "line.color");
+        },
+      },
+    };
   }
   setXAxisValues(range: FakeRange): void {
     this.set("setXAxisValues", range, (s, a) => (s.categories = a));

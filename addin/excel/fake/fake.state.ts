@@ -31,7 +31,7 @@ export interface FakeChart {
   name?: string;
   title?: string;
   legend?: string;
-  series: { name: string; values?: string; categories?: string }[];
+  series: { name: string; values?: string; categories?: string; color?: string; marker?: string }[];
   position?: [string, string | undefined];
   axis: { minimum?: unknown; maximum?: unknown };
 }
@@ -50,6 +50,8 @@ export class FakeSheet {
   protection: { protected: boolean; options?: unknown } = { protected: false };
   freeze: { rows: number; cols: number } | null = null;
   readonly pageLayout: Record<string, unknown> = {};
+  /** Manual page breaks, each the top-left cell of the row that starts a page (`horizontalPageBreaks.add`). */
+  readonly rowBreaks: string[] = [];
   readonly selectionHandlers = new Set<(e: { address: string; worksheetId: string; type: string; source: string }) => Promise<unknown> | unknown>();
   readonly id: string;
 

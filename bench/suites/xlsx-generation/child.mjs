@@ -1,5 +1,5 @@
-// One measured run, in a fresh process: `node --expose-gc --trace-gc child.mjs --case plan|floor
-// [--split] [--out file.xlsx]`. Prepares the input (not timed), then times generation to a Buffer.
+// One measured run, in a fresh process: `node --expose-gc --trace-gc child.mjs --case plan|floor|full
+// [--split] [--out file.xlsx]` (full: the plan path with the report sheets and the chart, see plan-case.mjs). Prepares the input (not timed), then times generation to a Buffer.
 // The result goes to fd 3 as JSON; stdout carries V8's --trace-gc lines, from which the parent
 // reads the peak heap between the 2nd and 3rd forced GC (see bench/lib/measure.mjs).
 import { writeFileSync } from "node:fs";
@@ -12,7 +12,7 @@ import { reportToParent, forceGc } from "../../lib/child-report.mjs";
 
 const { values } = parseArgs({ options: { case: { type: "string" }, split: { type: "boolean", default: false }, out: { type: "string" } } });
 const which = values.case;
-if (which !== "plan" && which !== "floor") throw new Error(`--case must be plan or floor, not ${which}`);
+if (which !== "plan" && which !== "floor" && which !== "full") throw new Error(`--case must be plan, floor or full, not ${which}`);
 
 // Input, identical for both cases and outside the timed section.
 const parsed = parseTemplate(makeTemplateJson());
@@ -24,7 +24,7 @@ const evidenceRows = makeEvidenceRows(template, {
   yesNo: YES_NO.map((y) => y.fr),
   reviews: REVIEW_STATUS_CHOICES.map((s) => s.text.fr),
 });
-const { generate } = which === "plan" ? await import("./plan-case.mjs") : await import("./floor.mjs");
+const { generate } = which === "floor" ? await import("./floor.mjs") : await import("./plan-case.mjs");
 
 forceGc(); // 1st forced GC
 forceGc(); // 2nd: the measured section starts after it
@@ -39,7 +39,7 @@ const mark = (name) => {
   phases.push({ name, ms: now - last });
   last = now;
 };
-const bytes = await generate(template, evidenceRows, { split: values.split, mark });
+const bytes = await generate(template, evidenceRows, { split: values.split, full: which === "full", mark });
 const wallMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const section1 = process.hrtime.bigint();

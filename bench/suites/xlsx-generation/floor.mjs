@@ -30,16 +30,18 @@ import { patchExcelJs } from "../../../dist/addin/xlsx/exceljs.patch.js";
 // tableColumn writer (addin/xlsx/exceljs.patch.ts). The floor uses exceljs as Qualigrid ships it.
 patchExcelJs();
 
+// Every font names Calibri, as the renderer's do (a nameless font prints in the reader's default face).
+const CALIBRI = { name: "Calibri", family: 2 };
 const FONT = {
-  title: { bold: true, size: 14, color: { argb: "FF1F4E79" } },
-  subtitle: { bold: true, size: 12, color: { argb: "FF1F4E79" } },
-  note: { italic: true, size: 9, color: { argb: "FF595959" } },
-  label: { bold: true },
-  figure: { bold: true, size: 12 },
-  plain: {},
-  helper: { italic: true, color: { argb: "FF808080" } },
+  title: { ...CALIBRI, bold: true, size: 14, color: { argb: "FF1F4E79" } },
+  subtitle: { ...CALIBRI, bold: true, size: 12, color: { argb: "FF1F4E79" } },
+  note: { ...CALIBRI, italic: true, size: 9, color: { argb: "FF595959" } },
+  label: { ...CALIBRI, bold: true },
+  figure: { ...CALIBRI, bold: true, size: 12 },
+  plain: { ...CALIBRI },
+  helper: { ...CALIBRI, italic: true, color: { argb: "FF808080" } },
 };
-const HELPER_HEADER_FONT = { bold: true, italic: true, color: { argb: "FFD9D9D9" } };
+const HELPER_HEADER_FONT = { ...CALIBRI, bold: true, italic: true, color: { argb: "FFD9D9D9" } };
 const INPUT_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF8E1" } };
 const DATE = "yyyy-mm-dd";
 

@@ -15,6 +15,10 @@
 //   - A warm-up run of each case writes its file; the two files must hold identical parts
 //     (XML compared byte for byte, creation time blanked) or the suite fails.
 //   - Runs alternate plan/floor, then floor/plan, …; medians are reported.
+//   - The floor writes neither the report sheets (« Rapport », « Rapport de visite ») nor the
+//     dashboard's native chart: the plan case leaves them out (`report: false`, no charts) so that the
+//     comparison is of the same cells. A third case, full, is what `qualigrid new` writes (the report
+//     sheets and the chart): its cost over the plan case is the second figure (no target).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -66,15 +70,18 @@ export async function run({ runs = 5, cpuProf = false, keep = false, log = conso
   try {
     // 1. Warm-up runs that also write the files, and the check that both wrote the same workbook.
     log(`[${name}] warm-up runs and same-cells check…`);
-    const files = { plan: join(tmp, "plan.xlsx"), floor: join(tmp, "floor.xlsx") };
+    const files = { plan: join(tmp, "plan.xlsx"), floor: join(tmp, "floor.xlsx"), full: join(tmp, "full.xlsx") };
     await runChild(CHILD, ["--case", "plan", "--out", files.plan]);
     await runChild(CHILD, ["--case", "floor", "--out", files.floor]);
+    await runChild(CHILD, ["--case", "full", "--out", files.full]);
     const same = compareXlsx(readFileSync(files.plan), readFileSync(files.floor));
+    // What the full workbook adds (or changes) over the plan case: the report sheets, the chart's parts.
+    const fullDiff = compareXlsx(readFileSync(files.full), readFileSync(files.plan));
 
     // 2. Timed runs, alternating which case goes first.
-    const results = { plan: [], floor: [] };
+    const results = { plan: [], floor: [], full: [] };
     for (let i = 0; i < runs; i++) {
-      for (const c of i % 2 === 0 ? ["plan", "floor"] : ["floor", "plan"]) {
+      for (const c of i % 2 === 0 ? ["plan", "floor", "full"] : ["full", "floor", "plan"]) {
         const r = await runChild(CHILD, ["--case", c]);
         results[c].push(r);
         log(`[${name}] run ${i + 1}/${runs} ${c.padEnd(5)} ${fmt.ms(r.wallMs).padStart(6)} ms  RSS ${fmt.mb(r.maxRssMb)} MB  heap ${fmt.mb(r.gc.peakHeapMb)} MB`);
@@ -83,7 +90,12 @@ export async function run({ runs = 5, cpuProf = false, keep = false, log = conso
 
     // 3. Phase split of the plan path: renderPlanToWorkbook and writeBuffer timed apart.
     const splitRuns = [];
-    for (let i = 0; i < Math.max(1, Math.ceil(runs / 2)); i++) splitRuns.push(await runChild(CHILD, ["--case", "plan", "--split"]));
+    // The full case too: its « charts » phase adds the chart parts to the package (exceljs cannot write them).
+    const fullSplitRuns = [];
+    for (let i = 0; i < Math.max(1, Math.ceil(runs / 2)); i++) {
+      splitRuns.push(await runChild(CHILD, ["--case", "plan", "--split"]));
+      fullSplitRuns.push(await runChild(CHILD, ["--case", "full", "--split"]));
+    }
     log(`[${name}] phase runs done`);
 
     // 4. Optional CPU profiles.
@@ -100,6 +112,15 @@ export async function run({ runs = 5, cpuProf = false, keep = false, log = conso
     const plan = summarize(results.plan);
     const floor = summarize(results.floor);
     const split = summarize(splitRuns);
+    const full = summarize(results.full);
+    const fullSplit = summarize(fullSplitRuns);
+    // The second figure: the full workbook against the same plan without the report sheets and the chart.
+    const fullRatio = {
+      wall: full.wallMs.median / plan.wallMs.median,
+      peakRss: full.peakRssMb.median / plan.peakRssMb.median,
+      peakHeap: full.peakHeapMb.median / plan.peakHeapMb.median,
+      cpu: full.cpuMs.median / plan.cpuMs.median,
+    };
     const ratio = {
       wall: plan.wallMs.median / floor.wallMs.median,
       peakRss: plan.peakRssMb.median / floor.peakRssMb.median,
@@ -155,6 +176,19 @@ export async function run({ runs = 5, cpuProf = false, keep = false, log = conso
     say(`CPU ms (user + system, all threads) is informational: it varies less than wall time on a busy machine. Ratio ${fmt.ratio(ratio.cpu)}.`);
     say(`GC during the timed section (median): floor ${fmt.int(floor.gcCount.median)} collections, ${fmt.ms(floor.gcPauseMs.median)} ms; plan ${fmt.int(plan.gcCount.median)} collections, ${fmt.ms(plan.gcPauseMs.median)} ms.`);
     say();
+    say(`Report sheets and chart (what \`qualigrid new\` writes), against the plan case without them (no target):`);
+    say(
+      table(
+        ["case", `wall ms (median of ${runs}) [min–max]`, "CPU ms", "peak RSS MB", "peak heap MB", "ratio to plan (wall / RSS / heap)", "target", "result"],
+        [
+          row("plan (report: false, no chart)", plan, "1.00× / 1.00× / 1.00×", "—", "(reference)"),
+          row("full (report sheets + chart)", full, `${fmt.ratio(fullRatio.wall)} / ${fmt.ratio(fullRatio.peakRss)} / ${fmt.ratio(fullRatio.peakHeap)}`, "—", "(informational)"),
+        ],
+        { right: [2, 3, 4] },
+      ),
+    );
+    say(`full adds ${fullDiff.onlyA.length} parts (${fullDiff.onlyA.join(", ")}) and changes ${fullDiff.differ.length} (${fullDiff.differ.map((d) => d.part).join(", ")}); ${fmt.int(full.bytes / 1024)} KB .xlsx.`);
+    say();
     say("Phases (median ms):");
     say(
       table(
@@ -162,6 +196,7 @@ export async function run({ runs = 5, cpuProf = false, keep = false, log = conso
         [
           ...Object.entries(floor.phasesMs).map(([k, v]) => ["floor", k, fmt.ms(v)]),
           ...Object.entries(split.phasesMs).map(([k, v]) => [`plan (${split.runs} split run${split.runs > 1 ? "s" : ""})`, k, fmt.ms(v)]),
+          ...Object.entries(fullSplit.phasesMs).map(([k, v]) => [`full (${fullSplit.runs} split run${fullSplit.runs > 1 ? "s" : ""})`, k, fmt.ms(v)]),
         ],
         { right: [2] },
       ),
@@ -204,6 +239,7 @@ export async function run({ runs = 5, cpuProf = false, keep = false, log = conso
       floor: pick(floor),
       plan: pick(plan),
       planPhases: { runs: split.runs, phasesMsMedian: split.phasesMs },
+      full: { ...pick(full), phasesMsMedianSplit: fullSplit.phasesMs, ratiosToPlan: fullRatio, addedParts: fullDiff.onlyA, changedParts: fullDiff.differ.map((d) => d.part) },
       ...(cpuProf ? { profiles: Object.fromEntries(Object.entries(profiles).map(([k, p]) => [k, { totalMs: p.totalMs, areas: Object.fromEntries(p.areas) }])) } : {}),
     };
     return { ok, text: lines.join("\n"), json };
