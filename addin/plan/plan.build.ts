@@ -49,19 +49,18 @@ export function buildPlan(template: Template, options: Partial<PlanOptions> = {}
   if (opts.parts.dashboard) {
     const d = dashboardContent(template, opts, name("dashboard"));
     names.push(...d.names);
-    sheets.push(
-      // The chart of scores by dimension (`QG_ScoresChart`) stands above the table, beside the overall block.
-      withScoresChart(withPrint(
-        {
-          ...sheetOf("dashboard", name("dashboard"), "1F4E79", d.tables, [...header(TEXTS.dashboardSubtitle[lang], TEXTS.dashboardHelp[lang]), ...d.cells]),
-          // The scores table sets the widths; the themes table below it shares its columns.
-          widths: { ...widthsOf(d.tables.slice(0, 1)), 1: 24, 2: 34 },
-          freeze: { rows: 0, cols: 0 },
-          conditionalFormats: d.conditionalFormats,
-        },
-        (d.tables[0] as TablePlan).top,
-      ), lang),
+    const dashboard = withPrint(
+      {
+        ...sheetOf("dashboard", name("dashboard"), "1F4E79", d.tables, [...header(TEXTS.dashboardSubtitle[lang], TEXTS.dashboardHelp[lang]), ...d.cells]),
+        // The scores table sets the widths; the themes table below it shares its columns.
+        widths: { ...widthsOf(d.tables.slice(0, 1)), 1: 24, 2: 34 },
+        freeze: { rows: 0, cols: 0 },
+        conditionalFormats: d.conditionalFormats,
+      },
+      (d.tables[0] as TablePlan).top,
     );
+    // The chart of scores by dimension (`QG_ScoresChart`) stands above the table, beside the overall block.
+    sheets.push(withScoresChart(dashboard, lang));
   }
 
   const grid = gridTable(template, opts);

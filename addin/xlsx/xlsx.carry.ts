@@ -77,16 +77,29 @@ export function keepDrawings(wb: ExcelJS.Workbook, parts: Record<string, Uint8Ar
 }
 
 /**
- * The .xlsx `bytes` exceljs wrote, with what the package `from` was read from held put back (see
+ * `wb` as .xlsx bytes, with what the package `from` was read from put back and the plan's `charts`
+ * written (`carryDrawings`). When the package will be opened again for that, exceljs writes it
+ * stored (not deflated) and the package is deflated once, at the end: deflating it twice cost as
+ * much as writing the workbook.
+ */
+export async function writeWithDrawings(wb: ExcelJS.Workbook, from: ExcelJS.Workbook, charts: readonly SheetChart[]): Promise<Uint8Array> {
+  if (!CARRIED.has(from) && charts.length === 0) return new Uint8Array(await wb.xlsx.writeBuffer());
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
+  return carryDrawings(bytes, from, charts, true);
+}
+
+/**
+ * The .xlsx `bytes` exceljs wrote (`stored`: not deflated, then deflated here whatever is carried),
+ * with what the package `from` was read from held put back (see
  * `keepDrawings`): drawings and header/footer pictures on the sheets of the same names, chart sheets
  * at their place. With nothing to carry, `bytes` is returned as it is. A sheet that is no longer
  * there, or that already has such an element of exceljs's making, is left as exceljs wrote it.
  * Then the plan's `charts` are written (`xlsx.charts.ts`), replacing the carried charts of the same
  * names on their sheets.
  */
-export function carryDrawings(bytes: Uint8Array, from: ExcelJS.Workbook, charts: readonly SheetChart[] = []): Uint8Array {
+export function carryDrawings(bytes: Uint8Array, from: ExcelJS.Workbook, charts: readonly SheetChart[] = [], stored = false): Uint8Array {
   const carried = CARRIED.get(from) ?? (charts.length > 0 ? NOTHING : undefined);
-  if (!carried) return bytes;
+  if (!carried) return stored ? zipSync(unzipSync(bytes), { level: 6 }) : bytes;
   const out = unzipSync(bytes);
   const workbook = officeDocumentTarget(textOf(out, "_rels/.rels") ?? "");
   if (workbook === undefined) return bytes;
@@ -102,7 +115,7 @@ export function carryDrawings(bytes: Uint8Array, from: ExcelJS.Workbook, charts:
   if (carried.chartsheets) placed += placeChartsheets(out, workbookPart, carried.chartsheets, copy).length;
   placed += placeRowBreaks(out, sheets, carried.breaks);
   placed += placeCharts(out, sheets, copy.overrides, charts, (sheet, drawing) => attachToSheet(out, sheet, "drawing", () => drawing));
-  if (placed === 0) return bytes;
+  if (placed === 0) return stored ? zipSync(out, { level: 6 }) : bytes;
   const types = textOf(out, "[Content_Types].xml") ?? "";
   const end = types.lastIndexOf("</");
   out["[Content_Types].xml"] = encoder.encode(types.slice(0, end) + contentTypeItems(copy.defaults, copy.overrides) + types.slice(end));

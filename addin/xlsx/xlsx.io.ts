@@ -6,7 +6,7 @@ import { boundTables } from "./xlsx.extent.js";
 import { guardWorkbookBytes, refusalOf, WORKBOOK_LIMITS } from "./xlsx.guard.js";
 import { inflateWithinBudget } from "./xlsx.inflate.js";
 import { isTableMapPart, missingTables } from "./xlsx.require.js";
-import { carryDrawings, keepDrawings } from "./xlsx.carry.js";
+import { keepDrawings, writeWithDrawings } from "./xlsx.carry.js";
 import { rememberedCharts } from "./xlsx.charts.js";
 
 patchExcelJs();
@@ -60,5 +60,5 @@ export async function loadWorkbook(bytes: Uint8Array, file: string, options: { r
  */
 export async function saveWorkbook(wb: ExcelJS.Workbook, options: { carryFrom?: ExcelJS.Workbook } = {}): Promise<Uint8Array> {
   wb.calcProperties.fullCalcOnLoad = true;
-  return carryDrawings(new Uint8Array(await wb.xlsx.writeBuffer()), options.carryFrom ?? wb, rememberedCharts(wb));
+  return writeWithDrawings(wb, options.carryFrom ?? wb, rememberedCharts(wb));
 }

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { ChartPlan } from "../plan/plan.types.js";
-import { carryDrawings } from "./xlsx.carry.js";
+import { writeWithDrawings } from "./xlsx.carry.js";
 
 /** One series of a chart: its name's cell, its values' range, and the values as written (null: blank). */
 export interface ChartSeries {
@@ -49,5 +49,5 @@ export async function withColumnChart(wb: ExcelJS.Workbook, chart: ColumnChart):
     ...(chart.min === undefined ? {} : { min: chart.min }),
     ...(chart.max === undefined ? {} : { max: chart.max }),
   };
-  return carryDrawings(new Uint8Array(await wb.xlsx.writeBuffer()), wb, [{ sheet: chart.sheet, chart: plan, values: chart.series.map((s) => s.values) }]);
+  return writeWithDrawings(wb, wb, [{ sheet: chart.sheet, chart: plan, values: chart.series.map((s) => s.values) }]);
 }

@@ -8,7 +8,7 @@ import { definedNameModels, sheetValidations } from "./exceljs.internals.js";
 import { patchExcelJs } from "./exceljs.patch.js";
 import { HELPER_HEADER_FONT, INPUT_FILL, SCALE_COLORS, STYLE_FONTS } from "./xlsx.styles.js";
 import { findTables } from "./xlsx.tables.js";
-import { carryDrawings } from "./xlsx.carry.js";
+import { writeWithDrawings } from "./xlsx.carry.js";
 import { rememberCharts, rememberedCharts } from "./xlsx.charts.js";
 import { renameChartSheets } from "../plan/chart.plan.js";
 
@@ -74,7 +74,7 @@ export function workbookNamesOf(wb: ExcelJS.Workbook): WorkbookNames {
 /** Renders a plan to .xlsx bytes. */
 export async function renderPlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array> {
   const wb = await renderPlanToWorkbook(plan);
-  return carryDrawings(new Uint8Array(await wb.xlsx.writeBuffer()), wb, rememberedCharts(wb));
+  return writeWithDrawings(wb, wb, rememberedCharts(wb));
 }
 
 async function renderSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void> {
