@@ -62,17 +62,7 @@ export function readCsvLines<C extends string>(text: string, file: string, colum
     if (issues.length < LISTED_ISSUES) issues.push(issueOf(code, { file, line, ...params }, `${file}:${line}`));
     else unlisted++;
   };
-  let body = text.replace(/^\uFEFF/, "");
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
-  // Excel writes and reads a first line `sep=;` naming the separator; it is kept as an empty line so line numbers stay right.
-  const sepLine = /^sep=(.)$/i.exec(firstLine.replace(/\r$/, ""));
-  let delimiter: string;
-  if (sepLine) {
-    delimiter = sepLine[1] as string;
-    body = body.slice(firstLine.length);
-  } else {
-    delimiter = csvSeparatorOf(body.split(/\r?\n/).find((l) => l.trim() !== "") ?? "");
-  }
+  let delimiter = ",";
   const roles = Object.keys(columns.names) as C[];
   const index = new Map<C, number>();
   const unnamed: number[] = [];
@@ -109,21 +99,53 @@ export function readCsvLines<C extends string>(text: string, file: string, colum
 
   let started = false;
   let headerRefused = false;
+  const read = eachCsvRecord(text, file, (record, line, separator) => {
+    if (!started) {
+      started = true;
+      delimiter = separator;
+      readHeader(record, line);
+      headerRefused = issues.length > 0;
+      return !headerRefused;
+    }
+    readLine(record, line);
+    return true;
+  });
+  if (!read.ok) return read;
+  if (!started) return { ok: false, issues: [issueOf(codes.empty, { file, line: 1, ...expected }, `${file}:1`)] };
+  if (headerRefused) return { ok: false, issues };
+  if (unlisted > 0) issues.push(issueOf("issues.more", { count: unlisted }, file));
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: undefined, warnings: [] };
+}
+
+/**
+ * Passes a CSV's records that are not all blank to `onRecord`, one at a time, with their line and the
+ * separator, and drops them (a file of a million lines never becomes a million records in memory):
+ * an optional BOM and Excel `sep=` line, the separator guessed from the first line that is not blank
+ * (`csvSeparatorOf`), quoted fields that may hold separators and line breaks. Once `onRecord` returns
+ * false the records left are read but not passed. A file csv-parse cannot read is an issue naming
+ * its line: where an unclosed quote opened, else where csv-parse gave up.
+ */
+export function eachCsvRecord(text: string, file: string, onRecord: (record: string[], line: number, delimiter: string) => boolean): Result<void> {
+  let body = text.replace(/^\uFEFF/, "");
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
+  // Excel writes and reads a first line `sep=;` naming the separator; it is kept as an empty line so line numbers stay right.
+  const sepLine = /^sep=(.)$/i.exec(firstLine.replace(/\r$/, ""));
+  let delimiter: string;
+  if (sepLine) {
+    delimiter = sepLine[1] as string;
+    body = body.slice(firstLine.length);
+  } else {
+    delimiter = csvSeparatorOf(body.split(/\r?\n/).find((l) => l.trim() !== "") ?? "");
+  }
+  let done = false;
   try {
-    // Each record is read as csv-parse makes it and then dropped (`on_record` returns null): a file of a
-    // million lines never becomes a million records in memory.
     parse(body, {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
       on_record: (record: string[], context: { lines: number }) => {
-        if (headerRefused || !record.some((v) => v.trim() !== "")) return null;
-        if (!started) {
-          started = true;
-          readHeader(record, context.lines);
-          headerRefused = issues.length > 0;
-        } else readLine(record, context.lines);
+        if (!done && record.some((v) => v.trim() !== "")) done = !onRecord(record, context.lines, delimiter);
         return null;
       },
     });
@@ -135,10 +157,7 @@ export function readCsvLines<C extends string>(text: string, file: string, colum
     const detail = e instanceof Error ? e.message.replace(/^Invalid[^:]*:\s*/, "") : String(e);
     return { ok: false, issues: [issueOf("answers.malformed", { file, ...(lines ? { line: lines } : {}), detail }, lines ? `${file}:${lines}` : file)] };
   }
-  if (!started) return { ok: false, issues: [issueOf(codes.empty, { file, line: 1, ...expected }, `${file}:1`)] };
-  if (headerRefused) return { ok: false, issues };
-  if (unlisted > 0) issues.push(issueOf("issues.more", { count: unlisted }, file));
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: undefined, warnings: [] };
+  return { ok: true, value: undefined, warnings: [] };
 }
 
 /** The separator of a CSV from its header line: the most frequent of `;`, `,` and tab outside quotes (`,` when none). */

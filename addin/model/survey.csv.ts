@@ -1,5 +1,4 @@
-import { parse } from "csv-parse/sync";
-import { csvSeparatorOf, unclosedQuoteLine } from "./csv.records.js";
+import { eachCsvRecord } from "./csv.records.js";
 import { issueOf } from "./messages/message.catalog.js";
 import "./messages/messages.answers.js";
 import "./messages/messages.survey.js";
@@ -50,55 +49,34 @@ export function readSurveyCsv(bytes: Uint8Array, file: string, limits: SurveyLim
   }
   const decoded = decodeTextFile(bytes, file);
   if (!decoded.ok) return decoded;
-  let body = decoded.value.text;
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
-  const sepLine = /^sep=(.)$/i.exec(firstLine.replace(/\r$/, ""));
-  // Excel's `sep=;` line names the separator; it is kept as an empty line so that line numbers stay right.
-  const delimiter = sepLine ? (sepLine[1] as string) : csvSeparatorOf(body.split(/\r?\n/).find((l) => l.trim() !== "") ?? "");
-  if (sepLine) body = body.slice(firstLine.length);
 
   // Filled by the record callback (a closure: kept in an object so that the compiler sees them change).
   const read: { headers: string[] | null; stop: Result<SurveyTable> | null } = { headers: null, stop: null };
   const rows: string[][] = [];
-  const halt = (code: string, path: string, params: MessageParams = {}): null => {
+  // Each record is checked as it is read and then dropped: a hostile file stops at its first excess.
+  const halt = (code: string, path: string, params: MessageParams = {}): boolean => {
     read.stop = refuse(code, path, params);
-    return null;
+    return false;
   };
-  try {
-    // Each record is checked as csv-parse makes it and then dropped: a hostile file stops at its first excess.
-    parse(body, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      on_record: (record: string[], context: { lines: number }) => {
-        if (read.stop) return null;
-        const at = `${file}:${context.lines}`;
-        if (record.some((v) => v.length > limits.cellChars)) return halt("survey.cellTooLong", at, { max: limits.cellChars });
-        if (!record.some((v) => v.trim() !== "")) return null;
-        const headers = read.headers;
-        if (!headers) {
-          if (record.length > limits.columns) return halt("survey.tooManyColumns", at, { found: record.length, max: limits.columns });
-          read.headers = record.map((h) => h.trim());
-          return null;
-        }
-        const width = headers.length;
-        if (record.length > width && record.slice(width).some((v) => v.trim() !== "")) {
-          return halt("survey.extraFields", at, { found: record.length, expected: width, separator: delimiter === "\t" ? "tab" : delimiter });
-        }
-        if (rows.length >= limits.responses) return halt("survey.tooManyResponses", file, { max: limits.responses });
-        if ((rows.length + 1) * width > limits.cells) return halt("survey.tooManyCells", at, { max: limits.cells });
-        rows.push(record.length >= width ? record.slice(0, width) : [...record, ...Array<string>(width - record.length).fill("")]);
-        return null;
-      },
-    });
-  } catch (e) {
-    const opened = unclosedQuoteLine(body, delimiter);
-    if (opened !== undefined) return refuse("answers.unclosedQuote", `${file}:${opened}`, { file, line: opened });
-    const lines = (e as { lines?: number }).lines;
-    const detail = e instanceof Error ? e.message.replace(/^Invalid[^:]*:\s*/, "") : String(e);
-    return refuse("answers.malformed", lines ? `${file}:${lines}` : file, { file, ...(lines ? { line: lines } : {}), detail });
-  }
+  const parsed = eachCsvRecord(decoded.value.text, file, (record, line, delimiter) => {
+    const at = `${file}:${line}`;
+    if (record.some((v) => v.length > limits.cellChars)) return halt("survey.cellTooLong", at, { max: limits.cellChars });
+    const headers = read.headers;
+    if (!headers) {
+      if (record.length > limits.columns) return halt("survey.tooManyColumns", at, { found: record.length, max: limits.columns });
+      read.headers = record.map((h) => h.trim());
+      return true;
+    }
+    const width = headers.length;
+    if (record.length > width && record.slice(width).some((v) => v.trim() !== "")) {
+      return halt("survey.extraFields", at, { found: record.length, expected: width, separator: delimiter === "\t" ? "tab" : delimiter });
+    }
+    if (rows.length >= limits.responses) return halt("survey.tooManyResponses", file, { max: limits.responses });
+    if ((rows.length + 1) * width > limits.cells) return halt("survey.tooManyCells", at, { max: limits.cells });
+    rows.push(record.length >= width ? record.slice(0, width) : [...record, ...Array<string>(width - record.length).fill("")]);
+    return true;
+  });
+  if (!parsed.ok) return parsed;
   if (read.stop) return read.stop;
   if (!read.headers) return refuse("survey.empty", `${file}:1`);
   if (rows.length === 0) return refuse("survey.noResponse", file);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../model/builtin.js";
 import { OVERALL_ROW, type RoundRecord } from "../model/history.types.js";
+import { handRound, roundFigures } from "../scoring/round.test-helpers.js";
 import { absoluteRange, parseCellAddress, quoteSheet } from "../model/cell.address.js";
 import type { Lang, Template } from "../model/template.types.js";
 import { CHART_LABELS, renameChartSheets, scoresChart, splitRef, tableChart } from "./chart.plan.js";
@@ -13,32 +14,13 @@ const templates = builtinTemplates();
 
 /** A closed round of `t` with every dimension scored 50 (enough for the plan: its figures). */
 function roundOf(t: Template): RoundRecord {
-  const figures = (dimension: string): RoundRecord["figures"][number] => ({
-    dimension,
-    score: 50,
-    target: 80,
-    gap: 30,
-    answered: 1,
-    notApplicable: 0,
-    total: 1,
-    completion: 1,
-    evidenceCoverage: null,
-    requiredNotMet: 0,
-    toDiscuss: 0,
-    reviewedCoverage: null,
-    evaluator: null,
-  });
-  return {
+  return handRound({
     label: "2025",
     date: new Date(Date.UTC(2025, 0, 15)),
     templateId: t.id,
     version: t.version,
-    respondents: [],
-    figures: [...t.dimensions.map((d) => figures(d.id)), figures(OVERALL_ROW)],
-    criteria: [],
-    answers: [],
-    fingerprint: "0".repeat(64),
-  };
+    figures: [...t.dimensions.map((d) => d.id), OVERALL_ROW].map((d) => roundFigures(d, 50, 80)),
+  });
 }
 const withDimensions = (n: number): Template => {
   const t = templates.find((x) => x.dimensions.length >= n) as Template;

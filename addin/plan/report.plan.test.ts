@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../model/builtin.js";
-import { OVERALL_ROW, type RoundFigures, type RoundRecord } from "../model/history.types.js";
+import { OVERALL_ROW, type RoundRecord } from "../model/history.types.js";
+import { handRound, roundFigures } from "../scoring/round.test-helpers.js";
 import type { SurveyRecord } from "../model/survey.types.js";
 import { richTemplateJson } from "../model/template.rich.test-helpers.js";
 import { parseTemplate } from "../model/template.parse.js";
@@ -39,32 +40,14 @@ const formulas = (sheet: SheetPlan): string[] => [
 
 /** A closed round with every dimension scored 50 (hand-made: the plan only writes it). */
 function round(template: Template, label: string): RoundRecord {
-  const figures = (dimension: string): RoundFigures => ({
-    dimension,
-    score: 50,
-    target: 70,
-    gap: 20,
-    answered: 1,
-    notApplicable: 0,
-    total: 1,
-    completion: 1,
-    evidenceCoverage: null,
-    requiredNotMet: 0,
-    toDiscuss: 0,
-    reviewedCoverage: null,
-    evaluator: null,
-  });
-  return {
+  return handRound({
     label,
     date: new Date(Date.UTC(2025, 5, 1)),
     templateId: template.id,
     version: template.version,
     respondents: [""],
-    figures: [...template.dimensions.map((d) => figures(d.id)), figures(OVERALL_ROW)],
-    criteria: [],
-    answers: [],
-    fingerprint: "0".repeat(64),
-  };
+    figures: [...template.dimensions.map((d) => d.id), OVERALL_ROW].map((d) => roundFigures(d, 50, 70)),
+  });
 }
 
 const survey: SurveyRecord = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { builtinTemplates } from "../model/builtin.js";
 import { OVERALL_ROW, type RoundRecord } from "../model/history.types.js";
+import { handRound, roundFigures } from "./round.test-helpers.js";
 import { assessmentOf } from "./assessment.test-helpers.js";
 import { scoreAssessment } from "./assessment.score.js";
 import { compareJson, compareResults, hasAnyRating, oneWorkbookSides, sameTemplate, scoreChange, sideOfResult, sideOfRound, type CompareSide } from "./compare.js";
@@ -23,22 +24,8 @@ const side = (over: Partial<CompareSide> = {}): CompareSide => ({
 
 /** A closed round with the figures given, the rest left empty. */
 function round(label: string, dims: Record<string, number | null>, criteria: Record<string, number | null>, overall: number | null): RoundRecord {
-  const figure = (dimension: string, score: number | null) => ({
-    dimension,
-    score,
-    target: 80,
-    gap: score === null ? null : 80 - score,
-    answered: 0,
-    notApplicable: 0,
-    total: 0,
-    completion: 0,
-    evidenceCoverage: null,
-    requiredNotMet: 0,
-    toDiscuss: 0,
-    reviewedCoverage: null,
-    evaluator: null,
-  });
-  return {
+  const figure = (dimension: string, score: number | null) => roundFigures(dimension, score, 80, { answered: 0, total: 0, completion: 0 });
+  return handRound({
     label,
     date: new Date(Date.UTC(2026, 0, 1)),
     templateId: "demo",
@@ -46,9 +33,7 @@ function round(label: string, dims: Record<string, number | null>, criteria: Rec
     respondents: [""],
     figures: [...Object.entries(dims).map(([d, s]) => figure(d, s)), figure(OVERALL_ROW, overall)],
     criteria: Object.entries(criteria).map(([criterion, score]) => ({ criterion, dimension: "D1", consolidated: null, score, evaluator: null, agreedReason: "", evaluatorComment: "" })),
-    answers: [],
-    fingerprint: "0".repeat(64),
-  };
+  });
 }
 
 describe("compareResults", () => {

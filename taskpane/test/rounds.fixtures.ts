@@ -1,26 +1,11 @@
 import { OVERALL_ROW, type RoundFigures, type RoundRecord } from "../../addin/model/history.types.js";
+import { roundFigures } from "../../addin/scoring/round.test-helpers.js";
 import type { SurveyRecord } from "../../addin/model/survey.types.js";
 import { withAssessment } from "../../addin/workbook/workbook.assessment.js";
 import type { MemoryHost } from "../host/memory.host.js";
 
 /** One dimension's (or the overall) figures of a closed round, only its score mattering to the pane. */
-function figures(dimension: string, score: number | null): RoundFigures {
-  return {
-    dimension,
-    score,
-    target: 75,
-    gap: score === null ? null : 75 - score,
-    answered: 0,
-    notApplicable: 0,
-    total: 0,
-    completion: 1,
-    evidenceCoverage: null,
-    requiredNotMet: 0,
-    toDiscuss: 0,
-    reviewedCoverage: null,
-    evaluator: null,
-  };
-}
+const figures = (dimension: string, score: number | null): RoundFigures => roundFigures(dimension, score, 75, { answered: 0, total: 0 });
 
 /**
  * A closed round of the fixture template (`essai`, taskpane/test/fixtures.ts), written by hand:

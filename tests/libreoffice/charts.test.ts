@@ -12,6 +12,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtinTemplates } from "../../addin/model/builtin.js";
 import { OVERALL_ROW, type RoundRecord } from "../../addin/model/history.types.js";
+import { handRound, roundFigures } from "../../addin/scoring/round.test-helpers.js";
 import type { Template } from "../../addin/model/template.types.js";
 import { CHART_LABELS } from "../../addin/plan/chart.plan.js";
 import { TEXTS } from "../../addin/plan/labels.js";
@@ -32,31 +33,13 @@ const HEADER = "QGENTETE";
 const FOOTER = "QGPIED";
 
 /** A closed round with every dimension at 40: the chart's third series, « Cycle précédent ». */
-const ROUND: RoundRecord = {
+const ROUND: RoundRecord = handRound({
   label: "2025",
   date: new Date(Date.UTC(2025, 0, 15)),
   templateId: template.id,
   version: template.version,
-  respondents: [],
-  figures: [...template.dimensions.map((d) => d.id), OVERALL_ROW].map((dimension) => ({
-    dimension,
-    score: 40,
-    target: 80,
-    gap: 40,
-    answered: 1,
-    notApplicable: 0,
-    total: 1,
-    completion: 1,
-    evidenceCoverage: null,
-    requiredNotMet: 0,
-    toDiscuss: 0,
-    reviewedCoverage: null,
-    evaluator: null,
-  })),
-  criteria: [],
-  answers: [],
-  fingerprint: "0".repeat(64),
-};
+  figures: [...template.dimensions.map((d) => d.id), OVERALL_ROW].map((d) => roundFigures(d, 40, 80)),
+});
 
 function planWithPrint(): WorkbookPlan {
   const plan = buildPlan(template, { lang: "fr", history: [ROUND] });
